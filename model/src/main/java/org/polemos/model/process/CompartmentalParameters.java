@@ -1,0 +1,20 @@
+package org.polemos.model.process;
+
+/**
+ * The SIR-style radicalisation alternative (after McCluskey and Santoprete 2017). Per source, susceptibles S
+ * become radicalised I at rate beta S I / N; the radicalised disengage at rate gamma and depart at rate delta.
+ * The basic reproduction number is R0 = beta / (gamma + delta).
+ *
+ * @param transmissionPerYear beta, per year
+ * @param disengagementPerYear gamma, per year
+ * @param departurePerYear delta: share of the radicalised leaving per year
+ * @param initialRadicalisedShare I(0) / N, in [0,1]
+ */
+public record CompartmentalParameters(double transmissionPerYear, double disengagementPerYear,
+    double departurePerYear, double initialRadicalisedShare) {
+
+  /** The basic reproduction number beta / (gamma + delta). */
+  public double r0() {
+    return transmissionPerYear / (disengagementPerYear + departurePerYear);
+  }
+}

@@ -1,0 +1,17 @@
+package org.polemos.model.process;
+
+import org.polemos.model.distribution.DistributionSpec;
+
+/**
+ * Operations abroad, as counts and probabilities only (after Kaplan's "terror queues").
+ *
+ * @param trainingDays time from assignment to external operations until dispatch
+ * @param plotDays time from an operative's arrival home until the plot would be carried out
+ * @param territorialShiftSensitivity how much the external-operations share grows as the organisation loses
+ *     territory (0 = constant share)
+ * @param inspiredAttacksPerYear inspired (not directed) attacks per year across all sources at neutral momentum
+ * @param inspiredMomentumSensitivity elasticity of inspired attacks to momentum
+ */
+public record ExternalOperationsParameters(DistributionSpec trainingDays, DistributionSpec plotDays,
+    double territorialShiftSensitivity, double inspiredAttacksPerYear, double inspiredMomentumSensitivity) {
+}

@@ -1,0 +1,10 @@
+package org.polemos.model.process;
+
+/**
+ * Recruitment from the population the organisation holds.
+ *
+ * @param annualRatePerCapita recruits per held inhabitant per year when pay is fully funded
+ * @param payDependence in [0,1]: how much an unfunded payroll cuts local recruitment (1 = stops it entirely)
+ */
+public record LocalRecruitmentParameters(double annualRatePerCapita, double payDependence) {
+}
