@@ -1,0 +1,60 @@
+package org.polemos.io.results;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a run directory holds and how to reproduce it: {@code manifest.json}.
+ *
+ * @param scenarioId id of the scenario run
+ * @param scenarioSha256 SHA-256 of the scenario as canonical YAML, so edits are visible
+ * @param seed the run seed
+ * @param replications number of replications
+ * @param threads worker threads used (outputs do not depend on it)
+ * @param version Polemos version
+ * @param command the command line, as arguments
+ * @param startedAt ISO-8601 instant the run started
+ * @param files output files of the run directory, by role
+ */
+public record RunManifest(String scenarioId, String scenarioSha256, long seed, int replications, int threads,
+    String version, List<String> command, String startedAt, Map<String, String> files) {
+
+  /** The manifest as pretty-printed JSON. */
+  public String toJson() {
+    StringWriter text = new StringWriter();
+    try (JsonGenerator json = new JsonFactory().createGenerator(text).useDefaultPrettyPrinter()) {
+      json.writeStartObject();
+      json.writeStringField("scenarioId", scenarioId);
+      json.writeStringField("scenarioSha256", scenarioSha256);
+      json.writeNumberField("seed", seed);
+      json.writeNumberField("replications", replications);
+      json.writeNumberField("threads", threads);
+      json.writeStringField("version", version);
+      json.writeArrayFieldStart("command");
+      for (String argument : command) {
+        json.writeString(argument);
+      }
+      json.writeEndArray();
+      json.writeStringField("startedAt", startedAt);
+      json.writeObjectFieldStart("files");
+      for (Map.Entry<String, String> file : files.entrySet()) {
+        json.writeStringField(file.getKey(), file.getValue());
+      }
+      json.writeEndObject();
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new IllegalStateException("writing to a string cannot fail", e);
+    }
+    return text + "\n";
+  }
+
+  /** Writes the manifest atomically to {@code target}. */
+  public void write(Path target) throws IOException {
+    AtomicOutput.writeString(target, toJson());
+  }
+}
