@@ -235,7 +235,7 @@ public final class ScenarioPaths {
       Class<?>[] types = new Class<?>[components.length];
       for (int k = 0; k < components.length; k++) {
         types[k] = components[k].getType();
-        arguments[k] = components[k].equals(target)
+        arguments[k] = components[k].getName().equals(target.getName())
             ? set(read(record, target), target.getGenericType(), segments, i + 1, value, path)
             : read(record, components[k]);
       }
