@@ -324,7 +324,7 @@ public final class ScenarioPaths {
         return isInt ? (Object) decimal.intValueExact() : (Object) decimal.longValueExact();
       } catch (ArithmeticException e) {
         throw fail(path, segments, i, "expected a whole number within the range of " + (isInt ? "int" : "long")
-            + ", was " + value);
+            + ", was " + plain(value));
       }
     }
     if (target == LocalDate.class) {
@@ -434,6 +434,14 @@ public final class ScenarioPaths {
   private static boolean isNumeric(Class<?> type) {
     return type == double.class || type == int.class || type == long.class || type == Double.class
         || type == Integer.class || type == Long.class;
+  }
+
+  /** Whole doubles without the exponent or ".0" that Double.toString gives them. */
+  private static String plain(Object value) {
+    if (value instanceof Double d && Double.isFinite(d) && d == Math.rint(d) && Math.abs(d) < 1e18) {
+      return new BigDecimal(d).toPlainString();
+    }
+    return String.valueOf(value);
   }
 
   private static String typeName(Class<?> type) {
