@@ -2,7 +2,6 @@ package org.polemos.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -46,7 +45,8 @@ class ScenarioBuilderTest {
     ScenarioBuilder builder = Fixtures.baseBuilder()
         .region(Region.builder("raqqa").country("Syria").areaKm2(-1).controller("isis"))
         .calendar(null);
-    InvalidScenarioException e = catchThrowableOfType(builder::build, InvalidScenarioException.class);
+    InvalidScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidScenarioException.class,
+        builder::build);
     assertThat(e.problems()).containsExactly(
         new Problem("calendar", "is required"),
         new Problem("regions[3].id", "duplicate id \"raqqa\" (first used at regions[0])"),
