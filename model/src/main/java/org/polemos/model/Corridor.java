@@ -27,4 +27,43 @@ public record Corridor(String id, String name, List<String> sources, String hub,
     weight = weight == null ? 1.0 : weight;
     notes = notes == null ? "" : notes;
   }
+
+  /** A builder for a corridor with this id: name defaults to the id, weight to 1, probabilities to 0. */
+  public static Builder builder(String id) {
+    return new Builder(id);
+  }
+
+  /** Builds a {@link Corridor}; see {@link #builder(String)}. */
+  public static final class Builder {
+    private final String id;
+    private String name;
+    private final List<String> sources = new java.util.ArrayList<>();
+    private String hub;
+    private String entryRegion;
+    private DistributionSpec transitDelayDays;
+    private double departureScreening;
+    private double interdiction;
+    private Double weight = 1.0;
+    private String notes = "";
+
+    private Builder(String id) {
+      this.id = id;
+      this.name = id;
+    }
+
+    public Builder name(String name) { this.name = name; return this; }
+    public Builder sources(String... ids) { sources.addAll(List.of(ids)); return this; }
+    public Builder hub(String hub) { this.hub = hub; return this; }
+    public Builder entryRegion(String regionId) { this.entryRegion = regionId; return this; }
+    public Builder transitDelayDays(DistributionSpec delay) { this.transitDelayDays = delay; return this; }
+    public Builder departureScreening(double p) { this.departureScreening = p; return this; }
+    public Builder interdiction(double p) { this.interdiction = p; return this; }
+    public Builder weight(Double weight) { this.weight = weight; return this; }
+    public Builder notes(String notes) { this.notes = notes; return this; }
+
+    public Corridor build() {
+      return new Corridor(id, name, sources, hub, entryRegion, transitDelayDays, departureScreening, interdiction,
+          weight, notes);
+    }
+  }
 }

@@ -27,4 +27,46 @@ public record Region(String id, String name, String country, long population, do
     forces = Lists.copy(forces);
     notes = notes == null ? "" : notes;
   }
+
+  /** A builder for a region with this id: name defaults to the id, defensibility to 1, everything else empty. */
+  public static Builder builder(String id) {
+    return new Builder(id);
+  }
+
+  /** Builds a {@link Region}; see {@link #builder(String)}. */
+  public static final class Builder {
+    private final String id;
+    private String name;
+    private String country;
+    private long population;
+    private double areaKm2;
+    private double oilCapacityBblPerDay;
+    private double defensibility = 1;
+    private final List<String> neighbours = new java.util.ArrayList<>();
+    private String controller;
+    private final Map<String, Integer> forces = new java.util.LinkedHashMap<>();
+    private String notes = "";
+
+    private Builder(String id) {
+      this.id = id;
+      this.name = id;
+    }
+
+    public Builder name(String name) { this.name = name; return this; }
+    public Builder country(String country) { this.country = country; return this; }
+    public Builder population(long population) { this.population = population; return this; }
+    public Builder areaKm2(double areaKm2) { this.areaKm2 = areaKm2; return this; }
+    public Builder oilCapacityBblPerDay(double oil) { this.oilCapacityBblPerDay = oil; return this; }
+    public Builder defensibility(double defensibility) { this.defensibility = defensibility; return this; }
+    public Builder neighbours(String... ids) { neighbours.addAll(List.of(ids)); return this; }
+    public Builder controller(String factionId) { this.controller = factionId; return this; }
+    /** Adds (or replaces) the fighters of {@code factionId} in the region. */
+    public Builder forces(String factionId, int fighters) { forces.put(factionId, fighters); return this; }
+    public Builder notes(String notes) { this.notes = notes; return this; }
+
+    public Region build() {
+      return new Region(id, name, country, population, areaKm2, oilCapacityBblPerDay, defensibility, neighbours,
+          controller, forces, notes);
+    }
+  }
 }

@@ -1,7 +1,10 @@
 package org.polemos.model;
 
 import java.util.List;
+import org.polemos.model.path.ScenarioPaths;
 import org.polemos.model.process.Processes;
+import org.polemos.model.validation.Problem;
+import org.polemos.model.validation.ScenarioValidator;
 
 /**
  * Everything one simulation needs: the horizon, the actors, the map, the flows and the levers.
@@ -30,5 +33,43 @@ public record Scenario(String id, String name, String description, Calendar cale
     corridors = Lists.copy(corridors);
     interventions = Lists.copy(interventions);
     notes = notes == null ? "" : notes;
+  }
+
+  /** A builder for a scenario with this id; see {@link ScenarioBuilder}. */
+  public static ScenarioBuilder builder(String id) {
+    return new ScenarioBuilder(id);
+  }
+
+  /** Every problem of this scenario, in document order; empty when it is valid. */
+  public List<Problem> validate() {
+    return ScenarioValidator.validate(this);
+  }
+
+  /**
+   * A copy of this scenario with the parameter at {@code path} set to {@code value}; see {@link ScenarioPaths}
+   * for the path syntax and conversions. The copy is not validated: call {@link #validate()} on it.
+   *
+   * @throws IllegalArgumentException when the path does not resolve or the value cannot be converted
+   */
+  public Scenario with(String path, Object value) {
+    return ScenarioPaths.with(this, path, value);
+  }
+
+  /**
+   * The value at {@code path} (a number, string, date, enum constant, list, map or record).
+   *
+   * @throws IllegalArgumentException when the path does not resolve
+   */
+  public Object get(String path) {
+    return ScenarioPaths.get(this, path);
+  }
+
+  /**
+   * The number at {@code path}, as a double.
+   *
+   * @throws IllegalArgumentException when the path does not resolve or does not lead to a number
+   */
+  public double getDouble(String path) {
+    return ScenarioPaths.getDouble(this, path);
   }
 }

@@ -18,4 +18,39 @@ public record Source(String id, String name, long atRiskPool, double annualPrope
   public Source {
     notes = notes == null ? "" : notes;
   }
+
+  /** A builder for a source with this id: name defaults to the id, the numbers to 0. */
+  public static Builder builder(String id) {
+    return new Builder(id);
+  }
+
+  /** Builds a {@link Source}; see {@link #builder(String)}. */
+  public static final class Builder {
+    private final String id;
+    private String name;
+    private long atRiskPool;
+    private double annualPropensity;
+    private double momentumSensitivity;
+    private String languageGroup;
+    private double intelligenceEffectiveness;
+    private String notes = "";
+
+    private Builder(String id) {
+      this.id = id;
+      this.name = id;
+    }
+
+    public Builder name(String name) { this.name = name; return this; }
+    public Builder atRiskPool(long pool) { this.atRiskPool = pool; return this; }
+    public Builder annualPropensity(double propensity) { this.annualPropensity = propensity; return this; }
+    public Builder momentumSensitivity(double sensitivity) { this.momentumSensitivity = sensitivity; return this; }
+    public Builder languageGroup(String group) { this.languageGroup = group; return this; }
+    public Builder intelligenceEffectiveness(double p) { this.intelligenceEffectiveness = p; return this; }
+    public Builder notes(String notes) { this.notes = notes; return this; }
+
+    public Source build() {
+      return new Source(id, name, atRiskPool, annualPropensity, momentumSensitivity, languageGroup,
+          intelligenceEffectiveness, notes);
+    }
+  }
 }

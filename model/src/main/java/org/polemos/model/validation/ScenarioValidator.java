@@ -1,18 +1,613 @@
 package org.polemos.model.validation;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.polemos.model.Calendar;
+import org.polemos.model.Corridor;
+import org.polemos.model.Faction;
+import org.polemos.model.FactionKind;
+import org.polemos.model.FactionParameters;
+import org.polemos.model.Intervention;
+import org.polemos.model.InterventionKind;
+import org.polemos.model.Region;
 import org.polemos.model.Scenario;
+import org.polemos.model.Source;
+import org.polemos.model.distribution.DistributionSpec;
+import org.polemos.model.process.AttritionParameters;
+import org.polemos.model.process.CombatParameters;
+import org.polemos.model.process.CompartmentalParameters;
+import org.polemos.model.process.EconomyParameters;
+import org.polemos.model.process.ExternalOperationsParameters;
+import org.polemos.model.process.IntakeParameters;
+import org.polemos.model.process.LocalRecruitmentParameters;
+import org.polemos.model.process.MomentumParameters;
+import org.polemos.model.process.Processes;
+import org.polemos.model.process.RecruitmentModel;
+import org.polemos.model.process.RecruitmentParameters;
+import org.polemos.model.process.RoleShares;
 
-/** Checks a scenario and reports every problem found, not only the first. */
+/**
+ * Checks a scenario and reports every problem found, not only the first. The rules are listed in docs/MODEL.md;
+ * paths use the file's own terms: record component names, list indices ({@code regions[0]}) and map keys
+ * ({@code regions[0].forces.islamic-state}).
+ */
 public final class ScenarioValidator {
-  private ScenarioValidator() {
+  /** What ids must look like. */
+  public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
+  /** What a region's country must look like (ISO 3166-1 alpha-2). */
+  public static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+  /** Tolerance on the sum of the role shares. */
+  public static final double SHARE_SUM_TOLERANCE = 1e-9;
+
+  private final Scenario scenario;
+  private final List<Problem> problems = new ArrayList<>();
+  private final Map<String, Faction> factions = new LinkedHashMap<>();
+  private final Map<String, Region> regions = new LinkedHashMap<>();
+  private final Map<String, Source> sources = new LinkedHashMap<>();
+  private final Map<String, Corridor> corridors = new LinkedHashMap<>();
+
+  private ScenarioValidator(Scenario scenario) {
+    this.scenario = scenario;
   }
 
   /** All problems of {@code scenario}, in document order; empty when it is valid. */
   public static List<Problem> validate(Scenario scenario) {
-    List<Problem> problems = new ArrayList<>();
-    // The checks are being written (issue 3).
-    return problems;
+    if (scenario == null) {
+      return List.of(new Problem("", "scenario is required"));
+    }
+    ScenarioValidator validator = new ScenarioValidator(scenario);
+    validator.run();
+    return List.copyOf(validator.problems);
+  }
+
+  private void run() {
+    for (Faction f : scenario.factions()) {
+      if (f != null && f.id() != null) {
+        factions.putIfAbsent(f.id(), f);
+      }
+    }
+    for (Region r : scenario.regions()) {
+      if (r != null && r.id() != null) {
+        regions.putIfAbsent(r.id(), r);
+      }
+    }
+    for (Source s : scenario.sources()) {
+      if (s != null && s.id() != null) {
+        sources.putIfAbsent(s.id(), s);
+      }
+    }
+    for (Corridor c : scenario.corridors()) {
+      if (c != null && c.id() != null) {
+        corridors.putIfAbsent(c.id(), c);
+      }
+    }
+
+    id(scenario.id(), "id");
+    required(scenario.name(), "name");
+    required(scenario.description(), "description");
+    calendar(scenario.calendar());
+    factions();
+    regions();
+    sources();
+    corridors();
+    interventions();
+    processes(scenario.processes());
+  }
+
+  // ---------------------------------------------------------------------------------------------- sections
+
+  private void calendar(Calendar calendar) {
+    if (!required(calendar, "calendar")) {
+      return;
+    }
+    boolean start = required(calendar.start(), "calendar.start");
+    boolean end = required(calendar.end(), "calendar.end");
+    if (start && end && calendar.end().isBefore(calendar.start())) {
+      add("calendar.end", "must not be before calendar.start (" + calendar.start() + "), was " + calendar.end());
+    }
+  }
+
+  private void factions() {
+    List<Faction> list = scenario.factions();
+    Map<String, Integer> seen = new LinkedHashMap<>();
+    boolean organisation = false;
+    for (int i = 0; i < list.size(); i++) {
+      String p = "factions[" + i + "]";
+      Faction f = list.get(i);
+      if (!required(f, p)) {
+        continue;
+      }
+      uniqueId(f.id(), p, "factions", seen, i);
+      required(f.name(), p + ".name");
+      if (required(f.kind(), p + ".kind") && f.kind() == FactionKind.ORGANISATION) {
+        organisation = true;
+      }
+      FactionParameters fp = f.parameters();
+      if (required(fp, p + ".parameters")) {
+        required(fp.fireMode(), p + ".parameters.fireMode");
+        nonNegative(fp.effectiveness(), p + ".parameters.effectiveness");
+        nonNegative(fp.morale(), p + ".parameters.morale");
+      }
+      List<String> enemies = f.enemies();
+      references(enemies, p + ".enemies", "faction", factions.keySet(), f.id(), "an enemy of itself");
+      // hostility is symmetric: report on the side that is missing it
+      if (f.id() != null && seen.get(f.id()) == i) {
+        for (Faction other : list) {
+          if (other != null && other != f && other.id() != null && !other.id().equals(f.id())
+              && other.enemies().contains(f.id()) && !enemies.contains(other.id())) {
+            add(p + ".enemies", "factions \"" + other.id() + "\" and \"" + f.id() + "\": \"" + f.id()
+                + "\" does not list \"" + other.id() + "\" as an enemy");
+          }
+        }
+      }
+    }
+    if (!organisation) {
+      add("factions", "must include a faction of kind organisation");
+    }
+  }
+
+  private void regions() {
+    List<Region> list = scenario.regions();
+    Map<String, Integer> seen = new LinkedHashMap<>();
+    if (list.isEmpty()) {
+      add("regions", "must list at least one region");
+    }
+    for (int i = 0; i < list.size(); i++) {
+      String p = "regions[" + i + "]";
+      Region r = list.get(i);
+      if (!required(r, p)) {
+        continue;
+      }
+      uniqueId(r.id(), p, "regions", seen, i);
+      required(r.name(), p + ".name");
+      if (required(r.country(), p + ".country") && !COUNTRY.matcher(r.country()).matches()) {
+        add(p + ".country", "must be an ISO 3166-1 alpha-2 code such as \"SY\", was \"" + r.country() + "\"");
+      }
+      if (r.population() < 0) {
+        add(p + ".population", "must be >= 0, was " + r.population());
+      }
+      positive(r.areaKm2(), p + ".areaKm2");
+      nonNegative(r.oilCapacityBblPerDay(), p + ".oilCapacityBblPerDay");
+      positive(r.defensibility(), p + ".defensibility");
+      references(r.neighbours(), p + ".neighbours", "region", regions.keySet(), r.id(), "its own neighbour");
+      if (r.id() != null && seen.get(r.id()) == i) {
+        for (Region other : list) {
+          if (other != null && other != r && other.id() != null && !other.id().equals(r.id())
+              && other.neighbours().contains(r.id()) && !r.neighbours().contains(other.id())) {
+            add(p + ".neighbours", "regions \"" + other.id() + "\" and \"" + r.id() + "\": \"" + r.id()
+                + "\" does not list \"" + other.id() + "\" as a neighbour");
+          }
+        }
+      }
+      if (required(r.controller(), p + ".controller") && reference(r.controller(), p + ".controller", "faction",
+          factions.keySet())) {
+        Faction controller = factions.get(r.controller());
+        if (controller.kind() != null && !controller.kind().holdsGround()) {
+          add(p + ".controller", "faction \"" + r.controller() + "\" is a " + controller.kind().code()
+              + " and holds no ground; the controller must be a ground-holding faction");
+        }
+      }
+      for (Map.Entry<String, Integer> force : r.forces().entrySet()) {
+        String key = force.getKey();
+        String fp = p + ".forces." + key;
+        if (reference(key, fp, "faction", factions.keySet())) {
+          Faction holder = factions.get(key);
+          if (holder.kind() != null && !holder.kind().holdsGround()) {
+            add(fp, "faction \"" + key + "\" is a " + holder.kind().code() + " and holds no ground; it can have"
+                + " no forces in regions");
+          }
+        }
+        if (required(force.getValue(), fp) && force.getValue() < 0) {
+          add(fp, "must be >= 0, was " + force.getValue());
+        }
+      }
+    }
+  }
+
+  private void sources() {
+    List<Source> list = scenario.sources();
+    Map<String, Integer> seen = new LinkedHashMap<>();
+    Set<String> served = new HashSet<>();
+    for (Corridor c : scenario.corridors()) {
+      if (c != null) {
+        served.addAll(c.sources());
+      }
+    }
+    for (int i = 0; i < list.size(); i++) {
+      String p = "sources[" + i + "]";
+      Source s = list.get(i);
+      if (!required(s, p)) {
+        continue;
+      }
+      uniqueId(s.id(), p, "sources", seen, i);
+      required(s.name(), p + ".name");
+      if (s.atRiskPool() < 0) {
+        add(p + ".atRiskPool", "must be >= 0, was " + s.atRiskPool());
+      }
+      nonNegative(s.annualPropensity(), p + ".annualPropensity");
+      finite(s.momentumSensitivity(), p + ".momentumSensitivity");
+      required(s.languageGroup(), p + ".languageGroup");
+      fraction(s.intelligenceEffectiveness(), p + ".intelligenceEffectiveness");
+      if (s.id() != null && !served.contains(s.id())) {
+        add(p, "no corridor serves source \"" + s.id() + "\", so its departures can never arrive");
+      }
+    }
+  }
+
+  private void corridors() {
+    List<Corridor> list = scenario.corridors();
+    Map<String, Integer> seen = new LinkedHashMap<>();
+    for (int i = 0; i < list.size(); i++) {
+      String p = "corridors[" + i + "]";
+      Corridor c = list.get(i);
+      if (!required(c, p)) {
+        continue;
+      }
+      uniqueId(c.id(), p, "corridors", seen, i);
+      required(c.name(), p + ".name");
+      if (c.sources().isEmpty()) {
+        add(p + ".sources", "must list at least one source");
+      }
+      references(c.sources(), p + ".sources", "source", sources.keySet(), null, null);
+      required(c.hub(), p + ".hub");
+      if (required(c.entryRegion(), p + ".entryRegion")) {
+        reference(c.entryRegion(), p + ".entryRegion", "region", regions.keySet());
+      }
+      distribution(c.transitDelayDays(), p + ".transitDelayDays");
+      fraction(c.departureScreening(), p + ".departureScreening");
+      fraction(c.interdiction(), p + ".interdiction");
+      positive(c.weight(), p + ".weight");
+    }
+  }
+
+  private void interventions() {
+    List<Intervention> list = scenario.interventions();
+    Map<String, Integer> seen = new LinkedHashMap<>();
+    Calendar calendar = scenario.calendar();
+    boolean horizon = calendar != null && calendar.start() != null && calendar.end() != null
+        && !calendar.end().isBefore(calendar.start());
+    for (int i = 0; i < list.size(); i++) {
+      String p = "interventions[" + i + "]";
+      Intervention v = list.get(i);
+      if (!required(v, p)) {
+        continue;
+      }
+      uniqueId(v.id(), p, "interventions", seen, i);
+      required(v.name(), p + ".name");
+      InterventionKind kind = v.kind();
+      if (required(kind, p + ".kind")) {
+        if (v.targets().isEmpty()) {
+          add(p + ".targets", "must list at least one target");
+        }
+        switch (kind.targetKind()) {
+          case REGION -> references(v.targets(), p + ".targets", "region", regions.keySet(), null, null);
+          case CORRIDOR -> references(v.targets(), p + ".targets", "corridor", corridors.keySet(), null, null);
+          case SOURCE -> references(v.targets(), p + ".targets", "source", sources.keySet(), null, null);
+          default -> throw new IllegalStateException("unhandled target kind " + kind.targetKind());
+        }
+        if (kind.needsFaction()) {
+          if (v.faction().isBlank()) {
+            add(p + ".faction", "is required for kind " + kind.code());
+          } else {
+            reference(v.faction(), p + ".faction", "faction", factions.keySet());
+          }
+        } else if (!v.faction().isEmpty()) {
+          add(p + ".faction", "must be empty for kind " + kind.code() + ", was \"" + v.faction() + "\"");
+        }
+      }
+      boolean start = required(v.start(), p + ".start");
+      boolean end = required(v.end(), p + ".end");
+      if (start && horizon) {
+        withinHorizon(v.start(), p + ".start", calendar);
+      }
+      if (end && horizon) {
+        withinHorizon(v.end(), p + ".end", calendar);
+      }
+      if (start && end && v.end().isBefore(v.start())) {
+        add(p + ".end", "must not be before start (" + v.start() + "), was " + v.end());
+      }
+      if (kind != null && kind.intensityIsFraction()) {
+        fraction(v.intensity(), p + ".intensity");
+      } else {
+        nonNegative(v.intensity(), p + ".intensity");
+      }
+    }
+  }
+
+  private void processes(Processes processes) {
+    String p = "processes";
+    if (!required(processes, p)) {
+      return;
+    }
+    RecruitmentParameters recruitment = processes.recruitment();
+    if (required(recruitment, p + ".recruitment")) {
+      String rp = p + ".recruitment";
+      required(recruitment.model(), rp + ".model");
+      CompartmentalParameters cp = recruitment.compartmental();
+      if (cp == null && recruitment.model() == RecruitmentModel.COMPARTMENTAL) {
+        add(rp + ".compartmental", "is required when model is compartmental");
+      }
+      if (cp != null) {
+        String cpp = rp + ".compartmental";
+        nonNegative(cp.transmissionPerYear(), cpp + ".transmissionPerYear");
+        nonNegative(cp.disengagementPerYear(), cpp + ".disengagementPerYear");
+        boolean departure = nonNegative(cp.departurePerYear(), cpp + ".departurePerYear");
+        if (departure && cp.disengagementPerYear() >= 0 && cp.disengagementPerYear() + cp.departurePerYear() == 0) {
+          add(cpp + ".departurePerYear", "disengagementPerYear + departurePerYear must be > 0, or R0 is undefined");
+        }
+        fraction(cp.initialRadicalisedShare(), cpp + ".initialRadicalisedShare");
+      }
+    }
+    IntakeParameters intake = processes.intake();
+    if (required(intake, p + ".intake")) {
+      String ip = p + ".intake";
+      if (intake.servers() < 1) {
+        add(ip + ".servers", "must be >= 1, was " + intake.servers());
+      }
+      distribution(intake.serviceDays(), ip + ".serviceDays");
+      RoleShares roles = intake.roles();
+      if (required(roles, ip + ".roles")) {
+        boolean ok = fraction(roles.fighter(), ip + ".roles.fighter");
+        ok &= fraction(roles.support(), ip + ".roles.support");
+        ok &= fraction(roles.externalOperations(), ip + ".roles.externalOperations");
+        double sum = roles.fighter() + roles.support() + roles.externalOperations();
+        if (ok && Math.abs(sum - 1) > SHARE_SUM_TOLERANCE) {
+          add(ip + ".roles", "shares must sum to 1, sum was " + number(sum));
+        }
+      }
+    }
+    LocalRecruitmentParameters local = processes.localRecruitment();
+    if (required(local, p + ".localRecruitment")) {
+      String lp = p + ".localRecruitment";
+      nonNegative(local.annualRatePerCapita(), lp + ".annualRatePerCapita");
+      fraction(local.payDependence(), lp + ".payDependence");
+    }
+    CombatParameters combat = processes.combat();
+    if (required(combat, p + ".combat")) {
+      String cp = p + ".combat";
+      if (finite(combat.engagedShare(), cp + ".engagedShare")
+          && (combat.engagedShare() <= 0 || combat.engagedShare() > 1)) {
+        add(cp + ".engagedShare", "must be in (0, 1], was " + number(combat.engagedShare()));
+      }
+      nonNegative(combat.captureRatio(), cp + ".captureRatio");
+      nonNegative(combat.minimumGarrison(), cp + ".minimumGarrison");
+      nonNegative(combat.airStrikeEffect(), cp + ".airStrikeEffect");
+      nonNegative(combat.airSupportMultiplier(), cp + ".airSupportMultiplier");
+      positive(combat.stepDays(), cp + ".stepDays");
+    }
+    MomentumParameters momentum = processes.momentum();
+    if (required(momentum, p + ".momentum")) {
+      String mp = p + ".momentum";
+      positive(momentum.memoryDays(), mp + ".memoryDays");
+      nonNegative(momentum.gainWeight(), mp + ".gainWeight");
+      nonNegative(momentum.lossWeight(), mp + ".lossWeight");
+      if (positive(momentum.minimum(), mp + ".minimum") && momentum.minimum() > 1) {
+        add(mp + ".minimum", "must be <= 1 (momentum 1 is neutral), was " + number(momentum.minimum()));
+      }
+      if (finite(momentum.maximum(), mp + ".maximum") && momentum.maximum() < 1) {
+        add(mp + ".maximum", "must be >= 1 (momentum 1 is neutral), was " + number(momentum.maximum()));
+      }
+    }
+    EconomyParameters economy = processes.economy();
+    if (required(economy, p + ".economy")) {
+      String ep = p + ".economy";
+      nonNegative(economy.taxUsdPerCapitaPerDay(), ep + ".taxUsdPerCapitaPerDay");
+      nonNegative(economy.oilPriceUsdPerBbl(), ep + ".oilPriceUsdPerBbl");
+      fraction(economy.oilOutputShare(), ep + ".oilOutputShare");
+      nonNegative(economy.otherUsdPerDay(), ep + ".otherUsdPerDay");
+      nonNegative(economy.payUsdPerFighterPerDay(), ep + ".payUsdPerFighterPerDay");
+      nonNegative(economy.administrationUsdPerCapitaPerDay(), ep + ".administrationUsdPerCapitaPerDay");
+      nonNegative(economy.initialTreasuryUsd(), ep + ".initialTreasuryUsd");
+    }
+    AttritionParameters attrition = processes.attrition();
+    if (required(attrition, p + ".attrition")) {
+      String ap = p + ".attrition";
+      nonNegative(attrition.desertionPerYear(), ap + ".desertionPerYear");
+      nonNegative(attrition.desertionMomentumSensitivity(), ap + ".desertionMomentumSensitivity");
+      if (finite(attrition.desertionUnpaidMultiplier(), ap + ".desertionUnpaidMultiplier")
+          && attrition.desertionUnpaidMultiplier() < 1) {
+        add(ap + ".desertionUnpaidMultiplier", "must be >= 1, was " + number(attrition.desertionUnpaidMultiplier()));
+      }
+      fraction(attrition.foreignReturnShare(), ap + ".foreignReturnShare");
+      fraction(attrition.returneeArrestProbability(), ap + ".returneeArrestProbability");
+    }
+    ExternalOperationsParameters ops = processes.externalOperations();
+    if (required(ops, p + ".externalOperations")) {
+      String op = p + ".externalOperations";
+      distribution(ops.trainingDays(), op + ".trainingDays");
+      distribution(ops.plotDays(), op + ".plotDays");
+      nonNegative(ops.territorialShiftSensitivity(), op + ".territorialShiftSensitivity");
+      nonNegative(ops.inspiredAttacksPerYear(), op + ".inspiredAttacksPerYear");
+      finite(ops.inspiredMomentumSensitivity(), op + ".inspiredMomentumSensitivity");
+    }
+  }
+
+  /** Parameter checks of one distribution at {@code path}; reports "is required" when it is missing. */
+  private void distribution(DistributionSpec spec, String path) {
+    if (!required(spec, path)) {
+      return;
+    }
+    if (spec instanceof DistributionSpec.Fixed d) {
+      nonNegative(d.value(), path + ".value");
+    } else if (spec instanceof DistributionSpec.Exponential d) {
+      positive(d.mean(), path + ".mean");
+    } else if (spec instanceof DistributionSpec.LogNormal d) {
+      finite(d.mu(), path + ".mu");
+      positive(d.sigma(), path + ".sigma");
+    } else if (spec instanceof DistributionSpec.Gamma d) {
+      positive(d.shape(), path + ".shape");
+      positive(d.scale(), path + ".scale");
+    } else if (spec instanceof DistributionSpec.Uniform d) {
+      boolean min = nonNegative(d.min(), path + ".min");
+      if (finite(d.max(), path + ".max") && min && d.max() < d.min()) {
+        add(path + ".max", "must be >= min (" + number(d.min()) + "), was " + number(d.max()));
+      }
+    } else if (spec instanceof DistributionSpec.Triangular d) {
+      boolean min = nonNegative(d.min(), path + ".min");
+      boolean mode = finite(d.mode(), path + ".mode");
+      boolean max = finite(d.max(), path + ".max");
+      if (min && max && d.max() <= d.min()) {
+        add(path + ".max", "must be > min (" + number(d.min()) + "), was " + number(d.max()));
+      } else if (min && mode && max && (d.mode() < d.min() || d.mode() > d.max())) {
+        add(path + ".mode", "must be in [min, max] = [" + number(d.min()) + ", " + number(d.max()) + "], was "
+            + number(d.mode()));
+      }
+    } else if (spec instanceof DistributionSpec.Empirical d) {
+      if (d.values().isEmpty()) {
+        add(path + ".values", "must not be empty");
+      }
+      for (int i = 0; i < d.values().size(); i++) {
+        nonNegative(d.values().get(i), path + ".values[" + i + "]");
+      }
+      if (d.weights().size() != d.values().size()) {
+        add(path + ".weights", "must have as many entries as values (" + d.values().size() + "), had "
+            + d.weights().size());
+      }
+      boolean allValid = true;
+      double total = 0;
+      for (int i = 0; i < d.weights().size(); i++) {
+        allValid &= nonNegative(d.weights().get(i), path + ".weights[" + i + "]");
+        total += d.weights().get(i);
+      }
+      if (allValid && !d.weights().isEmpty() && total == 0) {
+        add(path + ".weights", "must not all be zero");
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------- helpers
+
+  private void add(String path, String message) {
+    problems.add(new Problem(path, message));
+  }
+
+  private boolean required(Object value, String path) {
+    if (value == null) {
+      add(path, "is required");
+      return false;
+    }
+    return true;
+  }
+
+  /** Presence, non-blankness and form of an id. */
+  private boolean id(String id, String path) {
+    if (!required(id, path)) {
+      return false;
+    }
+    if (id.isBlank()) {
+      add(path, "must not be blank");
+      return false;
+    }
+    if (!ID.matcher(id).matches()) {
+      add(path, "must match " + ID.pattern() + " (lower-case letters, digits and hyphens, not starting with a"
+          + " hyphen), was \"" + id + "\"");
+      return false;
+    }
+    return true;
+  }
+
+  private void uniqueId(String id, String elementPath, String list, Map<String, Integer> seen, int index) {
+    if (!id(id, elementPath + ".id")) {
+      if (id != null) {
+        seen.putIfAbsent(id, index);
+      }
+      return;
+    }
+    Integer first = seen.putIfAbsent(id, index);
+    if (first != null) {
+      add(elementPath + ".id", "duplicate id \"" + id + "\" (first used at " + list + "[" + first + "])");
+    }
+  }
+
+  /** Whether {@code id} names a known entity of {@code kind}; reports it with a suggestion when not. */
+  private boolean reference(String id, String path, String kind, Set<String> known) {
+    if (known.contains(id)) {
+      return true;
+    }
+    add(path, "unknown " + kind + " \"" + id + "\"" + Suggestions.didYouMean(id, known));
+    return false;
+  }
+
+  /** Each entry known, no duplicates, and (when {@code self} is given) not the owner itself. */
+  private void references(List<String> ids, String path, String kind, Set<String> known, String self,
+      String selfDescription) {
+    Set<String> seen = new HashSet<>();
+    for (int j = 0; j < ids.size(); j++) {
+      String id = ids.get(j);
+      String p = path + "[" + j + "]";
+      if (!required(id, p)) {
+        continue;
+      }
+      if (!seen.add(id)) {
+        add(p, "duplicate entry \"" + id + "\"");
+        continue;
+      }
+      if (self != null && id.equals(self)) {
+        add(p, "\"" + id + "\" cannot be " + selfDescription);
+        continue;
+      }
+      reference(id, p, kind, known);
+    }
+  }
+
+  private void withinHorizon(LocalDate date, String path, Calendar calendar) {
+    if (date.isBefore(calendar.start()) || date.isAfter(calendar.end())) {
+      add(path, "must be within the calendar, " + calendar.start() + " to " + calendar.end() + ", was " + date);
+    }
+  }
+
+  private boolean finite(double value, String path) {
+    if (!Double.isFinite(value)) {
+      add(path, "must be a finite number, was " + number(value));
+      return false;
+    }
+    return true;
+  }
+
+  private boolean nonNegative(double value, String path) {
+    if (!finite(value, path)) {
+      return false;
+    }
+    if (value < 0) {
+      add(path, "must be >= 0, was " + number(value));
+      return false;
+    }
+    return true;
+  }
+
+  private boolean positive(double value, String path) {
+    if (!finite(value, path)) {
+      return false;
+    }
+    if (value <= 0) {
+      add(path, "must be > 0, was " + number(value));
+      return false;
+    }
+    return true;
+  }
+
+  private boolean fraction(double value, String path) {
+    if (!finite(value, path)) {
+      return false;
+    }
+    if (value < 0 || value > 1) {
+      add(path, "must be in [0, 1], was " + number(value));
+      return false;
+    }
+    return true;
+  }
+
+  /** A number as a researcher would write it: 2 rather than 2.0, 1.2 as 1.2. */
+  static String number(double value) {
+    if (Double.isFinite(value) && value == Math.rint(value) && Math.abs(value) < 1e15) {
+      return Long.toString((long) value);
+    }
+    return Double.toString(value);
   }
 }
