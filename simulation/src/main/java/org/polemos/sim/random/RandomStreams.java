@@ -3,6 +3,7 @@ package org.polemos.sim.random;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.core.source64.SplitMix64;
@@ -41,6 +42,7 @@ public final class RandomStreams {
 
     private final long seed;
     private final ConcurrentMap<String, Cursor> cursors = new ConcurrentHashMap<>();
+    private final LongAdder jumps = new LongAdder();
 
     private RandomStreams(long seed) {
         this.seed = seed;
@@ -70,8 +72,13 @@ public final class RandomStreams {
         if (processName == null) {
             throw new NullPointerException("processName");
         }
-        Cursor cursor = cursors.computeIfAbsent(processName, name -> new Cursor(seed, name));
+        Cursor cursor = cursors.computeIfAbsent(processName, name -> new Cursor(seed, name, jumps));
         return cursor.streamAt(replication);
+    }
+
+    /** Package-private for tests: the number of jumps performed so far, over all names. */
+    long jumpsPerformed() {
+        return jumps.sum();
     }
 
     /** The base generator (replication 0) of {@code processName}; a new instance each call. */
@@ -102,12 +109,14 @@ public final class RandomStreams {
     private static final class Cursor {
         private final long seed;
         private final String name;
+        private final LongAdder jumps;
         private XoShiRo256PlusPlus generator;
         private int index;
 
-        Cursor(long seed, String name) {
+        Cursor(long seed, String name, LongAdder jumps) {
             this.seed = seed;
             this.name = name;
+            this.jumps = jumps;
             this.generator = base(seed, name);
         }
 
@@ -119,10 +128,12 @@ public final class RandomStreams {
             while (index < replication) {
                 generator.jump();
                 index++;
+                jumps.increment();
             }
             // jump() returns a copy of the state before the jump (replication r) and moves the cursor to r + 1.
             UniformRandomProvider stream = generator.jump();
             index++;
+            jumps.increment();
             return stream;
         }
     }
