@@ -17,6 +17,8 @@ import org.polemos.model.result.SeriesRow;
 import org.polemos.sim.metric.MetricProbe;
 import org.polemos.sim.random.RandomStreams;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Whole runs of the minimal scenario: invariants at every sample, determinism, thread independence. */
 class FullRunTest {
@@ -33,6 +35,15 @@ class FullRunTest {
           gap = Math.max(gap, Math.abs(people.accountedFor(s) - people.departed(s)));
         }
         out.emit("max_source_gap", gap);
+        long foreignInRegions = 0;
+        double negative = 0;
+        int orgIndex = c.world().organisation();
+        for (int r = 0; r < c.index().regionCount(); r++) {
+          foreignInRegions += c.world().foreignFighters(r);
+          negative = Math.min(negative, c.world().fighters(r, orgIndex) - c.world().foreignFighters(r) + 1e-6);
+        }
+        out.emit("foreign_gap", foreignInRegions - people.count(org.polemos.sim.world.PersonState.FIGHTER));
+        out.emit("most_negative_local", negative);
       }));
     }
   }
@@ -68,6 +79,36 @@ class FullRunTest {
     assertThat(out.value(end, Metric.FOREIGN_ARRIVALS_CUMULATIVE, Metric.ALL)).isGreaterThan(0);
     assertThat(out.value(end, Metric.INTERDICTED_CUMULATIVE, "tal-abyad")).isGreaterThan(0);
     assertThat(out.events).extracting(EventRecord::type).contains("intervention-started", "intervention-ended");
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6})
+  void conservationHoldsDailyForManySeeds(long seed) {
+    Scenario base = TestScenarios.minimal();
+    Scenario scenario = new Scenario(base.id(), base.name(), base.description(),
+        new org.polemos.model.Calendar(base.calendar().start(), base.calendar().end(),
+            org.polemos.model.OutputStep.DAILY),
+        seed, base.factions(), base.regions(), base.sources(), base.corridors(), base.interventions(),
+        base.processes(), null);
+    double[] worst = new double[4];
+    double[] departed = new double[1];
+    engine().run(scenario, (int) seed, RandomStreams.of(seed), (rep, date, metric, key, value) -> {
+      if (metric.equals(Metric.DEPARTURES_CUMULATIVE) && key.equals(Metric.ALL)) {
+        departed[0] = value;
+      } else if (metric.equals("test_accounted_for")) {
+        switch (key) {
+          case Metric.ALL -> worst[0] = Math.max(worst[0], Math.abs(value - departed[0]));
+          case "max_source_gap" -> worst[1] = Math.max(worst[1], value);
+          case "foreign_gap" -> worst[2] = Math.max(worst[2], Math.abs(value));
+          default -> worst[3] = Math.min(worst[3], value);
+        }
+      }
+    });
+    assertThat(departed[0]).isPositive();
+    assertThat(worst[0]).as("departures vs states").isZero();
+    assertThat(worst[1]).as("per-source gap").isZero();
+    assertThat(worst[2]).as("foreign fighters in regions vs by source").isZero();
+    assertThat(worst[3]).as("local fighters never negative").isZero();
   }
 
   @Test
