@@ -1,0 +1,115 @@
+package org.polemos.sim;
+
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.polemos.model.Calendar;
+import org.polemos.model.Scenario;
+import org.polemos.sim.kernel.Simulation;
+import org.polemos.sim.mechanism.Mechanism;
+import org.polemos.sim.mechanism.MechanismFactory;
+import org.polemos.sim.metric.MetricProbe;
+import org.polemos.sim.random.RandomStreams;
+import org.polemos.sim.world.ScenarioIndex;
+import org.polemos.sim.world.World;
+
+/**
+ * Runs one replication of a scenario: builds the {@link World}, creates the mechanisms bound in
+ * {@link SimulationModule} (started in name order), schedules the samples, runs to the end of the horizon and
+ * writes series rows and events to a {@link RunListener}.
+ *
+ * <p>Sampling: the sample dated D is taken at the end of D (simulation time {@code dayOf(D) + 1}), for D = start,
+ * start + step, ... up to the end date, plus the end date itself when the step does not land on it. Samples are
+ * scheduled before any mechanism starts, so at equal times they fire first: a sample never sees the events of the
+ * following day.
+ *
+ * <p>Thread-safe: an engine holds only its immutable lists of factories and probes; every run builds its own
+ * state, so several threads may call {@link #run} at once.
+ */
+public final class Engine {
+  private final List<MechanismFactory> factories;
+  private final List<MetricProbe> probes;
+
+  @Inject
+  public Engine(Set<MechanismFactory> factories, Set<MetricProbe> probes) {
+    this.factories = List.copyOf(factories);
+    List<MetricProbe> sorted = new ArrayList<>(probes);
+    sorted.sort(Comparator.comparing(MetricProbe::metric));
+    for (int i = 1; i < sorted.size(); i++) {
+      if (sorted.get(i).metric().equals(sorted.get(i - 1).metric())) {
+        throw new IllegalArgumentException("two probes for metric " + sorted.get(i).metric());
+      }
+    }
+    this.probes = List.copyOf(sorted);
+  }
+
+  /** The metric names this engine writes, in output order. */
+  public List<String> metrics() {
+    return probes.stream().map(MetricProbe::metric).toList();
+  }
+
+  /** Runs replication {@code replication} of {@code scenario} with the streams of {@code streams}. */
+  public RunSummary run(Scenario scenario, int replication, RandomStreams streams, RunListener out) {
+    long t0 = System.nanoTime();
+    Calendar calendar = scenario.calendar();
+    ScenarioIndex index = new ScenarioIndex(scenario);
+    World world = new World(index);
+    Simulation sim = new Simulation(calendar.start(), 1024);
+    RunContext ctx = new RunContext(scenario, index, world, sim, replication, streams, out);
+
+    List<LocalDate> dates = sampleDates(calendar);
+    for (LocalDate date : dates) {
+      sim.scheduleAt(calendar.dayOf(date) + 1, s -> sample(ctx, date, out));
+    }
+    for (Mechanism m : mechanisms(scenario)) {
+      m.start(ctx);
+    }
+    sim.runUntil(calendar.horizonDays());
+    return new RunSummary(replication, sim.eventsFired(), dates.size(), System.nanoTime() - t0);
+  }
+
+  /** The mechanisms of one replication, in name order. */
+  List<Mechanism> mechanisms(Scenario scenario) {
+    List<Mechanism> list = new ArrayList<>();
+    for (MechanismFactory f : factories) {
+      Optional<Mechanism> m = f.create(scenario);
+      m.ifPresent(list::add);
+    }
+    list.sort(Comparator.comparing(Mechanism::name));
+    Set<String> names = new HashSet<>();
+    for (Mechanism m : list) {
+      if (!names.add(m.name())) {
+        throw new IllegalStateException("two mechanisms named " + m.name());
+      }
+    }
+    return list;
+  }
+
+  /** The sample dates of {@code calendar}: start, start + step, ..., and the end date. */
+  public static List<LocalDate> sampleDates(Calendar calendar) {
+    List<LocalDate> dates = new ArrayList<>();
+    LocalDate d = calendar.start();
+    while (!d.isAfter(calendar.end())) {
+      dates.add(d);
+      d = calendar.outputStep().next(d);
+    }
+    if (!dates.isEmpty() && !dates.get(dates.size() - 1).equals(calendar.end())) {
+      dates.add(calendar.end());
+    }
+    return dates;
+  }
+
+  private void sample(RunContext ctx, LocalDate date, RunListener out) {
+    int replication = ctx.replication();
+    for (MetricProbe probe : probes) {
+      String metric = probe.metric();
+      probe.sample(ctx, (key, value) -> out.series(replication, date, metric, key, value));
+    }
+    ctx.world().startSamplePeriod();
+  }
+}

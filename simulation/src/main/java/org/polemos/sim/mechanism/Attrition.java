@@ -1,0 +1,81 @@
+package org.polemos.sim.mechanism;
+
+import java.util.Optional;
+import org.polemos.model.FactionKind;
+import org.polemos.model.Scenario;
+import org.polemos.model.process.AttritionParameters;
+import org.polemos.sim.RunContext;
+import org.polemos.sim.kernel.Action;
+import org.polemos.sim.kernel.Simulation;
+import org.polemos.sim.sampling.Draw;
+import org.polemos.sim.world.PersonState;
+import org.polemos.sim.world.World;
+
+/**
+ * Mechanism 8 of DOMAIN.md (desertion and return). Each day every fighter of the organisation deserts with
+ * probability
+ * {@code desertionPerYear / 365 x momentum^-desertionMomentumSensitivity x (1 + (desertionUnpaidMultiplier - 1) x unfunded share)}
+ * (so the full multiplier applies when the payroll is entirely unfunded, none when it is funded). Local deserters
+ * are an aggregate flow; foreign deserters are drawn per region (binomial), each returns home with
+ * {@code foreignReturnShare} (a returnee of its source, arrested with {@code returneeArrestProbability}) or else
+ * stays (deserted). Combat deaths are recorded by {@link Combat}.
+ */
+public final class Attrition implements Mechanism, Action {
+  public static final String NAME = "attrition";
+
+  private World world;
+  private Draw draw;
+  private AttritionParameters p;
+  private int regions;
+
+  public static Optional<Mechanism> factory(Scenario scenario) {
+    return scenario.processes().attrition() == null
+        || scenario.factions().stream().noneMatch(f -> f.kind() == FactionKind.ORGANISATION)
+        ? Optional.empty() : Optional.of(new Attrition());
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public void start(RunContext ctx) {
+    world = ctx.world();
+    draw = new Draw(ctx.random(NAME));
+    p = ctx.scenario().processes().attrition();
+    regions = ctx.index().regionCount();
+    ctx.sim().scheduleAt(MIDDAY, this);
+  }
+
+  /** Daily desertion probability per fighter in the current state. */
+  public double dailyProbability() {
+    double m = world.momentum();
+    double unpaid = 1 + (p.desertionUnpaidMultiplier() - 1) * world.unfundedShare();
+    return Math.min(1, p.desertionPerYear() / 365.0 * Math.pow(m, -p.desertionMomentumSensitivity()) * unpaid);
+  }
+
+  @Override
+  public void fire(Simulation sim) {
+    int org = world.organisation();
+    double q = dailyProbability();
+    for (int r = 0; r < regions; r++) {
+      double total = world.fighters(r, org);
+      if (!(total > 0)) {
+        continue;
+      }
+      long foreign = world.foreignFighters(r);
+      double local = Math.max(0, total - foreign);
+      double localDeserters = local * q;
+      world.addFighters(r, org, -localDeserters);
+      world.addLocalDeserters(localDeserters);
+      long k = draw.binomial(foreign, q);
+      if (k > 0) {
+        long back = draw.binomial(k, p.foreignReturnShare());
+        world.removeForeign(r, back, PersonState.RETURNED, p.returneeArrestProbability(), draw);
+        world.removeForeign(r, k - back, PersonState.DESERTED, 0, draw);
+      }
+    }
+    sim.schedule(1.0, this);
+  }
+}

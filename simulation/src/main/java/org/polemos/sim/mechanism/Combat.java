@@ -1,0 +1,266 @@
+package org.polemos.sim.mechanism;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.polemos.model.Faction;
+import org.polemos.model.FireMode;
+import org.polemos.model.Intervention;
+import org.polemos.model.InterventionKind;
+import org.polemos.model.Scenario;
+import org.polemos.model.process.CombatParameters;
+import org.polemos.sim.RunContext;
+import org.polemos.sim.kernel.Action;
+import org.polemos.sim.kernel.Simulation;
+import org.polemos.sim.sampling.Draw;
+import org.polemos.sim.world.ScenarioIndex;
+import org.polemos.sim.world.World;
+
+/**
+ * Mechanism 5 of DOMAIN.md (combat and territorial change), every {@code stepDays}.
+ *
+ * <p>Fronts: every pair of adjacent regions held by two ground-holding factions that are enemies. A region's
+ * holder engages {@code engagedShare} of its fighters there, split equally over the region's fronts. On a front
+ * between region a (held by A, engaged x) and b (held by B, engaged y) Lanchester's equations are integrated over
+ * the step with one classical Runge-Kutta (RK4) step:
+ * <pre>
+ *   dx/dt = -k_B * y        (B aimed)      or  -k_B * y * x   (B area fire)
+ *   dy/dt = -k_A * x        (A aimed)      or  -k_A * x * y   (A area fire)
+ *   k_A   = effectiveness_A x morale_A x defensibility(a) x (airSupportMultiplier if an air campaign of a faction
+ *           that is not A's enemy strikes b this step)
+ * </pre>
+ * so aimed against aimed is the square law (k_A x^2 - k_B y^2 invariant), area against area the linear law
+ * (k_A x - k_B y invariant) and mixed fire Deitchman's guerrilla form. Each side fights from its own region, so
+ * defensibility multiplies the effectiveness of the holder of the region it fires from.
+ *
+ * <p>Air campaigns in force: {@code intensity} strikes per day, spread equally over the campaign's target regions
+ * currently held by the campaign faction's enemies; each strike puts {@code airStrikeEffect} of the holder's
+ * fighters out of action.
+ *
+ * <p>Losses are then applied (deaths of the organisation's fighters split foreign/local in proportion, foreign ones
+ * recorded by source; see {@link World#kill}). Then, front by front in a fixed order, a region changes hands when
+ * the attacker's engaged force on that front is at least {@code minimumGarrison} (and positive) and the defenders
+ * fall below {@code minimumGarrison} or below {@code captureRatio} x that engaged force; the defenders fall back
+ * (see {@link World#changeControl}) and the attacker's engaged force moves in, so territory and forces stay
+ * consistent. Event {@code control-changed} (subject = region id; details {@code from}, {@code to}).
+ */
+public final class Combat implements Mechanism, Action {
+  public static final String NAME = "combat";
+
+  private RunContext ctx;
+  private World world;
+  private ScenarioIndex index;
+  private Draw draw;
+  private CombatParameters p;
+  private double dt;
+  private int regions;
+  private int[] edgeA;
+  private int[] edgeB;
+  private boolean[] active;
+  private int[] fronts;
+  private double[] loss;
+  private double[] effectiveness;
+  private boolean[] area;
+  private int[] struckBy;
+  private double[] strikes;
+  private int[] air;
+  private int[] airFaction;
+  private int[][] airTargets;
+
+  public static Optional<Mechanism> factory(Scenario scenario) {
+    return scenario.processes().combat() == null ? Optional.empty() : Optional.of(new Combat());
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public void start(RunContext ctx) {
+    this.ctx = ctx;
+    world = ctx.world();
+    index = ctx.index();
+    draw = new Draw(ctx.random(NAME));
+    p = ctx.scenario().processes().combat();
+    dt = p.stepDays() > 0 ? p.stepDays() : 1.0;
+    regions = index.regionCount();
+    List<int[]> edges = new ArrayList<>();
+    for (int a = 0; a < regions; a++) {
+      for (int b : world.neighbours(a)) {
+        if (a < b) {
+          edges.add(new int[] {a, b});
+        } else if (a > b && !contains(world.neighbours(b), a)) {
+          edges.add(new int[] {b, a}); // adjacency given on one side only
+        }
+      }
+    }
+    edgeA = edges.stream().mapToInt(e -> e[0]).toArray();
+    edgeB = edges.stream().mapToInt(e -> e[1]).toArray();
+    active = new boolean[edgeA.length];
+    fronts = new int[regions];
+    loss = new double[regions];
+    struckBy = new int[regions];
+    strikes = new double[regions];
+    List<Faction> factions = ctx.scenario().factions();
+    effectiveness = new double[factions.size()];
+    area = new boolean[factions.size()];
+    for (int f = 0; f < factions.size(); f++) {
+      var fp = factions.get(f).parameters();
+      effectiveness[f] = fp.effectiveness() * fp.morale();
+      area[f] = fp.fireMode() == FireMode.AREA;
+    }
+    List<Intervention> all = ctx.scenario().interventions();
+    List<Integer> campaigns = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      if (all.get(i).kind() == InterventionKind.AIR_CAMPAIGN) {
+        campaigns.add(i);
+      }
+    }
+    air = campaigns.stream().mapToInt(Integer::intValue).toArray();
+    airFaction = new int[air.length];
+    airTargets = new int[air.length][];
+    for (int j = 0; j < air.length; j++) {
+      Intervention iv = all.get(air[j]);
+      airFaction[j] = index.faction(iv.faction());
+      airTargets[j] = iv.targets().stream().mapToInt(index::region).toArray();
+    }
+    ctx.sim().scheduleAt(MIDDAY, this);
+  }
+
+  private static boolean contains(int[] a, int x) {
+    for (int v : a) {
+      if (v == x) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public void fire(Simulation sim) {
+    step();
+    sim.schedule(dt, this);
+  }
+
+  /** One combat step of length {@code stepDays}. */
+  void step() {
+    java.util.Arrays.fill(fronts, 0);
+    java.util.Arrays.fill(loss, 0);
+    java.util.Arrays.fill(struckBy, -1);
+    java.util.Arrays.fill(strikes, 0);
+    for (int e = 0; e < edgeA.length; e++) {
+      active[e] = isFront(edgeA[e], edgeB[e]);
+      if (active[e]) {
+        fronts[edgeA[e]]++;
+        fronts[edgeB[e]]++;
+      }
+    }
+    for (int j = 0; j < air.length; j++) {
+      if (!world.interventionActive(air[j])) {
+        continue;
+      }
+      int c = airFaction[j];
+      int n = 0;
+      for (int r : airTargets[j]) {
+        if (world.enemies(c, world.controller(r))) {
+          n++;
+        }
+      }
+      double perRegion = n > 0 ? ctx.scenario().interventions().get(air[j]).intensity() / n : 0;
+      for (int r : airTargets[j]) {
+        if (world.enemies(c, world.controller(r))) {
+          strikes[r] += perRegion;
+          struckBy[r] = c;
+        }
+      }
+    }
+    double engaged = p.engagedShare();
+    for (int e = 0; e < edgeA.length; e++) {
+      if (!active[e]) {
+        continue;
+      }
+      int a = edgeA[e];
+      int b = edgeB[e];
+      int fa = world.controller(a);
+      int fb = world.controller(b);
+      double x = engaged * world.fighters(a, fa) / fronts[a];
+      double y = engaged * world.fighters(b, fb) / fronts[b];
+      if (!(x > 0) && !(y > 0)) {
+        continue;
+      }
+      double ka = effectiveness[fa] * world.defensibility(a) * airSupport(fa, b);
+      double kb = effectiveness[fb] * world.defensibility(b) * airSupport(fb, a);
+      boolean areaA = area[fa];
+      boolean areaB = area[fb];
+      // classical RK4 on (x, y)
+      double x1 = dx(kb, areaB, x, y);
+      double y1 = dx(ka, areaA, y, x);
+      double x2 = dx(kb, areaB, x + dt / 2 * x1, y + dt / 2 * y1);
+      double y2 = dx(ka, areaA, y + dt / 2 * y1, x + dt / 2 * x1);
+      double x3 = dx(kb, areaB, x + dt / 2 * x2, y + dt / 2 * y2);
+      double y3 = dx(ka, areaA, y + dt / 2 * y2, x + dt / 2 * x2);
+      double x4 = dx(kb, areaB, x + dt * x3, y + dt * y3);
+      double y4 = dx(ka, areaA, y + dt * y3, x + dt * x3);
+      double xn = Math.max(0, x + dt / 6 * (x1 + 2 * x2 + 2 * x3 + x4));
+      double yn = Math.max(0, y + dt / 6 * (y1 + 2 * y2 + 2 * y3 + y4));
+      loss[a] += Math.max(0, x - xn);
+      loss[b] += Math.max(0, y - yn);
+    }
+    double effect = p.airStrikeEffect() * dt;
+    for (int r = 0; r < regions; r++) {
+      loss[r] += strikes[r] * effect;
+      if (loss[r] > 0) {
+        world.kill(r, world.controller(r), loss[r], draw);
+      }
+    }
+    for (int e = 0; e < edgeA.length; e++) {
+      if (!active[e]) {
+        continue;
+      }
+      int a = edgeA[e];
+      int b = edgeB[e];
+      if (!isFront(a, b)) {
+        continue;
+      }
+      if (!tryCapture(a, b)) {
+        tryCapture(b, a);
+      }
+    }
+  }
+
+  /** Rate of change of the target's engaged force {@code t} under fire from {@code f} with coefficient {@code k}. */
+  private static double dx(double k, boolean areaFire, double t, double f) {
+    double fire = Math.max(0, f);
+    return areaFire ? -k * fire * Math.max(0, t) : -k * fire;
+  }
+
+  private double airSupport(int firer, int targetRegion) {
+    int c = struckBy[targetRegion];
+    return c >= 0 && c != firer && !world.enemies(c, firer) ? p.airSupportMultiplier() : 1.0;
+  }
+
+  private boolean isFront(int a, int b) {
+    int fa = world.controller(a);
+    int fb = world.controller(b);
+    return fa != fb && world.holdsGround(fa) && world.holdsGround(fb) && world.enemies(fa, fb);
+  }
+
+  private boolean tryCapture(int target, int from) {
+    int defender = world.controller(target);
+    int attacker = world.controller(from);
+    double defenders = world.fighters(target, defender);
+    double attackers = p.engagedShare() * world.fighters(from, attacker) / Math.max(1, fronts[from]);
+    if (!(attackers > 0) || attackers < p.minimumGarrison()) {
+      return false;
+    }
+    if (defenders < p.minimumGarrison() || defenders < p.captureRatio() * attackers) {
+      ctx.event("control-changed", index.regionId(target), "from", index.factionId(defender), "to",
+          index.factionId(attacker));
+      world.changeControl(target, attacker, draw);
+      world.moveFighters(attacker, from, target, attackers, draw);
+      return true;
+    }
+    return false;
+  }
+}

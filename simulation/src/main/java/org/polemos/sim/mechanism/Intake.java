@@ -1,0 +1,142 @@
+package org.polemos.sim.mechanism;
+
+import java.util.ArrayDeque;
+import java.util.Optional;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+import org.polemos.model.Scenario;
+import org.polemos.model.process.ExternalOperationsParameters;
+import org.polemos.model.process.IntakeParameters;
+import org.polemos.model.process.RoleShares;
+import org.polemos.sim.RunContext;
+import org.polemos.sim.kernel.Simulation;
+import org.polemos.sim.sampling.Draw;
+import org.polemos.sim.sampling.Samplers;
+import org.polemos.sim.world.People;
+import org.polemos.sim.world.PersonState;
+import org.polemos.sim.world.World;
+
+/**
+ * Mechanism 3 of DOMAIN.md (intake and integration): arrivals join a first-come-first-served queue in front of
+ * {@code servers} parallel places; service time is drawn from {@code serviceDays}. With Poisson arrivals and
+ * exponential service this is exactly an M/M/c queue.
+ *
+ * <p>On leaving intake a recruit takes a role by {@link RoleShares}, where the external-operations share is raised
+ * to {@code min(1, externalOperations + territorialShiftSensitivity x lost)} with {@code lost} the share of the
+ * organisation's peak territory lost so far, and the fighter and support shares are scaled down in proportion.
+ * Fighters join the organisation's forces in the entry region of the corridor they came by if the organisation
+ * still holds it, otherwise in the held region with most of its fighters; if it holds no region they are counted
+ * as deserted. Support staff are counted (state support), operatives go to {@link ExternalOperations}. Foreign
+ * fighters are counted by source (and so by the source's language group in the outputs).
+ */
+public final class Intake implements Mechanism, Ports.Arrivals {
+  public static final String NAME = "intake";
+
+  private RunContext ctx;
+  private World world;
+  private People people;
+  private Simulation sim;
+  private Draw draw;
+  private ContinuousSampler service;
+  private int servers;
+  private int busy;
+  private final ArrayDeque<Traveller> queue = new ArrayDeque<>();
+  private RoleShares roles;
+  private double shiftSensitivity;
+  private Ports.Operations operations;
+  private final Traveller.Step complete = this::complete;
+
+  public static Optional<Mechanism> factory(Scenario scenario) {
+    return Optional.of(new Intake());
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public void start(RunContext ctx) {
+    this.ctx = ctx;
+    this.world = ctx.world();
+    this.people = world.people();
+    this.sim = ctx.sim();
+    this.draw = new Draw(ctx.random(NAME));
+    IntakeParameters p = ctx.scenario().processes().intake();
+    servers = p.servers();
+    service = Samplers.of(p.serviceDays(), draw.rng());
+    roles = p.roles();
+    ExternalOperationsParameters ops = ctx.scenario().processes().externalOperations();
+    shiftSensitivity = ops == null ? 0 : ops.territorialShiftSensitivity();
+    ctx.provide(Ports.Arrivals.class, this);
+  }
+
+  @Override
+  public void arrived(Traveller t) {
+    if (busy < servers) {
+      begin(t);
+    } else {
+      queue.addLast(t);
+    }
+    world.intakeCounts(queue.size(), busy);
+  }
+
+  private void begin(Traveller t) {
+    busy++;
+    t.serviceStarted = sim.now();
+    world.intakeStarted(t.serviceStarted - t.arrived);
+    t.next = complete;
+    sim.schedule(service.sample(), t);
+  }
+
+  /** The external-operations share in the current state. */
+  public double externalOperationsShare() {
+    double peak = world.peakOrganisationArea();
+    int org = world.organisation();
+    double lost = peak > 0 && org >= 0 ? Math.max(0, 1 - world.areaHeld(org) / peak) : 0;
+    return Math.min(1, roles.externalOperations() + shiftSensitivity * lost);
+  }
+
+  private void complete(Traveller t, Simulation sim) {
+    busy--;
+    int s = t.source;
+    double ext = externalOperationsShare();
+    double rest = roles.fighter() + roles.support();
+    double fighter = rest > 0 ? roles.fighter() / rest * (1 - ext) : 0;
+    double u = draw.uniform();
+    if (u < ext) {
+      people.move(s, PersonState.IN_INTAKE, PersonState.OPERATIVE, 1);
+      if (operations == null) {
+        operations = ctx.require(Ports.Operations.class);
+      }
+      operations.assigned(s);
+    } else if (u < ext + fighter) {
+      int region = placement(world.corridorEntry(t.corridor));
+      if (region >= 0) {
+        world.addForeignFighter(region, s);
+      } else {
+        people.move(s, PersonState.IN_INTAKE, PersonState.DESERTED, 1);
+      }
+    } else {
+      people.move(s, PersonState.IN_INTAKE, PersonState.SUPPORT, 1);
+    }
+    Traveller next = queue.pollFirst();
+    if (next != null) {
+      begin(next);
+    }
+    world.intakeCounts(queue.size(), busy);
+  }
+
+  private int placement(int entry) {
+    int org = world.organisation();
+    if (world.controller(entry) == org) {
+      return entry;
+    }
+    int best = -1;
+    for (int r = 0; r < ctx.index().regionCount(); r++) {
+      if (world.controller(r) == org && (best < 0 || world.fighters(r, org) > world.fighters(best, org))) {
+        best = r;
+      }
+    }
+    return best;
+  }
+}

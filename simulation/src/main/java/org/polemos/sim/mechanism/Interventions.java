@@ -1,0 +1,120 @@
+package org.polemos.sim.mechanism;
+
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.polemos.model.Calendar;
+import org.polemos.model.Intervention;
+import org.polemos.model.InterventionKind;
+import org.polemos.model.Scenario;
+import org.polemos.sim.RunContext;
+import org.polemos.sim.kernel.Action;
+import org.polemos.sim.kernel.Simulation;
+import org.polemos.sim.world.World;
+
+/**
+ * Mechanism 10 of DOMAIN.md (interventions): each intervention is switched on at the start of its first day and
+ * off at the end of its last day (events {@code intervention-started} and {@code intervention-ended}, subject =
+ * intervention id, details {@code kind}, {@code intensity}). While on, the {@link World}'s levers combine the
+ * interventions in force on the same target as {@code 1 - prod(1 - intensity)}; air campaigns are read by
+ * {@link Combat}.
+ *
+ * <p>Ground offensives: each day in force, {@code intensity / (days from start to end)} fighters of the
+ * intervention's faction arrive, split equally over the target regions; a target's share goes to the target itself
+ * if the faction holds it, otherwise equally to the regions the faction holds next to it (its fronts); a target
+ * with neither gets nothing that day.
+ */
+public final class Interventions implements Mechanism {
+  public static final String NAME = "interventions";
+
+  private RunContext ctx;
+  private World world;
+
+  public static Optional<Mechanism> factory(Scenario scenario) {
+    return scenario.interventions().isEmpty() ? Optional.empty() : Optional.of(new Interventions());
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public void start(RunContext ctx) {
+    this.ctx = ctx;
+    this.world = ctx.world();
+    Calendar cal = ctx.scenario().calendar();
+    List<Intervention> all = ctx.scenario().interventions();
+    for (int i = 0; i < all.size(); i++) {
+      Intervention iv = all.get(i);
+      double on = cal.dayOf(iv.start());
+      double off = cal.dayOf(iv.end()) + 1;
+      if (off <= 0 || on >= cal.horizonDays()) {
+        continue;
+      }
+      int index = i;
+      ctx.sim().scheduleAt(Math.max(0, on), sim -> switchOn(index));
+      ctx.sim().scheduleAt(off, sim -> switchOff(index));
+      if (iv.kind() == InterventionKind.GROUND_OFFENSIVE) {
+        double days = ChronoUnit.DAYS.between(iv.start(), iv.end()) + 1.0;
+        double first = Math.max(0, on) + MIDDAY;
+        ctx.sim().scheduleAt(first, new Offensive(index, iv, iv.intensity() / days, off));
+      }
+    }
+  }
+
+  private void switchOn(int i) {
+    Intervention iv = ctx.scenario().interventions().get(i);
+    world.interventionActive(i, true);
+    ctx.event("intervention-started", iv.id(), "kind", iv.kind().code(), "intensity",
+        Double.toString(iv.intensity()));
+  }
+
+  private void switchOff(int i) {
+    Intervention iv = ctx.scenario().interventions().get(i);
+    world.interventionActive(i, false);
+    ctx.event("intervention-ended", iv.id(), "kind", iv.kind().code(), "intensity",
+        Double.toString(iv.intensity()));
+  }
+
+  /** The daily reinforcements of one ground offensive. */
+  private final class Offensive implements Action {
+    private final int faction;
+    private final int[] targets;
+    private final double perDay;
+    private final double off;
+
+    Offensive(int index, Intervention iv, double perDay, double off) {
+      this.faction = ctx.index().faction(iv.faction());
+      this.targets = iv.targets().stream().mapToInt(ctx.index()::region).toArray();
+      this.perDay = perDay;
+      this.off = off;
+    }
+
+    @Override
+    public void fire(Simulation sim) {
+      if (sim.now() >= off) {
+        return;
+      }
+      double share = perDay / targets.length;
+      for (int t : targets) {
+        if (world.controller(t) == faction) {
+          world.addFighters(t, faction, share);
+          continue;
+        }
+        int fronts = 0;
+        for (int n : world.neighbours(t)) {
+          if (world.controller(n) == faction) {
+            fronts++;
+          }
+        }
+        for (int n : world.neighbours(t)) {
+          if (world.controller(n) == faction) {
+            world.addFighters(n, faction, share / fronts);
+          }
+        }
+      }
+      sim.schedule(1.0, this);
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package org.polemos.sim.mechanism;
+
+import java.util.Optional;
+import org.polemos.model.Scenario;
+import org.polemos.model.process.MomentumParameters;
+import org.polemos.sim.RunContext;
+import org.polemos.sim.kernel.Action;
+import org.polemos.sim.kernel.Simulation;
+import org.polemos.sim.world.World;
+
+/**
+ * Mechanism 6 of DOMAIN.md (momentum): the organisation's territorial gains G and losses L, each as a share of the
+ * map's total area, are remembered with exponential decay of time constant {@code memoryDays}
+ * ({@code G(t) = sum of gains g_i exp(-(t - t_i) / memoryDays)}), and each day
+ * {@code momentum = clamp(1 + gainWeight G - lossWeight L, minimum, maximum)}. Momentum feeds departures,
+ * desertion and inspired attacks.
+ */
+public final class Momentum implements Mechanism, Action {
+  public static final String NAME = "momentum";
+
+  private World world;
+  private MomentumParameters p;
+  private double decay;
+  private double gains;
+  private double losses;
+
+  public static Optional<Mechanism> factory(Scenario scenario) {
+    return scenario.processes().momentum() == null ? Optional.empty() : Optional.of(new Momentum());
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public void start(RunContext ctx) {
+    world = ctx.world();
+    p = ctx.scenario().processes().momentum();
+    decay = p.memoryDays() > 0 ? Math.exp(-1.0 / p.memoryDays()) : 0;
+    world.addControlListener(this::controlChanged);
+    world.momentum(value());
+    ctx.sim().scheduleAt(MIDDAY, this);
+  }
+
+  private void controlChanged(int region, int from, int to) {
+    int org = world.organisation();
+    double share = world.area(region) / world.totalArea();
+    if (to == org) {
+      gains += share;
+    } else if (from == org) {
+      losses += share;
+    }
+  }
+
+  private double value() {
+    double m = 1 + p.gainWeight() * gains - p.lossWeight() * losses;
+    return Math.max(p.minimum(), Math.min(p.maximum(), m));
+  }
+
+  @Override
+  public void fire(Simulation sim) {
+    world.momentum(value());
+    gains *= decay;
+    losses *= decay;
+    sim.schedule(1.0, this);
+  }
+}

@@ -1,0 +1,131 @@
+package org.polemos.sim.world;
+
+/**
+ * Counters of foreign recruits by {@link PersonState} and source, plus the cumulative flows the outputs need.
+ * Stored as one flat {@code long[]} indexed {@code state * sources + source}.
+ */
+public final class People {
+  private static final int STATES = PersonState.VALUES.length;
+  private final int sources;
+  private final long[] count;
+  private final long[] departed;
+  private final long[] arrived;
+  private final long[] returneesArrested;
+  private final long[] dispatched;
+  private final long[] desertedTotal;
+
+  People(int sources) {
+    this.sources = sources;
+    this.count = new long[STATES * sources];
+    this.departed = new long[sources];
+    this.arrived = new long[sources];
+    this.returneesArrested = new long[sources];
+    this.dispatched = new long[sources];
+    this.desertedTotal = new long[sources];
+  }
+
+  /** Records {@code n} departures from {@code source}, entering {@code state}. */
+  public void depart(int source, PersonState state, long n) {
+    departed[source] += n;
+    count[state.ordinal() * sources + source] += n;
+  }
+
+  /** Moves {@code n} people of {@code source} from one state to another. */
+  public void move(int source, PersonState from, PersonState to, long n) {
+    int f = from.ordinal() * sources + source;
+    if (count[f] < n) {
+      throw new IllegalStateException(n + " people of source " + source + " leaving " + from + " which holds "
+          + count[f]);
+    }
+    count[f] -= n;
+    count[to.ordinal() * sources + source] += n;
+    if (to == PersonState.IN_INTAKE && from == PersonState.IN_TRANSIT) {
+      arrived[source] += n;
+    }
+    if (to == PersonState.DESERTED || to == PersonState.RETURNED) {
+      desertedTotal[source] += n;
+    }
+  }
+
+  public void returneeArrested(int source) {
+    returneesArrested[source]++;
+  }
+
+  public void operativeDispatched(int source) {
+    dispatched[source]++;
+  }
+
+  public long count(PersonState state, int source) {
+    return count[state.ordinal() * sources + source];
+  }
+
+  public long count(PersonState state) {
+    long total = 0;
+    int base = state.ordinal() * sources;
+    for (int s = 0; s < sources; s++) {
+      total += count[base + s];
+    }
+    return total;
+  }
+
+  public long departed(int source) {
+    return departed[source];
+  }
+
+  public long departed() {
+    return sum(departed);
+  }
+
+  /** Travellers who crossed the border into the organisation's territory, cumulative. */
+  public long arrived(int source) {
+    return arrived[source];
+  }
+
+  public long arrived() {
+    return sum(arrived);
+  }
+
+  /** Foreign deserters (stayed or returned), cumulative. */
+  public long deserted(int source) {
+    return desertedTotal[source];
+  }
+
+  public long returneesArrested(int source) {
+    return returneesArrested[source];
+  }
+
+  public long dispatched(int source) {
+    return dispatched[source];
+  }
+
+  public long dispatched() {
+    return sum(dispatched);
+  }
+
+  /** Number of sources. */
+  public int sources() {
+    return sources;
+  }
+
+  /** The sum over all states and sources; equals {@link #departed()} at every moment. */
+  public long accountedFor() {
+    return sum(count);
+  }
+
+  /** The sum over all states of one source; equals {@link #departed(int)} at every moment. */
+  public long accountedFor(int source) {
+    long total = 0;
+    for (int st = 0; st < STATES; st++) {
+      total += count[st * sources + source];
+    }
+    return total;
+  }
+
+  private static long sum(long[] a) {
+    long total = 0;
+    for (long v : a) {
+      total += v;
+    }
+    return total;
+  }
+}

@@ -1,0 +1,36 @@
+package org.polemos.sim.world;
+
+/**
+ * Where a person who departed a source country is. Every departed person is in exactly one state at every moment,
+ * so the sum over states equals cumulative departures (see {@link People#accountedFor()}).
+ */
+public enum PersonState {
+  /** Travelling from the source to the border crossing of a corridor. */
+  IN_TRANSIT,
+  /** Stopped by screening at departure. */
+  ARRESTED_AT_DEPARTURE,
+  /** Turned back at the border (interdiction, or the corridor was closed on arrival). */
+  TURNED_BACK,
+  /** Waiting for or in intake. */
+  IN_INTAKE,
+  /** Serving as a fighter of the organisation. */
+  FIGHTER,
+  /** Serving in support and administration. */
+  SUPPORT,
+  /** Assigned to external operations: in training, travelling home or abroad before the plot's outcome. */
+  OPERATIVE,
+  /** An operative stopped at the border on the way home. */
+  OPERATIVE_INTERDICTED,
+  /** An operative whose plot was foiled. */
+  PLOT_FOILED,
+  /** An operative whose plot was carried out. */
+  PLOT_EXECUTED,
+  /** Died in combat or from air strikes (including fighters cut off with no region to fall back to). */
+  DEAD,
+  /** Deserted and stayed in the region. */
+  DESERTED,
+  /** Deserted and returned to the source country (arrested or not). */
+  RETURNED;
+
+  static final PersonState[] VALUES = values();
+}

@@ -1,0 +1,125 @@
+package org.polemos.sim.world;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.polemos.model.Corridor;
+import org.polemos.model.Faction;
+import org.polemos.model.FactionKind;
+import org.polemos.model.Intervention;
+import org.polemos.model.Region;
+import org.polemos.model.Scenario;
+import org.polemos.model.Source;
+
+/**
+ * Dense integer indices for the ids of a scenario: regions, factions, sources, corridors and interventions are
+ * numbered 0..n-1 in the order the scenario lists them, so state can live in flat arrays. Immutable; one per run
+ * (cheap to build).
+ */
+public final class ScenarioIndex {
+  private final Scenario scenario;
+  private final Map<String, Integer> regions = new HashMap<>();
+  private final Map<String, Integer> factions = new HashMap<>();
+  private final Map<String, Integer> sources = new HashMap<>();
+  private final Map<String, Integer> corridors = new HashMap<>();
+  private final Map<String, Integer> interventions = new HashMap<>();
+  private final int organisation;
+
+  public ScenarioIndex(Scenario scenario) {
+    this.scenario = scenario;
+    put(regions, scenario.regions().stream().map(Region::id).toList(), "region");
+    put(factions, scenario.factions().stream().map(Faction::id).toList(), "faction");
+    put(sources, scenario.sources().stream().map(Source::id).toList(), "source");
+    put(corridors, scenario.corridors().stream().map(Corridor::id).toList(), "corridor");
+    put(interventions, scenario.interventions().stream().map(Intervention::id).toList(), "intervention");
+    int org = -1;
+    for (int f = 0; f < scenario.factions().size(); f++) {
+      if (scenario.factions().get(f).kind() == FactionKind.ORGANISATION) {
+        org = f;
+        break;
+      }
+    }
+    this.organisation = org;
+  }
+
+  private static void put(Map<String, Integer> map, List<String> ids, String what) {
+    for (int i = 0; i < ids.size(); i++) {
+      if (map.putIfAbsent(ids.get(i), i) != null) {
+        throw new IllegalArgumentException("duplicate " + what + " id: " + ids.get(i));
+      }
+    }
+  }
+
+  private static int get(Map<String, Integer> map, String id, String what) {
+    Integer i = map.get(id);
+    if (i == null) {
+      throw new IllegalArgumentException("unknown " + what + " id: " + id);
+    }
+    return i;
+  }
+
+  public Scenario scenario() {
+    return scenario;
+  }
+
+  /** Index of the first faction of kind organisation, or -1 when the scenario has none. */
+  public int organisation() {
+    return organisation;
+  }
+
+  public int regionCount() {
+    return scenario.regions().size();
+  }
+
+  public int factionCount() {
+    return scenario.factions().size();
+  }
+
+  public int sourceCount() {
+    return scenario.sources().size();
+  }
+
+  public int corridorCount() {
+    return scenario.corridors().size();
+  }
+
+  public int interventionCount() {
+    return scenario.interventions().size();
+  }
+
+  public int region(String id) {
+    return get(regions, id, "region");
+  }
+
+  public int faction(String id) {
+    return get(factions, id, "faction");
+  }
+
+  public int source(String id) {
+    return get(sources, id, "source");
+  }
+
+  public int corridor(String id) {
+    return get(corridors, id, "corridor");
+  }
+
+  public int intervention(String id) {
+    return get(interventions, id, "intervention");
+  }
+
+  public String regionId(int i) {
+    return scenario.regions().get(i).id();
+  }
+
+  public String factionId(int i) {
+    return scenario.factions().get(i).id();
+  }
+
+  public String sourceId(int i) {
+    return scenario.sources().get(i).id();
+  }
+
+  public String corridorId(int i) {
+    return scenario.corridors().get(i).id();
+  }
+}

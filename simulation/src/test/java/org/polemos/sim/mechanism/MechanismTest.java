@@ -1,0 +1,204 @@
+package org.polemos.sim.mechanism;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.google.inject.Guice;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.polemos.model.FactionKind;
+import org.polemos.model.FireMode;
+import org.polemos.model.Intervention;
+import org.polemos.model.InterventionKind;
+import org.polemos.model.OutputStep;
+import org.polemos.model.Scenario;
+import org.polemos.model.distribution.DistributionSpec;
+import org.polemos.model.process.CombatParameters;
+import org.polemos.model.process.CompartmentalParameters;
+import org.polemos.model.process.EconomyParameters;
+import org.polemos.model.process.Processes;
+import org.polemos.model.process.RecruitmentModel;
+import org.polemos.model.process.RecruitmentParameters;
+import org.polemos.model.result.EventRecord;
+import org.polemos.model.result.Metric;
+import org.polemos.sim.Engine;
+import org.polemos.sim.RunContext;
+import org.polemos.sim.RunListener;
+import org.polemos.sim.SimulationModule;
+import org.polemos.sim.TestScenarios;
+import org.polemos.sim.random.RandomStreams;
+import org.polemos.sim.world.World;
+
+/** Single mechanisms against closed forms and hand computations. */
+class MechanismTest {
+
+  private static Processes with(CombatParameters combat, EconomyParameters economy) {
+    Processes b = TestScenarios.processes();
+    return new Processes(b.recruitment(), b.intake(), b.localRecruitment(), combat == null ? b.combat() : combat,
+        b.momentum(), economy == null ? b.economy() : economy, b.attrition(), b.externalOperations());
+  }
+
+  /** Two adjacent regions, red against blue, no capture, all fighters engaged. */
+  private static Scenario front(FireMode mode, double kRed, double kBlue, int red, int blue) {
+    return TestScenarios.scenario(TestScenarios.START.plusDays(59), OutputStep.DAILY,
+        List.of(TestScenarios.faction("red", FactionKind.STATE, mode, kRed, "blue"),
+            TestScenarios.faction("blue", FactionKind.NON_STATE, mode, kBlue, "red")),
+        List.of(TestScenarios.region("a", 1000, 100, 0, "red", Map.of("red", red), "b"),
+            TestScenarios.region("b", 1000, 100, 0, "blue", Map.of("blue", blue), "a")),
+        List.of(), List.of(), List.of(), with(new CombatParameters(1.0, 0, 0, 0, 1, 1), null));
+  }
+
+  private static World runCombat(Scenario scenario, double days, java.util.function.Consumer<World> eachDay) {
+    RunContext ctx = RunContext.forTest(scenario, 0, RandomStreams.of(1), RunListener.NONE);
+    Combat combat = new Combat();
+    combat.start(ctx);
+    for (int d = 1; d <= days; d++) {
+      ctx.sim().runUntil(d);
+      eachDay.accept(ctx.world());
+    }
+    return ctx.world();
+  }
+
+  @Test
+  void aimedAgainstAimedKeepsTheSquareLawInvariant() {
+    double a = 0.01;
+    double b = 0.02;
+    Scenario s = front(FireMode.AIMED, a, b, 1000, 800);
+    double initial = a * 1000.0 * 1000 - b * 800.0 * 800;
+    World w = runCombat(s, 40, world -> {
+      double red = world.fighters(0, 0);
+      double blue = world.fighters(1, 1);
+      assertThat(a * red * red - b * blue * blue).isCloseTo(initial, within(1e-6 * Math.abs(initial)));
+    });
+    assertThat(w.fighters(0, 0)).isLessThan(1000).isGreaterThan(0);
+    assertThat(w.deaths(1)).isCloseTo(800 - w.fighters(1, 1), within(1e-9));
+  }
+
+  @Test
+  void areaAgainstAreaKeepsTheLinearLawInvariant() {
+    double a = 2e-5;
+    double b = 3e-5;
+    Scenario s = front(FireMode.AREA, a, b, 1000, 800);
+    double initial = a * 1000.0 - b * 800.0;
+    runCombat(s, 40, world -> assertThat(a * world.fighters(0, 0) - b * world.fighters(1, 1))
+        .isCloseTo(initial, within(1e-9)));
+  }
+
+  @Test
+  void corridorClosesWhenItsEntryRegionFallsAndDeparturesStop() {
+    Scenario base = TestScenarios.minimal();
+    var regions = List.of(
+        TestScenarios.region("raqqa", 500_000, 20_000, 20_000, "is", Map.of("is", 4000), "tal-abyad"),
+        TestScenarios.region("tal-abyad", 100_000, 3_000, 0, "is", Map.of("is", 20), "raqqa", "kobani"),
+        TestScenarios.region("kobani", 200_000, 5_000, 0, "kurds", Map.of("kurds", 3000), "tal-abyad"));
+    Scenario s = new Scenario("c", "c", "c", base.calendar(), 1, base.factions(), regions, base.sources(),
+        base.corridors(), List.of(), base.processes(), null);
+    Engine engine = Guice.createInjector(new SimulationModule()).getInstance(Engine.class);
+    TestScenarios.Collector out = new TestScenarios.Collector();
+    engine.run(s, 0, RandomStreams.of(5), out);
+    EventRecord changed = out.events.stream().filter(e -> e.type().equals("control-changed")).findFirst()
+        .orElseThrow();
+    assertThat(changed.subject()).isEqualTo("tal-abyad");
+    assertThat(changed.details()).containsEntry("from", "is").containsEntry("to", "kurds");
+    EventRecord closed = out.events.stream().filter(e -> e.type().equals("corridor-closed")).findFirst()
+        .orElseThrow();
+    assertThat(closed.subject()).isEqualTo("tal-abyad");
+    assertThat(closed.day()).isEqualTo(changed.day());
+    LocalDate first = out.dates().get(0);
+    // the entry region fell on day 0, before the first departures: nobody could leave while it stayed closed
+    assertThat(closed.day()).isLessThan(1.0);
+    EventRecord opened = out.events.stream().filter(e -> e.type().equals("corridor-opened")).findFirst()
+        .orElse(null);
+    double reopened = opened == null ? Double.POSITIVE_INFINITY : opened.day();
+    if (opened != null) {
+      // it reopens only when the organisation retakes the entry region
+      assertThat(out.events).anySatisfy(e -> {
+        assertThat(e.type()).isEqualTo("control-changed");
+        assertThat(e.subject()).isEqualTo("tal-abyad");
+        assertThat(e.details()).containsEntry("to", "is");
+        assertThat(e.day()).isEqualTo(opened.day());
+      });
+    }
+    for (LocalDate d : out.dates()) {
+      if (s.calendar().dayOf(d) + 1 <= reopened) {
+        assertThat(out.value(d, "corridor_open", "tal-abyad")).isZero();
+        assertThat(out.value(d, Metric.DEPARTURES_CUMULATIVE, Metric.ALL))
+            .isEqualTo(out.value(first, Metric.DEPARTURES_CUMULATIVE, Metric.ALL)).isZero();
+      }
+    }
+    assertThat(out.value(first, Metric.TERRITORY_KM2, "kurds")).isEqualTo(8000);
+  }
+
+  @Test
+  void treasuryFollowsTheHandComputation() {
+    EconomyParameters p = new EconomyParameters(2, 50, 0.5, 100, 10, 1, 500);
+    Scenario s = TestScenarios.scenario(TestScenarios.START.plusDays(9), OutputStep.DAILY,
+        List.of(TestScenarios.faction("is", FactionKind.ORGANISATION, FireMode.AREA, 0)),
+        List.of(TestScenarios.region("r", 1000, 10, 100, "is", Map.of("is", 20))), List.of(), List.of(),
+        List.of(new Intervention("strike", "strike", InterventionKind.REVENUE_STRIKES, List.of("r"), null,
+            TestScenarios.START.plusDays(3), TestScenarios.START.plusDays(9), 0.5, null)),
+        with(null, p));
+    RunContext ctx = RunContext.forTest(s, 0, RandomStreams.of(1), RunListener.NONE);
+    Economy economy = new Economy();
+    economy.start(ctx);
+    World w = ctx.world();
+    ctx.sim().runUntil(3); // three days: tax 2000 + oil 100 * 0.5 * 50 + other 100 = 4600; need 200 + 1000
+    assertThat(w.treasury()).isCloseTo(500 + 3 * (4600 - 1200), within(1e-9));
+    assertThat(w.revenueCumulative(World.OIL)).isCloseTo(3 * 2500, within(1e-9));
+    w.interventionActive(0, true); // revenue strikes halve oil
+    economy.day();
+    assertThat(w.treasury()).isCloseTo(10_700 + (2000 + 1250 + 100 - 1200), within(1e-9));
+    w.addFighters(0, 0, 980); // 1000 fighters: need 10,000 + 1,000 = 11,000
+    economy.day();
+    double available = 12_850 + 3350;
+    assertThat(available).isGreaterThan(11_000);
+    assertThat(w.treasury()).isCloseTo(available - 11_000, within(1e-9));
+    assertThat(w.unfundedShare()).isZero();
+    economy.day(); // available 5,200 + 3,350 = 8,550 < 11,000
+    assertThat(w.treasury()).isZero();
+    assertThat(w.unfundedShare()).isCloseTo((11_000 - 8_550) / 11_000.0, within(1e-12));
+  }
+
+  private static CompartmentalDepartures sir(double beta, double gamma, double delta, double years) {
+    Processes b = TestScenarios.processes();
+    Processes p = new Processes(new RecruitmentParameters(RecruitmentModel.COMPARTMENTAL,
+        new CompartmentalParameters(beta, gamma, delta, 0.01)), b.intake(), b.localRecruitment(), b.combat(),
+        b.momentum(), b.economy(), b.attrition(), b.externalOperations());
+    Scenario s = TestScenarios.scenario(TestScenarios.START.plusDays((long) (years * 365)), OutputStep.MONTHLY,
+        List.of(TestScenarios.faction("is", FactionKind.ORGANISATION, FireMode.AREA, 0)),
+        List.of(TestScenarios.region("r", 1000, 10, 0, "is", Map.of())), 
+        List.of(TestScenarios.source("tn", 100_000, 0, "arabic")),
+        List.of(TestScenarios.corridor("c", "r", new DistributionSpec.Fixed(1), 0, 0, "tn")), List.of(), p);
+    RunContext ctx = RunContext.forTest(s, 0, RandomStreams.of(3), RunListener.NONE);
+    long[] departed = new long[1];
+    ctx.provide(Ports.Departures.class, new Ports.Departures() {
+      @Override
+      public void departed(int source, long count) {
+        departed[0] += count;
+      }
+
+      @Override
+      public boolean canDepart(int source) {
+        return true;
+      }
+    });
+    CompartmentalDepartures m = (CompartmentalDepartures) CompartmentalDepartures.factory(s).orElseThrow();
+    m.start(ctx);
+    ctx.sim().runUntil(years * 365);
+    assertThat(departed[0]).isPositive();
+    return m;
+  }
+
+  @Test
+  void compartmentalRadicalisationDiesOutBelowR0OneAndIsEndemicAbove() {
+    CompartmentalDepartures low = sir(0.5, 0.5, 0.5, 20);
+    assertThat(low.r0()).isEqualTo(0.5);
+    assertThat(low.radicalised(0) / 1000).as("I / I(0)").isLessThan(1e-3);
+    CompartmentalDepartures high = sir(3, 0.5, 0.5, 20);
+    assertThat(high.r0()).isEqualTo(3);
+    assertThat(high.radicalised(0) / 100_000).isCloseTo(1 - 1 / 3.0, within(0.01));
+    assertThat(high.susceptible(0) + high.radicalised(0)).isCloseTo(100_000, within(1e-6));
+  }
+}
