@@ -98,15 +98,21 @@ final class Binder {
     RecordComponent[] components = type.getRecordComponents();
     Set<String> names = Arrays.stream(components).map(RecordComponent::getName)
         .collect(Collectors.toCollection(LinkedHashSet::new));
+    Set<String> suggested = new LinkedHashSet<>();
     for (Node.Entry entry : map.entries().values()) {
       if (!names.contains(entry.key()) && !extraKeys.contains(entry.key())) {
-        unknownField(entry, names, FieldPath.field(path, entry.key()));
+        unknownField(entry, names, FieldPath.field(path, entry.key())).ifPresent(suggested::add);
       }
     }
-    return construct(map, type, path, components);
+    return construct(map, type, path, components, suggested);
   }
 
-  private Object construct(Node.MapNode map, Class<?> type, String path, RecordComponent[] components) {
+  /**
+   * Builds the record from the mapping's entries. A required field that is missing is reported, unless an
+   * unknown field was already reported with it as the did-you-mean ({@code suggested}): one typo, one problem.
+   */
+  private Object construct(Node.MapNode map, Class<?> type, String path, RecordComponent[] components,
+      Set<String> suggested) {
     Object[] args = new Object[components.length];
     boolean failed = false;
     for (int i = 0; i < components.length; i++) {
@@ -116,6 +122,9 @@ final class Binder {
       boolean omittable = component.isAnnotationPresent(Omittable.class);
       if (entry == null || (omittable && isNull(entry.value()))) {
         if (!omittable) {
+          failed = true;
+        }
+        if (!omittable && !suggested.contains(name)) {
           problems.add(new Diagnostic(file, map.line(), map.column(), path,
               "missing required field \"" + name + "\""));
           failed = true;
@@ -143,12 +152,14 @@ final class Binder {
     }
   }
 
-  private void unknownField(Node.Entry entry, Set<String> names, String path) {
+  /** Reports an unknown field; returns the field it was probably meant to be. */
+  private Optional<String> unknownField(Node.Entry entry, Set<String> names, String path) {
     Optional<String> suggestion = Suggest.closest(entry.key(), names);
     String message = "unknown field \"" + entry.key() + "\"" + suggestion
         .map(s -> " (did you mean \"" + s + "\"?)")
         .orElse("; expected one of: " + String.join(", ", names));
     problems.add(new Diagnostic(file, entry.line(), entry.column(), path, message));
+    return suggestion;
   }
 
   private Object bindDistribution(Node node, String path) {
@@ -177,12 +188,13 @@ final class Binder {
     Set<String> names = new LinkedHashSet<>();
     names.add("type");
     Arrays.stream(components).map(RecordComponent::getName).forEach(names::add);
+    Set<String> suggested = new LinkedHashSet<>();
     for (Node.Entry entry : map.entries().values()) {
       if (!names.contains(entry.key())) {
-        unknownField(entry, names, FieldPath.field(path, entry.key()));
+        unknownField(entry, names, FieldPath.field(path, entry.key())).ifPresent(suggested::add);
       }
     }
-    return construct(map, type, path, components);
+    return construct(map, type, path, components, suggested);
   }
 
   /** The distribution records by their file {@code type}, in declaration order. */

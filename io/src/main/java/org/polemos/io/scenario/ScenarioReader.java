@@ -145,9 +145,9 @@ public final class ScenarioReader {
         return true;
       }
       problems.add(new Diagnostic(file, value.line(), value.column(), VERSION_FIELD, cmp > 0
-          ? "schemaVersion " + scalar.text() + " is newer than this version of Polemos reads (" + SCHEMA_VERSION
+          ? "version " + scalar.text() + " is newer than this version of Polemos reads (" + SCHEMA_VERSION
               + "); upgrade Polemos"
-          : "unknown schemaVersion " + scalar.text() + "; this version of Polemos reads schemaVersion "
+          : "unknown version " + scalar.text() + "; this version of Polemos reads schemaVersion "
               + SCHEMA_VERSION));
       return false;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
@@ -24,6 +25,7 @@ import org.polemos.model.Coded;
 import org.polemos.model.Omittable;
 import org.polemos.model.Scenario;
 import org.polemos.model.distribution.DistributionSpec;
+import org.yaml.snakeyaml.DumperOptions;
 
 /**
  * Writes scenarios as YAML or JSON in the format {@link ScenarioReader} reads: {@code schemaVersion} first, then
@@ -90,11 +92,19 @@ public final class ScenarioWriter {
       JsonGenerator json = new JsonFactory().createGenerator(out);
       DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
           .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-          .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+          .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+          .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
       json.setPrettyPrinter(printer);
       return json;
     }
+    DumperOptions dumper = new DumperOptions();
+    dumper.setSplitLines(false);
+    dumper.setWidth(Integer.MAX_VALUE);
+    dumper.setIndent(2);
+    dumper.setIndicatorIndent(2);
+    dumper.setIndentWithIndicator(true);
     YAMLFactory yaml = YAMLFactory.builder()
+        .dumperOptions(dumper)
         .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
         .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
         .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
@@ -179,7 +189,7 @@ public final class ScenarioWriter {
     }
     double abs = Math.abs(d);
     if (d == 0 || (abs >= 1e-7 && abs < 1e15)) {
-      String plain = BigDecimal.valueOf(d).toPlainString();
+      String plain = BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
       return plain.contains(".") ? plain : plain + ".0";
     }
     String s = Double.toString(d);

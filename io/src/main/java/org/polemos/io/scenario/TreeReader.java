@@ -38,6 +38,9 @@ final class TreeReader {
 
   private static final Pattern CLASS_NAMES = Pattern.compile("\\s*\\(?[^()`]*`[\\w.$()]+`\\)?|\\b(?:com|org)\\.[\\w.$]+");
 
+  private static final Pattern SOURCE_REF =
+      Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
+
   private final String file;
   private final List<Diagnostic> problems = new ArrayList<>();
   private final Map<String, Built> anchors = new HashMap<>();
@@ -74,6 +77,14 @@ final class TreeReader {
     }
     ScenarioFormat actual = format == null ? ScenarioFormat.sniff(text) : format;
     try (JsonParser parser = factory(actual).createParser(new StringReader(text))) {
+      return parse(parser, actual).node();
+    } catch (IOException e) {
+      throw fatal(0, 0, "", "cannot read: " + clean(e.getMessage()));
+    }
+  }
+
+  private Built parse(JsonParser parser, ScenarioFormat format) {
+    try {
       JsonToken first = parser.nextToken();
       if (first == null) {
         throw fatal(0, 0, "", "the file holds no content, only comments; a scenario file starts with \"schemaVersion: 1\"");
@@ -82,13 +93,13 @@ final class TreeReader {
       JsonToken next = parser.nextToken();
       if (next != null) {
         JsonLocation at = parser.currentTokenLocation();
-        throw fatal(at.getLineNr(), at.getColumnNr(), "", actual == ScenarioFormat.YAML
+        throw fatal(at.getLineNr(), at.getColumnNr(), "", format == ScenarioFormat.YAML
             ? "a second YAML document starts here; a scenario file holds exactly one"
             : "unexpected content after the end of the JSON document");
       }
-      return root.node();
+      return root;
     } catch (JsonProcessingException e) {
-      throw translate(e);
+      throw translate(e, parser.currentLocation());
     } catch (YAMLException e) {
       throw translate(e);
     } catch (IOException e) {
@@ -264,13 +275,13 @@ final class TreeReader {
     return "the document nests deeper than " + ScenarioReader.MAX_DEPTH + " levels, the limit for scenario files";
   }
 
-  private ScenarioFileException translate(JsonProcessingException e) {
+  private ScenarioFileException translate(JsonProcessingException e, JsonLocation current) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof YAMLException yaml) {
         return translate(yaml);
       }
     }
-    JsonLocation at = e.getLocation();
+    JsonLocation at = e.getLocation() != null ? e.getLocation() : current;
     int line = at == null ? 0 : at.getLineNr();
     int column = at == null ? 0 : at.getColumnNr();
     if (e instanceof StreamConstraintsException && String.valueOf(e.getOriginalMessage()).contains("nesting")) {
@@ -300,7 +311,8 @@ final class TreeReader {
     if (message == null || message.isBlank()) {
       return "unreadable input";
     }
-    String firstLines = message.split("\n at \\[Source", 2)[0];
+    String firstLines = SOURCE_REF.matcher(message.split("\n at \\[Source", 2)[0])
+        .replaceAll("line $1, column $2");
     String cleaned = CLASS_NAMES.matcher(firstLines).replaceAll("").replaceAll("\\s+", " ").trim();
     return cleaned.isEmpty() ? "unreadable input" : cleaned;
   }
