@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -26,6 +27,9 @@ import org.polemos.model.Omittable;
 import org.polemos.model.Scenario;
 import org.polemos.model.distribution.DistributionSpec;
 import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.nodes.NodeId;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Writes scenarios as YAML or JSON in the format {@link ScenarioReader} reads: {@code schemaVersion} first, then
@@ -105,6 +109,7 @@ public final class ScenarioWriter {
     dumper.setIndentWithIndicator(true);
     YAMLFactory yaml = YAMLFactory.builder()
         .dumperOptions(dumper)
+        .stringQuotingChecker(new QuoteWhatYamlWouldMisread())
         .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
         .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
         .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
@@ -112,6 +117,24 @@ public final class ScenarioWriter {
         .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
         .build();
     return yaml.createGenerator(out);
+  }
+
+  /**
+   * Quotes, besides what Jackson quotes, every string a YAML 1.1 reader would take for something else (yes, off,
+   * ~, 0x1F, .inf...); dates stay plain since the schema reads them as strings anyway.
+   */
+  private static final class QuoteWhatYamlWouldMisread extends StringQuotingChecker.Default {
+    private static final long serialVersionUID = 1L;
+    private static final Resolver RESOLVER = new Resolver();
+
+    @Override
+    public boolean needToQuoteValue(String value) {
+      if (super.needToQuoteValue(value)) {
+        return true;
+      }
+      Tag tag = RESOLVER.resolve(NodeId.scalar, value, true);
+      return !tag.equals(Tag.STR) && !tag.equals(Tag.TIMESTAMP);
+    }
   }
 
   private void writeFields(JsonGenerator generator, Record record) throws IOException {

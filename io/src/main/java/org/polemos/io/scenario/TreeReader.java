@@ -20,6 +20,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +46,7 @@ final class TreeReader {
   private final String file;
   private final List<Diagnostic> problems = new ArrayList<>();
   private final Map<String, Built> anchors = new HashMap<>();
+  private final Set<String> open = new HashSet<>();
   private int collectionAliases;
   private long expandedSize;
 
@@ -184,6 +187,9 @@ final class TreeReader {
       return alias(yaml.getText(), line, column, path);
     }
     String anchor = yaml == null ? null : yaml.getObjectId();
+    if (anchor != null) {
+      open.add(anchor);
+    }
     Built built = switch (parser.currentToken()) {
       case START_OBJECT -> buildMap(parser, path, depth, line, column);
       case START_ARRAY -> buildList(parser, path, depth, line, column);
@@ -196,14 +202,21 @@ final class TreeReader {
       default -> throw fatal(line, column, path, "unexpected " + parser.currentToken());
     };
     if (anchor != null) {
+      open.remove(anchor);
       anchors.put(anchor, built);
     }
     return built;
   }
 
   private Built decimal(JsonParser parser, int line, int column) throws IOException {
-    double value = parser.getDoubleValue();
-    BigDecimal number = Double.isFinite(value) ? parser.getDecimalValue() : null;
+    BigDecimal number;
+    try {
+      double value = parser.getDoubleValue();
+      number = Double.isFinite(value) ? parser.getDecimalValue() : null;
+    } catch (JsonProcessingException e) {
+      // YAML's .inf and .nan: a float to YAML, no number to Jackson; a string field may still take the text.
+      number = null;
+    }
     return scalar(line, column, Node.ScalarKind.DECIMAL, parser.getText(), number);
   }
 
@@ -215,8 +228,10 @@ final class TreeReader {
   private Built alias(String name, int line, int column, String path) {
     Built target = anchors.get(name);
     if (target == null) {
-      throw fatal(line, column, path, "alias *" + name + " refers to no complete anchor &" + name
-          + " before it (recursive aliases are not allowed)");
+      throw fatal(line, column, path, open.contains(name)
+          ? "alias *" + name + " refers to the mapping or list that contains it; recursive aliases are not allowed"
+          : "alias *" + name + " refers to no anchor &" + name + " on a mapping or list before it (anchors on "
+              + "single values are not supported)");
     }
     if (!(target.node() instanceof Node.ScalarNode)) {
       collectionAliases++;

@@ -214,7 +214,7 @@ class ScenarioReaderErrorsTest {
   @Test
   void recursiveAlias() {
     assertThat(errors("rec.yaml", "schemaVersion: 1\na: &a [*a]\n")).containsExactly(
-        "rec.yaml:2:8 a[0]: alias *a refers to no complete anchor &a before it (recursive aliases are not allowed)");
+        "rec.yaml:2:8 a[0]: alias *a refers to the mapping or list that contains it; recursive aliases are not allowed");
   }
 
   @Test
