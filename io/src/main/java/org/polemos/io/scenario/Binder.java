@@ -297,7 +297,9 @@ final class Binder {
         return LocalDate.parse(scalar.text());
       } catch (DateTimeParseException e) {
         problems.add(new Diagnostic(file, node.line(), node.column(), path,
-            "not a valid date: \"" + scalar.text() + "\"; expected YYYY-MM-DD, e.g. 2014-06-10"));
+            scalar.text().matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")
+                ? "no such date: \"" + scalar.text() + "\""
+                : "not a valid date: \"" + scalar.text() + "\"; expected YYYY-MM-DD, e.g. 2014-06-10"));
         return FAILED;
       }
     }

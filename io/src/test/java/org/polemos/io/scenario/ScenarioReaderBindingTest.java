@@ -76,10 +76,12 @@ class ScenarioReaderBindingTest {
     String text = minimal()
         .replace("seed: 20140610 ", "seed: 2.5      ")
         .replace("neighbours: [tal-abyad, hasakah]", "neighbours: tal-abyad")
+        .replace("\n  end: 2015-06-09 ", "\n  end: 2015-02-29 ")
         .replace("      islamic-state: 8000 ", "      islamic-state: 8e99 ")
         .replace("    interdiction: 0.1 ", "    interdiction: 1.0e+999");
     assertThat(errors("types.yaml", text)).containsExactly(
         "types.yaml:15:7 seed: expected a whole number, found number 2.5",
+        "types.yaml:13:8 calendar.end: no such date: \"2015-02-29\"",
         "types.yaml:44:17 regions[0].neighbours: expected a list, found string \"tal-abyad\"",
         "types.yaml:47:22 regions[0].forces.islamic-state: number 8e99 is out of range; expected a whole number "
             + "from -2147483648 to 2147483647",
