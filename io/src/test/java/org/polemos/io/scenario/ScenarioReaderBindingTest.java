@@ -42,12 +42,12 @@ class ScenarioReaderBindingTest {
   @Test
   void fourDistinctProblemsAreReportedAtOnce() {
     String text = minimal()
-        .replace("  start: 2014-06-10", "  start: 2014-13-10")           // line 12: bad date
+        .replace("  start: 2014-06-10", "  start: 10/06/2014")           // line 12: bad date
         .replace("kind: state", "kind: nonstate")                        // line 29: bad enum code
         .replace("population: 900000 ", "population: lots   ")           // line 40: type error
         .replace("type: lognormal", "type: lognorml");                   // line 87: unknown distribution
     assertThat(errors("four.yaml", text)).containsExactly(
-        "four.yaml:12:10 calendar.start: not a valid date: \"2014-13-10\"; expected YYYY-MM-DD, e.g. 2014-06-10",
+        "four.yaml:12:10 calendar.start: not a valid date: \"10/06/2014\"; expected YYYY-MM-DD, e.g. 2014-06-10",
         "four.yaml:29:11 factions[1].kind: unknown value \"nonstate\"; expected one of: organisation, state, "
             + "non-state, coalition (did you mean \"non-state\"?)",
         "four.yaml:40:17 regions[0].population: expected a whole number, found string \"lots\"",
@@ -80,8 +80,8 @@ class ScenarioReaderBindingTest {
         .replace("      islamic-state: 8000 ", "      islamic-state: 8e99 ")
         .replace("    interdiction: 0.1 ", "    interdiction: 1.0e+999");
     assertThat(errors("types.yaml", text)).containsExactly(
-        "types.yaml:15:7 seed: expected a whole number, found number 2.5",
         "types.yaml:13:8 calendar.end: no such date: \"2015-02-29\"",
+        "types.yaml:15:7 seed: expected a whole number, found number 2.5",
         "types.yaml:44:17 regions[0].neighbours: expected a list, found string \"tal-abyad\"",
         "types.yaml:47:22 regions[0].forces.islamic-state: number 8e99 is out of range; expected a whole number "
             + "from -2147483648 to 2147483647",
