@@ -1,5 +1,6 @@
 package org.polemos.io.scenario;
 
+import org.polemos.model.validation.Suggestions;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
@@ -154,7 +155,7 @@ final class Binder {
 
   /** Reports an unknown field; returns the field it was probably meant to be. */
   private Optional<String> unknownField(Node.Entry entry, Set<String> names, String path) {
-    Optional<String> suggestion = Suggest.closest(entry.key(), names);
+    Optional<String> suggestion = Suggestions.closest(entry.key(), names);
     String message = "unknown field \"" + entry.key() + "\"" + suggestion
         .map(s -> " (did you mean \"" + s + "\"?)")
         .orElse("; expected one of: " + String.join(", ", names));
@@ -323,7 +324,7 @@ final class Binder {
   }
 
   private static String didYouMean(String wrong, java.util.Collection<String> candidates) {
-    return Suggest.closest(wrong, candidates).map(s -> " (did you mean \"" + s + "\"?)").orElse("");
+    return Suggestions.closest(wrong, candidates).map(s -> " (did you mean \"" + s + "\"?)").orElse("");
   }
 
   private static boolean isNull(Node node) {

@@ -1,5 +1,6 @@
 package org.polemos.io.scenario;
 
+import org.polemos.model.validation.Suggestions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,7 +72,7 @@ public final class BundledScenarios {
   /** The message for an unknown id: {@code no bundled scenario "minmal" (did you mean "minimal"?); ...}. */
   public static String unknown(String id) {
     List<String> ids = ids();
-    Optional<String> suggestion = Suggest.closest(id, ids);
+    Optional<String> suggestion = Suggestions.closest(id, ids);
     return "no bundled scenario \"" + id + "\"" + suggestion.map(s -> " (did you mean \"" + s + "\"?)").orElse("")
         + "; bundled: " + String.join(", ", ids);
   }
