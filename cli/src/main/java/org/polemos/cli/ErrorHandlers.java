@@ -1,6 +1,8 @@
 package org.polemos.cli;
 
 import java.io.PrintWriter;
+import org.polemos.io.scenario.Diagnostic;
+import org.polemos.io.scenario.ScenarioFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -20,6 +22,13 @@ final class ErrorHandlers {
 
   static int onExecutionError(Exception e, CommandLine cmd, CommandLine.ParseResult parseResult) {
     PrintWriter err = cmd.getErr();
+    if (e instanceof ScenarioFileException invalid) {
+      for (Diagnostic diagnostic : invalid.diagnostics()) {
+        err.println(diagnostic);
+      }
+      err.flush();
+      return ExitCodes.INVALID_INPUT;
+    }
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : oneLine(e.getMessage());
     err.println(cmd.getCommandSpec().qualifiedName() + ": " + message);
     err.flush();

@@ -13,15 +13,12 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.polemos.io.results.AtomicOutput;
 import org.polemos.model.Coded;
 import org.polemos.model.Omittable;
 import org.polemos.model.Scenario;
@@ -75,20 +72,7 @@ public final class ScenarioWriter {
 
   /** Writes the scenario to {@code file} in {@code format}, atomically (see {@link #write(Scenario, Path)}). */
   public void write(Scenario scenario, Path file, ScenarioFormat format) throws IOException {
-    byte[] bytes = write(scenario, format).getBytes(StandardCharsets.UTF_8);
-    Path target = file.toAbsolutePath();
-    Path dir = target.getParent();
-    Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-    try {
-      Files.write(temp, bytes);
-      try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    AtomicOutput.writeString(file, write(scenario, format));
   }
 
   private static JsonGenerator generator(ScenarioFormat format, StringWriter out) throws IOException {
