@@ -15,7 +15,7 @@ import org.polemos.sim.Engine;
 
 /**
  * The human summary printed after a run: the organisation's territory, population, fighters, cumulative foreign
- * arrivals and treasury at the start of each year and at the end, then plots abroad at the end; means across
+ * arrivals and treasury at the first sample, the first sample of each year and the last, then plots abroad at the end; means across
  * replications. Fed every series row of the run; keeps only the handful it prints.
  */
 final class RunSummaryTable {
@@ -41,8 +41,9 @@ final class RunSummaryTable {
     finals.add(new Column(Metric.RETURNEES_CUMULATIVE, Metric.ALL, "returnees"));
     List<LocalDate> samples = Engine.sampleDates(scenario.calendar());
     end = samples.get(samples.size() - 1);
+    // The first sample, the first of each new year, and the last.
     for (LocalDate date : samples) {
-      if (date.getDayOfYear() == 1 || date.equals(end)) {
+      if (dates.isEmpty() || date.getYear() != dates.get(dates.size() - 1).getYear() || date.equals(end)) {
         dates.add(date);
       }
     }
