@@ -30,7 +30,7 @@ final class CsvRecords implements Closeable {
   private static final int MAX_CONSECUTIVE_ERRORS = 1000;
 
   private final JsonParser parser;
-  private boolean first = true;
+  private int depth;
   private boolean done;
 
   CsvRecords(Reader reader) throws IOException {
@@ -73,12 +73,16 @@ final class CsvRecords implements Closeable {
       }
       switch (token) {
         case START_ARRAY -> {
-          // Jackson's row counter is 0-based and reports -1 for the first record.
-          line = first ? 1 : parser.currentTokenLocation().getLineNr() + 1;
-          first = false;
+          // The whole document is one outer array (WRAP_AS_ARRAY) of row arrays.
+          if (++depth == 2) {
+            // Jackson's row counter is 0-based and reports -1 for the first record.
+            line = Math.max(1, parser.currentTokenLocation().getLineNr() + 1);
+          }
         }
         case END_ARRAY -> {
-          return new Raw(fields, line, error, detail);
+          if (--depth == 1) {
+            return new Raw(fields, line, error, detail);
+          }
         }
         default -> fields.add(parser.getText());
       }
