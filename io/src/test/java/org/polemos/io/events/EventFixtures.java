@@ -78,6 +78,15 @@ final class EventFixtures {
     return String.join(",", fields);
   }
 
+  /** A map from alternating column names and values. */
+  static Map<String, String> values(String... namesAndValues) {
+    Map<String, String> map = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      map.put(namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return map;
+  }
+
   static String header(List<String> header) {
     List<String> fields = new ArrayList<>();
     header.forEach(h -> fields.add(Csv.field(h)));
