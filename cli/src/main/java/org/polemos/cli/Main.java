@@ -1,21 +1,40 @@
 package org.polemos.cli;
 
+import com.google.inject.Guice;
+import com.google.inject.Injector;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of the {@code polemos} command. */
-@Command(name = "polemos", mixinStandardHelpOptions = true, version = "polemos 0.1.0-SNAPSHOT",
-    description = "Simulates the recruitment flows and territorial change of a transnational insurgent organisation.")
+@Command(name = "polemos", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    description = "Simulates the recruitment flows and territorial change of a transnational insurgent organisation.",
+    subcommands = {RunCommand.class, ValidateCommand.class, ScenariosCommand.class, ScenarioCommand.class},
+    footer = {"", "Exit status: 0 success; 1 invalid input (e.g. a scenario file with problems);",
+        "2 usage error; 3 unexpected failure (reported in one line, never a stack trace).", "",
+        "Examples:", "  polemos run", "  polemos run minimal --replications 100 --out runs/minimal", "  polemos scenarios", "  polemos scenario show minimal > mine.yaml",
+        "  polemos validate mine.yaml", ""})
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Main()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line: subcommands and the handlers that turn every error into one line. */
+  public static CommandLine commandLine() {
+    return commandLine(Guice.createInjector(new PolemosModule()));
+  }
+
+  /** The command line with its commands created by {@code injector}. */
+  static CommandLine commandLine(Injector injector) {
+    return new CommandLine(Main.class, new GuiceFactory(injector))
+        .setParameterExceptionHandler(ErrorHandlers::onParameterError)
+        .setExecutionExceptionHandler(ErrorHandlers::onExecutionError);
   }
 
   @Override
   public void run() {
-    spec.commandLine().usage(System.out);
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 }

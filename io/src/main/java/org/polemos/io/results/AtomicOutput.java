@@ -18,6 +18,7 @@ import java.nio.file.StandardCopyOption;
  * temporary file.
  */
 public final class AtomicOutput implements AutoCloseable {
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
   private final Path target;
   private final Path temporary;
   private final OutputStream stream;
@@ -29,7 +30,9 @@ public final class AtomicOutput implements AutoCloseable {
     this.target = target;
     Path directory = target.toAbsolutePath().getParent();
     Files.createDirectories(directory);
-    this.temporary = Files.createTempFile(directory, "." + target.getFileName() + ".", ".partial");
+    // Not Files.createTempFile: that makes the file owner-only, and results are meant to be shared.
+    this.temporary = Files.createFile(directory.resolve(
+        "." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE) + ".partial"));
     this.stream = Files.newOutputStream(temporary);
   }
 
