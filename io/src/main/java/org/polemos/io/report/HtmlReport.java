@@ -377,7 +377,7 @@ public final class HtmlReport {
     return switch (key) {
       case "tax" -> "Taxation and extortion";
       case "oil" -> "Oil";
-      case "other" -> "Other (antiquities, ransoms, ...)";
+      case "other" -> "Other (incl. ransoms)";
       default -> key;
     };
   }

@@ -100,12 +100,10 @@ final class SvgChart {
     if (max - min < 1e-9) {
       max = min + (Math.abs(min) > 0 ? Math.abs(min) * 0.1 : 1);
     }
+    max += (max - min) * 0.04; // headroom so that the top line and markers do not sit on the frame
     double step = niceStep((max - min) / 5);
     double yMin = Math.floor(min / step) * step;
     double yMax = Math.ceil(max / step) * step;
-    if (yMax - max < step * 0.05) {
-      yMax += step * 0; // keep tight; labels sit inside the plot
-    }
 
     List<List<ScenarioInfo.InterventionSpan>> lanes = lanes();
     int stripTop = TOP + PLOT_HEIGHT + AXIS_HEIGHT;
