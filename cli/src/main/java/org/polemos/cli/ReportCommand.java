@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "report", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = {"Writes one self-contained HTML page (report.html) for a run directory: charts of territory, "
         + "fighters, foreign arrivals and inflow, returnees, revenue, treasury, operations abroad and momentum "
-        + "(mean and 5-95% band over replications), the scenario's interventions, observed figures, the control "
+        + "(mean and 5-95%% band over replications), the scenario's interventions, observed figures, the control "
         + "changes of the first replication and the run's manifest.",
         "Public figures: --figures FILE, or for levant-2014 the bundled table by default."},
     footer = {"", "Exit status: 0 written; 1 missing or unreadable input (with the file and line); 2 usage error.",
