@@ -20,7 +20,9 @@ import org.polemos.sim.world.World;
  * Mechanism 5 of DOMAIN.md (combat and territorial change), every {@code stepDays}.
  *
  * <p>Fronts: every pair of adjacent regions held by two ground-holding factions that are enemies. A region's
- * holder engages {@code engagedShare} of its fighters there, split equally over the region's fronts. On a front
+ * holder engages {@code engagedShare} of its fighters there, split equally over the region's fronts, except that
+ * fighters a ground offensive committed to one front ({@link World#commit}) are all engaged on that front and on
+ * no other. On a front
  * between region a (held by A, engaged x) and b (held by B, engaged y) Lanchester's equations are integrated over
  * the step with one classical Runge-Kutta (RK4) step:
  * <pre>
@@ -40,7 +42,9 @@ import org.polemos.sim.world.World;
  * <p>Losses are then applied (deaths of the organisation's fighters split foreign/local in proportion, foreign ones
  * recorded by source; see {@link World#kill}). Then, front by front in a fixed order, a region changes hands when
  * the attacker's engaged force on that front is at least {@code minimumGarrison} (and positive) and the defenders
- * fall below {@code minimumGarrison} or below {@code captureRatio} x that engaged force; the defenders fall back
+ * fall below {@code minimumGarrison} or, weighted by morale, below {@code captureRatio} x that engaged force
+ * ({@code defenders x morale_D < captureRatio x engaged attackers x morale_A}: a demoralised defender breaks
+ * before it is destroyed, a cohesive one holds longer; equal morale gives the plain ratio); the defenders fall back
  * (see {@link World#changeControl}) and the attacker's engaged force moves in, so territory and forces stay
  * consistent. Event {@code control-changed} (subject = region id; details {@code from}, {@code to}).
  */
@@ -60,6 +64,7 @@ public final class Combat implements Mechanism, Action {
   private int[] fronts;
   private double[] loss;
   private double[] effectiveness;
+  private double[] morale;
   private boolean[] area;
   private int[] struckBy;
   private double[] strikes;
@@ -104,10 +109,12 @@ public final class Combat implements Mechanism, Action {
     strikes = new double[regions];
     List<Faction> factions = ctx.scenario().factions();
     effectiveness = new double[factions.size()];
+    morale = new double[factions.size()];
     area = new boolean[factions.size()];
     for (int f = 0; f < factions.size(); f++) {
       var fp = factions.get(f).parameters();
       effectiveness[f] = fp.effectiveness() * fp.morale();
+      morale[f] = fp.morale();
       area[f] = fp.fireMode() == FireMode.AREA;
     }
     List<Intervention> all = ctx.scenario().interventions();
@@ -175,7 +182,6 @@ public final class Combat implements Mechanism, Action {
         }
       }
     }
-    double engaged = p.engagedShare();
     for (int e = 0; e < edgeA.length; e++) {
       if (!active[e]) {
         continue;
@@ -184,8 +190,8 @@ public final class Combat implements Mechanism, Action {
       int b = edgeB[e];
       int fa = world.controller(a);
       int fb = world.controller(b);
-      double x = engaged * world.fighters(a, fa) / fronts[a];
-      double y = engaged * world.fighters(b, fb) / fronts[b];
+      double x = engagedOn(a, fa, b);
+      double y = engagedOn(b, fb, a);
       if (!(x > 0) && !(y > 0)) {
         continue;
       }
@@ -229,6 +235,18 @@ public final class Combat implements Mechanism, Action {
     }
   }
 
+  /**
+   * The force {@code f} engages from region {@code r} on its front toward {@code toward}: {@code engagedShare} of
+   * its ordinary fighters there split equally over the region's fronts, plus all the fighters ground offensives
+   * committed to that front (see {@link World#commit}): an offensive's reinforcements are its attacking force.
+   */
+  private double engagedOn(int r, int f, int toward) {
+    double have = world.fighters(r, f);
+    double committedHere = Math.min(have, world.committed(r, f, toward));
+    double ordinary = Math.max(0, have - world.committedTotal(r, f));
+    return p.engagedShare() * ordinary / Math.max(1, fronts[r]) + committedHere;
+  }
+
   /** Rate of change of the target's engaged force {@code t} under fire from {@code f} with coefficient {@code k}. */
   private static double dx(double k, boolean areaFire, double t, double f) {
     double fire = Math.max(0, f);
@@ -250,13 +268,15 @@ public final class Combat implements Mechanism, Action {
     int defender = world.controller(target);
     int attacker = world.controller(from);
     double defenders = world.fighters(target, defender);
-    double attackers = p.engagedShare() * world.fighters(from, attacker) / Math.max(1, fronts[from]);
+    double attackers = engagedOn(from, attacker, target);
     if (!(attackers > 0) || attackers < p.minimumGarrison()) {
       return false;
     }
-    if (defenders < p.minimumGarrison() || defenders < p.captureRatio() * attackers) {
+    if (defenders < p.minimumGarrison()
+        || defenders * morale[defender] < p.captureRatio() * attackers * morale[attacker]) {
       ctx.event("control-changed", index.regionId(target), "from", index.factionId(defender), "to",
           index.factionId(attacker));
+      world.releaseCommitted(attacker, target);
       world.changeControl(target, attacker, draw);
       world.moveFighters(attacker, from, target, attackers, draw);
       return true;

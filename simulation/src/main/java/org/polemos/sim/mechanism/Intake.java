@@ -23,9 +23,9 @@ import org.polemos.sim.world.World;
  * <p>On leaving intake a recruit takes a role by {@link RoleShares}, where the external-operations share is raised
  * to {@code min(1, externalOperations + territorialShiftSensitivity x lost)} with {@code lost} the share of the
  * organisation's peak territory lost so far, and the fighter and support shares are scaled down in proportion.
- * Fighters join the organisation's forces in the entry region of the corridor they came by if the organisation
- * still holds it, otherwise in the held region with most of its fighters; if it holds no region they are counted
- * as deserted. Support staff are counted (state support), operatives go to {@link ExternalOperations}. Foreign
+ * Fighters join the organisation's forces in the held region with a front where its fighters are fewest relative
+ * to the enemy fighters next to it (with no front anywhere: the corridor's entry region if held, otherwise the held
+ * region with most of its fighters); if it holds no region they are counted as deserted. Support staff are counted (state support), operatives go to {@link ExternalOperations}. Foreign
  * fighters are counted by source (and so by the source's language group in the outputs).
  */
 public final class Intake implements Mechanism, Ports.Arrivals {
@@ -126,12 +126,44 @@ public final class Intake implements Mechanism, Ports.Arrivals {
     world.intakeCounts(queue.size(), busy);
   }
 
+  /**
+   * Where a new foreign fighter joins: the held region with a front whose own fighters are fewest relative to the
+   * enemy fighters next to it (foreign recruits were used as front-line troops, sent where the organisation was
+   * weakest against its enemies); with no front, the entry region if held, otherwise the held region with most
+   * fighters; -1 when the organisation holds nothing.
+   */
   private int placement(int entry) {
     int org = world.organisation();
+    int best = -1;
+    double bestScore = Double.POSITIVE_INFINITY;
+    for (int r = 0; r < ctx.index().regionCount(); r++) {
+      if (world.controller(r) != org) {
+        continue;
+      }
+      double enemy = 0;
+      boolean front = false;
+      for (int n : world.neighbours(r)) {
+        int c = world.controller(n);
+        if (c != org && world.holdsGround(c) && world.enemies(org, c)) {
+          front = true;
+          enemy += world.fighters(n, c);
+        }
+      }
+      if (!front) {
+        continue;
+      }
+      double score = world.fighters(r, org) / Math.max(1, enemy);
+      if (score < bestScore) {
+        bestScore = score;
+        best = r;
+      }
+    }
+    if (best >= 0) {
+      return best;
+    }
     if (world.controller(entry) == org) {
       return entry;
     }
-    int best = -1;
     for (int r = 0; r < ctx.index().regionCount(); r++) {
       if (world.controller(r) == org && (best < 0 || world.fighters(r, org) > world.fighters(best, org))) {
         best = r;

@@ -73,6 +73,12 @@ public final class Interventions implements Mechanism {
   private void switchOff(int i) {
     Intervention iv = ctx.scenario().interventions().get(i);
     world.interventionActive(i, false);
+    if (iv.kind() == InterventionKind.GROUND_OFFENSIVE) {
+      int faction = ctx.index().faction(iv.faction());
+      for (String t : iv.targets()) {
+        world.releaseCommitted(faction, ctx.index().region(t));
+      }
+    }
     ctx.event("intervention-ended", iv.id(), "kind", iv.kind().code(), "intensity",
         Double.toString(iv.intensity()));
   }
@@ -111,6 +117,7 @@ public final class Interventions implements Mechanism {
         for (int n : world.neighbours(t)) {
           if (world.controller(n) == faction) {
             world.addFighters(n, faction, share / fronts);
+            world.commit(n, faction, t, share / fronts);
           }
         }
       }

@@ -35,6 +35,9 @@ public final class World {
   private final int[] controller;
   private final double[] fighters;
   private final long[] foreignIn;
+  // fighters committed by ground offensives: committed[(region * factions + faction) * regions + target]
+  private final double[] committed;
+  private final double[] committedTotal;
   private final double[] area;
   private final double[] population;
   private final double[] oilCapacity;
@@ -91,6 +94,8 @@ public final class World {
     controller = new int[regions];
     fighters = new double[regions * factions];
     foreignIn = new long[regions];
+    committed = new double[regions * factions * regions];
+    committedTotal = new double[regions * factions];
     area = new double[regions];
     population = new double[regions];
     oilCapacity = new double[regions];
@@ -319,6 +324,7 @@ public final class World {
       foreignIn[region] -= k;
     }
     fighters[i] = have - x;
+    scaleCommitted(i, have);
     return x;
   }
 
@@ -338,7 +344,9 @@ public final class World {
     moveForeign(n, fate, arrestProbability, draw);
     foreignIn[region] -= n;
     int i = region * factions + org;
+    double have = fighters[i];
     fighters[i] = Math.max(fighters[i] - n, foreignIn[region]);
+    scaleCommitted(i, have);
     return n;
   }
 
@@ -385,7 +393,56 @@ public final class World {
     }
     fighters[i] = have - x;
     fighters[to * factions + faction] += x;
+    scaleCommitted(i, have);
     return x;
+  }
+
+  // ---- forces committed by ground offensives ----
+
+  /**
+   * Marks {@code n} of {@code faction}'s fighters in {@code region} (already added there) as committed to the front
+   * toward {@code target}: {@code Combat} engages them on that front only instead of spreading them over all the
+   * region's fronts. Committed fighters stay ordinary fighters of the region for every other purpose; losses and
+   * moves out of the region shrink the committed part in proportion.
+   */
+  public void commit(int region, int faction, int target, double n) {
+    int i = region * factions + faction;
+    double add = Math.max(0, Math.min(n, fighters[i] - committedTotal[i]));
+    committed[i * regions + target] += add;
+    committedTotal[i] += add;
+  }
+
+  /** Fighters of {@code faction} in {@code region} committed to the front toward {@code target}. */
+  public double committed(int region, int faction, int target) {
+    return committed[(region * factions + faction) * regions + target];
+  }
+
+  /** Fighters of {@code faction} in {@code region} committed to any front. */
+  public double committedTotal(int region, int faction) {
+    return committedTotal[region * factions + faction];
+  }
+
+  /** Returns {@code faction}'s fighters committed toward {@code target}, in every region, to the ordinary pool. */
+  public void releaseCommitted(int faction, int target) {
+    for (int r = 0; r < regions; r++) {
+      int i = r * factions + faction;
+      committedTotal[i] = Math.max(0, committedTotal[i] - committed[i * regions + target]);
+      committed[i * regions + target] = 0;
+    }
+  }
+
+  /** After the fighters at index {@code i} changed from {@code before}, scales their committed parts alike. */
+  private void scaleCommitted(int i, double before) {
+    if (committedTotal[i] <= 0) {
+      return;
+    }
+    double keep = before > 0 ? Math.max(0, Math.min(1, fighters[i] / before)) : 0;
+    double total = 0;
+    for (int t = 0; t < regions; t++) {
+      committed[i * regions + t] *= keep;
+      total += committed[i * regions + t];
+    }
+    committedTotal[i] = Math.min(total, fighters[i]);
   }
 
   /** Deaths of {@code faction}'s fighters so far (combat, air strikes, cut off). */

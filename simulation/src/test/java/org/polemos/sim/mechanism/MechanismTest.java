@@ -62,6 +62,40 @@ class MechanismTest {
   }
 
   @Test
+  void committedOffensiveForceIsEngagedOnItsFrontOnlyAndShrinksWithLosses() {
+    // red holds a with three fronts (b, c, d held by blue); 1,000 of red's fighters are committed toward b
+    Scenario s = TestScenarios.scenario(TestScenarios.START.plusDays(9), OutputStep.DAILY,
+        List.of(TestScenarios.faction("red", FactionKind.STATE, FireMode.AIMED, 0.0, "blue"),
+            TestScenarios.faction("blue", FactionKind.NON_STATE, FireMode.AIMED, 0.0, "red")),
+        List.of(TestScenarios.region("a", 1000, 100, 0, "red", Map.of("red", 3000), "b", "c", "d"),
+            TestScenarios.region("b", 1000, 100, 0, "blue", Map.of("blue", 1000), "a"),
+            TestScenarios.region("c", 1000, 100, 0, "blue", Map.of("blue", 1000), "a"),
+            TestScenarios.region("d", 1000, 100, 0, "blue", Map.of("blue", 1000), "a")),
+        List.of(), List.of(), List.of(), with(new CombatParameters(0.1, 0.5, 0, 0, 1, 1), null));
+    RunContext ctx = RunContext.forTest(s, 0, RandomStreams.of(1), RunListener.NONE);
+    World w = ctx.world();
+    w.commit(0, 0, 1, 1000);
+    assertThat(w.committed(0, 0, 1)).isEqualTo(1000);
+    assertThat(w.committedTotal(0, 0)).isEqualTo(1000);
+    // half of the region's fighters die: the committed part halves
+    w.kill(0, 0, 1500, new org.polemos.sim.sampling.Draw(ctx.random("t")));
+    assertThat(w.committed(0, 0, 1)).isCloseTo(500, within(1e-9));
+    // engaged toward b: 0.1 x 1,000 ordinary / 3 fronts + 500 committed = 533 > 1,000 x 0.5 would not capture;
+    // with 2,000 committed b (1,000 defenders) falls at once, c and d do not
+    w.addFighters(0, 0, 2000);
+    w.commit(0, 0, 1, 2000);
+    Combat combat = new Combat();
+    combat.start(ctx);
+    ctx.sim().runUntil(1);
+    assertThat(w.controller(1)).isEqualTo(0);
+    assertThat(w.controller(2)).isEqualTo(1);
+    assertThat(w.controller(3)).isEqualTo(1);
+    assertThat(w.committedTotal(0, 0)).isEqualTo(0);
+    w.releaseCommitted(0, 1);
+    assertThat(w.committed(0, 0, 1)).isEqualTo(0);
+  }
+
+  @Test
   void aimedAgainstAimedKeepsTheSquareLawInvariant() {
     double a = 0.01;
     double b = 0.02;

@@ -1,0 +1,219 @@
+package org.polemos.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.polemos.io.events.Aggregation;
+import org.polemos.io.events.Dataset;
+import org.polemos.io.events.EventImport;
+import org.polemos.io.events.ObservedMetric;
+import org.polemos.io.events.UnusableHeaderException;
+import org.polemos.model.validation.Suggestions;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code polemos import gtd|acled|ucdp FILE ... --out FILE}: reads an event dataset export and writes observed
+ * series in the tidy layout of the simulation's series.csv (see docs/IMPORTING.md).
+ */
+@Command(name = "import", mixinStandardHelpOptions = true,
+    subcommands = {ImportCommand.Gtd.class, ImportCommand.Acled.class, ImportCommand.Ucdp.class},
+    description = {
+        "Imports conflict event data (GTD, ACLED, UCDP GED CSV exports) as observed series",
+        "(replication 0, metrics observed_events / observed_fatalities) to overlay on simulated ones."},
+    footer = {"", "Examples:",
+        "  polemos import acled acled.csv --by month,country --out observed.csv",
+        "  polemos import gtd gtd.csv --by year,country --metric events,fatalities --out gtd-observed.csv",
+        "  polemos import ucdp ged.csv --by month,country,admin1 --from 2014-01-01 --to 2017-12-31 --out ged.csv",
+        "", "Exit status: 0 imported (rows may have been rejected: see the report and <out>.rejects.csv),",
+        "1 unusable header or unreadable input, 2 usage error."})
+public final class ImportCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    throw new ParameterException(spec.commandLine(), "Missing the dataset: gtd, acled or ucdp");
+  }
+
+  /** Options shared by the three dataset subcommands. */
+  abstract static class DatasetImport implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The CSV export to read.")
+    Path input;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE",
+        description = "Series file to write (replaced atomically); rejected rows go to the same name with"
+            + " .rejects.csv instead of .csv.")
+    Path out;
+
+    @Option(names = "--by", paramLabel = "LIST", defaultValue = "month,country",
+        description = "One period (day, week, month, year) and any of country, admin1, location, actor1,"
+            + " actor2, event_type, sub_event_type; key = their values joined by |. Default: ${DEFAULT-VALUE}.")
+    String by;
+
+    @Option(names = "--metric", paramLabel = "LIST", split = ",", defaultValue = "events",
+        description = "events, fatalities or both (comma-separated). Default: ${DEFAULT-VALUE}.")
+    List<String> metrics = new ArrayList<>();
+
+    @Option(names = "--actor", paramLabel = "REGEX",
+        description = "Keep events where REGEX is found in actor1 or actor2 (Java regex; (?i) for any case).")
+    String actor;
+
+    @Option(names = "--event-type", paramLabel = "REGEX",
+        description = "Keep events where REGEX is found in the event type or sub-event type.")
+    String eventType;
+
+    @Option(names = "--from", paramLabel = "DATE", description = "Keep events on or after DATE (YYYY-MM-DD).")
+    String from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "Keep events on or before DATE (YYYY-MM-DD).")
+    String to;
+
+    @Option(names = "--sparse",
+        description = "Write only periods and keys with events instead of filling the gaps with zeros.")
+    boolean sparse;
+
+    @Option(names = "--encoding", paramLabel = "CHARSET",
+        description = "Text encoding of FILE. Default: UTF-8 if the file is valid UTF-8, else ISO-8859-1.")
+    String encoding;
+
+    abstract Dataset dataset();
+
+    @Override
+    public Integer call() {
+      Aggregation aggregation = aggregation();
+      Charset charset = charset();
+      PrintWriter stdout = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      String name = "polemos import " + dataset().id();
+      try {
+        EventImport.Result result = EventImport.run(dataset(), input, charset, aggregation, out);
+        stdout.print(result.report().format());
+        stdout.println(result.aggregation().format());
+        stdout.println("wrote " + result.series() + " and " + result.rejects() + " (" + result.report().rejected()
+            + " rejected rows)");
+        stdout.flush();
+        return 0;
+      } catch (UnusableHeaderException e) {
+        err.println(name + ": " + e.getMessage());
+      } catch (NoSuchFileException e) {
+        err.println(name + ": no such file: " + e.getFile());
+      } catch (IOException | UncheckedIOException e) {
+        err.println(name + ": cannot read or write: " + e.getMessage());
+      } catch (RuntimeException e) {
+        err.println(name + ": failed: " + e);
+      }
+      err.flush();
+      return 1;
+    }
+
+    private Aggregation aggregation() {
+      CommandLine cl = spec.commandLine();
+      List<ObservedMetric> chosen = new ArrayList<>();
+      List<String> names = List.of("events", "fatalities");
+      for (String m : metrics) {
+        String word = m.strip().toLowerCase(Locale.ROOT);
+        ObservedMetric metric = switch (word) {
+          case "events" -> ObservedMetric.EVENTS;
+          case "fatalities" -> ObservedMetric.FATALITIES;
+          default -> throw new ParameterException(cl, "--metric: unknown metric \"" + m + "\""
+              + Suggestions.didYouMean(word, names) + "; use events or fatalities");
+        };
+        chosen.add(metric);
+      }
+      try {
+        Aggregation base = new Aggregation(Aggregation.monthlyEventsByCountry().period(), List.of(), chosen,
+            pattern("--actor", actor), pattern("--event-type", eventType), date("--from", from), date("--to", to),
+            sparse);
+        return Aggregation.parseBy(by, base);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(cl, e.getMessage());
+      }
+    }
+
+    private Pattern pattern(String option, String regex) {
+      if (regex == null) {
+        return null;
+      }
+      try {
+        return Pattern.compile(regex);
+      } catch (PatternSyntaxException e) {
+        throw new ParameterException(spec.commandLine(), option + ": invalid regular expression \"" + regex
+            + "\": " + e.getDescription());
+      }
+    }
+
+    private LocalDate date(String option, String text) {
+      if (text == null) {
+        return null;
+      }
+      try {
+        return LocalDate.parse(text);
+      } catch (DateTimeParseException e) {
+        throw new ParameterException(spec.commandLine(), option + ": \"" + text + "\" is not a date (YYYY-MM-DD)");
+      }
+    }
+
+    private Charset charset() {
+      if (encoding == null) {
+        return null;
+      }
+      try {
+        return Charset.forName(encoding);
+      } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+        throw new ParameterException(spec.commandLine(), "--encoding: unknown charset \"" + encoding + "\"");
+      }
+    }
+  }
+
+  @Command(name = "gtd", mixinStandardHelpOptions = true, sortOptions = false,
+      description = "Imports a Global Terrorism Database export (globalterrorismdb layout, 135 columns).",
+      footer = {"", "Example:", "  polemos import gtd globalterrorismdb.csv --by year,country --metric events,fatalities"
+          + " --out gtd-observed.csv"})
+  static final class Gtd extends DatasetImport {
+    @Override
+    Dataset dataset() {
+      return Dataset.GTD;
+    }
+  }
+
+  @Command(name = "acled", mixinStandardHelpOptions = true, sortOptions = false,
+      description = "Imports an ACLED export: current layout, 31-column layout, or version 6 (upper- or lowercase).",
+      footer = {"", "Example:", "  polemos import acled acled.csv --by month,country --actor \"Islamic State\""
+          + " --out observed.csv"})
+  static final class Acled extends DatasetImport {
+    @Override
+    Dataset dataset() {
+      return Dataset.ACLED;
+    }
+  }
+
+  @Command(name = "ucdp", mixinStandardHelpOptions = true, sortOptions = false,
+      description = "Imports a UCDP Georeferenced Event Dataset (GED) CSV.",
+      footer = {"", "Example:", "  polemos import ucdp ged.csv --by month,country --metric fatalities --out ged.csv"})
+  static final class Ucdp extends DatasetImport {
+    @Override
+    Dataset dataset() {
+      return Dataset.UCDP;
+    }
+  }
+}

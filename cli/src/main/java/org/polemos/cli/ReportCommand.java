@@ -1,0 +1,74 @@
+package org.polemos.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.polemos.io.report.ReportBuilder;
+import org.polemos.io.report.ReportException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code polemos report DIR}: writes {@code report.html} for a run directory. */
+@Command(name = "report", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    description = {"Writes one self-contained HTML page (report.html) for a run directory: charts of territory, "
+        + "fighters, foreign arrivals and inflow, returnees, revenue, treasury, operations abroad and momentum "
+        + "(mean and 5-95%% band over replications), the scenario's interventions, observed figures, the control "
+        + "changes of the first replication and the run's manifest.",
+        "Public figures: --figures FILE, or for levant-2014 the bundled table by default."},
+    footer = {"", "Exit status: 0 written; 1 missing or unreadable input (with the file and line); 2 usage error.",
+        "", "Examples:", "  polemos report runs/levant-2014-20260101T120000",
+        "  polemos report runs/r1 --observed observed.csv --out /tmp/r1.html", ""})
+public final class ReportCommand implements Callable<Integer> {
+
+  @Parameters(index = "0", paramLabel = "DIR", description = "Run directory written by 'polemos run'.")
+  Path directory;
+
+  @Option(names = "--observed", paramLabel = "FILE",
+      description = "Observed series to overlay, in the tidy layout replication,date,metric,key,value "
+          + "(matched to the simulated series by metric and key).")
+  Path observed;
+
+  @Option(names = "--figures", paramLabel = "FILE",
+      description = "Public figures (date_from,date_to,quantity,key,unit,low,high,source). Default for levant-2014: "
+          + "the bundled table.")
+  Path figures;
+
+  @Option(names = "--no-figures", description = "Do not overlay public figures, not even the bundled ones.")
+  boolean noFigures;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Output file. Default: DIR/report.html.")
+  Path out;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    try {
+      ReportBuilder builder = ReportBuilder.forRun(directory).observed(observed).figures(figures).out(out);
+      if (noFigures) {
+        builder.noFigures();
+      }
+      Path written = builder.build();
+      spec.commandLine().getOut().println(written);
+      spec.commandLine().getOut().flush();
+      return ExitCodes.OK;
+    } catch (ReportException e) {
+      return fail(e.getMessage(), ExitCodes.INVALID_INPUT);
+    } catch (IOException e) {
+      return fail(e.getClass().getSimpleName() + ": " + e.getMessage(), ExitCodes.INVALID_INPUT);
+    } catch (RuntimeException e) {
+      return fail(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+          ExitCodes.FAILURE);
+    }
+  }
+
+  private int fail(String message, int status) {
+    String line = message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", "; ");
+    spec.commandLine().getErr().println("polemos report: " + line);
+    spec.commandLine().getErr().flush();
+    return status;
+  }
+}

@@ -1,0 +1,83 @@
+package org.polemos.io.report;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads an observed-series file in the tidy layout of {@code series.csv}: header
+ * {@code replication,date,metric,key,value}, one observed value per line, matched to the simulated series with the
+ * same metric and key. The replication column is ignored. Blank lines are skipped.
+ */
+public final class ObservedFile {
+  private ObservedFile() {
+  }
+
+  /** The points of {@code file}; a malformed line is reported as {@code FILE:LINE: reason}. */
+  public static List<ObservedPoint> read(Path file) throws IOException {
+    String label = "observed (" + file.getFileName() + ")";
+    List<ObservedPoint> points = new ArrayList<>();
+    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line = reader.readLine();
+      int number = 1;
+      if (line == null || !stripBom(line).strip().equals("replication,date,metric,key,value")) {
+        throw new ReportException(file + ":1: expected the header replication,date,metric,key,value");
+      }
+      while ((line = reader.readLine()) != null) {
+        number++;
+        if (line.isBlank()) {
+          continue;
+        }
+        points.add(parse(line, file, number, label));
+      }
+    } catch (NoSuchFileException e) {
+      throw new ReportException("observed file not found: " + file, e);
+    }
+    return points;
+  }
+
+  private static ObservedPoint parse(String line, Path file, int number, String label) {
+    String where = file + ":" + number + ": ";
+    List<String> fields;
+    try {
+      fields = CsvLine.split(line);
+    } catch (IllegalArgumentException e) {
+      throw new ReportException(where + e.getMessage(), e);
+    }
+    if (fields.size() != 5) {
+      throw new ReportException(where + "expected 5 fields (replication,date,metric,key,value), found "
+          + fields.size());
+    }
+    LocalDate date;
+    try {
+      date = LocalDate.parse(fields.get(1).strip());
+    } catch (DateTimeParseException e) {
+      throw new ReportException(where + "date '" + fields.get(1) + "' is not YYYY-MM-DD", e);
+    }
+    String metric = fields.get(2).strip();
+    if (metric.isEmpty()) {
+      throw new ReportException(where + "metric is empty");
+    }
+    double value;
+    try {
+      value = CsvLine.number(fields.get(4).strip());
+    } catch (NumberFormatException e) {
+      throw new ReportException(where + "value '" + fields.get(4) + "' is not a number", e);
+    }
+    if (!Double.isFinite(value)) {
+      throw new ReportException(where + "value '" + fields.get(4) + "' is not a finite number");
+    }
+    return new ObservedPoint(metric, fields.get(3).strip(), date, date, value, value, label, "");
+  }
+
+  private static String stripBom(String line) {
+    return line.startsWith("\uFEFF") ? line.substring(1) : line;
+  }
+}
