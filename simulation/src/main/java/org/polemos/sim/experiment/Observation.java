@@ -23,7 +23,10 @@ public record Observation(String metric, String key, Aggregate aggregate, LocalD
     AT_END("at-end"),
     /** The mean of the samples dated in [from, to] (the value at the end when none is). */
     MEAN("mean"),
-    /** (value at {@code to} - value at {@code from}) per month of 30.4375 days (the range must span a day). */
+    /**
+     * The change per month (30.4375 days) over the smallest sampled window covering the range: from the last sample
+     * on or before {@code from} to the first sample on or after {@code to} (the last sample if none is).
+     */
     CHANGE_PER_MONTH("change-per-month");
 
     private final String code;
@@ -65,8 +68,15 @@ public record Observation(String metric, String key, Aggregate aggregate, LocalD
         return n == 0 ? valueAt(dates, values, to) : sum / n;
       }
       case CHANGE_PER_MONTH: {
-        long days = Math.max(1, ChronoUnit.DAYS.between(from, to));
-        return (valueAt(dates, values, to) - valueAt(dates, values, from)) / (days / 30.4375);
+        int start = indexAtOrBefore(dates, from);
+        int end = dates.size() - 1;
+        for (int i = dates.size() - 1; i >= 0; i--) {
+          if (!dates.get(i).isBefore(to)) {
+            end = i;
+          }
+        }
+        long days = Math.max(1, ChronoUnit.DAYS.between(dates.get(start), dates.get(end)));
+        return (values[end] - values[start]) / (days / 30.4375);
       }
       default:
         throw new IllegalStateException();
@@ -74,13 +84,17 @@ public record Observation(String metric, String key, Aggregate aggregate, LocalD
   }
 
   private static double valueAt(List<LocalDate> dates, double[] values, LocalDate date) {
+    return values[indexAtOrBefore(dates, date)];
+  }
+
+  private static int indexAtOrBefore(List<LocalDate> dates, LocalDate date) {
     int best = 0;
     for (int i = 0; i < dates.size(); i++) {
       if (!dates.get(i).isAfter(date)) {
         best = i;
       }
     }
-    return values[best];
+    return best;
   }
 
   /**
