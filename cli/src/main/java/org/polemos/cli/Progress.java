@@ -34,15 +34,20 @@ final class Progress implements Replications.Progress, AutoCloseable {
 
   /** Chooses the mode from the environment: {@code disabled} (the user's flag), CI, and whether there is a terminal. */
   static Progress of(boolean disabled, String task, String unit, PrintWriter err) {
-    Mode mode;
-    if (disabled || System.getenv("CI") != null) {
-      mode = Mode.NONE;
-    } else if (System.console() != null) {
-      mode = Mode.BAR;
-    } else {
-      mode = Mode.LINES;
-    }
+    return new Progress(choose(disabled, System.getenv("CI") != null, System.console() != null), task, unit, err);
+  }
+
+  /** A progress reporter in a given mode (tests). */
+  static Progress of(Mode mode, String task, String unit, PrintWriter err) {
     return new Progress(mode, task, unit, err);
+  }
+
+  /** None when disabled or on CI, a bar on a terminal, plain lines otherwise. */
+  static Mode choose(boolean disabled, boolean ci, boolean terminal) {
+    if (disabled || ci) {
+      return Mode.NONE;
+    }
+    return terminal ? Mode.BAR : Mode.LINES;
   }
 
   Mode mode() {

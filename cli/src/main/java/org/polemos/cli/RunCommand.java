@@ -27,6 +27,7 @@ import org.polemos.model.result.EventRecord;
 import org.polemos.sim.Engine;
 import org.polemos.sim.RunListener;
 import org.polemos.sim.experiment.Replications;
+import org.polemos.sim.experiment.SummaryStatistics;
 import org.polemos.sim.random.RandomStreams;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,7 +39,10 @@ import picocli.CommandLine.Spec;
 /** {@code polemos run}: runs replications of a scenario and writes a run directory. */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = {"Runs replications of a scenario and writes a run directory:",
-        "  series.csv     tidy rows replication,date,metric,key,value (docs/OUTPUTS.md)",
+        "  series.csv     tidy rows replication,date,metric,key,value (docs/OUTPUTS.md);",
+        "                 the first K replications only (--keep-series)",
+        "  summary.csv    per date,metric,key across all replications: n, mean, sd, 95% t interval,",
+        "                 5/50/95% quantiles (docs/EXPERIMENTS.md)",
         "  events.ndjson  discrete changes: control of regions, corridors, interventions",
         "  scenario.yaml  the exact scenario run (with the run's seed)",
         "  manifest.json  scenario id and hash, seed, replications, version, command",
@@ -47,7 +51,9 @@ import picocli.CommandLine.Spec;
         "", "Examples:",
         "  polemos run                                  # levant-2014, one replication",
         "  polemos run minimal --replications 100 --threads 2 --out runs/minimal",
-        "  polemos run my-scenario.yaml --seed 7", ""})
+        "  polemos run my-scenario.yaml --seed 7",
+        "  polemos run minimal -n 1000 --keep-series 20 --out runs/big",
+        "  polemos run minimal -n 50 --set corridors.tal-abyad.interdiction=0.6 --out runs/tighter", ""})
 final class RunCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -72,6 +78,17 @@ final class RunCommand implements Callable<Integer> {
       description = "Run directory; must not exist or be empty. Default: runs/<scenario>-<timestamp>.")
   Path out;
 
+  @Option(names = "--keep-series", paramLabel = "K",
+      description = "Write series.csv rows for the first K replications only (summary.csv always covers all). "
+          + "Default: all when N <= 100, else 100.")
+  Integer keepSeries;
+
+  @Option(names = "--set", paramLabel = "PATH=VALUE",
+      description = "Change one scenario parameter before running (repeatable), e.g. "
+          + "corridors.tal-abyad.interdiction=0.6; paths as in docs/MODEL.md. The run's scenario.yaml holds the "
+          + "result.")
+  List<String> settings = new ArrayList<>();
+
   @Option(names = "--no-progress", description = "No progress output (also off when the CI variable is set).")
   boolean noProgress;
 
@@ -91,7 +108,11 @@ final class RunCommand implements Callable<Integer> {
     if (threads != null && threads < 1) {
       throw new CommandLine.ParameterException(cmd, "--threads must be at least 1, was " + threads);
     }
-    Scenario loaded = ScenarioArgument.load(scenarioArgument, cmd);
+    if (keepSeries != null && keepSeries < 0) {
+      throw new CommandLine.ParameterException(cmd, "--keep-series must be at least 0, was " + keepSeries);
+    }
+    int keep = keepSeries != null ? keepSeries : Math.min(replications, 100);
+    Scenario loaded = applySettings(ScenarioArgument.load(scenarioArgument, cmd), settings, cmd);
     long runSeed = seed != null ? seed : loaded.seed();
     Scenario scenario = loaded.with("seed", runSeed);
     int workers = threads != null ? threads : Math.max(1, Math.min(replications,
@@ -105,6 +126,7 @@ final class RunCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     String scenarioYaml = new ScenarioWriter().toYaml(scenario);
     RunSummaryTable summary = new RunSummaryTable(scenario);
+    SummaryStatistics statistics = new SummaryStatistics();
     try (SeriesCsvWriter series = new SeriesCsvWriter(dir.resolve("series.csv"));
          EventLogWriter events = new EventLogWriter(dir.resolve("events.ndjson"));
          Progress progress = Progress.of(noProgress, scenario.id(), "replications", cmd.getErr())) {
@@ -112,6 +134,10 @@ final class RunCommand implements Callable<Integer> {
         @Override
         public void series(int replication, java.time.LocalDate date, String metric, String key, double value) {
           summary.series(date, metric, key, value);
+          statistics.series(replication, date, metric, key, value);
+          if (replication >= keep) {
+            return;
+          }
           try {
             series.row(replication, date, metric, key, value);
           } catch (IOException e) {
@@ -134,9 +160,11 @@ final class RunCommand implements Callable<Integer> {
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
+    Experiments.writeSummary(statistics, dir.resolve("summary.csv"));
     new ScenarioWriter().write(scenario, dir.resolve("scenario.yaml"));
     Map<String, String> files = new LinkedHashMap<>();
     files.put("series", "series.csv");
+    files.put("summary", "summary.csv");
     files.put("events", "events.ndjson");
     files.put("scenario", "scenario.yaml");
     new RunManifest(scenario.id(), sha256(scenarioYaml), runSeed, replications, workers, Version.VERSION,
@@ -148,6 +176,41 @@ final class RunCommand implements Callable<Integer> {
     summary.print(stdout, replications);
     stdout.flush();
     return ExitCodes.OK;
+  }
+
+  /** Applies {@code --set PATH=VALUE} settings; a bad path is a usage error, an invalid result invalid input. */
+  static Scenario applySettings(Scenario scenario, List<String> settings, CommandLine cmd) {
+    Scenario result = scenario;
+    for (String setting : settings) {
+      int eq = setting.indexOf('=');
+      if (eq <= 0) {
+        throw new CommandLine.ParameterException(cmd, "--set " + setting + ": expected PATH=VALUE");
+      }
+      String path = setting.substring(0, eq).strip();
+      String text = setting.substring(eq + 1).strip();
+      Object value = text;
+      try {
+        value = new java.math.BigDecimal(text);
+      } catch (NumberFormatException e) {
+        // not a number: kept as text (dates, enum codes)
+      }
+      try {
+        result = result.with(path, value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(cmd, "--set " + setting + ": " + e.getMessage());
+      }
+    }
+    if (!settings.isEmpty()) {
+      List<org.polemos.model.validation.Problem> problems = result.validate();
+      if (!problems.isEmpty()) {
+        List<org.polemos.io.scenario.Diagnostic> diagnostics = new ArrayList<>();
+        for (org.polemos.model.validation.Problem p : problems) {
+          diagnostics.add(new org.polemos.io.scenario.Diagnostic("--set", 0, 0, p.path(), p.message()));
+        }
+        throw new org.polemos.io.scenario.ScenarioFileException(diagnostics);
+      }
+    }
+    return result;
   }
 
   /** Creates the run directory; refuses one that holds files, so two runs never mix. */

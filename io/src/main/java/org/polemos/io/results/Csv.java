@@ -37,4 +37,60 @@ public final class Csv {
     }
     return Double.toString(value);
   }
+
+  /** Splits one CSV line (RFC 4180 quoting, no embedded line breaks) into fields. */
+  public static java.util.List<String> parseLine(String line) {
+    java.util.List<String> fields = new java.util.ArrayList<>();
+    StringBuilder field = new StringBuilder();
+    int i = 0;
+    int n = line.length();
+    while (true) {
+      field.setLength(0);
+      if (i < n && line.charAt(i) == '"') {
+        i++;
+        while (true) {
+          if (i >= n) {
+            throw new IllegalArgumentException("unterminated quoted field");
+          }
+          char c = line.charAt(i++);
+          if (c == '"') {
+            if (i < n && line.charAt(i) == '"') {
+              field.append('"');
+              i++;
+            } else {
+              break;
+            }
+          } else {
+            field.append(c);
+          }
+        }
+        if (i < n && line.charAt(i) != ',') {
+          throw new IllegalArgumentException("text after a closing quote at column " + (i + 1));
+        }
+      } else {
+        while (i < n && line.charAt(i) != ',') {
+          field.append(line.charAt(i++));
+        }
+      }
+      fields.add(field.toString());
+      if (i >= n) {
+        return fields;
+      }
+      i++;
+    }
+  }
+
+  /** Parses a number written by {@link #number(double)} ("NaN", "Inf", "-Inf" included). */
+  public static double parseNumber(String text) {
+    switch (text) {
+      case "NaN":
+        return Double.NaN;
+      case "Inf":
+        return Double.POSITIVE_INFINITY;
+      case "-Inf":
+        return Double.NEGATIVE_INFINITY;
+      default:
+        return Double.parseDouble(text);
+    }
+  }
 }

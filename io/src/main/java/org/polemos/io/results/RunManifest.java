@@ -57,4 +57,23 @@ public record RunManifest(String scenarioId, String scenarioSha256, long seed, i
   public void write(Path target) throws IOException {
     AtomicOutput.writeString(target, toJson());
   }
+
+  /** Reads a manifest written by {@link #write}. */
+  public static RunManifest read(Path file) throws IOException {
+    com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+        file.toFile());
+    if (json == null || !json.isObject()) {
+      throw new IOException(file + ": not a run manifest");
+    }
+    java.util.List<String> command = new java.util.ArrayList<>();
+    json.path("command").forEach(a -> command.add(a.asText()));
+    Map<String, String> files = new java.util.LinkedHashMap<>();
+    json.path("files").fields().forEachRemaining(e -> files.put(e.getKey(), e.getValue().asText()));
+    if (!json.has("seed") || !json.has("replications")) {
+      throw new IOException(file + ": not a run manifest (no seed or replications)");
+    }
+    return new RunManifest(json.path("scenarioId").asText(), json.path("scenarioSha256").asText(),
+        json.path("seed").asLong(), json.path("replications").asInt(), json.path("threads").asInt(),
+        json.path("version").asText(), command, json.path("startedAt").asText(), files);
+  }
 }

@@ -1,0 +1,247 @@
+package org.polemos.cli;
+
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.polemos.io.experiment.CalibrationFileReader;
+import org.polemos.io.experiment.CalibrationSpec;
+import org.polemos.io.experiment.ObservedFigure;
+import org.polemos.io.experiment.ParameterBounds;
+import org.polemos.io.results.TableCsvWriter;
+import org.polemos.io.scenario.Diagnostic;
+import org.polemos.io.scenario.ScenarioFileException;
+import org.polemos.io.scenario.ScenarioWriter;
+import org.polemos.model.Scenario;
+import org.polemos.model.validation.Suggestions;
+import org.polemos.sim.Engine;
+import org.polemos.sim.experiment.Calibrator;
+import org.polemos.sim.experiment.CellSummary;
+import org.polemos.sim.experiment.Observation;
+import org.polemos.sim.experiment.ObservationCollector;
+import org.polemos.sim.experiment.Replications;
+import org.polemos.sim.random.RandomStreams;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code polemos calibrate}: fits free parameters to observed figures. */
+@Command(name = "calibrate", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    description = {"Fits free scenario parameters (paths with bounds) to observed figures (CSV",
+        "date_from,date_to,quantity,key,unit,low,high,source) by minimising the weighted sum over targets of",
+        "the distance of the simulated replication mean to the reported interval: 0 inside [low, high], the",
+        "squared relative distance to the nearer end outside. CMA-ES (default) or Nelder-Mead from Commons Math,",
+        "within a budget of evaluations; every evaluation runs the same seed and replications (common random",
+        "numbers). Writes:",
+        "  best-parameters.csv  path,value,min,max,initial",
+        "  fitted.yaml          the base scenario with the best values",
+        "  loss-history.csv     evaluation,loss,best_loss and the values tried",
+        "  fit.csv              each target: figure, interval, simulated mean and 90% interval, loss",
+        "File format: docs/EXPERIMENTS.md."},
+    footer = {"", "Exit status: 0 done; 1 invalid calibration, figures or scenario file (file:line:col);",
+        "2 usage error; 3 unexpected failure.", "", "Examples:",
+        "  polemos calibrate examples/levant-2014-calibration.yaml --out calibration/levant",
+        "  polemos calibrate my-calibration.yaml --out cal --threads 2 --no-progress", ""})
+final class CalibrateCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "CAL.yaml", description = "The calibration file.")
+  Path file;
+
+  @Option(names = {"-o", "--out"}, paramLabel = "DIR", required = true,
+      description = "Output directory; must be new or empty.")
+  Path out;
+
+  @Option(names = {"-t", "--threads"}, paramLabel = "T",
+      description = "Worker threads for the replications of an evaluation. Default: the number of processors.")
+  Integer threads;
+
+  @Option(names = "--budget", paramLabel = "B", description = "Override the file's budget (evaluations).")
+  Integer budget;
+
+  @Option(names = "--no-progress", description = "No progress output (also off when the CI variable is set).")
+  boolean noProgress;
+
+  private final Engine engine;
+
+  @Inject
+  CalibrateCommand(Engine engine) {
+    this.engine = engine;
+  }
+
+  /** The result of one evaluation: the loss and each target's summary across replications. */
+  record Fit(double loss, List<CellSummary> simulated, List<Double> losses) {
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    CommandLine cmd = spec.commandLine();
+    if (!Files.isRegularFile(file)) {
+      throw new CommandLine.ParameterException(cmd, file + ": no such file");
+    }
+    if (budget != null && budget < 2) {
+      throw new CommandLine.ParameterException(cmd, "--budget must be at least 2, was " + budget);
+    }
+    CalibrationSpec cal = new CalibrationFileReader().read(file);
+    checkTargets(cal);
+    Experiments.prepareEmpty(out, cmd);
+    int workers = Experiments.threads(threads, cal.replications(), cmd);
+    int evaluations = budget != null ? budget : cal.budget();
+    List<String> paths = cal.parameters().stream().map(ParameterBounds::path).toList();
+    int k = paths.size();
+    double[] min = new double[k];
+    double[] max = new double[k];
+    double[] initial = new double[k];
+    for (int i = 0; i < k; i++) {
+      ParameterBounds b = cal.parameters().get(i);
+      min[i] = b.min();
+      max[i] = b.max();
+      initial[i] = Double.isNaN(b.initial()) ? (b.min() + b.max()) / 2 : b.initial();
+    }
+    PrintWriter err = cmd.getErr();
+    long t0 = System.nanoTime();
+    Calibrator calibrator = new Calibrator(min, max, Calibrator.Method.of(cal.optimiser()), evaluations,
+        cal.seed());
+    List<Calibrator.Evaluation> history;
+    List<Double> bestSoFar = new ArrayList<>();
+    try (Progress progress = Progress.of(noProgress, "calibrate", "evaluations", err)) {
+      history = calibrator.minimise(values -> evaluate(cal, paths, values, workers).loss(), initial,
+          (e, best) -> {
+            bestSoFar.add(best.loss());
+            progress.replicationDone(e.number(), evaluations);
+          });
+    }
+    Calibrator.Evaluation best = Calibrator.best(history);
+    Scenario fitted = Experiments.variant(cal.base(), paths, best.values());
+    Fit fit = evaluate(cal, paths, best.values(), workers);
+
+    List<String> header = new ArrayList<>(List.of("evaluation", "loss", "best_loss"));
+    header.addAll(paths);
+    try (TableCsvWriter csv = new TableCsvWriter(out.resolve("loss-history.csv"), header)) {
+      for (int e = 0; e < history.size(); e++) {
+        Object[] row = new Object[header.size()];
+        row[0] = history.get(e).number();
+        row[1] = history.get(e).loss();
+        row[2] = bestSoFar.get(e);
+        for (int i = 0; i < k; i++) {
+          row[3 + i] = history.get(e).values()[i];
+        }
+        csv.row(row);
+      }
+      csv.commit();
+    }
+    try (TableCsvWriter csv = new TableCsvWriter(out.resolve("best-parameters.csv"),
+        List.of("path", "value", "min", "max", "initial"))) {
+      for (int i = 0; i < k; i++) {
+        csv.row(paths.get(i), fitted.getDouble(paths.get(i)), min[i], max[i], initial[i]);
+      }
+      csv.commit();
+    }
+    new ScenarioWriter().write(fitted, out.resolve("fitted.yaml"));
+    try (TableCsvWriter csv = new TableCsvWriter(out.resolve("fit.csv"), List.of("quantity", "key", "date_from",
+        "date_to", "low", "high", "metric", "metric_key", "aggregate", "scale", "simulated_mean", "simulated_p05",
+        "simulated_p95", "weight", "loss"))) {
+      for (int t = 0; t < cal.targets().size(); t++) {
+        CalibrationSpec.Target target = cal.targets().get(t);
+        ObservedFigure f = target.figure();
+        CellSummary s = fit.simulated().get(t);
+        csv.row(f.quantity(), f.key(), f.dateFrom().toString(), f.dateTo().toString(), f.low(), f.high(),
+            target.metric(), target.metricKey(), target.aggregate(), target.scale(), target.scale() * s.mean(),
+            target.scale() * s.quantile(0.05), target.scale() * s.quantile(0.95), target.weight(),
+            fit.losses().get(t));
+      }
+      csv.commit();
+    }
+    PrintWriter stdout = cmd.getOut();
+    stdout.printf("%s: %d evaluations (%s) x %d replications, seed %d, %.1f s -> %s%n", file, history.size(),
+        cal.optimiser(), cal.replications(), cal.seed(), (System.nanoTime() - t0) / 1e9, out);
+    stdout.printf("Best loss %.6g at evaluation %d:%n", best.loss(), best.number());
+    for (int i = 0; i < k; i++) {
+      stdout.printf("  %-50s %14.6g  [%g, %g]%n", paths.get(i), fitted.getDouble(paths.get(i)), min[i], max[i]);
+    }
+    stdout.printf("%-34s %-12s %-10s %14s %14s %14s %10s%n", "target", "key", "to", "low", "high", "simulated",
+        "loss");
+    for (int t = 0; t < cal.targets().size(); t++) {
+      ObservedFigure f = cal.targets().get(t).figure();
+      stdout.printf("%-34s %-12s %-10s %14.6g %14.6g %14.6g %10.4g%n", f.quantity(), f.key().isEmpty() ? "-"
+          : f.key(), f.dateTo(), f.low(), f.high(), cal.targets().get(t).scale() * fit.simulated().get(t).mean(),
+          fit.losses().get(t));
+    }
+    stdout.flush();
+    return ExitCodes.OK;
+  }
+
+  /** Runs the replications of one parameter vector and computes the loss. */
+  Fit evaluate(CalibrationSpec cal, List<String> paths, double[] values, int workers) {
+    Scenario scenario = Experiments.variant(cal.base(), paths, values).with("seed", cal.seed());
+    if (!scenario.validate().isEmpty()) {
+      return new Fit(Double.POSITIVE_INFINITY, List.of(), List.of());
+    }
+    ObservationCollector collector = collector(cal, scenario);
+    new Replications(engine).run(scenario, RandomStreams.of(cal.seed()), 0, cal.replications(), workers, collector,
+        Replications.Progress.NONE);
+    List<CellSummary> simulated = collector.summaries();
+    double loss = 0;
+    List<Double> losses = new ArrayList<>();
+    for (int t = 0; t < cal.targets().size(); t++) {
+      CalibrationSpec.Target target = cal.targets().get(t);
+      double l = target.weight() * Observation.intervalLoss(target.scale() * simulated.get(t).mean(),
+          target.figure().low(), target.figure().high());
+      losses.add(l);
+      loss += l;
+    }
+    return new Fit(loss, simulated, losses);
+  }
+
+  private static ObservationCollector collector(CalibrationSpec cal, Scenario scenario) {
+    List<Observation> observations = new ArrayList<>();
+    for (CalibrationSpec.Target t : cal.targets()) {
+      observations.add(new Observation(t.metric(), t.metricKey(), Observation.Aggregate.of(t.aggregate()),
+          t.figure().dateFrom(), t.figure().dateTo()));
+    }
+    return new ObservationCollector(observations, Engine.sampleDates(scenario.calendar()));
+  }
+
+  /** Checks metric names, and runs one replication of the base to check that every target's series exists. */
+  private void checkTargets(CalibrationSpec cal) {
+    List<Diagnostic> problems = new ArrayList<>();
+    for (CalibrationSpec.Target t : cal.targets()) {
+      if (!engine.metrics().contains(t.metric())) {
+        problems.add(t.location().problem("unknown metric \"" + t.metric() + "\""
+            + Suggestions.didYouMean(t.metric(), engine.metrics()) + " (metrics: docs/OUTPUTS.md)"));
+      }
+    }
+    if (problems.isEmpty()) {
+      Scenario scenario = cal.base().with("seed", cal.seed());
+      ObservationCollector collector = collector(cal, scenario);
+      List<String> keys = new ArrayList<>();
+      engine.run(scenario, 0, RandomStreams.of(cal.seed()), (r, d, m, key, v) -> {
+        collector.series(r, d, m, key, v);
+        if (!keys.contains(m + "/" + key)) {
+          keys.add(m + "/" + key);
+        }
+      });
+      List<String> unseen = collector.unseen();
+      for (CalibrationSpec.Target t : cal.targets()) {
+        String id = t.metric() + "/" + t.metricKey();
+        if (unseen.contains(id)) {
+          List<String> valid = keys.stream().filter(s -> s.startsWith(t.metric() + "/"))
+              .map(s -> s.substring(t.metric().length() + 1)).toList();
+          problems.add(t.location().problem("metric " + t.metric() + " has no key \"" + t.metricKey() + "\""
+              + Suggestions.didYouMean(t.metricKey(), valid) + "; keys: " + String.join(", ", valid)));
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ScenarioFileException(problems);
+    }
+  }
+}

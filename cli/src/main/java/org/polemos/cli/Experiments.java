@@ -1,0 +1,103 @@
+package org.polemos.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.polemos.io.experiment.Location;
+import org.polemos.io.results.SummaryCsv;
+import org.polemos.io.results.TableCsvWriter;
+import org.polemos.io.scenario.Diagnostic;
+import org.polemos.io.scenario.ScenarioFileException;
+import org.polemos.model.Scenario;
+import org.polemos.model.validation.Problem;
+import org.polemos.model.validation.Suggestions;
+import org.polemos.sim.experiment.CellSummary;
+import org.polemos.sim.experiment.SummaryStatistics;
+import picocli.CommandLine;
+
+/** What the experiment commands share: output directories, parameter variants, metric checks, summaries. */
+final class Experiments {
+  private Experiments() {
+  }
+
+  /** Creates {@code dir}; refuses one that holds files, so two experiments never mix. */
+  static void prepareEmpty(Path dir, CommandLine cmd) throws IOException {
+    if (Files.exists(dir)) {
+      if (!Files.isDirectory(dir)) {
+        throw new CommandLine.ParameterException(cmd, "--out " + dir + ": exists and is not a directory");
+      }
+      try (var entries = Files.list(dir)) {
+        if (entries.findAny().isPresent()) {
+          throw new CommandLine.ParameterException(cmd,
+              "--out " + dir + ": directory is not empty; choose another or remove it");
+        }
+      }
+    }
+    Files.createDirectories(dir);
+  }
+
+  /** The worker count: the option, or the processors, at most {@code work}. */
+  static int threads(Integer option, int work, CommandLine cmd) {
+    if (option != null && option < 1) {
+      throw new CommandLine.ParameterException(cmd, "--threads must be at least 1, was " + option);
+    }
+    return option != null ? option : Math.max(1, Math.min(work, Runtime.getRuntime().availableProcessors()));
+  }
+
+  /** {@code base} with each path set to its value; the problems of the result, if any, are returned. */
+  static Scenario variant(Scenario base, List<String> paths, double[] values) {
+    Scenario s = base;
+    for (int i = 0; i < paths.size(); i++) {
+      s = s.with(paths.get(i), asPathValue(base.get(paths.get(i)), values[i]));
+    }
+    return s;
+  }
+
+  /** A whole number for integer components (rounded), the double otherwise. */
+  static Object asPathValue(Object current, double value) {
+    if (current instanceof Integer || current instanceof Long) {
+      return Math.round(value);
+    }
+    return value;
+  }
+
+  /** Describes the validation problems of a variant in one line. */
+  static String problems(List<Problem> problems) {
+    List<String> parts = new ArrayList<>();
+    for (Problem p : problems) {
+      parts.add(p.toString());
+    }
+    return String.join("; ", parts);
+  }
+
+  /** Reports metric names the engine does not write, at their location in the experiment file. */
+  static void checkMetrics(List<String> metrics, List<Location> locations, List<String> known) {
+    List<Diagnostic> problems = new ArrayList<>();
+    for (int i = 0; i < metrics.size(); i++) {
+      String m = metrics.get(i);
+      if (!known.contains(m)) {
+        problems.add(locations.get(i).problem("unknown metric \"" + m + "\"" + Suggestions.didYouMean(m, known)
+            + " (metrics: docs/OUTPUTS.md)"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ScenarioFileException(problems);
+    }
+  }
+
+  /** Writes a summary atomically as {@code summary.csv} rows. */
+  static void writeSummary(SummaryStatistics summary, Path target) throws IOException {
+    try (TableCsvWriter out = SummaryCsv.open(target)) {
+      for (Map.Entry<SummaryStatistics.Cell, CellSummary> e : summary.cells().entrySet()) {
+        SummaryStatistics.Cell c = e.getKey();
+        CellSummary s = e.getValue();
+        SummaryCsv.write(out, new SummaryCsv.Row(c.date(), c.metric(), c.key(), s.n(), s.mean(), s.sd(), s.ciLow(),
+            s.ciHigh(), s.quantile(0.05), s.quantile(0.5), s.quantile(0.95)));
+      }
+      out.commit();
+    }
+  }
+}

@@ -1,0 +1,200 @@
+package org.polemos.cli;
+
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.polemos.io.experiment.ParameterBounds;
+import org.polemos.io.experiment.SensitivityFileReader;
+import org.polemos.io.experiment.SensitivitySpec;
+import org.polemos.io.experiment.SensitivitySpec.Output;
+import org.polemos.io.results.TableCsvWriter;
+import org.polemos.io.scenario.Diagnostic;
+import org.polemos.io.scenario.ScenarioFileException;
+import org.polemos.model.Scenario;
+import org.polemos.model.validation.Suggestions;
+import org.polemos.sim.Engine;
+import org.polemos.sim.experiment.CellSummary;
+import org.polemos.sim.experiment.Morris;
+import org.polemos.sim.experiment.Replications;
+import org.polemos.sim.experiment.SummaryStatistics;
+import org.polemos.sim.random.RandomStreams;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code polemos sensitivity}: Morris elementary-effects screening of parameters for chosen outputs. */
+@Command(name = "sensitivity", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    description = {"Screens scenario parameters (paths with bounds) by Morris elementary effects: r trajectories",
+        "on a p-level grid, each point run with the same seed and replications (common random numbers); an",
+        "output is the replication mean of a metric and key at a date. Writes:",
+        "  morris.csv   output metric, key, date, parameter, mu, mu_star, sigma, rank (by mu_star, 1 = most",
+        "               influential); effects are per unit of the parameter's range",
+        "  design.csv   trajectory, step, the parameter values and each output",
+        "and prints the ranking. File format: docs/EXPERIMENTS.md."},
+    footer = {"", "Exit status: 0 done; 1 invalid sensitivity or scenario file (file:line:col);",
+        "2 usage error; 3 unexpected failure.", "", "Examples:",
+        "  polemos sensitivity examples/levant-2014-sensitivity.yaml --out sensitivity/levant",
+        "  polemos sensitivity my-screening.yaml --out screen --threads 2 --no-progress", ""})
+final class SensitivityCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "SENS.yaml", description = "The sensitivity file.")
+  Path file;
+
+  @Option(names = {"-o", "--out"}, paramLabel = "DIR", required = true,
+      description = "Output directory; must be new or empty.")
+  Path out;
+
+  @Option(names = {"-t", "--threads"}, paramLabel = "T",
+      description = "Worker threads for the replications of a point. Default: the number of processors.")
+  Integer threads;
+
+  @Option(names = "--no-progress", description = "No progress output (also off when the CI variable is set).")
+  boolean noProgress;
+
+  private final Engine engine;
+
+  @Inject
+  SensitivityCommand(Engine engine) {
+    this.engine = engine;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    CommandLine cmd = spec.commandLine();
+    if (!Files.isRegularFile(file)) {
+      throw new CommandLine.ParameterException(cmd, file + ": no such file");
+    }
+    SensitivitySpec sens = new SensitivityFileReader().read(file);
+    List<Diagnostic> problems = new ArrayList<>();
+    for (Output o : sens.outputs()) {
+      if (!engine.metrics().contains(o.metric())) {
+        problems.add(o.location().problem("unknown metric \"" + o.metric() + "\""
+            + Suggestions.didYouMean(o.metric(), engine.metrics()) + " (metrics: docs/OUTPUTS.md)"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ScenarioFileException(problems);
+    }
+    Experiments.prepareEmpty(out, cmd);
+    int workers = Experiments.threads(threads, sens.replications(), cmd);
+    List<String> paths = sens.parameters().stream().map(ParameterBounds::path).toList();
+    int k = paths.size();
+    List<LocalDate> dates = Engine.sampleDates(sens.base().calendar());
+    LocalDate last = dates.get(dates.size() - 1);
+    List<SummaryStatistics.Cell> cells = new ArrayList<>();
+    for (Output o : sens.outputs()) {
+      LocalDate date = o.date() == null ? last : dates.stream().filter(d -> !d.isAfter(o.date()))
+          .reduce((a, b) -> b).orElse(dates.get(0));
+      cells.add(new SummaryStatistics.Cell(date, o.metric(), o.key()));
+    }
+    Set<String> metrics = new HashSet<>();
+    sens.outputs().forEach(o -> metrics.add(o.metric()));
+
+    List<Morris.Trajectory> design = Morris.design(k, sens.trajectories(), sens.levels(), sens.designSeed());
+    int total = design.size() * (k + 1);
+    double[][][] y = new double[cells.size()][design.size()][k + 1];
+    List<double[]> values = new ArrayList<>();
+    long t0 = System.nanoTime();
+    int done = 0;
+    try (Progress progress = Progress.of(noProgress, "sensitivity", "points", cmd.getErr())) {
+      for (int t = 0; t < design.size(); t++) {
+        for (int s = 0; s <= k; s++) {
+          double[] unit = design.get(t).points().get(s);
+          double[] v = new double[k];
+          for (int i = 0; i < k; i++) {
+            ParameterBounds b = sens.parameters().get(i);
+            v[i] = b.min() + unit[i] * (b.max() - b.min());
+          }
+          values.add(v);
+          Scenario scenario = Experiments.variant(sens.base(), paths, v).with("seed", sens.seed());
+          if (!scenario.validate().isEmpty()) {
+            throw new CommandLine.ParameterException(cmd, file + ": the design point " + java.util.Arrays.toString(v)
+                + " gives an invalid scenario: " + Experiments.problems(scenario.validate()));
+          }
+          SummaryStatistics summary = SummaryStatistics.of(metrics);
+          new Replications(engine).run(scenario, RandomStreams.of(sens.seed()), 0, sens.replications(), workers,
+              summary, Replications.Progress.NONE);
+          for (int o = 0; o < cells.size(); o++) {
+            CellSummary c = summary.cells().get(cells.get(o));
+            if (c == null) {
+              Output output = sens.outputs().get(o);
+              List<String> keys = summary.cells().keySet().stream().filter(x -> x.metric().equals(output.metric()))
+                  .map(SummaryStatistics.Cell::key).distinct().toList();
+              throw new ScenarioFileException(List.of(output.location().problem("metric " + output.metric()
+                  + " has no key \"" + output.key() + "\"" + Suggestions.didYouMean(output.key(), keys)
+                  + "; keys: " + String.join(", ", keys))));
+            }
+            y[o][t][s] = c.mean();
+          }
+          progress.replicationDone(++done, total);
+        }
+      }
+    }
+    List<String> header = new ArrayList<>(List.of("trajectory", "step"));
+    header.addAll(paths);
+    for (SummaryStatistics.Cell c : cells) {
+      header.add(c.metric() + (c.key().isEmpty() ? "" : "/" + c.key()) + "@" + c.date());
+    }
+    try (TableCsvWriter csv = new TableCsvWriter(out.resolve("design.csv"), header)) {
+      int row = 0;
+      for (int t = 0; t < design.size(); t++) {
+        for (int s = 0; s <= k; s++) {
+          Object[] r = new Object[header.size()];
+          r[0] = t;
+          r[1] = s;
+          double[] v = values.get(row++);
+          for (int i = 0; i < k; i++) {
+            r[2 + i] = v[i];
+          }
+          for (int o = 0; o < cells.size(); o++) {
+            r[2 + k + o] = y[o][t][s];
+          }
+          csv.row(r);
+        }
+      }
+      csv.commit();
+    }
+    PrintWriter stdout = cmd.getOut();
+    stdout.printf("%s: Morris, %d trajectories x %d levels over %d parameters = %d points x %d replications, "
+        + "seed %d, %.1f s -> %s%n", file, sens.trajectories(), sens.levels(), k, total, sens.replications(),
+        sens.seed(), (System.nanoTime() - t0) / 1e9, out);
+    try (TableCsvWriter csv = new TableCsvWriter(out.resolve("morris.csv"), List.of("metric", "key", "date",
+        "parameter", "mu", "mu_star", "sigma", "rank"))) {
+      for (int o = 0; o < cells.size(); o++) {
+        SummaryStatistics.Cell c = cells.get(o);
+        Morris.Effect[] effects = Morris.effects(design, y[o]);
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+          order.add(i);
+        }
+        order.sort(Comparator.comparingDouble((Integer i) -> -effects[i].muStar()).thenComparing(i -> i));
+        stdout.printf("%n%s %s at %s:%n", c.metric(), c.key().isEmpty() ? "" : c.key(), c.date());
+        stdout.printf("  %4s  %-50s %14s %14s %14s%n", "rank", "parameter", "mu*", "mu", "sigma");
+        for (int rank = 0; rank < k; rank++) {
+          int i = order.get(rank);
+          Morris.Effect e = effects[i];
+          csv.row(c.metric(), c.key(), c.date().toString(), paths.get(i), e.mu(), e.muStar(), e.sigma(), rank + 1);
+          stdout.printf("  %4d  %-50s %14.6g %14.6g %14.6g%n", rank + 1, paths.get(i), e.muStar(), e.mu(),
+              e.sigma());
+        }
+      }
+      csv.commit();
+    }
+    stdout.flush();
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,67 @@
+package org.polemos.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SensitivityCommandTest {
+  @TempDir Path tmp;
+
+  /**
+   * The border tightening of the minimal scenario starts on 2015-01-01, so arrivals up to 2014-12-10 cannot depend
+   * on its intensity: Morris must rank it last with mu* exactly 0 (common random numbers make it exact).
+   */
+  @Test
+  void morrisRanksAParameterWithNoEffectLastWithZeroMuStar() throws Exception {
+    Path sens = tmp.resolve("sens.yaml");
+    Files.writeString(sens, """
+        base: minimal
+        seed: 1
+        replications: 2
+        trajectories: 5
+        levels: 4
+        parameters:
+          - {path: interventions.border-tightening.intensity, min: 0.0, max: 0.6}
+          - {path: corridors.tal-abyad.interdiction, min: 0.0, max: 0.5}
+          - {path: sources.tunisia.annualPropensity, min: 0.01, max: 0.05}
+        outputs:
+          - {metric: foreign_arrivals_cumulative, key: all, date: 2014-12-10}
+        """);
+    Path out = tmp.resolve("out");
+    CliRun r = CliRun.of("sensitivity", sens.toString(), "--out", out.toString(), "--no-progress");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    List<String> rows = Files.readAllLines(out.resolve("morris.csv"));
+    assertThat(rows.get(0)).isEqualTo("metric,key,date,parameter,mu,mu_star,sigma,rank");
+    assertThat(rows).hasSize(4);
+    String[] last = rows.get(3).split(",");
+    assertThat(last[3]).isEqualTo("interventions.border-tightening.intensity");
+    assertThat(last[5]).isEqualTo("0");
+    assertThat(last[7]).isEqualTo("3");
+    assertThat(Double.parseDouble(rows.get(1).split(",")[5])).isPositive();
+    assertThat(Files.readAllLines(out.resolve("design.csv"))).hasSize(1 + 5 * 4);
+  }
+
+  @Test
+  void badOutputsAreReportedWithTheirLocation() throws Exception {
+    Path sens = tmp.resolve("bad.yaml");
+    Files.writeString(sens, """
+        base: minimal
+        replications: 1
+        trajectories: 2
+        levels: 3
+        parameters:
+          - {path: corridors.tal-abyad.interdiction, min: 0.5, max: 0.1}
+        outputs:
+          - {metric: territory, key: islamic-state, date: 2020-01-01}
+        """);
+    CliRun r = CliRun.of("sensitivity", sens.toString(), "--out", tmp.resolve("o").toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(r.err()).contains("bad.yaml:4:9 levels: levels must be even")
+        .contains("parameters[0].max: max (0.1) must be greater than min (0.5)")
+        .contains("outputs[0].date: date 2020-01-01 is outside the scenario's calendar");
+  }
+}
