@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.polemos.io.experiment.Location;
+import org.polemos.io.results.ParquetSummaryWriter;
 import org.polemos.io.results.SummaryCsv;
 import org.polemos.io.results.TableCsvWriter;
 import org.polemos.io.scenario.Diagnostic;
@@ -96,6 +97,19 @@ final class Experiments {
         CellSummary s = e.getValue();
         SummaryCsv.write(out, new SummaryCsv.Row(c.date(), c.metric(), c.key(), s.n(), s.mean(), s.sd(), s.ciLow(),
             s.ciHigh(), s.quantile(0.05), s.quantile(0.5), s.quantile(0.95)));
+      }
+      out.commit();
+    }
+  }
+
+  /** Writes {@code summary.parquet}: the same rows as summary.csv, dates as DATE and counts as INT32. */
+  static void writeSummaryParquet(SummaryStatistics summary, Path target) throws IOException {
+    try (ParquetSummaryWriter out = new ParquetSummaryWriter(target)) {
+      for (Map.Entry<SummaryStatistics.Cell, CellSummary> e : summary.cells().entrySet()) {
+        SummaryStatistics.Cell c = e.getKey();
+        CellSummary s = e.getValue();
+        out.row(c.date(), c.metric(), c.key(), Math.toIntExact(s.n()), s.mean(), s.sd(), s.ciLow(), s.ciHigh(),
+            s.quantile(0.05), s.quantile(0.5), s.quantile(0.95));
       }
       out.commit();
     }

@@ -20,7 +20,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.polemos.io.results.EventLogWriter;
 import org.polemos.io.results.RunManifest;
+import org.polemos.io.report.ReportBuilder;
+import org.polemos.io.results.ParquetSeriesWriter;
 import org.polemos.io.results.SeriesCsvWriter;
+import org.polemos.io.results.SeriesWriter;
 import org.polemos.io.scenario.ScenarioWriter;
 import org.polemos.model.Scenario;
 import org.polemos.model.result.EventRecord;
@@ -46,6 +49,8 @@ import picocli.CommandLine.Spec;
         "  events.ndjson  discrete changes: control of regions, corridors, interventions",
         "  scenario.yaml  the exact scenario run (with the run's seed)",
         "  manifest.json  scenario id and hash, seed, replications, version, command",
+        "  report.html    charts of the run, one self-contained page (unless --no-report)",
+        "  series.parquet, summary.parquet  the same tables typed, with --format csv,parquet",
         "then prints a short summary. Output does not depend on --threads."},
     footer = {"", "Exit status: 0 done; 1 invalid scenario file; 2 usage error; 3 unexpected failure.",
         "", "Examples:",
@@ -89,8 +94,24 @@ final class RunCommand implements Callable<Integer> {
           + "result.")
   List<String> settings = new ArrayList<>();
 
+  @Option(names = "--format", split = ",", paramLabel = "FORMAT", defaultValue = "csv",
+      description = "Formats of the series and summary tables: csv, parquet, or both (csv,parquet). "
+          + "summary.csv is always written (the report and compare read it). Default: ${DEFAULT-VALUE}.")
+  List<TableFormat> formats;
+
+  @Option(names = "--no-report", description = "Do not write report.html (see 'polemos report').")
+  boolean noReport;
+
+  @Option(names = "--observed", paramLabel = "FILE",
+      description = "Observed series (replication,date,metric,key,value; e.g. from 'polemos import') to overlay "
+          + "in the report.")
+  Path observed;
+
   @Option(names = "--no-progress", description = "No progress output (also off when the CI variable is set).")
   boolean noProgress;
+
+  /** Table formats a run can write. */
+  enum TableFormat { csv, parquet }
 
   private final Engine engine;
 
@@ -112,6 +133,11 @@ final class RunCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(cmd, "--keep-series must be at least 0, was " + keepSeries);
     }
     int keep = keepSeries != null ? keepSeries : Math.min(replications, 100);
+    if (observed != null && !Files.isRegularFile(observed)) {
+      throw new CommandLine.ParameterException(cmd, "--observed " + observed + ": no such file");
+    }
+    boolean csv = formats.contains(TableFormat.csv);
+    boolean parquet = formats.contains(TableFormat.parquet);
     Scenario loaded = applySettings(ScenarioArgument.load(scenarioArgument, cmd), settings, cmd);
     long runSeed = seed != null ? seed : loaded.seed();
     Scenario scenario = loaded.with("seed", runSeed);
@@ -127,7 +153,8 @@ final class RunCommand implements Callable<Integer> {
     String scenarioYaml = new ScenarioWriter().toYaml(scenario);
     RunSummaryTable summary = new RunSummaryTable(scenario);
     SummaryStatistics statistics = new SummaryStatistics();
-    try (SeriesCsvWriter series = new SeriesCsvWriter(dir.resolve("series.csv"));
+    try (SeriesWriter seriesCsv = csv ? new SeriesCsvWriter(dir.resolve("series.csv")) : null;
+         SeriesWriter seriesParquet = parquet ? new ParquetSeriesWriter(dir.resolve("series.parquet")) : null;
          EventLogWriter events = new EventLogWriter(dir.resolve("events.ndjson"));
          Progress progress = Progress.of(noProgress, scenario.id(), "replications", cmd.getErr())) {
       RunListener sink = new RunListener() {
@@ -139,7 +166,12 @@ final class RunCommand implements Callable<Integer> {
             return;
           }
           try {
-            series.row(replication, date, metric, key, value);
+            if (seriesCsv != null) {
+              seriesCsv.row(replication, date, metric, key, value);
+            }
+            if (seriesParquet != null) {
+              seriesParquet.row(replication, date, metric, key, value);
+            }
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }
@@ -155,20 +187,41 @@ final class RunCommand implements Callable<Integer> {
         }
       };
       new Replications(engine).run(scenario, RandomStreams.of(runSeed), 0, replications, workers, sink, progress);
-      series.commit();
+      if (seriesCsv != null) {
+        seriesCsv.commit();
+      }
+      if (seriesParquet != null) {
+        seriesParquet.commit();
+      }
       events.commit();
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
     Experiments.writeSummary(statistics, dir.resolve("summary.csv"));
+    if (parquet) {
+      Experiments.writeSummaryParquet(statistics, dir.resolve("summary.parquet"));
+    }
     new ScenarioWriter().write(scenario, dir.resolve("scenario.yaml"));
     Map<String, String> files = new LinkedHashMap<>();
-    files.put("series", "series.csv");
+    if (csv) {
+      files.put("series", "series.csv");
+    }
+    if (parquet) {
+      files.put("seriesParquet", "series.parquet");
+      files.put("summaryParquet", "summary.parquet");
+    }
     files.put("summary", "summary.csv");
     files.put("events", "events.ndjson");
     files.put("scenario", "scenario.yaml");
+    if (!noReport) {
+      files.put("report", "report.html");
+    }
     new RunManifest(scenario.id(), sha256(scenarioYaml), runSeed, replications, workers, Version.VERSION,
         commandLine(), startedAt, files).write(dir.resolve("manifest.json"));
+    if (!noReport) {
+      // After the manifest: the report shows it.
+      ReportBuilder.forRun(dir).observed(observed).out(dir.resolve("report.html")).build();
+    }
     double seconds = (System.nanoTime() - t0) / 1e9;
 
     stdout.printf("%s: %d replication%s, seed %d, %.1f s -> %s%n", scenario.id(), replications,

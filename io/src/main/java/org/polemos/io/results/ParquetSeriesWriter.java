@@ -14,7 +14,7 @@ import org.apache.parquet.schema.Types;
  * {@code metric} and {@code key} STRING (key empty when the metric has none), {@code value} DOUBLE (NaN kept).
  * Same row API as {@link SeriesCsvWriter}; the file appears under its name only after {@link #commit()}.
  */
-public final class ParquetSeriesWriter implements AutoCloseable {
+public final class ParquetSeriesWriter implements SeriesWriter {
   /** The schema of {@code series.parquet}. */
   public static final MessageType SCHEMA = Types.buildMessage()
       .required(PrimitiveTypeName.INT32).named("replication")
@@ -40,11 +40,13 @@ public final class ParquetSeriesWriter implements AutoCloseable {
   }
 
   /** Appends one row. */
+  @Override
   public void row(int replication, LocalDate date, String metric, String key, double value) throws IOException {
     table.write(new Row(replication, Math.toIntExact(date.toEpochDay()), metric, key == null ? "" : key, value));
   }
 
   /** Writes the footer and moves the finished file into place. */
+  @Override
   public void commit() throws IOException {
     table.commit();
   }

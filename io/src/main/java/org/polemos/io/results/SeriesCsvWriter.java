@@ -9,7 +9,7 @@ import java.time.LocalDate;
  * Writes {@code series.csv}: tidy rows {@code replication,date,metric,key,value} (see docs/OUTPUTS.md),
  * atomically: the file appears under its name only after {@link #commit()}.
  */
-public final class SeriesCsvWriter implements AutoCloseable {
+public final class SeriesCsvWriter implements SeriesWriter {
   /** The header line, without line terminator. */
   public static final String HEADER = "replication,date,metric,key,value";
 
@@ -25,6 +25,7 @@ public final class SeriesCsvWriter implements AutoCloseable {
   }
 
   /** Appends one row. */
+  @Override
   public void row(int replication, LocalDate date, String metric, String key, double value) throws IOException {
     line.setLength(0);
     line.append(replication).append(',').append(date).append(',').append(Csv.field(metric)).append(',')
@@ -33,6 +34,7 @@ public final class SeriesCsvWriter implements AutoCloseable {
   }
 
   /** Moves the finished file into place. */
+  @Override
   public void commit() throws IOException {
     output.commit();
   }
