@@ -41,12 +41,15 @@ import org.polemos.sim.world.World;
  *
  * <p>Losses are then applied (deaths of the organisation's fighters split foreign/local in proportion, foreign ones
  * recorded by source; see {@link World#kill}). Then, front by front in a fixed order, a region changes hands when
- * the attacker's engaged force on that front is at least {@code minimumGarrison} (and positive) and the defenders
+ * the attacker's engaged force against it is at least {@code minimumGarrison} (and positive) and the defenders
  * fall below {@code minimumGarrison} or, weighted by morale, below {@code captureRatio} x that engaged force
  * ({@code defenders x morale_D < captureRatio x engaged attackers x morale_A}: a demoralised defender breaks
- * before it is destroyed, a cohesive one holds longer; equal morale gives the plain ratio); the defenders fall back
- * (see {@link World#changeControl}) and the attacker's engaged force moves in, so territory and forces stay
- * consistent. Event {@code control-changed} (subject = region id; details {@code from}, {@code to}).
+ * before it is destroyed, a cohesive one holds longer; equal morale gives the plain ratio). The attacker's engaged
+ * force against a region is the sum of what it engages toward it on every front, from each adjacent region it
+ * holds: a region attacked from several sides by one faction (an offensive split over several of its fronts) faces
+ * the whole attacking force, while each front still fights its own Lanchester battle. On capture the defenders fall
+ * back (see {@link World#changeControl}) and the attacker's engaged forces on those fronts move in, so territory and
+ * forces stay consistent. Event {@code control-changed} (subject = region id; details {@code from}, {@code to}).
  */
 public final class Combat implements Mechanism, Action {
   public static final String NAME = "combat";
@@ -71,6 +74,7 @@ public final class Combat implements Mechanism, Action {
   private int[] air;
   private int[] airFaction;
   private int[][] airTargets;
+  private int[][] adjacent;
 
   public static Optional<Mechanism> factory(Scenario scenario) {
     return scenario.processes().combat() == null ? Optional.empty() : Optional.of(new Combat());
@@ -102,6 +106,18 @@ public final class Combat implements Mechanism, Action {
     }
     edgeA = edges.stream().mapToInt(e -> e[0]).toArray();
     edgeB = edges.stream().mapToInt(e -> e[1]).toArray();
+    List<List<Integer>> adj = new ArrayList<>();
+    for (int r = 0; r < regions; r++) {
+      adj.add(new ArrayList<>());
+    }
+    for (int e = 0; e < edgeA.length; e++) {
+      adj.get(edgeA[e]).add(edgeB[e]);
+      adj.get(edgeB[e]).add(edgeA[e]);
+    }
+    adjacent = new int[regions][];
+    for (int r = 0; r < regions; r++) {
+      adjacent[r] = adj.get(r).stream().mapToInt(Integer::intValue).toArray();
+    }
     active = new boolean[edgeA.length];
     fronts = new int[regions];
     loss = new double[regions];
@@ -268,7 +284,7 @@ public final class Combat implements Mechanism, Action {
     int defender = world.controller(target);
     int attacker = world.controller(from);
     double defenders = world.fighters(target, defender);
-    double attackers = engagedOn(from, attacker, target);
+    double attackers = engagedAgainst(target, attacker);
     if (!(attackers > 0) || attackers < p.minimumGarrison()) {
       return false;
     }
@@ -276,11 +292,31 @@ public final class Combat implements Mechanism, Action {
         || defenders * morale[defender] < p.captureRatio() * attackers * morale[attacker]) {
       ctx.event("control-changed", index.regionId(target), "from", index.factionId(defender), "to",
           index.factionId(attacker));
+      int[] ns = adjacent[target];
+      double[] moving = new double[ns.length];
+      for (int i = 0; i < ns.length; i++) {
+        moving[i] = world.controller(ns[i]) == attacker ? engagedOn(ns[i], attacker, target) : 0;
+      }
       world.releaseCommitted(attacker, target);
       world.changeControl(target, attacker, draw);
-      world.moveFighters(attacker, from, target, attackers, draw);
+      for (int i = 0; i < ns.length; i++) {
+        if (moving[i] > 0 && world.controller(ns[i]) == attacker) {
+          world.moveFighters(attacker, ns[i], target, moving[i], draw);
+        }
+      }
       return true;
     }
     return false;
+  }
+
+  /** The force {@code attacker} engages against {@code target} from all the adjacent regions it holds. */
+  double engagedAgainst(int target, int attacker) {
+    double total = 0;
+    for (int n : adjacent[target]) {
+      if (world.controller(n) == attacker) {
+        total += engagedOn(n, attacker, target);
+      }
+    }
+    return total;
   }
 }

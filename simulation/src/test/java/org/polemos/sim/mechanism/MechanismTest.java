@@ -95,6 +95,67 @@ class MechanismTest {
     assertThat(w.committed(0, 0, 1)).isEqualTo(0);
   }
 
+  /** Red (attacker, region a) against blue (defender, region b); no losses, all of red's fighters engaged. */
+  private static World captureStep(double redMorale, double blueMorale, int red, int blue) {
+    Scenario s = TestScenarios.scenario(TestScenarios.START.plusDays(9), OutputStep.DAILY,
+        List.of(new org.polemos.model.Faction("red", "red", FactionKind.STATE,
+                new org.polemos.model.FactionParameters(FireMode.AIMED, 0.0, redMorale), List.of("blue"), null),
+            new org.polemos.model.Faction("blue", "blue", FactionKind.NON_STATE,
+                new org.polemos.model.FactionParameters(FireMode.AIMED, 0.0, blueMorale), List.of("red"), null)),
+        List.of(TestScenarios.region("a", 1000, 100, 0, "red", Map.of("red", red), "b"),
+            TestScenarios.region("b", 1000, 100, 0, "blue", Map.of("blue", blue), "a")),
+        List.of(), List.of(), List.of(), with(new CombatParameters(1.0, 0.5, 0, 0, 1, 1), null));
+    return runCombat(s, 1, w -> { });
+  }
+
+  @Test
+  void captureWeighsBothSidesByMorale() {
+    // 900 defenders against 2,000 engaged attackers, captureRatio 0.5: the plain ratio (900 < 1,000) would always
+    // capture; weighted by morale the region falls only when 900 x morale_D < 1,000 x morale_A
+    assertThat(captureStep(1.0, 0.8, 2000, 900).controller(1)).isEqualTo(0);   // 720 < 1,000: falls
+    assertThat(captureStep(1.0, 1.2, 2000, 900).controller(1)).isEqualTo(1);   // 1,080 > 1,000: holds
+    assertThat(captureStep(0.8, 1.0, 2000, 900).controller(1)).isEqualTo(1);   // 900 > 800: holds
+    assertThat(captureStep(1.0, 1.0, 2000, 900).controller(1)).isEqualTo(0);   // equal morale: plain ratio
+    World fallen = captureStep(1.0, 0.8, 2000, 900);
+    // the attacker's engaged force moved in and the defenders had nowhere to fall back to
+    assertThat(fallen.fighters(1, 0)).isCloseTo(2000, within(1e-9));
+    assertThat(fallen.fighters(0, 0)).isCloseTo(0, within(1e-9));
+    assertThat(fallen.deaths(1)).isCloseTo(900, within(1e-9));
+  }
+
+  @Test
+  void captureCountsTheAttackersEngagedOnEveryFrontTowardTheTarget() {
+    // red holds a1 and a2, both next to blue's b (1,000 defenders); 600 red fighters in each are committed toward b
+    for (boolean both : new boolean[] {false, true}) {
+      Scenario s = TestScenarios.scenario(TestScenarios.START.plusDays(9), OutputStep.DAILY,
+          List.of(TestScenarios.faction("red", FactionKind.STATE, FireMode.AIMED, 0.0, "blue"),
+              TestScenarios.faction("blue", FactionKind.NON_STATE, FireMode.AIMED, 0.0, "red")),
+          List.of(TestScenarios.region("a1", 1000, 100, 0, "red", Map.of("red", 600), "b"),
+              TestScenarios.region("a2", 1000, 100, 0, "red", Map.of("red", 600), "b"),
+              TestScenarios.region("b", 1000, 100, 0, "blue", Map.of("blue", 1000), "a1", "a2")),
+          List.of(), List.of(), List.of(), with(new CombatParameters(0.0, 1.0, 0, 0, 1, 1), null));
+      RunContext ctx = RunContext.forTest(s, 0, RandomStreams.of(1), RunListener.NONE);
+      World w = ctx.world();
+      w.commit(0, 0, 2, 600);
+      if (both) {
+        w.commit(1, 0, 2, 600);
+      }
+      Combat combat = new Combat();
+      combat.start(ctx);
+      ctx.sim().runUntil(1);
+      if (both) {
+        // 1,200 engaged from two sides against 1,000 defenders (captureRatio 1): falls; both forces move in
+        assertThat(w.controller(2)).isEqualTo(0);
+        assertThat(w.fighters(2, 0)).isCloseTo(1200, within(1e-9));
+        assertThat(w.fighters(0, 0) + w.fighters(1, 0)).isCloseTo(0, within(1e-9));
+      } else {
+        // 600 engaged from one side: holds
+        assertThat(w.controller(2)).isEqualTo(1);
+        assertThat(w.fighters(2, 1)).isEqualTo(1000);
+      }
+    }
+  }
+
   @Test
   void aimedAgainstAimedKeepsTheSquareLawInvariant() {
     double a = 0.01;
