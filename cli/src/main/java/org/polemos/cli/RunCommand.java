@@ -145,7 +145,7 @@ final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().availableProcessors()));
     Path dir = out != null ? out : Path.of("runs", scenario.id() + "-"
         + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-    prepare(dir, cmd);
+    Experiments.prepareEmpty(dir, cmd);
 
     PrintWriter stdout = cmd.getOut();
     String startedAt = Instant.now().toString();
@@ -264,22 +264,6 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     return result;
-  }
-
-  /** Creates the run directory; refuses one that holds files, so two runs never mix. */
-  private static void prepare(Path dir, CommandLine cmd) throws IOException {
-    if (Files.exists(dir)) {
-      if (!Files.isDirectory(dir)) {
-        throw new CommandLine.ParameterException(cmd, "--out " + dir + ": exists and is not a directory");
-      }
-      try (var entries = Files.list(dir)) {
-        if (entries.findAny().isPresent()) {
-          throw new CommandLine.ParameterException(cmd,
-              "--out " + dir + ": directory is not empty; choose another or remove it");
-        }
-      }
-    }
-    Files.createDirectories(dir);
   }
 
   private List<String> commandLine() {
