@@ -22,7 +22,12 @@ import org.polemos.sim.world.World;
  * <p>Fronts: every pair of adjacent regions held by two ground-holding factions that are enemies. A region's
  * holder engages {@code engagedShare} of its fighters there, split equally over the region's fronts, except that
  * fighters a ground offensive committed to one front ({@link World#commit}) are all engaged on that front and on
- * no other. On a front
+ * no other, and that a region assaulted by an enemy's committed offensive force defends with its whole garrison:
+ * each of its fronts keeps its {@code engagedShare} part and all the rest of its uncommitted fighters are engaged on
+ * the assaulted fronts, in proportion to the committed attackers on each (a defender under direct assault engages
+ * everything it has there, so a siege is a battle of both whole forces, not of a full offensive against a picket).
+ * Committed offensive fighters fight with morale {@link #OFFENSIVE_MORALE} (1) when their faction's morale is
+ * lower; ordinary fighters with their faction's morale. On a front
  * between region a (held by A, engaged x) and b (held by B, engaged y) Lanchester's equations are integrated over
  * the step with one classical Runge-Kutta (RK4) step:
  * <pre>
@@ -30,6 +35,7 @@ import org.polemos.sim.world.World;
  *   dy/dt = -k_A * x        (A aimed)      or  -k_A * x * y   (A area fire)
  *   k_A   = effectiveness_A x morale_A x defensibility(a) x (airSupportMultiplier if an air campaign of a faction
  *           that is not A's enemy strikes b this step)
+ *   morale_A = engaged-weighted mean of A's ordinary (faction morale) and committed (offensive morale) fighters
  * </pre>
  * so aimed against aimed is the square law (k_A x^2 - k_B y^2 invariant), area against area the linear law
  * (k_A x - k_B y invariant) and mixed fire Deitchman's guerrilla form. Each side fights from its own region, so
@@ -41,18 +47,27 @@ import org.polemos.sim.world.World;
  *
  * <p>Losses are then applied (deaths of the organisation's fighters split foreign/local in proportion, foreign ones
  * recorded by source; see {@link World#kill}). Then, front by front in a fixed order, a region changes hands when
- * the attacker's engaged force against it is at least {@code minimumGarrison} (and positive) and the defenders
- * fall below {@code minimumGarrison} or, weighted by morale, below {@code captureRatio} x that engaged force
- * ({@code defenders x morale_D < captureRatio x engaged attackers x morale_A}: a demoralised defender breaks
- * before it is destroyed, a cohesive one holds longer; equal morale gives the plain ratio). The attacker's engaged
+ * the attacker's attacking force against it (its engaged force less any part of its own garrison engaged only
+ * because its region is itself assaulted) is at least {@code minimumGarrison} (and positive) and the defenders
+ * fall below {@code minimumGarrison} or, weighted by morale, below {@code captureRatio} x that attacking force
+ * ({@code defenders x morale_D < captureRatio x sum of attacking fighters x their morale}: a demoralised defender breaks
+ * before it is destroyed, a cohesive one holds longer; equal morale gives the plain ratio). The attacker's attacking
  * force against a region is the sum of what it engages toward it on every front, from each adjacent region it
  * holds: a region attacked from several sides by one faction (an offensive split over several of its fronts) faces
  * the whole attacking force, while each front still fights its own Lanchester battle. On capture the defenders fall
- * back (see {@link World#changeControl}) and the attacker's engaged forces on those fronts move in, so territory and
+ * back (see {@link World#changeControl}) and the attacker's attacking forces on those fronts move in, so territory and
  * forces stay consistent. Event {@code control-changed} (subject = region id; details {@code from}, {@code to}).
  */
 public final class Combat implements Mechanism, Action {
   public static final String NAME = "combat";
+
+  /**
+   * Morale of fighters committed by a ground offensive when their faction's morale is lower: 1, the neutral
+   * reference at which capture reduces to the plain ratio. A faction's morale describes its ordinary garrisons
+   * (it may be low after a collapse); an offensive force is assembled, trained and supplied for its task and fights
+   * with at least neutral cohesion. A faction whose morale is 1 or higher is unaffected.
+   */
+  static final double OFFENSIVE_MORALE = 1.0;
 
   private RunContext ctx;
   private World world;
@@ -68,6 +83,7 @@ public final class Combat implements Mechanism, Action {
   private double[] loss;
   private double[] effectiveness;
   private double[] morale;
+  private double[] offensiveMorale;
   private boolean[] area;
   private int[] struckBy;
   private double[] strikes;
@@ -126,11 +142,13 @@ public final class Combat implements Mechanism, Action {
     List<Faction> factions = ctx.scenario().factions();
     effectiveness = new double[factions.size()];
     morale = new double[factions.size()];
+    offensiveMorale = new double[factions.size()];
     area = new boolean[factions.size()];
     for (int f = 0; f < factions.size(); f++) {
       var fp = factions.get(f).parameters();
-      effectiveness[f] = fp.effectiveness() * fp.morale();
+      effectiveness[f] = fp.effectiveness();
       morale[f] = fp.morale();
+      offensiveMorale[f] = Math.max(fp.morale(), OFFENSIVE_MORALE);
       area[f] = fp.fireMode() == FireMode.AREA;
     }
     List<Intervention> all = ctx.scenario().interventions();
@@ -211,8 +229,8 @@ public final class Combat implements Mechanism, Action {
       if (!(x > 0) && !(y > 0)) {
         continue;
       }
-      double ka = effectiveness[fa] * world.defensibility(a) * airSupport(fa, b);
-      double kb = effectiveness[fb] * world.defensibility(b) * airSupport(fb, a);
+      double ka = effectiveness[fa] * moraleOf(a, fa, b, x) * world.defensibility(a) * airSupport(fa, b);
+      double kb = effectiveness[fb] * moraleOf(b, fb, a, y) * world.defensibility(b) * airSupport(fb, a);
       boolean areaA = area[fa];
       boolean areaB = area[fb];
       // classical RK4 on (x, y)
@@ -252,15 +270,59 @@ public final class Combat implements Mechanism, Action {
   }
 
   /**
-   * The force {@code f} engages from region {@code r} on its front toward {@code toward}: {@code engagedShare} of
-   * its ordinary fighters there split equally over the region's fronts, plus all the fighters ground offensives
-   * committed to that front (see {@link World#commit}): an offensive's reinforcements are its attacking force.
+   * The force {@code f} engages from region {@code r} on its front toward {@code toward}: its ordinary share (see
+   * {@link #ordinaryOn}) plus all the fighters ground offensives committed to that front (see {@link World#commit}):
+   * an offensive's reinforcements are its attacking force.
    */
   private double engagedOn(int r, int f, int toward) {
-    double have = world.fighters(r, f);
-    double committedHere = Math.min(have, world.committed(r, f, toward));
-    double ordinary = Math.max(0, have - world.committedTotal(r, f));
-    return p.engagedShare() * ordinary / Math.max(1, fronts[r]) + committedHere;
+    return ordinaryOn(r, f, toward) + committedOn(r, f, toward);
+  }
+
+  /** Fighters of {@code f} in {@code r} committed by ground offensives to the front toward {@code toward}. */
+  private double committedOn(int r, int f, int toward) {
+    return Math.min(world.fighters(r, f), world.committed(r, f, toward));
+  }
+
+  /**
+   * The ordinary (uncommitted) fighters {@code f} engages from {@code r} toward {@code toward}: {@code engagedShare}
+   * of them split equally over the region's fronts; but if enemies assault {@code r} with committed offensive forces
+   * (a siege or assault), the garrison defends with everything it has on the assaulted fronts: every front keeps
+   * its {@code engagedShare} part, and all the rest of the garrison is engaged on the assaulted fronts in proportion
+   * to the committed attackers on each.
+   */
+  private double ordinaryOn(int r, int f, int toward) {
+    double ordinary = Math.max(0, world.fighters(r, f) - world.committedTotal(r, f));
+    double share = p.engagedShare() / Math.max(1, fronts[r]);
+    double assault = 0;
+    int assaulted = 0;
+    for (int n : adjacent[r]) {
+      if (isFront(n, r)) {
+        double c = committedOn(n, world.controller(n), r);
+        if (c > 0) {
+          assault += c;
+          assaulted++;
+        }
+      }
+    }
+    if (!(assault > 0)) {
+      return share * ordinary;
+    }
+    double here = isFront(toward, r) ? committedOn(toward, world.controller(toward), r) : 0;
+    double rest = Math.max(0, 1 - share * Math.max(0, fronts[r] - assaulted));
+    return here > 0 ? ordinary * rest * here / assault : share * ordinary;
+  }
+
+  /**
+   * Morale of the force {@code f} engages from {@code r} toward {@code toward} ({@code engaged} fighters): ordinary
+   * fighters at the faction's morale, committed offensive forces at {@link #OFFENSIVE_MORALE} or the faction's
+   * morale if higher.
+   */
+  private double moraleOf(int r, int f, int toward, double engaged) {
+    if (!(engaged > 0)) {
+      return morale[f];
+    }
+    double committed = committedOn(r, f, toward);
+    return (morale[f] * (engaged - committed) + offensiveMorale[f] * committed) / engaged;
   }
 
   /** Rate of change of the target's engaged force {@code t} under fire from {@code f} with coefficient {@code k}. */
@@ -289,13 +351,13 @@ public final class Combat implements Mechanism, Action {
       return false;
     }
     if (defenders < p.minimumGarrison()
-        || defenders * morale[defender] < p.captureRatio() * attackers * morale[attacker]) {
+        || defenders * morale[defender] < p.captureRatio() * moraleWeightedAgainst(target, attacker)) {
       ctx.event("control-changed", index.regionId(target), "from", index.factionId(defender), "to",
           index.factionId(attacker));
       int[] ns = adjacent[target];
       double[] moving = new double[ns.length];
       for (int i = 0; i < ns.length; i++) {
-        moving[i] = world.controller(ns[i]) == attacker ? engagedOn(ns[i], attacker, target) : 0;
+        moving[i] = world.controller(ns[i]) == attacker ? attackingOn(ns[i], attacker, target) : 0;
       }
       world.releaseCommitted(attacker, target);
       world.changeControl(target, attacker, draw);
@@ -309,14 +371,40 @@ public final class Combat implements Mechanism, Action {
     return false;
   }
 
-  /** The force {@code attacker} engages against {@code target} from all the adjacent regions it holds. */
+  /** Sum over the fronts toward {@code target} of {@code attacker}'s attacking fighters times their morale. */
+  private double moraleWeightedAgainst(int target, int attacker) {
+    double total = 0;
+    for (int n : adjacent[target]) {
+      if (world.controller(n) == attacker) {
+        double x = attackingOn(n, attacker, target);
+        total += x * moraleOf(n, attacker, target, x);
+      }
+    }
+    return total;
+  }
+
+  /**
+   * The force {@code attacker} attacks {@code target} with from all the adjacent regions it holds (see
+   * {@link #attackingOn}).
+   */
   double engagedAgainst(int target, int attacker) {
     double total = 0;
     for (int n : adjacent[target]) {
       if (world.controller(n) == attacker) {
-        total += engagedOn(n, attacker, target);
+        total += attackingOn(n, attacker, target);
       }
     }
     return total;
+  }
+
+  /**
+   * The part of the force {@code f} engages from {@code r} toward {@code toward} that can take {@code toward}: its
+   * {@code engagedShare} part and its committed offensive fighters. The rest of a garrison engaged because
+   * {@code r} is itself assaulted (see {@link #ordinaryOn}) defends {@code r}: it fights, but repelling an assault
+   * does not by itself carry the defender into the assailant's region.
+   */
+  private double attackingOn(int r, int f, int toward) {
+    double ordinary = Math.max(0, world.fighters(r, f) - world.committedTotal(r, f));
+    return p.engagedShare() / Math.max(1, fronts[r]) * ordinary + committedOn(r, f, toward);
   }
 }

@@ -156,6 +156,70 @@ class MechanismTest {
     }
   }
 
+  /** Red (region a) with {@code committed} offensive fighters toward blue's region b; aimed fire, defensibility 1. */
+  private static RunContext assault(double redK, double blueK, double redMorale, double engagedShare,
+      int red, int committed, int blue) {
+    Scenario s = TestScenarios.scenario(TestScenarios.START.plusDays(59), OutputStep.DAILY,
+        List.of(new org.polemos.model.Faction("red", "red", FactionKind.STATE,
+                new org.polemos.model.FactionParameters(FireMode.AIMED, redK, redMorale), List.of("blue"), null),
+            TestScenarios.faction("blue", FactionKind.NON_STATE, FireMode.AIMED, blueK, "red")),
+        List.of(TestScenarios.region("a", 1000, 100, 0, "red", Map.of("red", red), "b"),
+            TestScenarios.region("b", 1000, 100, 0, "blue", Map.of("blue", blue), "a")),
+        List.of(), List.of(), List.of(), with(new CombatParameters(engagedShare, 0.5, 0, 0, 1, 1), null));
+    RunContext ctx = RunContext.forTest(s, 0, RandomStreams.of(1), RunListener.NONE);
+    ctx.world().commit(0, 0, 1, committed);
+    new Combat().start(ctx);
+    return ctx;
+  }
+
+  @Test
+  void aRegionUnderCommittedAssaultDefendsWithItsWholeGarrison() {
+    // 1,500 committed attackers (k 0.01) against 1,000 defenders (k 0.03), engagedShare 0.02, captureRatio 0.5.
+    // If only engagedShare of the garrison fought (20 defenders inflicting 0.6 losses a day against 15 a day) the
+    // defenders would fall below half the attackers within ~17 days. Fighting with the whole garrison, the square
+    // law favours the defender (0.03 x 1,000^2 > 0.01 x 1,500^2): the assault is destroyed and the region holds.
+    RunContext ctx = assault(0.01, 0.03, 1.0, 0.02, 1500, 1500, 1000);
+    World w = ctx.world();
+    for (int d = 1; d <= 40; d++) {
+      ctx.sim().runUntil(d);
+      assertThat(w.controller(1)).isEqualTo(1);
+    }
+    // the assault has lost more than a third of its force, the defenders still outnumber half of it
+    assertThat(w.fighters(0, 0)).isLessThan(1000);
+    assertThat(w.fighters(1, 1)).isGreaterThan(0.5 * w.fighters(0, 0));
+    // first day: the attackers lost ~0.03 x 1,000 = 30, not 0.03 x 20 = 0.6
+    RunContext first = assault(0.01, 0.03, 1.0, 0.02, 1500, 1500, 1000);
+    first.sim().runUntil(1);
+    assertThat(first.world().deaths(0)).isCloseTo(30, within(1.0));
+  }
+
+  @Test
+  void repellingAnAssaultDoesNotCarryTheDefenderIntoTheAssailantsRegion() {
+    // 600 committed red attackers against 2,000 blue defenders, no losses (k 0): the whole blue garrison is engaged
+    // in defence, but only its engagedShare part (40) could attack region a, so a (600 defenders) does not fall
+    RunContext ctx = assault(0.0, 0.0, 1.0, 0.02, 600, 600, 2000);
+    ctx.sim().runUntil(5);
+    assertThat(ctx.world().controller(0)).isEqualTo(0);
+    assertThat(ctx.world().controller(1)).isEqualTo(1);
+  }
+
+  @Test
+  void committedOffensiveForcesFightWithAtLeastNeutralMorale() {
+    // red morale 0.5 (a demoralised garrison), blue 1.0; 900 defenders, captureRatio 0.5, no losses
+    // 2,000 committed red attackers fight at morale 1: 900 < 0.5 x 2,000 x 1 = 1,000, the region falls
+    RunContext committed = assault(0.0, 0.0, 0.5, 1.0, 2000, 2000, 900);
+    committed.sim().runUntil(1);
+    assertThat(committed.world().controller(1)).isEqualTo(0);
+    // the same 2,000 as an ordinary, fully engaged garrison fight at 0.5: 900 > 500, the region holds
+    RunContext ordinary = assault(0.0, 0.0, 0.5, 1.0, 2000, 0, 900);
+    ordinary.sim().runUntil(1);
+    assertThat(ordinary.world().controller(1)).isEqualTo(1);
+    // at morale 0.8 the committed forces also count at 1: 900 < 1,000, the region falls
+    RunContext low = assault(0.0, 0.0, 0.8, 1.0, 2000, 2000, 900);
+    low.sim().runUntil(1);
+    assertThat(low.world().controller(1)).isEqualTo(0);
+  }
+
   @Test
   void aimedAgainstAimedKeepsTheSquareLawInvariant() {
     double a = 0.01;
