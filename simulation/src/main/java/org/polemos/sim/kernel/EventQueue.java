@@ -51,10 +51,12 @@ public final class EventQueue {
     private final int shift;      // log2(arity)
     private final int arity;
 
-    // Heap, positions 0..size-1.
+    // Heap, positions 0..size-1. When deadRoot is set, position 0 holds an event already polled whose removal is
+    // deferred: the next add fills the hole (one sift instead of two), any other access removes it first.
     private double[] heapTime;
     private long[] heapKey;       // sequence << SLOT_BITS | slot
     private int size;
+    private boolean deadRoot;
 
     // Per slot.
     private int[] position;       // heap index, or -1 when the slot is free
@@ -127,11 +129,17 @@ public final class EventQueue {
             slot = slotsUsed++;
         }
         if (nextSequence == SEQUENCE_LIMIT) {
+            settle();
             renumber();
         }
         long key = (nextSequence++ << SLOT_BITS) | slot;
-        int i = size++;
-        siftUp(i, time, key);
+        if (deadRoot) {
+            // Hold pattern (poll, then add): the new event takes the polled root's place and sinks.
+            deadRoot = false;
+            siftDown(0, time + 0.0, key);
+        } else {
+            siftUp(size++, time + 0.0, key);
+        }
         return (generation[slot] << SLOT_BITS) | slot;
     }
 
@@ -145,6 +153,7 @@ public final class EventQueue {
         if (!isPending(handle)) {
             return false;
         }
+        settle();
         int slot = handle & SLOT_MASK;
         removeAt(position[slot]);
         release(slot);
@@ -163,11 +172,11 @@ public final class EventQueue {
     }
 
     public boolean isEmpty() {
-        return size == 0;
+        return size == (deadRoot ? 1 : 0);
     }
 
     public int size() {
-        return size;
+        return deadRoot ? size - 1 : size;
     }
 
     /**
@@ -176,6 +185,7 @@ public final class EventQueue {
      * @throws NoSuchElementException if the queue is empty
      */
     public double peekTime() {
+        settle();
         if (size == 0) {
             throw new NoSuchElementException("empty event queue");
         }
@@ -188,6 +198,7 @@ public final class EventQueue {
      * @throws NoSuchElementException if the queue is empty
      */
     public int peek() {
+        settle();
         if (size == 0) {
             throw new NoSuchElementException("empty event queue");
         }
@@ -202,21 +213,33 @@ public final class EventQueue {
      * @throws NoSuchElementException if the queue is empty
      */
     public int poll() {
+        settle();
         if (size == 0) {
             throw new NoSuchElementException("empty event queue");
         }
         int slot = (int) heapKey[0] & SLOT_MASK;
         int handle = (generation[slot] << SLOT_BITS) | slot;
-        int last = --size;
-        if (last > 0) {
-            siftDown(0, heapTime[last], heapKey[last]);
-        }
         release(slot);
+        // The root's removal is deferred: if an add follows (a process rescheduling itself), the new event simply
+        // replaces the root; otherwise settle() removes it on the next access.
+        deadRoot = true;
         return handle;
+    }
+
+    /** Completes a deferred removal of the root, if any. */
+    private void settle() {
+        if (deadRoot) {
+            deadRoot = false;
+            int last = --size;
+            if (last > 0) {
+                siftDown(0, heapTime[last], heapKey[last]);
+            }
+        }
     }
 
     /** Removes every pending event; all handles issued so far become stale. O(n). */
     public void clear() {
+        settle();
         for (int i = 0; i < size; i++) {
             release((int) heapKey[i] & SLOT_MASK);
         }
@@ -284,16 +307,64 @@ public final class EventQueue {
             if (first >= n) {
                 break;
             }
-            int end = Math.min(first + a, n);
-            int best = first;
-            double bt = ht[first];
-            long bk = hk[first];
-            for (int c = first + 1; c < end; c++) {
-                double ct = ht[c];
-                if (ct < bt || (ct == bt && hk[c] < bk)) {
-                    best = c;
-                    bt = ct;
-                    bk = hk[c];
+            int best;
+            double bt;
+            long bk;
+            if (s == 2 && first + 3 < n) {
+                // 4-ary, all four children present: a two-round tournament (shorter dependency chain).
+                double t0 = ht[first];
+                double t1 = ht[first + 1];
+                double t2 = ht[first + 2];
+                double t3 = ht[first + 3];
+                long k0 = hk[first];
+                long k1 = hk[first + 1];
+                long k2 = hk[first + 2];
+                long k3 = hk[first + 3];
+                int b01;
+                double t01;
+                long k01;
+                if (t1 < t0 || (t1 == t0 && k1 < k0)) {
+                    b01 = first + 1;
+                    t01 = t1;
+                    k01 = k1;
+                } else {
+                    b01 = first;
+                    t01 = t0;
+                    k01 = k0;
+                }
+                int b23;
+                double t23;
+                long k23;
+                if (t3 < t2 || (t3 == t2 && k3 < k2)) {
+                    b23 = first + 3;
+                    t23 = t3;
+                    k23 = k3;
+                } else {
+                    b23 = first + 2;
+                    t23 = t2;
+                    k23 = k2;
+                }
+                if (t23 < t01 || (t23 == t01 && k23 < k01)) {
+                    best = b23;
+                    bt = t23;
+                    bk = k23;
+                } else {
+                    best = b01;
+                    bt = t01;
+                    bk = k01;
+                }
+            } else {
+                int end = Math.min(first + a, n);
+                best = first;
+                bt = ht[first];
+                bk = hk[first];
+                for (int c = first + 1; c < end; c++) {
+                    double ct = ht[c];
+                    if (ct < bt || (ct == bt && hk[c] < bk)) {
+                        best = c;
+                        bt = ct;
+                        bk = hk[c];
+                    }
                 }
             }
             if (t < bt || (t == bt && k < bk)) {
