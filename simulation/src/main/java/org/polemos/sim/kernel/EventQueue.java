@@ -51,10 +51,11 @@ public final class EventQueue {
     private final int shift;      // log2(arity)
     private final int arity;
 
-    // Heap, positions 0..size-1. When deadRoot is set, position 0 holds an event already polled whose removal is
-    // deferred: the next add fills the hole (one sift instead of two), any other access removes it first.
-    private double[] heapTime;
-    private long[] heapKey;       // sequence << SLOT_BITS | slot
+    // Heap, positions 0..size-1, interleaved: heap[2i] is the sortable bit pattern of the time (see sortable()),
+    // heap[2i+1] the key (sequence << SLOT_BITS | slot), so one cache line holds both halves of 4 entries.
+    // When deadRoot is set, position 0 holds an event already polled whose removal is deferred: the next add
+    // fills the hole (one sift instead of two), any other access removes it first.
+    private long[] heap;
     private int size;
     private boolean deadRoot;
 
@@ -86,11 +87,20 @@ public final class EventQueue {
         this.shift = log2Arity;
         this.arity = 1 << log2Arity;
         int cap = Math.max(4, Math.min(initialCapacity, MAX_CAPACITY));
-        heapTime = new double[cap];
-        heapKey = new long[cap];
+        heap = new long[2 * cap];
         position = new int[cap];
         generation = new int[cap];
         freeSlots = new int[cap];
+    }
+
+    /** A total order on non-NaN doubles as signed longs ({@code -0.0} must have been normalised to {@code 0.0}). */
+    private static long sortable(double t) {
+        long b = Double.doubleToRawLongBits(t);
+        return b ^ ((b >> 63) & Long.MAX_VALUE);
+    }
+
+    private static double fromSortable(long s) {
+        return Double.longBitsToDouble(s ^ ((s >> 63) & Long.MAX_VALUE));
     }
 
     /** The arity of the heap (2, 4, 8 or 16). */
@@ -133,12 +143,13 @@ public final class EventQueue {
             renumber();
         }
         long key = (nextSequence++ << SLOT_BITS) | slot;
+        long st = sortable(time + 0.0); // + 0.0 turns -0.0 into 0.0
         if (deadRoot) {
             // Hold pattern (poll, then add): the new event takes the polled root's place and sinks.
             deadRoot = false;
-            siftDown(0, time + 0.0, key);
+            siftDown(0, st, key);
         } else {
-            siftUp(size++, time + 0.0, key);
+            siftUp(size++, st, key);
         }
         return (generation[slot] << SLOT_BITS) | slot;
     }
@@ -189,7 +200,7 @@ public final class EventQueue {
         if (size == 0) {
             throw new NoSuchElementException("empty event queue");
         }
-        return heapTime[0];
+        return fromSortable(heap[0]);
     }
 
     /**
@@ -202,7 +213,7 @@ public final class EventQueue {
         if (size == 0) {
             throw new NoSuchElementException("empty event queue");
         }
-        int slot = (int) heapKey[0] & SLOT_MASK;
+        int slot = (int) heap[1] & SLOT_MASK;
         return (generation[slot] << SLOT_BITS) | slot;
     }
 
@@ -217,7 +228,7 @@ public final class EventQueue {
         if (size == 0) {
             throw new NoSuchElementException("empty event queue");
         }
-        int slot = (int) heapKey[0] & SLOT_MASK;
+        int slot = (int) heap[1] & SLOT_MASK;
         int handle = (generation[slot] << SLOT_BITS) | slot;
         release(slot);
         // The root's removal is deferred: if an add follows (a process rescheduling itself), the new event simply
@@ -232,7 +243,7 @@ public final class EventQueue {
             deadRoot = false;
             int last = --size;
             if (last > 0) {
-                siftDown(0, heapTime[last], heapKey[last]);
+                siftDown(0, heap[2 * last], heap[2 * last + 1]);
             }
         }
     }
@@ -241,7 +252,7 @@ public final class EventQueue {
     public void clear() {
         settle();
         for (int i = 0; i < size; i++) {
-            release((int) heapKey[i] & SLOT_MASK);
+            release((int) heap[2 * i + 1] & SLOT_MASK);
         }
         size = 0;
     }
@@ -257,13 +268,13 @@ public final class EventQueue {
         if (i == last) {
             return;
         }
-        double t = heapTime[last];
-        long k = heapKey[last];
+        long t = heap[2 * last];
+        long k = heap[2 * last + 1];
         // The moved element goes up if it beats the parent of the hole, else down.
         if (i > 0) {
             int parent = (i - 1) >>> shift;
-            double pt = heapTime[parent];
-            if (t < pt || (t == pt && k < heapKey[parent])) {
+            long pt = heap[2 * parent];
+            if (t < pt || (t == pt && k < heap[2 * parent + 1])) {
                 siftUp(i, t, k);
                 return;
             }
@@ -271,33 +282,34 @@ public final class EventQueue {
         siftDown(i, t, k);
     }
 
-    /** Places (t, k) at hole {@code i} or above. */
-    private void siftUp(int i, double t, long k) {
-        final double[] ht = heapTime;
-        final long[] hk = heapKey;
+    /** Places (t, k) at hole {@code i} or above; {@code t} is a sortable time. */
+    private void siftUp(int i, long t, long k) {
+        final long[] h = heap;
         final int[] pos = position;
         final int s = shift;
         while (i > 0) {
             int parent = (i - 1) >>> s;
-            double pt = ht[parent];
-            long pk = hk[parent];
+            long pt = h[2 * parent];
+            long pk = h[2 * parent + 1];
             if (t > pt || (t == pt && k > pk)) {
                 break;
             }
-            ht[i] = pt;
-            hk[i] = pk;
+            h[2 * i] = pt;
+            h[2 * i + 1] = pk;
             pos[(int) pk & SLOT_MASK] = i;
             i = parent;
         }
-        ht[i] = t;
-        hk[i] = k;
+        h[2 * i] = t;
+        h[2 * i + 1] = k;
         pos[(int) k & SLOT_MASK] = i;
     }
 
-    /** Places (t, k) at hole {@code i} or below; the heap has {@code size} elements not counting the hole's. */
-    private void siftDown(int i, double t, long k) {
-        final double[] ht = heapTime;
-        final long[] hk = heapKey;
+    /**
+     * Places (t, k) at hole {@code i} or below; {@code t} is a sortable time; the heap has {@code size} entries
+     * counting the hole.
+     */
+    private void siftDown(int i, long t, long k) {
+        final long[] h = heap;
         final int[] pos = position;
         final int s = shift;
         final int n = size;
@@ -308,20 +320,21 @@ public final class EventQueue {
                 break;
             }
             int best;
-            double bt;
+            long bt;
             long bk;
             if (s == 2 && first + 3 < n) {
                 // 4-ary, all four children present: a two-round tournament (shorter dependency chain).
-                double t0 = ht[first];
-                double t1 = ht[first + 1];
-                double t2 = ht[first + 2];
-                double t3 = ht[first + 3];
-                long k0 = hk[first];
-                long k1 = hk[first + 1];
-                long k2 = hk[first + 2];
-                long k3 = hk[first + 3];
+                int f = 2 * first;
+                long t0 = h[f];
+                long k0 = h[f + 1];
+                long t1 = h[f + 2];
+                long k1 = h[f + 3];
+                long t2 = h[f + 4];
+                long k2 = h[f + 5];
+                long t3 = h[f + 6];
+                long k3 = h[f + 7];
                 int b01;
-                double t01;
+                long t01;
                 long k01;
                 if (t1 < t0 || (t1 == t0 && k1 < k0)) {
                     b01 = first + 1;
@@ -333,7 +346,7 @@ public final class EventQueue {
                     k01 = k0;
                 }
                 int b23;
-                double t23;
+                long t23;
                 long k23;
                 if (t3 < t2 || (t3 == t2 && k3 < k2)) {
                     b23 = first + 3;
@@ -356,27 +369,28 @@ public final class EventQueue {
             } else {
                 int end = Math.min(first + a, n);
                 best = first;
-                bt = ht[first];
-                bk = hk[first];
+                bt = h[2 * first];
+                bk = h[2 * first + 1];
                 for (int c = first + 1; c < end; c++) {
-                    double ct = ht[c];
-                    if (ct < bt || (ct == bt && hk[c] < bk)) {
+                    long ct = h[2 * c];
+                    long ck = h[2 * c + 1];
+                    if (ct < bt || (ct == bt && ck < bk)) {
                         best = c;
                         bt = ct;
-                        bk = hk[c];
+                        bk = ck;
                     }
                 }
             }
             if (t < bt || (t == bt && k < bk)) {
                 break;
             }
-            ht[i] = bt;
-            hk[i] = bk;
+            h[2 * i] = bt;
+            h[2 * i + 1] = bk;
             pos[(int) bk & SLOT_MASK] = i;
             i = best;
         }
-        ht[i] = t;
-        hk[i] = k;
+        h[2 * i] = t;
+        h[2 * i + 1] = k;
         pos[(int) k & SLOT_MASK] = i;
     }
 
@@ -386,8 +400,7 @@ public final class EventQueue {
             throw new IllegalStateException("more than " + MAX_CAPACITY + " pending events");
         }
         int cap = (int) Math.min((long) MAX_CAPACITY, Math.max(old + 4L, old * 2L));
-        heapTime = Arrays.copyOf(heapTime, cap);
-        heapKey = Arrays.copyOf(heapKey, cap);
+        heap = Arrays.copyOf(heap, 2 * cap);
         position = Arrays.copyOf(position, cap);
         generation = Arrays.copyOf(generation, cap);
         freeSlots = Arrays.copyOf(freeSlots, cap);
@@ -399,7 +412,10 @@ public final class EventQueue {
      * {@code 2^41} additions; package-private for tests.
      */
     void renumber() {
-        long[] keys = Arrays.copyOf(heapKey, size);
+        long[] keys = new long[size];
+        for (int i = 0; i < size; i++) {
+            keys[i] = heap[2 * i + 1];
+        }
         Arrays.sort(keys);
         // Map old key -> rank through the slot, which is unique among pending events.
         long[] rankBySlot = new long[slotsUsed];
@@ -407,8 +423,8 @@ public final class EventQueue {
             rankBySlot[(int) keys[r] & SLOT_MASK] = r;
         }
         for (int i = 0; i < size; i++) {
-            int slot = (int) heapKey[i] & SLOT_MASK;
-            heapKey[i] = (rankBySlot[slot] << SLOT_BITS) | slot;
+            int slot = (int) heap[2 * i + 1] & SLOT_MASK;
+            heap[2 * i + 1] = (rankBySlot[slot] << SLOT_BITS) | slot;
         }
         nextSequence = size;
     }
