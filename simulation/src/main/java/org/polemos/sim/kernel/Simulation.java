@@ -118,10 +118,15 @@ public final class Simulation {
         }
         int handle = queue.add(time);
         int slot = EventQueue.slotOf(handle);
-        if (slot >= actions.length) {
-            actions = Arrays.copyOf(actions, queue.slotCapacity());
+        Action[] acts = actions;
+        if (slot >= acts.length) {
+            acts = actions = Arrays.copyOf(acts, queue.slotCapacity());
         }
-        actions[slot] = action;
+        // A process that reschedules itself usually gets back the slot it just vacated (LIFO free list): skipping
+        // the identical store avoids the GC write barrier of a reference store on the hot path.
+        if (acts[slot] != action) {
+            acts[slot] = action;
+        }
         return handle;
     }
 
@@ -256,8 +261,9 @@ public final class Simulation {
     private void fireNext() {
         double t = queue.peekTime();
         int slot = EventQueue.slotOf(queue.poll());
+        // The cell is not cleared: it is overwritten when the slot is reused (see enqueue), so a slot keeps a
+        // reference to its last action until then.
         Action action = actions[slot];
-        actions[slot] = null;
         now = t;
         eventsFired++;
         action.fire(this);
