@@ -1,15 +1,38 @@
 #!/usr/bin/env python3
-"""Summarise a JMH JSON result: mean +- error as JMH reports it, plus median and minimum of the iterations
-(robust to the one-sided noise of a shared machine). Usage: summarize.py result.json"""
+"""Summarise a JMH JSON result of the hold benchmarks.
+
+Usage: python3 benchmarks/summarize.py target/hold.json
+Prints, per benchmark and parameters, JMH's mean +- error (99.9%) and the median and minimum of the measurement
+iterations (the noise of a shared machine is one-sided, so they are worth seeing), then, for HoldBenchmark, a
+Markdown table of ns per hold with the ratios of polemos to primitive-heap and to the best SSJ event list."""
 import json
 import statistics
 import sys
+from collections import defaultdict
 
 rows = json.load(open(sys.argv[1]))
+hold = defaultdict(dict)
 for r in rows:
     params = r.get("params", {})
     raw = [x for fork in r["primaryMetric"]["rawData"] for x in fork]
-    label = r["benchmark"].split(".")[-2] + " " + " ".join(f"{k}={v}" for k, v in params.items())
     pm = r["primaryMetric"]
-    print(f"{label:60s} mean {pm['score']:9.1f} ± {pm['scoreError']:8.1f}  median {statistics.median(raw):9.1f}"
+    label = r["benchmark"].split(".")[-2] + " " + " ".join(f"{k}={v}" for k, v in sorted(params.items()))
+    print(f"{label:55s} mean {pm['score']:9.1f} ± {pm['scoreError']:8.1f}  median {statistics.median(raw):9.1f}"
           f"  min {min(raw):9.1f}  n={len(raw)}")
+    if r["benchmark"].endswith("HoldBenchmark.hold"):
+        hold[int(params["size"])][params["impl"]] = (pm["score"], pm["scoreError"])
+
+if hold:
+    impls = ["polemos", "primitive-heap", "jdk-priority-queue", "ssj-splay", "ssj-binarytree", "ssj-redblack",
+             "ssj-henriksen"]
+    print()
+    print("| size | " + " | ".join(impls) + " | polemos / primitive-heap | polemos / best SSJ (which) |")
+    print("|---:|" + "---:|" * len(impls) + "---:|---:|")
+    for size in sorted(hold):
+        h = hold[size]
+        cells = [f"{h[i][0]:.1f} ± {h[i][1]:.1f}" if i in h else "-" for i in impls]
+        ratio_prim = h["polemos"][0] / h["primitive-heap"][0]
+        ssj = {i: h[i][0] for i in impls if i.startswith("ssj") and i in h}
+        best = min(ssj, key=ssj.get)
+        print(f"| {size} | " + " | ".join(cells)
+              + f" | {ratio_prim:.2f} | {h['polemos'][0] / ssj[best]:.2f} ({best}) |")

@@ -8,9 +8,14 @@ import java.util.NoSuchElementException;
  *
  * <h2>Structure</h2>
  * An implicit d-ary min-heap (4-ary by default, chosen by measurement, see {@code docs/PERFORMANCE.md}) whose
- * entries keep their keys inline in two parallel arrays: the event time ({@code double[]}) and a {@code long} key
- * {@code sequence << SLOT_BITS | slot}. The heap is ordered by time, then by key; since the insertion sequence is
- * strictly increasing, events with equal times leave in insertion (FIFO) order and runs are deterministic.
+ * entries keep their keys inline, interleaved in one {@code long[]}: the time (as a bit pattern that orders like the
+ * double) and a key {@code sequence << SLOT_BITS | slot}, so the four children of a node span one or two cache
+ * lines. The heap is ordered by time, then by key; since the insertion sequence is strictly increasing, events with
+ * equal times leave in insertion (FIFO) order and runs are deterministic.
+ *
+ * <p>{@link #poll} defers the removal of the root: if the next operation is an {@link #add} (a process
+ * rescheduling itself, the common case in a simulation), the new event takes the root's place and sinks, one sift
+ * instead of two; any other operation completes the removal first. This is invisible to callers.
  *
  * <p>Each event also owns a <em>slot</em>: an index into side arrays (heap position, generation) that the owner of
  * the queue may use to index its own payload array (see {@link #slotOf(int)}). Free slots are recycled through a
@@ -27,7 +32,8 @@ import java.util.NoSuchElementException;
  * <h2>Costs and limits</h2>
  * {@link #add}, {@link #poll} and {@link #cancel} are O(log n); {@link #peekTime}, {@link #size} and
  * {@link #isPending} are O(1). At most {@value #MAX_CAPACITY} ({@code 2^22}) events can be pending at once.
- * Times must not be NaN; any other double (including infinities) is accepted. The class is not thread-safe.
+ * Times must not be NaN; any other double (including infinities) is accepted; {@code -0.0} is treated as
+ * {@code 0.0}. The class is not thread-safe.
  */
 public final class EventQueue {
 

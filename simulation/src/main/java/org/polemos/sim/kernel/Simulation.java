@@ -9,7 +9,9 @@ import java.util.function.BooleanSupplier;
  * The discrete-event kernel: a clock in days and an {@link EventQueue} of {@link Action}s.
  *
  * <p>Actions are stored in an array indexed by the event's slot ({@link EventQueue#slotOf(int)}), so scheduling
- * allocates nothing once the queue has reached its working size. Events with equal times fire in the order they
+ * allocates nothing once the queue has reached its working size. A slot keeps a reference to its last action
+ * after the event fired, until the slot is reused (cancel clears it): the cost of not paying a GC write barrier
+ * when a process reschedules itself into the slot it just vacated. Events with equal times fire in the order they
  * were scheduled, so a run is a deterministic function of its inputs.
  *
  * <p>Time is a {@code double} number of days since the start of the run ({@code now() == 0} initially). With a
