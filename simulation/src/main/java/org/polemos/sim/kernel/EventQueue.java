@@ -7,10 +7,10 @@ import java.util.NoSuchElementException;
  * Pending-event set over primitive arrays: each pending event is a {@code double} time and an {@code int} handle.
  *
  * <h2>Structure</h2>
- * An implicit d-ary min-heap (4-ary by default, chosen by measurement, see {@code docs/PERFORMANCE.md}) whose
+ * An implicit d-ary min-heap (8-ary by default, chosen by measurement, see {@code docs/PERFORMANCE.md}) whose
  * entries keep their keys inline, interleaved in one {@code long[]}: the time (as a bit pattern that orders like the
- * double) and a key {@code sequence << SLOT_BITS | slot}, so the four children of a node span one or two cache
- * lines. The heap is ordered by time, then by key; since the insertion sequence is strictly increasing, events with
+ * double) and a key {@code sequence << SLOT_BITS | slot}, so the eight children of a node span two or three
+ * cache lines. The heap is ordered by time, then by key; since the insertion sequence is strictly increasing, events with
  * equal times leave in insertion (FIFO) order and runs are deterministic.
  *
  * <p>{@link #poll} defers the removal of the root: if the next operation is an {@link #add} (a process
@@ -51,14 +51,14 @@ public final class EventQueue {
     /** The sequence part of a heap key must stay below this so that {@code seq << SLOT_BITS} is positive. */
     static final long SEQUENCE_LIMIT = 1L << (63 - SLOT_BITS);
 
-    /** Default heap arity as log2: 2 means a 4-ary heap. */
-    public static final int DEFAULT_LOG2_ARITY = 2;
+    /** Default heap arity as log2: 3 means an 8-ary heap (chosen by measurement, docs/PERFORMANCE.md). */
+    public static final int DEFAULT_LOG2_ARITY = 3;
 
     private final int shift;      // log2(arity)
     private final int arity;
 
     // Heap, positions 0..size-1, interleaved: heap[2i] is the sortable bit pattern of the time (see sortable()),
-    // heap[2i+1] the key (sequence << SLOT_BITS | slot), so one cache line holds both halves of 4 entries.
+    // heap[2i+1] the key (sequence << SLOT_BITS | slot), so one 64-byte cache line holds 4 whole entries.
     // When deadRoot is set, position 0 holds an event already polled whose removal is deferred: the next add
     // fills the hole (one sift instead of two), any other access removes it first.
     private long[] heap;
@@ -74,7 +74,7 @@ public final class EventQueue {
 
     private long nextSequence;
 
-    /** A 4-ary heap with room for {@code initialCapacity} pending events before it grows. */
+    /** An 8-ary heap with room for {@code initialCapacity} pending events before it grows. */
     public EventQueue(int initialCapacity) {
         this(initialCapacity, DEFAULT_LOG2_ARITY);
     }
@@ -325,66 +325,17 @@ public final class EventQueue {
             if (first >= n) {
                 break;
             }
-            int best;
-            long bt;
-            long bk;
-            if (s == 2 && first + 3 < n) {
-                // 4-ary, all four children present: a two-round tournament (shorter dependency chain).
-                int f = 2 * first;
-                long t0 = h[f];
-                long k0 = h[f + 1];
-                long t1 = h[f + 2];
-                long k1 = h[f + 3];
-                long t2 = h[f + 4];
-                long k2 = h[f + 5];
-                long t3 = h[f + 6];
-                long k3 = h[f + 7];
-                int b01;
-                long t01;
-                long k01;
-                if (t1 < t0 || (t1 == t0 && k1 < k0)) {
-                    b01 = first + 1;
-                    t01 = t1;
-                    k01 = k1;
-                } else {
-                    b01 = first;
-                    t01 = t0;
-                    k01 = k0;
-                }
-                int b23;
-                long t23;
-                long k23;
-                if (t3 < t2 || (t3 == t2 && k3 < k2)) {
-                    b23 = first + 3;
-                    t23 = t3;
-                    k23 = k3;
-                } else {
-                    b23 = first + 2;
-                    t23 = t2;
-                    k23 = k2;
-                }
-                if (t23 < t01 || (t23 == t01 && k23 < k01)) {
-                    best = b23;
-                    bt = t23;
-                    bk = k23;
-                } else {
-                    best = b01;
-                    bt = t01;
-                    bk = k01;
-                }
-            } else {
-                int end = Math.min(first + a, n);
-                best = first;
-                bt = h[2 * first];
-                bk = h[2 * first + 1];
-                for (int c = first + 1; c < end; c++) {
-                    long ct = h[2 * c];
-                    long ck = h[2 * c + 1];
-                    if (ct < bt || (ct == bt && ck < bk)) {
-                        best = c;
-                        bt = ct;
-                        bk = ck;
-                    }
+            int end = Math.min(first + a, n);
+            int best = first;
+            long bt = h[2 * first];
+            long bk = h[2 * first + 1];
+            for (int c = first + 1; c < end; c++) {
+                long ct = h[2 * c];
+                long ck = h[2 * c + 1];
+                if (ct < bt || (ct == bt && ck < bk)) {
+                    best = c;
+                    bt = ct;
+                    bk = ck;
                 }
             }
             if (t < bt || (t == bt && k < bk)) {
