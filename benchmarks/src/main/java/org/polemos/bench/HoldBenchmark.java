@@ -89,6 +89,7 @@ public class HoldBenchmark {
             case "eventqueue-2ary": return new EventQueueHold(1);
             case "eventqueue-4ary": return new EventQueueHold(2);
             case "eventqueue-8ary": return new EventQueueHold(3);
+            case "eventqueue-16ary": return new EventQueueHold(4);
             default: throw new IllegalArgumentException("unknown impl " + impl);
         }
     }

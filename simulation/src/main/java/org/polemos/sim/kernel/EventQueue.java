@@ -223,6 +223,12 @@ public final class EventQueue {
         return (generation[slot] << SLOT_BITS) | slot;
     }
 
+    /** The slot of the earliest pending event, without removing it; the queue must not be empty. */
+    int peekSlot() {
+        settle();
+        return (int) heap[1] & SLOT_MASK;
+    }
+
     /**
      * Removes the earliest pending event (the first added among equal times) and returns its handle, which is stale
      * from then on.

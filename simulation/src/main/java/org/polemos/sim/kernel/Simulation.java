@@ -262,10 +262,11 @@ public final class Simulation {
 
     private void fireNext() {
         double t = queue.peekTime();
-        int slot = EventQueue.slotOf(queue.poll());
-        // The cell is not cleared: it is overwritten when the slot is reused (see enqueue), so a slot keeps a
-        // reference to its last action until then.
-        Action action = actions[slot];
+        // Load the action before polling, so that its likely cache miss (the slot is random) overlaps with those
+        // of the queue's own bookkeeping for the same slot. The cell is not cleared: it is overwritten when the
+        // slot is reused (see enqueue), so a slot keeps a reference to its last action until then.
+        Action action = actions[queue.peekSlot()];
+        queue.poll();
         now = t;
         eventsFired++;
         action.fire(this);
