@@ -33,27 +33,16 @@ public class HeapArityBenchmark {
     @Param({"1", "2", "3"})
     int log2Arity;
 
-    private EventQueue queue;
-    private final double[] ring = Exp1Ring.VALUES;
-    private int next;
+    private HoldBenchmark.HoldModel model;
 
     @Setup(Level.Trial)
     public void setUp() {
-        queue = new EventQueue(size, log2Arity);
-        for (int i = 0; i < size; i++) {
-            queue.add(ring[next++ & Exp1Ring.MASK]);
-        }
+        model = HoldBenchmark.create("eventqueue-" + (1 << log2Arity) + "ary");
+        model.prefill(size);
     }
 
     @Benchmark
     public double hold() {
-        final EventQueue q = queue;
-        double t = 0;
-        for (int k = 0; k < BATCH; k++) {
-            t = q.peekTime();
-            q.poll();
-            q.add(t + ring[next++ & Exp1Ring.MASK]);
-        }
-        return t;
+        return model.holds(BATCH);
     }
 }

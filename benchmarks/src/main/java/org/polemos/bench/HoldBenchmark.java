@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.polemos.sim.kernel.Action;
+import org.polemos.sim.kernel.EventQueue;
 import org.polemos.sim.kernel.Simulation;
 
 import umontreal.ssj.simevents.Event;
@@ -84,6 +85,11 @@ public class HoldBenchmark {
             case "ssj-binarytree": return new SsjHold(new BinaryTree());
             case "ssj-redblack": return new SsjHold(new RedblackTree());
             case "ssj-henriksen": return new SsjHold(new Henriksen());
+            // Not in the @Param list: the bare EventQueue at a given arity, for HeapArityBenchmark and HoldCpuTime.
+            case "eventqueue-2ary": return new EventQueueHold(1);
+            case "eventqueue-4ary": return new EventQueueHold(2);
+            case "eventqueue-8ary": return new EventQueueHold(3);
+            case "eventqueue-16ary": return new EventQueueHold(4);
             default: throw new IllegalArgumentException("unknown impl " + impl);
         }
     }
@@ -138,6 +144,41 @@ public class HoldBenchmark {
         @Override
         int size() {
             return sim.pending();
+        }
+    }
+
+    /** The bare {@link EventQueue}, poll then add, at a given arity. */
+    static final class EventQueueHold extends HoldModel {
+        private final int log2Arity;
+        private EventQueue queue;
+
+        EventQueueHold(int log2Arity) {
+            this.log2Arity = log2Arity;
+        }
+
+        @Override
+        void prefill(int n) {
+            queue = new EventQueue(n, log2Arity);
+            for (int i = 0; i < n; i++) {
+                queue.add(increment());
+            }
+        }
+
+        @Override
+        double holds(int n) {
+            final EventQueue q = queue;
+            double t = 0;
+            for (int k = 0; k < n; k++) {
+                t = q.peekTime();
+                q.poll();
+                q.add(t + increment());
+            }
+            return t;
+        }
+
+        @Override
+        int size() {
+            return queue.size();
         }
     }
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HoldModelsAgreeTest {
 
     private static final String[] IMPLS = {"polemos", "primitive-heap", "jdk-priority-queue", "ssj-splay",
-        "ssj-binarytree", "ssj-redblack", "ssj-henriksen"};
+        "ssj-binarytree", "ssj-redblack", "ssj-henriksen", "eventqueue-2ary", "eventqueue-4ary", "eventqueue-8ary"};
 
     @ParameterizedTest
     @ValueSource(ints = {1, 10, 1000})

@@ -7,10 +7,15 @@ import java.util.NoSuchElementException;
  * Pending-event set over primitive arrays: each pending event is a {@code double} time and an {@code int} handle.
  *
  * <h2>Structure</h2>
- * An implicit d-ary min-heap (4-ary by default, chosen by measurement, see {@code docs/PERFORMANCE.md}) whose
- * entries keep their keys inline in two parallel arrays: the event time ({@code double[]}) and a {@code long} key
- * {@code sequence << SLOT_BITS | slot}. The heap is ordered by time, then by key; since the insertion sequence is
- * strictly increasing, events with equal times leave in insertion (FIFO) order and runs are deterministic.
+ * An implicit d-ary min-heap (8-ary by default, chosen by measurement, see {@code docs/PERFORMANCE.md}) whose
+ * entries keep their keys inline, interleaved in one {@code long[]}: the time (as a bit pattern that orders like the
+ * double) and a key {@code sequence << SLOT_BITS | slot}, so the eight children of a node span two or three
+ * cache lines. The heap is ordered by time, then by key; since the insertion sequence is strictly increasing, events with
+ * equal times leave in insertion (FIFO) order and runs are deterministic.
+ *
+ * <p>{@link #poll} defers the removal of the root: if the next operation is an {@link #add} (a process
+ * rescheduling itself, the common case in a simulation), the new event takes the root's place and sinks, one sift
+ * instead of two; any other operation completes the removal first. This is invisible to callers.
  *
  * <p>Each event also owns a <em>slot</em>: an index into side arrays (heap position, generation) that the owner of
  * the queue may use to index its own payload array (see {@link #slotOf(int)}). Free slots are recycled through a
@@ -27,7 +32,8 @@ import java.util.NoSuchElementException;
  * <h2>Costs and limits</h2>
  * {@link #add}, {@link #poll} and {@link #cancel} are O(log n); {@link #peekTime}, {@link #size} and
  * {@link #isPending} are O(1). At most {@value #MAX_CAPACITY} ({@code 2^22}) events can be pending at once.
- * Times must not be NaN; any other double (including infinities) is accepted. The class is not thread-safe.
+ * Times must not be NaN; any other double (including infinities) is accepted; {@code -0.0} is treated as
+ * {@code 0.0}. The class is not thread-safe.
  */
 public final class EventQueue {
 
@@ -45,16 +51,19 @@ public final class EventQueue {
     /** The sequence part of a heap key must stay below this so that {@code seq << SLOT_BITS} is positive. */
     static final long SEQUENCE_LIMIT = 1L << (63 - SLOT_BITS);
 
-    /** Default heap arity as log2: 2 means a 4-ary heap. */
-    public static final int DEFAULT_LOG2_ARITY = 2;
+    /** Default heap arity as log2: 3 means an 8-ary heap (chosen by measurement, docs/PERFORMANCE.md). */
+    public static final int DEFAULT_LOG2_ARITY = 3;
 
     private final int shift;      // log2(arity)
     private final int arity;
 
-    // Heap, positions 0..size-1.
-    private double[] heapTime;
-    private long[] heapKey;       // sequence << SLOT_BITS | slot
+    // Heap, positions 0..size-1, interleaved: heap[2i] is the sortable bit pattern of the time (see sortable()),
+    // heap[2i+1] the key (sequence << SLOT_BITS | slot), so one 64-byte cache line holds 4 whole entries.
+    // When deadRoot is set, position 0 holds an event already polled whose removal is deferred: the next add
+    // fills the hole (one sift instead of two), any other access removes it first.
+    private long[] heap;
     private int size;
+    private boolean deadRoot;
 
     // Per slot.
     private int[] position;       // heap index, or -1 when the slot is free
@@ -65,7 +74,7 @@ public final class EventQueue {
 
     private long nextSequence;
 
-    /** A 4-ary heap with room for {@code initialCapacity} pending events before it grows. */
+    /** An 8-ary heap with room for {@code initialCapacity} pending events before it grows. */
     public EventQueue(int initialCapacity) {
         this(initialCapacity, DEFAULT_LOG2_ARITY);
     }
@@ -84,11 +93,20 @@ public final class EventQueue {
         this.shift = log2Arity;
         this.arity = 1 << log2Arity;
         int cap = Math.max(4, Math.min(initialCapacity, MAX_CAPACITY));
-        heapTime = new double[cap];
-        heapKey = new long[cap];
+        heap = new long[2 * cap];
         position = new int[cap];
         generation = new int[cap];
         freeSlots = new int[cap];
+    }
+
+    /** A total order on non-NaN doubles as signed longs ({@code -0.0} must have been normalised to {@code 0.0}). */
+    private static long sortable(double t) {
+        long b = Double.doubleToRawLongBits(t);
+        return b ^ ((b >> 63) & Long.MAX_VALUE);
+    }
+
+    private static double fromSortable(long s) {
+        return Double.longBitsToDouble(s ^ ((s >> 63) & Long.MAX_VALUE));
     }
 
     /** The arity of the heap (2, 4, 8 or 16). */
@@ -127,11 +145,18 @@ public final class EventQueue {
             slot = slotsUsed++;
         }
         if (nextSequence == SEQUENCE_LIMIT) {
+            settle();
             renumber();
         }
         long key = (nextSequence++ << SLOT_BITS) | slot;
-        int i = size++;
-        siftUp(i, time, key);
+        long st = sortable(time + 0.0); // + 0.0 turns -0.0 into 0.0
+        if (deadRoot) {
+            // Hold pattern (poll, then add): the new event takes the polled root's place and sinks.
+            deadRoot = false;
+            siftDown(0, st, key);
+        } else {
+            siftUp(size++, st, key);
+        }
         return (generation[slot] << SLOT_BITS) | slot;
     }
 
@@ -145,6 +170,7 @@ public final class EventQueue {
         if (!isPending(handle)) {
             return false;
         }
+        settle();
         int slot = handle & SLOT_MASK;
         removeAt(position[slot]);
         release(slot);
@@ -163,11 +189,11 @@ public final class EventQueue {
     }
 
     public boolean isEmpty() {
-        return size == 0;
+        return size == (deadRoot ? 1 : 0);
     }
 
     public int size() {
-        return size;
+        return deadRoot ? size - 1 : size;
     }
 
     /**
@@ -176,10 +202,11 @@ public final class EventQueue {
      * @throws NoSuchElementException if the queue is empty
      */
     public double peekTime() {
+        settle();
         if (size == 0) {
             throw new NoSuchElementException("empty event queue");
         }
-        return heapTime[0];
+        return fromSortable(heap[0]);
     }
 
     /**
@@ -188,11 +215,18 @@ public final class EventQueue {
      * @throws NoSuchElementException if the queue is empty
      */
     public int peek() {
+        settle();
         if (size == 0) {
             throw new NoSuchElementException("empty event queue");
         }
-        int slot = (int) heapKey[0] & SLOT_MASK;
+        int slot = (int) heap[1] & SLOT_MASK;
         return (generation[slot] << SLOT_BITS) | slot;
+    }
+
+    /** The slot of the earliest pending event, without removing it; the queue must not be empty. */
+    int peekSlot() {
+        settle();
+        return (int) heap[1] & SLOT_MASK;
     }
 
     /**
@@ -202,23 +236,35 @@ public final class EventQueue {
      * @throws NoSuchElementException if the queue is empty
      */
     public int poll() {
+        settle();
         if (size == 0) {
             throw new NoSuchElementException("empty event queue");
         }
-        int slot = (int) heapKey[0] & SLOT_MASK;
+        int slot = (int) heap[1] & SLOT_MASK;
         int handle = (generation[slot] << SLOT_BITS) | slot;
-        int last = --size;
-        if (last > 0) {
-            siftDown(0, heapTime[last], heapKey[last]);
-        }
         release(slot);
+        // The root's removal is deferred: if an add follows (a process rescheduling itself), the new event simply
+        // replaces the root; otherwise settle() removes it on the next access.
+        deadRoot = true;
         return handle;
+    }
+
+    /** Completes a deferred removal of the root, if any. */
+    private void settle() {
+        if (deadRoot) {
+            deadRoot = false;
+            int last = --size;
+            if (last > 0) {
+                siftDown(0, heap[2 * last], heap[2 * last + 1]);
+            }
+        }
     }
 
     /** Removes every pending event; all handles issued so far become stale. O(n). */
     public void clear() {
+        settle();
         for (int i = 0; i < size; i++) {
-            release((int) heapKey[i] & SLOT_MASK);
+            release((int) heap[2 * i + 1] & SLOT_MASK);
         }
         size = 0;
     }
@@ -234,13 +280,13 @@ public final class EventQueue {
         if (i == last) {
             return;
         }
-        double t = heapTime[last];
-        long k = heapKey[last];
+        long t = heap[2 * last];
+        long k = heap[2 * last + 1];
         // The moved element goes up if it beats the parent of the hole, else down.
         if (i > 0) {
             int parent = (i - 1) >>> shift;
-            double pt = heapTime[parent];
-            if (t < pt || (t == pt && k < heapKey[parent])) {
+            long pt = heap[2 * parent];
+            if (t < pt || (t == pt && k < heap[2 * parent + 1])) {
                 siftUp(i, t, k);
                 return;
             }
@@ -248,33 +294,34 @@ public final class EventQueue {
         siftDown(i, t, k);
     }
 
-    /** Places (t, k) at hole {@code i} or above. */
-    private void siftUp(int i, double t, long k) {
-        final double[] ht = heapTime;
-        final long[] hk = heapKey;
+    /** Places (t, k) at hole {@code i} or above; {@code t} is a sortable time. */
+    private void siftUp(int i, long t, long k) {
+        final long[] h = heap;
         final int[] pos = position;
         final int s = shift;
         while (i > 0) {
             int parent = (i - 1) >>> s;
-            double pt = ht[parent];
-            long pk = hk[parent];
+            long pt = h[2 * parent];
+            long pk = h[2 * parent + 1];
             if (t > pt || (t == pt && k > pk)) {
                 break;
             }
-            ht[i] = pt;
-            hk[i] = pk;
+            h[2 * i] = pt;
+            h[2 * i + 1] = pk;
             pos[(int) pk & SLOT_MASK] = i;
             i = parent;
         }
-        ht[i] = t;
-        hk[i] = k;
+        h[2 * i] = t;
+        h[2 * i + 1] = k;
         pos[(int) k & SLOT_MASK] = i;
     }
 
-    /** Places (t, k) at hole {@code i} or below; the heap has {@code size} elements not counting the hole's. */
-    private void siftDown(int i, double t, long k) {
-        final double[] ht = heapTime;
-        final long[] hk = heapKey;
+    /**
+     * Places (t, k) at hole {@code i} or below; {@code t} is a sortable time; the heap has {@code size} entries
+     * counting the hole.
+     */
+    private void siftDown(int i, long t, long k) {
+        final long[] h = heap;
         final int[] pos = position;
         final int s = shift;
         final int n = size;
@@ -286,26 +333,27 @@ public final class EventQueue {
             }
             int end = Math.min(first + a, n);
             int best = first;
-            double bt = ht[first];
-            long bk = hk[first];
+            long bt = h[2 * first];
+            long bk = h[2 * first + 1];
             for (int c = first + 1; c < end; c++) {
-                double ct = ht[c];
-                if (ct < bt || (ct == bt && hk[c] < bk)) {
+                long ct = h[2 * c];
+                long ck = h[2 * c + 1];
+                if (ct < bt || (ct == bt && ck < bk)) {
                     best = c;
                     bt = ct;
-                    bk = hk[c];
+                    bk = ck;
                 }
             }
             if (t < bt || (t == bt && k < bk)) {
                 break;
             }
-            ht[i] = bt;
-            hk[i] = bk;
+            h[2 * i] = bt;
+            h[2 * i + 1] = bk;
             pos[(int) bk & SLOT_MASK] = i;
             i = best;
         }
-        ht[i] = t;
-        hk[i] = k;
+        h[2 * i] = t;
+        h[2 * i + 1] = k;
         pos[(int) k & SLOT_MASK] = i;
     }
 
@@ -315,8 +363,7 @@ public final class EventQueue {
             throw new IllegalStateException("more than " + MAX_CAPACITY + " pending events");
         }
         int cap = (int) Math.min((long) MAX_CAPACITY, Math.max(old + 4L, old * 2L));
-        heapTime = Arrays.copyOf(heapTime, cap);
-        heapKey = Arrays.copyOf(heapKey, cap);
+        heap = Arrays.copyOf(heap, 2 * cap);
         position = Arrays.copyOf(position, cap);
         generation = Arrays.copyOf(generation, cap);
         freeSlots = Arrays.copyOf(freeSlots, cap);
@@ -328,7 +375,10 @@ public final class EventQueue {
      * {@code 2^41} additions; package-private for tests.
      */
     void renumber() {
-        long[] keys = Arrays.copyOf(heapKey, size);
+        long[] keys = new long[size];
+        for (int i = 0; i < size; i++) {
+            keys[i] = heap[2 * i + 1];
+        }
         Arrays.sort(keys);
         // Map old key -> rank through the slot, which is unique among pending events.
         long[] rankBySlot = new long[slotsUsed];
@@ -336,8 +386,8 @@ public final class EventQueue {
             rankBySlot[(int) keys[r] & SLOT_MASK] = r;
         }
         for (int i = 0; i < size; i++) {
-            int slot = (int) heapKey[i] & SLOT_MASK;
-            heapKey[i] = (rankBySlot[slot] << SLOT_BITS) | slot;
+            int slot = (int) heap[2 * i + 1] & SLOT_MASK;
+            heap[2 * i + 1] = (rankBySlot[slot] << SLOT_BITS) | slot;
         }
         nextSequence = size;
     }

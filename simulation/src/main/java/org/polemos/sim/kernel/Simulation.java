@@ -9,7 +9,9 @@ import java.util.function.BooleanSupplier;
  * The discrete-event kernel: a clock in days and an {@link EventQueue} of {@link Action}s.
  *
  * <p>Actions are stored in an array indexed by the event's slot ({@link EventQueue#slotOf(int)}), so scheduling
- * allocates nothing once the queue has reached its working size. Events with equal times fire in the order they
+ * allocates nothing once the queue has reached its working size. A slot keeps a reference to its last action
+ * after the event fired, until the slot is reused (cancel clears it): the cost of not paying a GC write barrier
+ * when a process reschedules itself into the slot it just vacated. Events with equal times fire in the order they
  * were scheduled, so a run is a deterministic function of its inputs.
  *
  * <p>Time is a {@code double} number of days since the start of the run ({@code now() == 0} initially). With a
@@ -118,10 +120,15 @@ public final class Simulation {
         }
         int handle = queue.add(time);
         int slot = EventQueue.slotOf(handle);
-        if (slot >= actions.length) {
-            actions = Arrays.copyOf(actions, queue.slotCapacity());
+        Action[] acts = actions;
+        if (slot >= acts.length) {
+            acts = actions = Arrays.copyOf(acts, queue.slotCapacity());
         }
-        actions[slot] = action;
+        // A process that reschedules itself usually gets back the slot it just vacated (LIFO free list): skipping
+        // the identical store avoids the GC write barrier of a reference store on the hot path.
+        if (acts[slot] != action) {
+            acts[slot] = action;
+        }
         return handle;
     }
 
@@ -255,9 +262,11 @@ public final class Simulation {
 
     private void fireNext() {
         double t = queue.peekTime();
-        int slot = EventQueue.slotOf(queue.poll());
-        Action action = actions[slot];
-        actions[slot] = null;
+        // Load the action before polling, so that its likely cache miss (the slot is random) overlaps with those
+        // of the queue's own bookkeeping for the same slot. The cell is not cleared: it is overwritten when the
+        // slot is reused (see enqueue), so a slot keeps a reference to its last action until then.
+        Action action = actions[queue.peekSlot()];
+        queue.poll();
         now = t;
         eventsFired++;
         action.fire(this);
