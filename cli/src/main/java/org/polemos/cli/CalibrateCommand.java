@@ -33,7 +33,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code polemos calibrate}: fits free parameters to observed figures. */
-@Command(name = "calibrate", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = "calibrate",
+    header = "Fit free parameters to observed figures (CMA-ES or Nelder-Mead).",
+    mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = {"Fits free scenario parameters (paths with bounds) to observed figures (CSV",
         "date_from,date_to,quantity,key,unit,low,high,source) by minimising the weighted sum over targets of",
         "the distance of the simulated replication mean to the reported interval: 0 inside [low, high], the",

@@ -24,7 +24,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code polemos compare}: paired differences between two runs made with the same seed (common random numbers). */
-@Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = "compare",
+    header = "Paired differences between two runs made with the same seed.",
+    mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = {"Compares two run directories replication by replication: for every date, metric and key,",
         "the paired difference B - A (n, mean, sd, 95% t interval) and, for reference, the unpaired (Welch)",
         "interval. Both runs must have the same seed and replications, so that replication i of A and of B",

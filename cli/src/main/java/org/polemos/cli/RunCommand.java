@@ -40,7 +40,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code polemos run}: runs replications of a scenario and writes a run directory. */
-@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = "run",
+    header = "Run replications of a scenario and write a run directory.",
+    mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = {"Runs replications of a scenario and writes a run directory:",
         "  series.csv     tidy rows replication,date,metric,key,value (docs/OUTPUTS.md);",
         "                 the first K replications only (--keep-series)",

@@ -11,7 +11,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code polemos scenarios}: lists the bundled scenarios. */
-@Command(name = "scenarios", mixinStandardHelpOptions = true,
+@Command(name = "scenarios",
+    header = "List the bundled scenarios.",
+    mixinStandardHelpOptions = true,
     description = {"Lists the bundled scenarios: id, name, horizon, and how many regions,",
         "factions and sources each has."},
     footer = {"", "Examples:", "  polemos scenarios", "  polemos scenario show minimal > mine.yaml", ""})

@@ -35,7 +35,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code polemos sensitivity}: Morris elementary-effects screening of parameters for chosen outputs. */
-@Command(name = "sensitivity", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = "sensitivity",
+    header = "Screen parameters by Morris elementary effects.",
+    mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = {"Screens scenario parameters (paths with bounds) by Morris elementary effects: r trajectories",
         "on a p-level grid, each point run with the same seed and replications (common random numbers); an",
         "output is the replication mean of a metric and key at a date. Writes:",

@@ -32,7 +32,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code polemos sweep}: runs a design of parameter points, checkpointing each finished point. */
-@Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = "sweep",
+    header = "Run a grid or Latin-hypercube sweep over parameter paths, resumable.",
+    mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = {"Runs every point of a sweep file (a grid or a Latin hypercube over scenario parameter paths),",
         "each with the same seed and replications (common random numbers), and writes:",
         "  points.csv               point index and parameter values",

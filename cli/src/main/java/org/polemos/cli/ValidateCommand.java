@@ -13,7 +13,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code polemos validate FILE...}: checks scenario files and reports every problem with its location. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(name = "validate",
+    header = "Check scenario files and report every problem with its line and column.",
+    mixinStandardHelpOptions = true,
     description = {"Checks scenario files (YAML or JSON) and prints 'FILE: ok' for each valid one,",
         "or every problem found, one per line:",
         "  FILE:LINE:COLUMN path.to.field: what is wrong (did you mean ...?)"},
