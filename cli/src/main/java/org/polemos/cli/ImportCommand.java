@@ -43,6 +43,10 @@ import picocli.CommandLine.Spec;
         "  polemos import acled acled.csv --by month,country --out observed.csv",
         "  polemos import gtd gtd.csv --by year,country --metric events,fatalities --out gtd-observed.csv",
         "  polemos import ucdp ged.csv --by month,country,admin1 --from 2014-01-01 --to 2017-12-31 --out ged.csv",
+        "  polemos import acled acled.csv --by month --actor \"Islamic State\" --metric fatalities \\",
+        "      --as deaths_per_month --key islamic-state --out observed.csv",
+        "  (--as/--key name the rows like a simulated series so that the report overlays them on its chart;",
+        "   see docs/IMPORTING.md and docs/REPORT.md)",
         "", "Exit status: 0 imported (rows may have been rejected: see the report and <out>.rejects.csv),",
         "1 unusable header or unreadable input, 2 usage error."})
 public final class ImportCommand implements Callable<Integer> {
@@ -73,6 +77,16 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--metric", paramLabel = "LIST", split = ",", defaultValue = "events",
         description = "events, fatalities or both (comma-separated). Default: ${DEFAULT-VALUE}.")
     List<String> metrics = new ArrayList<>();
+
+    @Option(names = "--as", paramLabel = "METRIC",
+        description = "Write the metric METRIC instead of observed_events/observed_fatalities (only with a single"
+            + " --metric), to match a series of the report, e.g. deaths_per_month.")
+    String as;
+
+    @Option(names = "--key", paramLabel = "KEY",
+        description = "Write KEY as the key of every row (a faction or source id of the scenario, e.g."
+            + " islamic-state) instead of the grouped values; only when --by names the period alone.")
+    String key;
 
     @Option(names = "--actor", paramLabel = "REGEX",
         description = "Keep events where REGEX is found in actor1 or actor2 (Java regex; (?i) for any case).")
@@ -144,7 +158,7 @@ public final class ImportCommand implements Callable<Integer> {
         Aggregation base = new Aggregation(Aggregation.monthlyEventsByCountry().period(), List.of(), chosen,
             pattern("--actor", actor), pattern("--event-type", eventType), date("--from", from), date("--to", to),
             sparse);
-        return Aggregation.parseBy(by, base);
+        return Aggregation.parseBy(by, base).named(as, key);
       } catch (IllegalArgumentException e) {
         throw new ParameterException(cl, e.getMessage());
       }
@@ -198,8 +212,12 @@ public final class ImportCommand implements Callable<Integer> {
 
   @Command(name = "acled", mixinStandardHelpOptions = true, sortOptions = false,
       description = "Imports an ACLED export: current layout, 31-column layout, or version 6 (upper- or lowercase).",
-      footer = {"", "Example:", "  polemos import acled acled.csv --by month,country --actor \"Islamic State\""
-          + " --out observed.csv"})
+      footer = {"", "Examples:", "  polemos import acled acled.csv --by month,country --actor \"Islamic State\""
+          + " --out observed.csv",
+          "  polemos import acled acled.csv --by month --actor \"Islamic State\" --metric fatalities \\",
+          "      --as deaths_per_month --key islamic-state --out observed.csv",
+          "  (the second names its rows like the report's deaths per month of the faction islamic-state,",
+          "   so 'polemos run levant-2014 --observed observed.csv' draws them on that chart)"})
   static final class Acled extends DatasetImport {
     @Override
     Dataset dataset() {

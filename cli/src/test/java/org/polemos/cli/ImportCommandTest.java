@@ -100,10 +100,38 @@ class ImportCommandTest {
   }
 
   @Test
+  void asAndKeyWriteTheNamedSeries() throws IOException {
+    Path observed = dir.resolve("observed.csv");
+    int code = run("acled", acled().toString(), "--by", "month", "--actor", "Group A", "--metric", "fatalities",
+        "--as", "deaths_per_month", "--key", "islamic-state", "--out", observed.toString());
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(Files.readAllLines(observed)).containsExactly("replication,date,metric,key,value",
+        "0,2015-01-01,deaths_per_month,islamic-state,3", "0,2015-02-01,deaths_per_month,islamic-state,0",
+        "0,2015-03-01,deaths_per_month,islamic-state,2");
+  }
+
+  @Test
+  void asAndKeyConflictsAreUsageErrors() throws IOException {
+    String file = acled().toString();
+    String o = dir.resolve("o.csv").toString();
+    assertThat(run("acled", file, "--out", o, "--metric", "events,fatalities", "--as", "deaths_per_month"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("--as deaths_per_month names one metric but --metric asks for 2");
+    assertThat(run("acled", file, "--out", o, "--by", "month,country", "--key", "islamic-state")).isEqualTo(2);
+    assertThat(err.toString()).contains("--key islamic-state gives every row one key, but --by also groups by country");
+    assertThat(run("acled", file, "--out", o, "--by", "month", "--key", "Islamic State")).isEqualTo(2);
+    assertThat(err.toString()).contains("--key: \"Islamic State\" is not a valid key");
+    assertThat(run("acled", file, "--out", o, "--as", "")).isEqualTo(2);
+    assertThat(err.toString()).contains("--as: \"\" is not a valid metric name");
+    assertThat(dir.resolve("o.csv")).doesNotExist();
+  }
+
+  @Test
   void helpShowsExamples() {
     assertThat(run("--help")).isZero();
     assertThat(out.toString()).contains("gtd", "acled", "ucdp", "polemos import acled acled.csv --by month,country");
     assertThat(run("acled", "--help")).isZero();
-    assertThat(out.toString()).contains("--actor=REGEX", "--event-type=REGEX", "Example:");
+    assertThat(out.toString()).contains("--actor=REGEX", "--event-type=REGEX", "Example", "--as=METRIC",
+        "--key=KEY", "--as deaths_per_month --key islamic-state");
   }
 }

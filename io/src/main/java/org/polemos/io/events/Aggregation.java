@@ -20,6 +20,11 @@ import org.polemos.model.validation.Suggestions;
  * @param from keeps events dated on or after this day; null: no bound
  * @param to keeps events dated on or before this day; null: no bound
  * @param sparse write only the (period, key) cells that have events instead of filling gaps with zeros
+ * @param metricName name of the written metric instead of {@code observed_events} / {@code observed_fatalities}
+ *     (to match a simulated or derived series, e.g. {@code deaths_per_month}); null for the default. Only with a
+ *     single metric.
+ * @param key constant key of every row instead of the grouped values (e.g. a faction or source id of the
+ *     scenario); null for the grouped values. Only when {@code groupBy} is empty (the period alone).
  */
 public record Aggregation(
     Period period,
@@ -29,7 +34,12 @@ public record Aggregation(
     Pattern eventType,
     LocalDate from,
     LocalDate to,
-    boolean sparse) {
+    boolean sparse,
+    String metricName,
+    String key) {
+
+  /** What {@link #metricName} and {@link #key} must look like: lowercase letters, digits, {@code _} and {@code -}. */
+  public static final Pattern TOKEN = Pattern.compile("[a-z0-9][a-z0-9_-]*");
 
   public Aggregation {
     Objects.requireNonNull(period, "period");
@@ -41,6 +51,51 @@ public record Aggregation(
     if (from != null && to != null && to.isBefore(from)) {
       throw new IllegalArgumentException("--to " + to + " is before --from " + from);
     }
+    if (metricName != null) {
+      checkToken("--as", "metric name", metricName);
+      if (metrics.size() != 1) {
+        throw new IllegalArgumentException("--as " + metricName + " names one metric but --metric asks for "
+            + metrics.size() + " (" + String.join(",", metrics.stream().map(ObservedMetric::id).toList())
+            + "); import them one at a time, each with its own --as");
+      }
+    }
+    if (key != null) {
+      checkToken("--key", "key", key);
+      if (!groupBy.isEmpty()) {
+        throw new IllegalArgumentException("--key " + key + " gives every row one key, but --by also groups by "
+            + String.join(",", groupBy.stream().map(GroupField::id).toList()) + "; drop those fields from --by"
+            + " (keep the period alone, e.g. --by month) or drop --key");
+      }
+    }
+  }
+
+  /** The same without {@link #metricName} and {@link #key}: default metric names, grouped keys. */
+  public Aggregation(Period period, List<GroupField> groupBy, List<ObservedMetric> metrics, Pattern actor,
+      Pattern eventType, LocalDate from, LocalDate to, boolean sparse) {
+    this(period, groupBy, metrics, actor, eventType, from, to, sparse, null, null);
+  }
+
+  private static void checkToken(String option, String what, String value) {
+    if (!TOKEN.matcher(value).matches()) {
+      throw new IllegalArgumentException(option + ": \"" + value + "\" is not a valid " + what + "; use lowercase"
+          + " letters, digits, _ and - (starting with a letter or digit), e.g. "
+          + (option.equals("--as") ? "deaths_per_month" : "islamic-state"));
+    }
+  }
+
+  /** A copy writing the metric {@code name} and the constant key {@code constantKey} (either may be null). */
+  public Aggregation named(String name, String constantKey) {
+    return new Aggregation(period, groupBy, metrics, actor, eventType, from, to, sparse, name, constantKey);
+  }
+
+  /** The metric name written for {@code metric}: {@link #metricName} when set, else the default. */
+  public String metricNameOf(ObservedMetric metric) {
+    return metricName != null ? metricName : metric.metric();
+  }
+
+  /** The key written for the grouped value {@code grouped}: {@link #key} when set, else {@code grouped}. */
+  public String keyOf(String grouped) {
+    return key != null ? key : grouped;
   }
 
   /** Monthly event counts by country, unfiltered. */
@@ -51,7 +106,7 @@ public record Aggregation(
 
   /** A copy with another period and key fields. */
   public Aggregation by(Period newPeriod, List<GroupField> fields) {
-    return new Aggregation(newPeriod, fields, metrics, actor, eventType, from, to, sparse);
+    return new Aggregation(newPeriod, fields, metrics, actor, eventType, from, to, sparse, metricName, key);
   }
 
   /**

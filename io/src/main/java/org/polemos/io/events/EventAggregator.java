@@ -17,7 +17,8 @@ import org.polemos.io.results.SeriesCsvWriter;
  *
  * <p>The series are written in the project's tidy layout {@code replication,date,metric,key,value} with
  * replication {@value #REPLICATION} and metrics {@code observed_events} / {@code observed_fatalities}, so that
- * they sit beside simulated series. Unless {@link Aggregation#sparse()}, every key seen gets a row for every
+ * they sit beside simulated series; {@link Aggregation#metricName()} and {@link Aggregation#key()} rename the
+ * metric and fix the key so that the rows match a simulated series of the report. Unless {@link Aggregation#sparse()}, every key seen gets a row for every
  * period from the first to the last (or over {@code --from}..{@code --to} when given), zero where nothing
  * happened. Rows are ordered by date, then metric, then key.
  */
@@ -143,7 +144,7 @@ public final class EventAggregator implements Consumer<ConflictEvent> {
   private void row(SeriesCsvWriter writer, LocalDate date, ObservedMetric metric, String k, double[] cell)
       throws IOException {
     double value = cell == null ? 0 : cell[metric == ObservedMetric.EVENTS ? 0 : 1];
-    writer.row(REPLICATION, date, metric.metric(), k, value);
+    writer.row(REPLICATION, date, spec.metricNameOf(metric), spec.keyOf(k), value);
     rows++;
   }
 

@@ -37,6 +37,11 @@ public final class HtmlReport {
   private static final Set<String> MONEY = Set.of("revenue-strikes");
   private static final Set<String> ABROAD = Set.of("intelligence-sharing", "travel-measures");
 
+  /** Placeholder in the navigation for the link to the observed-data section, known only after the charts. */
+  private static final String OBSERVED_NAV = "\u0000observed-nav\u0000";
+  /** Keys of an unmatched observed metric drawn on its chart; the others are listed under it. */
+  private static final int OBSERVED_KEYS_PER_CHART = 6;
+
   private record LineSpec(String metric, String key, String label, String colour, boolean band, double width) {
   }
 
@@ -45,6 +50,10 @@ public final class HtmlReport {
   private final List<PublicFigures.Unmapped> unmapped;
   private final List<String> observedSources;
   private final Map<String, String> colours = new LinkedHashMap<>();
+  /** Observed points drawn on a chart of simulated series (by identity). */
+  private final Set<ObservedPoint> overlaid = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+  /** Simulated series drawn on a chart, metric to keys: what an observed row can be matched to. */
+  private final Map<String, Set<String>> drawn = new LinkedHashMap<>();
   private final StringBuilder html = new StringBuilder(1 << 18);
 
   private HtmlReport(RunData run, List<ObservedPoint> observed, List<PublicFigures.Unmapped> unmapped,
@@ -100,12 +109,16 @@ public final class HtmlReport {
     html.append("</dl>\n</header>\n<main>\n");
     readingNote();
     html.append("<nav><strong>Charts:</strong> <a href=\"#territory\">territory</a> &middot; <a href=\"#fighters\">"
-        + "fighters</a> &middot; <a href=\"#arrivals\">foreign arrivals</a> &middot; <a href=\"#inflow\">inflow "
+        + "fighters</a> &middot; <a href=\"#deaths\">deaths per month</a> &middot; <a href=\"#arrivals\">foreign arrivals</a> &middot; <a href=\"#inflow\">inflow "
         + "per month</a> &middot; <a href=\"#returnees\">returnees</a> &middot; <a href=\"#revenue\">revenue</a> "
         + "&middot; <a href=\"#treasury\">treasury</a> &middot; <a href=\"#abroad\">operations abroad</a> &middot; "
-        + "<a href=\"#momentum\">momentum</a> &middot; <a href=\"#events\">events</a> &middot; <a href=\"#manifest\">"
-        + "manifest</a></nav>\n");
+        + "<a href=\"#abroad-monthly\">attacks per month</a> &middot; <a href=\"#momentum\">momentum</a> &middot; "
+        + OBSERVED_NAV
+        + "<a href=\"#events\">events</a> &middot; <a href=\"#manifest\">manifest</a></nav>\n");
     charts();
+    int nav = html.indexOf(OBSERVED_NAV);
+    html.replace(nav, nav + OBSERVED_NAV.length(), unmatchedObserved().isEmpty() ? ""
+        : "<a href=\"#observed-data\">observed data</a> &middot; ");
     eventsTable();
     manifestTable();
     html.append("</main>\n<footer>Written by Polemos from the run directory's files. Aggregate, population-level "
@@ -128,6 +141,15 @@ public final class HtmlReport {
     }
     chart("fighters", "Fighters by faction (fighters)", "Fighters of each faction over all regions "
         + "(the organisation's include foreign fighters).", fighters, GROUND, false);
+    List<LineSpec> deaths = new ArrayList<>();
+    for (String key : run.keys(ReportMetrics.DEATHS_MONTHLY)) {
+      deaths.add(new LineSpec(ReportMetrics.DEATHS_MONTHLY, key, run.scenario().label(key),
+          colours.getOrDefault(key, "#555"), true, 2));
+    }
+    chart("deaths", "Deaths per month by faction (fighters per month)", "Combat and air-strike deaths of each "
+        + "faction in each calendar month (dated its first day): per replication, the difference of cumulative "
+        + "deaths between the samples on or before the first days of the month and of the next, then summarised.",
+        deaths, GROUND, false);
 
     List<LineSpec> arrivals = sourceLines(Metric.FOREIGN_ARRIVALS_CUMULATIVE, 6, 10);
     chart("arrivals", "Foreign arrivals, cumulative, top sources and total (people)", "Travellers who crossed into "
@@ -159,9 +181,32 @@ public final class HtmlReport {
             new LineSpec(Metric.PLOTS_FOILED_CUMULATIVE, Metric.ALL, "Plots foiled", "#2ca02c", true, 2),
             new LineSpec(Metric.PLOTS_EXECUTED_CUMULATIVE, Metric.ALL, "Plots executed", "#d62728", true, 2)),
         ABROAD, false);
+    List<LineSpec> abroadMonthly = new ArrayList<>();
+    abroadMonthly.add(new LineSpec(ReportMetrics.PLOTS_EXECUTED_MONTHLY, Metric.ALL, "Plots executed, all sources",
+        "#d62728", true, 2.4));
+    abroadMonthly.add(new LineSpec(ReportMetrics.INSPIRED_ATTACKS_MONTHLY, Metric.ALL,
+        "Inspired attacks, all sources", "#ff7f0e", true, 2.4));
+    for (String metric : List.of(ReportMetrics.PLOTS_EXECUTED_MONTHLY, ReportMetrics.INSPIRED_ATTACKS_MONTHLY)) {
+      Set<String> withObserved = new LinkedHashSet<>();
+      for (ObservedPoint point : observed) {
+        if (point.metric().equals(metric) && !point.key().equals(Metric.ALL)
+            && run.keys(metric).contains(point.key()) && withObserved.size() < 6) {
+          withObserved.add(point.key());
+        }
+      }
+      for (String key : withObserved) {
+        abroadMonthly.add(new LineSpec(metric, key, (metric.equals(ReportMetrics.PLOTS_EXECUTED_MONTHLY)
+            ? "Plots executed, " : "Inspired attacks, ") + run.scenario().label(key), colours.getOrDefault(key,
+            "#888"), false, 1.6));
+      }
+    }
+    chart("abroad-monthly", "Plots executed and inspired attacks per month (counts per month)", "Counts only, "
+        + "all sources, and any source with an observed series: per replication, the difference of the cumulative "
+        + "counts over each calendar month (dated its first day), then summarised.", abroadMonthly, ABROAD, false);
     chart("momentum", "Momentum of the organisation (dimensionless, 1 = neutral)", "Perceived momentum: above 1 "
         + "draws recruits, below 1 deters them.",
         List.of(new LineSpec(Metric.MOMENTUM, "", "Momentum", "#b35806", true, 2)), Set.of(), true);
+    observedData();
     if (!unmapped.isEmpty()) {
       html.append("<section><h2>Public figures not overlaid</h2><table><thead><tr><th>Period</th><th>Quantity</th>"
           + "<th>Key</th><th>Reported</th><th>Unit</th><th>Source</th><th>Why not shown</th></tr></thead><tbody>\n");
@@ -230,6 +275,7 @@ public final class HtmlReport {
     for (LineSpec spec : specs) {
       chart.line(spec.label(), spec.colour(), run.summary(spec.metric(), spec.key()), spec.band(), spec.width());
       if (!run.summary(spec.metric(), spec.key()).isEmpty()) {
+        drawn.computeIfAbsent(spec.metric(), m -> new LinkedHashSet<>()).add(spec.key());
         colourBySeries.put(spec.metric() + "\u0000" + spec.key(), spec.colour());
         labelBySeries.put(spec.metric() + "\u0000" + spec.key(), spec.label());
       }
@@ -248,6 +294,7 @@ public final class HtmlReport {
       String colour = colourBySeries.get(point.metric() + "\u0000" + point.key());
       if (colour != null) {
         matched.add(point);
+        overlaid.add(point);
         chart.point(point, colour, matched.size() <= 40 ? matched.size() : 0);
       }
     }
@@ -276,6 +323,134 @@ public final class HtmlReport {
       html.append("</tbody></table></details>\n");
     }
     html.append("</section>\n");
+  }
+
+  /** Observed points that no chart of simulated series shows, in file order. */
+  private List<ObservedPoint> unmatchedObserved() {
+    List<ObservedPoint> unmatched = new ArrayList<>();
+    for (ObservedPoint point : observed) {
+      if (!overlaid.contains(point)) {
+        unmatched.add(point);
+      }
+    }
+    return unmatched;
+  }
+
+  /**
+   * The "Observed data" section: each observed metric that matched no simulated chart drawn on its own chart (the
+   * keys with the largest totals, the others listed), with a note on why and which series could be matched.
+   */
+  private void observedData() {
+    List<ObservedPoint> unmatched = unmatchedObserved();
+    if (unmatched.isEmpty()) {
+      return;
+    }
+    Map<String, Map<String, List<ObservedPoint>>> byMetric = new LinkedHashMap<>();
+    for (ObservedPoint point : unmatched) {
+      byMetric.computeIfAbsent(point.metric(), m -> new LinkedHashMap<>())
+          .computeIfAbsent(point.key(), k -> new ArrayList<>()).add(point);
+    }
+    html.append("<section id=\"observed-data\"><h2>Observed data</h2>\n<p class=\"caption\">")
+        .append(unmatched.size()).append(" observed point").append(unmatched.size() == 1 ? "" : "s")
+        .append(" in ").append(byMetric.size()).append(" metric").append(byMetric.size() == 1 ? "" : "s")
+        .append(" match no simulated series on the charts above (an observed row is overlaid only where a chart "
+            + "shows the simulated series with the same metric and key), so they are drawn here on their own.</p>\n")
+        .append("<p class=\"caption\">Series the report can overlay observed rows on (metric: keys): ")
+        .append(overlayable()).append(". Re-import with <code>--as METRIC</code> and, for a single key, "
+            + "<code>--by month --key KEY</code> to name the rows like one of them (docs/IMPORTING.md).</p>\n");
+    int chartIndex = 0;
+    for (Map.Entry<String, Map<String, List<ObservedPoint>>> metric : byMetric.entrySet()) {
+      chartIndex++;
+      observedChart("observed-" + chartIndex, metric.getKey(), metric.getValue());
+    }
+    html.append("</section>\n");
+  }
+
+  private String overlayable() {
+    List<String> parts = new ArrayList<>();
+    for (Map.Entry<String, Set<String>> metric : drawn.entrySet()) {
+      List<String> keys = new ArrayList<>();
+      for (String key : metric.getValue()) {
+        keys.add(key.isEmpty() ? "(empty key)" : key);
+      }
+      String shown = keys.size() > 8 ? String.join(", ", keys.subList(0, 8)) + ", \u2026 (" + keys.size()
+          + " keys)" : String.join(", ", keys);
+      parts.add("<code>" + Html.escape(metric.getKey()) + "</code>: " + Html.escape(shown));
+    }
+    return parts.isEmpty() ? "none (the run has no charted series)" : String.join("; ", parts);
+  }
+
+  private void observedChart(String id, String metric, Map<String, List<ObservedPoint>> byKey) {
+    List<String> keys = new ArrayList<>(byKey.keySet());
+    keys.sort(Comparator.comparingDouble((String k) -> -byKey.get(k).stream().mapToDouble(ObservedPoint::high)
+        .sum()));
+    List<String> shown = keys.subList(0, Math.min(OBSERVED_KEYS_PER_CHART, keys.size()));
+    List<String> rest = keys.subList(shown.size(), keys.size());
+    LocalDate first = null;
+    LocalDate last = null;
+    int points = 0;
+    for (String key : shown) {
+      for (ObservedPoint point : byKey.get(key)) {
+        first = first == null || point.from().isBefore(first) ? point.from() : first;
+        last = last == null || point.to().isAfter(last) ? point.to() : last;
+        points++;
+      }
+    }
+    String title = "Observed: " + metric;
+    html.append("<div class=\"chart\" id=\"").append(id).append("\">\n<h3>").append(Html.escape(title))
+        .append("</h3>\n<p class=\"caption\">").append(whyUnmatched(metric, shown)).append(' ').append(points)
+        .append(" point").append(points == 1 ? "" : "s").append(", ").append(shown.size() == keys.size()
+            ? keys.size() + " key" + (keys.size() == 1 ? "" : "s")
+            : "the " + shown.size() + " keys with the largest totals of " + keys.size())
+        .append("; lines join the observed values, no simulated series is drawn.</p>\n");
+    SvgChart chart = new SvgChart(first, last);
+    int colour = 0;
+    for (String key : shown) {
+      String c = colours.containsKey(key) ? colours.get(key) : PALETTE[colour++ % PALETTE.length];
+      NavigableMap<LocalDate, Stats> line = new TreeMap<>();
+      for (ObservedPoint point : byKey.get(key)) {
+        double mid = (point.low() + point.high()) / 2;
+        line.put(point.midpoint(), new Stats(1, mid, mid, mid, mid));
+        chart.point(point, c, 0);
+      }
+      chart.line(key.isEmpty() ? "(empty key)" : key, c, line, false, 1.4);
+    }
+    html.append("<figure>").append(chart.render(title)).append("</figure>\n");
+    if (!rest.isEmpty()) {
+      List<String> listed = new ArrayList<>();
+      for (String key : rest) {
+        listed.add((key.isEmpty() ? "(empty key)" : key) + " (" + byKey.get(key).size() + " points, total "
+            + Numbers.format(byKey.get(key).stream().mapToDouble(ObservedPoint::high).sum()) + ")");
+      }
+      html.append("<p class=\"caption\">Not drawn: ").append(Html.escape(String.join("; ", listed)))
+          .append(".</p>\n");
+    }
+    html.append("</div>\n");
+  }
+
+  private String whyUnmatched(String metric, List<String> keys) {
+    String code = "<code>" + Html.escape(metric) + "</code>";
+    Set<String> drawnKeys = drawn.get(metric);
+    if (drawnKeys == null) {
+      return "No simulated series has the metric " + code + ", so no chart shows these observed rows.";
+    }
+    List<String> absent = new ArrayList<>();
+    List<String> undrawn = new ArrayList<>();
+    for (String key : keys) {
+      String quoted = "<code>" + Html.escape(key.isEmpty() ? "(empty key)" : key) + "</code>";
+      (run.keys(metric).contains(key) ? undrawn : absent).add(quoted);
+    }
+    StringBuilder why = new StringBuilder("The charts show " + code + " with the keys "
+        + Html.escape(String.join(", ", drawnKeys)) + ", but");
+    if (!absent.isEmpty()) {
+      why.append(" no simulated series has the metric ").append(code).append(" with the key")
+          .append(absent.size() == 1 ? " " : "s ").append(String.join(", ", absent));
+    }
+    if (!undrawn.isEmpty()) {
+      why.append(absent.isEmpty() ? "" : ", and").append(" the simulated series of ")
+          .append(String.join(", ", undrawn)).append(" are not among the keys drawn");
+    }
+    return why.append('.').toString();
   }
 
   private static Map.Entry<LocalDate, Stats> nearest(NavigableMap<LocalDate, Stats> summary, LocalDate date) {
@@ -414,6 +589,7 @@ public final class HtmlReport {
       nav { margin: 12px 0 4px; font-size: 14px; color: var(--muted); }
       nav a { color: #1f5fa8; text-decoration: none; }
       h2 { font-size: 19px; margin: 28px 0 2px; }
+      h3 { font-size: 16px; margin: 20px 0 2px; }
       .caption { margin: 0 0 6px; color: var(--muted); font-size: 14px; }
       figure { margin: 0; }
       svg { width: 100%; height: auto; display: block; font-family: system-ui, -apple-system, "Segoe UI", Roboto,

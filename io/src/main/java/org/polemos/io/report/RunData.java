@@ -92,6 +92,7 @@ public final class RunData {
       summaries = reader.summaries();
     }
     summaries.put(new SeriesId(ReportMetrics.INFLOW_MONTHLY, Metric.ALL), reader.monthlyInflow());
+    summaries.putAll(reader.perMonth());
     Map<String, List<String>> keys = new LinkedHashMap<>();
     for (SeriesId id : summaries.keySet()) {
       keys.computeIfAbsent(id.metric(), m -> new ArrayList<>()).add(id.key());
@@ -227,6 +228,9 @@ public final class RunData {
     private final Map<SeriesId, Map<LocalDate, double[]>> values = new LinkedHashMap<>();
     private final Map<SeriesId, Map<LocalDate, Integer>> counts = new HashMap<>();
     private final Map<Integer, TreeMap<LocalDate, Double>> arrivals = new TreeMap<>();
+    /** Cumulative values of the metrics {@link ReportMetrics#PER_MONTH} derives from, by series and replication. */
+    private final Map<SeriesId, Map<Integer, TreeMap<LocalDate, Double>>> cumulatives = new LinkedHashMap<>();
+    private final Set<String> perMonthSources = Set.copyOf(ReportMetrics.PER_MONTH.values());
     private final NavigableSet<LocalDate> dates = new TreeSet<>();
     private final Set<Integer> replications = new LinkedHashSet<>();
 
@@ -264,6 +268,10 @@ public final class RunData {
             if (metric.equals(Metric.FOREIGN_ARRIVALS_CUMULATIVE) && key.equals(Metric.ALL)) {
               arrivals.computeIfAbsent(replication, r -> new TreeMap<>()).put(lastDate, CsvLine.number(f.get(4)));
             }
+            if (perMonthSources.contains(metric)) {
+              cumulatives.computeIfAbsent(new SeriesId(metric, key), k -> new TreeMap<>())
+                  .computeIfAbsent(replication, r -> new TreeMap<>()).put(lastDate, CsvLine.number(f.get(4)));
+            }
             if (metrics.contains(metric)) {
               add(new SeriesId(metric, key), lastDate, CsvLine.number(f.get(4)));
             }
@@ -299,6 +307,40 @@ public final class RunData {
         summaries.put(series.getKey(), byDate);
       }
       return summaries;
+    }
+
+    /** The series of {@link ReportMetrics#PER_MONTH}, for every key of their cumulative metrics. */
+    Map<SeriesId, NavigableMap<LocalDate, Stats>> perMonth() {
+      Map<SeriesId, NavigableMap<LocalDate, Stats>> derived = new LinkedHashMap<>();
+      if (dates.isEmpty()) {
+        return derived;
+      }
+      YearMonth firstMonth = YearMonth.from(dates.first());
+      YearMonth lastMonth = YearMonth.from(dates.last());
+      for (Map.Entry<String, String> rule : new TreeMap<>(ReportMetrics.PER_MONTH).entrySet()) {
+        for (Map.Entry<SeriesId, Map<Integer, TreeMap<LocalDate, Double>>> series : cumulatives.entrySet()) {
+          if (!series.getKey().metric().equals(rule.getValue())) {
+            continue;
+          }
+          Map<LocalDate, List<Double>> byMonth = new TreeMap<>();
+          for (TreeMap<LocalDate, Double> cumulative : series.getValue().values()) {
+            for (YearMonth month = firstMonth; !month.isAfter(lastMonth); month = month.plusMonths(1)) {
+              Map.Entry<LocalDate, Double> start = cumulative.floorEntry(month.atDay(1));
+              Map.Entry<LocalDate, Double> end = cumulative.floorEntry(month.plusMonths(1).atDay(1));
+              if (end == null || (start != null && !end.getKey().isAfter(start.getKey()))) {
+                continue;
+              }
+              byMonth.computeIfAbsent(month.atDay(1), d -> new ArrayList<>())
+                  .add(end.getValue() - (start == null ? 0 : start.getValue()));
+            }
+          }
+          NavigableMap<LocalDate, Stats> summary = new TreeMap<>();
+          byMonth.forEach((date, list) -> summary.put(date,
+              Stats.of(list.stream().mapToDouble(Double::doubleValue).toArray(), list.size())));
+          derived.put(new SeriesId(rule.getKey(), series.getKey().key()), summary);
+        }
+      }
+      return derived;
     }
 
     /** Per replication, arrivals in each calendar month; summarised at the month's last sample date. */

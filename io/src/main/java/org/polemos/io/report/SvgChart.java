@@ -200,7 +200,7 @@ final class SvgChart {
       double x = x(clamp(o.midpoint()));
       double yLow = y(o.low(), yMin, yMax);
       double yHigh = y(o.high(), yMin, yMax);
-      String title = Html.escape("#" + p.index() + " " + o.source() + ": " + Numbers.range(o.low(), o.high())
+      String title = Html.escape((p.index() > 0 ? "#" + p.index() + " " : "") + o.source() + ": " + Numbers.range(o.low(), o.high())
           + " (" + o.from() + (o.from().equals(o.to()) ? "" : " to " + o.to()) + ")");
       svg.append("<g class=\"obs\"><title>").append(title).append("</title>");
       if (!o.from().equals(o.to())) {

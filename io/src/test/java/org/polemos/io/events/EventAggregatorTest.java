@@ -101,4 +101,47 @@ class EventAggregatorTest {
     assertThat(Aggregation.parseBy("Month, Country, event-type", base).groupBy())
         .containsExactly(GroupField.COUNTRY, GroupField.EVENT_TYPE);
   }
+
+  @Test
+  void asAndKeyNameTheRowsLikeASimulatedSeries() throws IOException {
+    Aggregation spec = new Aggregation(Period.MONTH, List.of(), List.of(ObservedMetric.FATALITIES),
+        Pattern.compile("^Group A$"), null, null, null, false, "deaths_per_month", "islamic-state");
+    assertThat(aggregate(spec)).containsExactly(
+        "replication,date,metric,key,value",
+        "0,2015-01-01,deaths_per_month,islamic-state,7",
+        "0,2015-02-01,deaths_per_month,islamic-state,0",
+        "0,2015-03-01,deaths_per_month,islamic-state,7");
+  }
+
+  @Test
+  void asAloneKeepsTheGroupedKeys() throws IOException {
+    Aggregation spec = Aggregation.parseBy("month,country", new Aggregation(Period.MONTH, List.of(),
+        List.of(ObservedMetric.EVENTS), Pattern.compile("^Group A$"), null, null, null, true)).named("attacks", null);
+    assertThat(aggregate(spec)).containsExactly(
+        "replication,date,metric,key,value",
+        "0,2015-01-01,attacks,Iraq,2",
+        "0,2015-01-01,attacks,Syria,1",
+        "0,2015-03-01,attacks,Syria,1");
+  }
+
+  @Test
+  void asAndKeyAreCheckedAgainstTheMetricsAndTheGrouping() {
+    Aggregation both = new Aggregation(Period.MONTH, List.of(), List.of(ObservedMetric.EVENTS,
+        ObservedMetric.FATALITIES), null, null, null, null, false);
+    assertThatThrownBy(() -> both.named("deaths_per_month", null)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--as deaths_per_month names one metric but --metric asks for 2 (events,fatalities)");
+    Aggregation byCountry = Aggregation.parseBy("month,country", Aggregation.monthlyEventsByCountry());
+    assertThatThrownBy(() -> byCountry.named(null, "islamic-state")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--key islamic-state").hasMessageContaining("--by also groups by country");
+    Aggregation named = Aggregation.monthlyEventsByCountry().by(Period.MONTH, List.of()).named(null, "syria");
+    assertThatThrownBy(() -> Aggregation.parseBy("month,admin1", named))
+        .hasMessageContaining("--by also groups by admin1");
+    Aggregation plain = Aggregation.monthlyEventsByCountry().by(Period.MONTH, List.of());
+    for (String bad : new String[] {"", "Deaths", "deaths per month", "-x", "a|b"}) {
+      assertThatThrownBy(() -> plain.named(bad, null)).as(bad).hasMessageContaining("--as: \"" + bad + "\"");
+      assertThatThrownBy(() -> plain.named(null, bad)).as(bad).hasMessageContaining("--key: \"" + bad + "\"");
+    }
+    assertThat(plain.named("deaths_per_month", "islamic-state").metricNameOf(ObservedMetric.EVENTS))
+        .isEqualTo("deaths_per_month");
+  }
 }

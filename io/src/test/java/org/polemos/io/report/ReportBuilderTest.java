@@ -99,4 +99,68 @@ class ReportBuilderTest {
     assertThat(html).contains("IHS Conflict Monitor", "90,800", "Public figures not overlaid");
     assertThat(ReportBuilder.forRun(run).noFigures().render()).doesNotContain("IHS Conflict Monitor");
   }
+
+  @Test
+  void perMonthSeriesAreTheDifferencesOfCumulativeCountsDatedByTheirMonth() throws Exception {
+    Path run = SyntheticRun.write(tmp.resolve("run"));
+    RunData data = RunData.read(run, HtmlReport.CHARTED);
+    var deaths = data.summary(ReportMetrics.DEATHS_MONTHLY, "islamic-state");
+    // samples at the month ends: January counts from the start (5 + replication), then 10, 20, 5
+    assertThat(deaths.keySet()).extracting(Object::toString)
+        .containsExactly("2015-01-01", "2015-02-01", "2015-03-01", "2015-04-01");
+    assertThat(deaths.values()).extracting(Stats::mean).containsExactly(5.5, 10.0, 20.0, 5.0);
+    assertThat(data.summary(ReportMetrics.DEATHS_MONTHLY, "iraqi-forces").values()).extracting(Stats::mean)
+        .containsExactly(2.0, 2.0, 2.0, 2.0);
+    assertThat(data.summary(ReportMetrics.PLOTS_EXECUTED_MONTHLY, "all").values()).extracting(Stats::mean)
+        .containsExactly(0.0, 0.0, 1.0, 0.0);
+    assertThat(data.keys(ReportMetrics.DEATHS_MONTHLY)).containsExactly("islamic-state", "iraqi-forces");
+  }
+
+  @Test
+  void observedDeathsPerMonthAreOverlaidOnTheDeathsChart() throws Exception {
+    Path run = SyntheticRun.write(tmp.resolve("run"));
+    Path observed = Files.writeString(tmp.resolve("deaths.csv"), "replication,date,metric,key,value\n"
+        + "0,2015-02-01,deaths_per_month,islamic-state,12\n"
+        + "0,2015-03-01,deaths_per_month,islamic-state,18\n");
+    String html = Files.readString(ReportBuilder.forRun(run).observed(observed).noFigures().build());
+    String deaths = section(html, "deaths");
+    assertThat(deaths).contains("Deaths per month by faction", "class=\"obs-mark\"", "2 observed points on this chart")
+        .contains("<td class=\"num\">18</td>").contains("20 (20) on 2015-03-01");
+    assertThat(html).doesNotContain("id=\"observed-data\"", "href=\"#observed-data\"");
+  }
+
+  @Test
+  void observedSeriesMatchingNoChartGetTheirOwnSection() throws Exception {
+    Path run = SyntheticRun.write(tmp.resolve("run"));
+    StringBuilder rows = new StringBuilder("replication,date,metric,key,value\n"
+        + "0,2016-06-01,observed_events,Libya,6\n0,2016-07-01,observed_events,Libya,3\n"
+        + "0,2015-03-01,deaths_per_month,isis,18\n");
+    for (int i = 0; i < 8; i++) {
+      rows.append("0,2015-01-01,observed_fatalities,Country").append(i).append(',').append(10 * i).append('\n');
+    }
+    Path observed = Files.writeString(tmp.resolve("observed.csv"), rows);
+    String html = Files.readString(ReportBuilder.forRun(run).observed(observed).noFigures().build());
+
+    assertThat(html).contains("href=\"#observed-data\"");
+    String section = section(html, "observed-data");
+    assertThat(section).contains("<h2>Observed data</h2>", "11 observed points in 3 metrics match no simulated series")
+        .contains("<h3>Observed: observed_events</h3>", "No simulated series has the metric <code>observed_events"
+            + "</code>", "2 points, 1 key")
+        .contains("<h3>Observed: deaths_per_month</h3>", "no simulated series has the metric "
+            + "<code>deaths_per_month</code> with the key <code>isis</code>")
+        .contains("<code>deaths_per_month</code>: islamic-state, iraqi-forces", "<code>territory_km2</code>: "
+            + "islamic-state, iraqi-forces", "--as METRIC")
+        // the six keys with the largest totals are drawn, the other two listed
+        .contains("the 6 keys with the largest totals of 8", "Not drawn: Country1 (1 points, total 10); Country0")
+        .contains("class=\"obs-mark\"", ">Libya</text>");
+    // nothing of it on the simulated charts
+    assertThat(section(html, "deaths")).doesNotContain("class=\"obs-mark\"");
+  }
+
+  private static String section(String html, String id) {
+    int start = html.indexOf("id=\"" + id + "\"");
+    assertThat(start).as("section " + id).isPositive();
+    int end = html.indexOf("</section>", start);
+    return html.substring(start, end);
+  }
 }

@@ -8,10 +8,13 @@ import java.util.List;
 import org.polemos.io.results.RunManifest;
 import org.polemos.io.results.SeriesCsvWriter;
 
-/** Writes a small run directory: 2 replications, 3 metrics, 4 monthly dates, one intervention. */
+/** Writes a small run directory: 2 replications, a few metrics, 4 monthly dates, one intervention. */
 final class SyntheticRun {
   private SyntheticRun() {
   }
+
+  /** Cumulative deaths of islamic-state at the four samples (plus the replication index). */
+  static final double[] DEATHS = {5, 15, 35, 40};
 
   static Path write(Path dir) throws IOException {
     Files.createDirectories(dir);
@@ -24,6 +27,9 @@ final class SyntheticRun {
           series.row(replication, date, "territory_km2", "islamic-state", 90_000 - 1000.0 * month - replication);
           series.row(replication, date, "territory_km2", "iraqi-forces", 10_000 + 1000.0 * month + replication);
           series.row(replication, date, "treasury_usd", "", 1e8 + 1e6 * month);
+          series.row(replication, date, "deaths_cumulative", "islamic-state", DEATHS[month] + replication);
+          series.row(replication, date, "deaths_cumulative", "iraqi-forces", 2.0 * (month + 1));
+          series.row(replication, date, "plots_executed_cumulative", "all", month >= 2 ? 1 : 0);
         }
       }
       series.commit();
