@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
  * {@code polemos import gtd|acled|ucdp FILE ... --out FILE}: reads an event dataset export and writes observed
  * series in the tidy layout of the simulation's series.csv (see docs/IMPORTING.md).
  */
-@Command(name = "import", mixinStandardHelpOptions = true,
+@Command(name = "import",
+    header = "Turn GTD, ACLED or UCDP GED event files into observed series.", mixinStandardHelpOptions = true,
     subcommands = {ImportCommand.Gtd.class, ImportCommand.Acled.class, ImportCommand.Ucdp.class},
     description = {
         "Imports conflict event data (GTD, ACLED, UCDP GED CSV exports) as observed series",

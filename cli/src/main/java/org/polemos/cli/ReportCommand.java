@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code polemos report DIR}: writes {@code report.html} for a run directory. */
-@Command(name = "report", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = "report",
+    header = "Write the self-contained HTML report of a run directory.", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = {"Writes one self-contained HTML page (report.html) for a run directory: charts of territory, "
         + "fighters, foreign arrivals and inflow, returnees, revenue, treasury, operations abroad and momentum "
         + "(mean and 5-95%% band over replications), the scenario's interventions, observed figures, the control "

@@ -11,10 +11,7 @@ public final class ReportMetrics {
   private ReportMetrics() {
   }
 
-  /**
-   * Foreign arrivals per calendar month, key {@code all}: per replication, the cumulative arrivals at the last
-   * sample of a month minus those at the last sample of the month before.
-   */
+  /** Foreign arrivals per month by source and {@code all}, from {@code foreign_arrivals_cumulative}. */
   public static final String INFLOW_MONTHLY = "foreign_arrivals_per_month";
 
   /** Combat deaths per month by faction, from {@code deaths_cumulative} (see {@link #PER_MONTH}). */
@@ -38,6 +35,7 @@ public final class ReportMetrics {
    * the 2nd of M to the 1st of M+1 (one day late); the first and last months may be partial.
    */
   public static final Map<String, String> PER_MONTH = Map.of(
+      INFLOW_MONTHLY, Metric.FOREIGN_ARRIVALS_CUMULATIVE,
       DEATHS_MONTHLY, Metric.DEATHS_CUMULATIVE,
       PLOTS_EXECUTED_MONTHLY, Metric.PLOTS_EXECUTED_CUMULATIVE,
       INSPIRED_ATTACKS_MONTHLY, INSPIRED_ATTACKS_CUMULATIVE);

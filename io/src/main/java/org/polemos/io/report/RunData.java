@@ -91,7 +91,6 @@ public final class RunData {
     } else {
       summaries = reader.summaries();
     }
-    summaries.put(new SeriesId(ReportMetrics.INFLOW_MONTHLY, Metric.ALL), reader.monthlyInflow());
     summaries.putAll(reader.perMonth());
     Map<String, List<String>> keys = new LinkedHashMap<>();
     for (SeriesId id : summaries.keySet()) {
@@ -222,12 +221,11 @@ public final class RunData {
     return events;
   }
 
-  /** Streams {@code series.csv}, keeping the values of the wanted metrics and the arrivals for the inflow. */
+  /** Streams {@code series.csv}, keeping the values of the wanted metrics and the cumulatives per-month series need. */
   private static final class SeriesReader {
     private final Set<String> metrics;
     private final Map<SeriesId, Map<LocalDate, double[]>> values = new LinkedHashMap<>();
     private final Map<SeriesId, Map<LocalDate, Integer>> counts = new HashMap<>();
-    private final Map<Integer, TreeMap<LocalDate, Double>> arrivals = new TreeMap<>();
     /** Cumulative values of the metrics {@link ReportMetrics#PER_MONTH} derives from, by series and replication. */
     private final Map<SeriesId, Map<Integer, TreeMap<LocalDate, Double>>> cumulatives = new LinkedHashMap<>();
     private final Set<String> perMonthSources = Set.copyOf(ReportMetrics.PER_MONTH.values());
@@ -265,9 +263,6 @@ public final class RunData {
             replications.add(replication);
             String metric = f.get(2);
             String key = f.get(3);
-            if (metric.equals(Metric.FOREIGN_ARRIVALS_CUMULATIVE) && key.equals(Metric.ALL)) {
-              arrivals.computeIfAbsent(replication, r -> new TreeMap<>()).put(lastDate, CsvLine.number(f.get(4)));
-            }
             if (perMonthSources.contains(metric)) {
               cumulatives.computeIfAbsent(new SeriesId(metric, key), k -> new TreeMap<>())
                   .computeIfAbsent(replication, r -> new TreeMap<>()).put(lastDate, CsvLine.number(f.get(4)));
@@ -343,26 +338,6 @@ public final class RunData {
       return derived;
     }
 
-    /** Per replication, arrivals in each calendar month; summarised at the month's last sample date. */
-    NavigableMap<LocalDate, Stats> monthlyInflow() {
-      Map<LocalDate, List<Double>> byDate = new TreeMap<>();
-      for (TreeMap<LocalDate, Double> cumulative : arrivals.values()) {
-        Map<YearMonth, LocalDate> lastOfMonth = new TreeMap<>();
-        for (LocalDate date : cumulative.keySet()) {
-          lastOfMonth.merge(YearMonth.from(date), date, (a, b) -> a.isAfter(b) ? a : b);
-        }
-        double previous = 0;
-        for (LocalDate date : lastOfMonth.values()) {
-          double value = cumulative.get(date);
-          byDate.computeIfAbsent(date, d -> new ArrayList<>()).add(value - previous);
-          previous = value;
-        }
-      }
-      NavigableMap<LocalDate, Stats> inflow = new TreeMap<>();
-      byDate.forEach((date, list) -> inflow.put(date,
-          Stats.of(list.stream().mapToDouble(Double::doubleValue).toArray(), list.size())));
-      return inflow;
-    }
   }
 
   public Path directory() {

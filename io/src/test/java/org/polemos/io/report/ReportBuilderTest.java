@@ -57,8 +57,12 @@ class ReportBuilderTest {
     Path run = SyntheticRun.write(tmp.resolve("run"));
     RunData data = RunData.read(run, HtmlReport.CHARTED);
     var inflow = data.summary(ReportMetrics.INFLOW_MONTHLY, "all");
+    // Samples on the last day of each month; each month is dated by its first day, like the other per-month
+    // series and 'polemos import --by month'. January counts from the start (replications 0 and 1: 150, 151).
     assertThat(inflow).hasSize(4);
+    assertThat(inflow.firstKey()).isEqualTo(java.time.LocalDate.of(2015, 1, 1));
     assertThat(inflow.firstEntry().getValue().mean()).isEqualTo(150.5);
+    assertThat(inflow.lastKey()).isEqualTo(java.time.LocalDate.of(2015, 4, 1));
     assertThat(inflow.lastEntry().getValue().mean()).isEqualTo(150.0);
     assertThat(data.summary("territory_km2", "islamic-state").firstEntry().getValue())
         .satisfies(s -> {
