@@ -19,8 +19,8 @@ class ScenarioReaderBindingTest {
   }
 
   private List<String> errors(String name, String text) {
-    ScenarioFileException e = catchThrowableOfType(() -> reader.read(name, text.getBytes(UTF_8)),
-        ScenarioFileException.class);
+    ScenarioFileException e =
+        catchThrowableOfType(ScenarioFileException.class, () -> reader.read(name, text.getBytes(UTF_8)));
     assertThat(e).as("reading %s must fail", name).isNotNull();
     return e.diagnostics().stream().map(Diagnostic::toString).toList();
   }

@@ -107,7 +107,7 @@ class ScenarioReaderErrorsTest {
     try (var raf = new java.io.RandomAccessFile(file.toFile(), "rw")) {
       raf.setLength(1L << 34); // 16 GiB, sparse: reading it would exhaust memory
     }
-    ScenarioFileException e = catchThrowableOfType(() -> reader.read(file), ScenarioFileException.class);
+    ScenarioFileException e = catchThrowableOfType(ScenarioFileException.class, () -> reader.read(file));
     assertThat(e.diagnostics()).singleElement().asString().isEqualTo(file
         + ": the file is 17179869184 bytes, larger than the limit of 16777216 bytes (16 MiB) for scenario files");
   }
