@@ -97,6 +97,8 @@ final class ParquetTable<R> implements AutoCloseable {
       return this;
     }
 
+    // Still abstract in parquet 1.15 although deprecated; the Hadoop-free overload below is the one used.
+    @SuppressWarnings("deprecation")
     @Override
     protected WriteSupport<R> getWriteSupport(Configuration conf) {
       return new Support<>(schema, recordWriter);
@@ -118,6 +120,8 @@ final class ParquetTable<R> implements AutoCloseable {
       this.recordWriter = recordWriter;
     }
 
+    // Abstract in parquet 1.15 although deprecated; see getWriteSupport.
+    @SuppressWarnings("deprecation")
     @Override
     public WriteContext init(Configuration configuration) {
       return new WriteContext(schema, Map.of("writer", "polemos"));
