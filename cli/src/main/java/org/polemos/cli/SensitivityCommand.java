@@ -25,6 +25,7 @@ import org.polemos.sim.Engine;
 import org.polemos.sim.experiment.CellSummary;
 import org.polemos.sim.experiment.Morris;
 import org.polemos.sim.experiment.Replications;
+import org.polemos.sim.experiment.Sobol;
 import org.polemos.sim.experiment.SummaryStatistics;
 import org.polemos.sim.random.RandomStreams;
 import picocli.CommandLine;
@@ -34,9 +35,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code polemos sensitivity}: Morris elementary-effects screening of parameters for chosen outputs. */
+/** {@code polemos sensitivity}: Morris screening or Sobol indices of parameters for chosen outputs. */
 @Command(name = "sensitivity",
-    header = "Screen parameters by Morris elementary effects.",
+    header = "Screen parameters by Morris elementary effects or Sobol indices.",
     mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = {"Screens scenario parameters (paths with bounds) by Morris elementary effects: r trajectories",
         "on a p-level grid, each point run with the same seed and replications (common random numbers); an",
@@ -44,6 +45,9 @@ import picocli.CommandLine.Spec;
         "  morris.csv   output metric, key, date, parameter, mu, mu_star, sigma, rank (by mu_star, 1 = most",
         "               influential); effects are per unit of the parameter's range",
         "  design.csv   trajectory, step, the parameter values and each output",
+        "With method: sobol, first-order and total Sobol indices (Saltelli 2010 design, N (k + 2) points):",
+        "  sobol.csv    output metric, key, date, parameter, s1, st, rank (by st, 1 = most influential)",
+        "  design.csv   matrix (A, B, AB:<parameter>), row, the parameter values and each output",
         "and prints the ranking. File format: docs/EXPERIMENTS.md."},
     footer = {"", "Exit status: 0 done; 1 invalid sensitivity or scenario file (file:line:col);",
         "2 usage error; 3 unexpected failure.", "", "Examples:",
@@ -94,7 +98,6 @@ final class SensitivityCommand implements Callable<Integer> {
     Experiments.prepareEmpty(out, cmd);
     int workers = Experiments.threads(threads, sens.replications(), cmd);
     List<String> paths = sens.parameters().stream().map(ParameterBounds::path).toList();
-    int k = paths.size();
     List<LocalDate> dates = Engine.sampleDates(sens.base().calendar());
     LocalDate last = dates.get(dates.size() - 1);
     List<SummaryStatistics.Cell> cells = new ArrayList<>();
@@ -106,6 +109,50 @@ final class SensitivityCommand implements Callable<Integer> {
     Set<String> metrics = new HashSet<>();
     sens.outputs().forEach(o -> metrics.add(o.metric()));
 
+    if (sens.method() == SensitivitySpec.Method.SOBOL) {
+      sobol(sens, paths, cells, metrics, workers, cmd);
+    } else {
+      morris(sens, paths, cells, metrics, workers, cmd);
+    }
+    cmd.getOut().flush();
+    return ExitCodes.OK;
+  }
+
+  /** The replication means of the outputs at one design point (unit-cube coordinates {@code unit}). */
+  private double[] evaluate(SensitivitySpec sens, List<String> paths, List<SummaryStatistics.Cell> cells,
+      Set<String> metrics, int workers, double[] unit, double[] values, CommandLine cmd) {
+    int k = paths.size();
+    for (int i = 0; i < k; i++) {
+      ParameterBounds b = sens.parameters().get(i);
+      values[i] = b.min() + unit[i] * (b.max() - b.min());
+    }
+    Scenario scenario = Experiments.variant(sens.base(), paths, values).with("seed", sens.seed());
+    if (!scenario.validate().isEmpty()) {
+      throw new CommandLine.ParameterException(cmd, file + ": the design point " + java.util.Arrays.toString(values)
+          + " gives an invalid scenario: " + Experiments.problems(scenario.validate()));
+    }
+    SummaryStatistics summary = SummaryStatistics.of(metrics);
+    new Replications(engine).run(scenario, RandomStreams.of(sens.seed()), 0, sens.replications(), workers,
+        summary, Replications.Progress.NONE);
+    double[] y = new double[cells.size()];
+    for (int o = 0; o < cells.size(); o++) {
+      CellSummary c = summary.cells().get(cells.get(o));
+      if (c == null) {
+        Output output = sens.outputs().get(o);
+        List<String> keys = summary.cells().keySet().stream().filter(x -> x.metric().equals(output.metric()))
+            .map(SummaryStatistics.Cell::key).distinct().toList();
+        throw new ScenarioFileException(List.of(output.location().problem("metric " + output.metric()
+            + " has no key \"" + output.key() + "\"" + Suggestions.didYouMean(output.key(), keys)
+            + "; keys: " + String.join(", ", keys))));
+      }
+      y[o] = c.mean();
+    }
+    return y;
+  }
+
+  private void morris(SensitivitySpec sens, List<String> paths, List<SummaryStatistics.Cell> cells,
+      Set<String> metrics, int workers, CommandLine cmd) throws IOException {
+    int k = paths.size();
     List<Morris.Trajectory> design = Morris.design(k, sens.trajectories(), sens.levels(), sens.designSeed());
     int total = design.size() * (k + 1);
     double[][][] y = new double[cells.size()][design.size()][k + 1];
@@ -117,30 +164,10 @@ final class SensitivityCommand implements Callable<Integer> {
         for (int s = 0; s <= k; s++) {
           double[] unit = design.get(t).points().get(s);
           double[] v = new double[k];
-          for (int i = 0; i < k; i++) {
-            ParameterBounds b = sens.parameters().get(i);
-            v[i] = b.min() + unit[i] * (b.max() - b.min());
-          }
+          double[] outputs = evaluate(sens, paths, cells, metrics, workers, unit, v, cmd);
           values.add(v);
-          Scenario scenario = Experiments.variant(sens.base(), paths, v).with("seed", sens.seed());
-          if (!scenario.validate().isEmpty()) {
-            throw new CommandLine.ParameterException(cmd, file + ": the design point " + java.util.Arrays.toString(v)
-                + " gives an invalid scenario: " + Experiments.problems(scenario.validate()));
-          }
-          SummaryStatistics summary = SummaryStatistics.of(metrics);
-          new Replications(engine).run(scenario, RandomStreams.of(sens.seed()), 0, sens.replications(), workers,
-              summary, Replications.Progress.NONE);
           for (int o = 0; o < cells.size(); o++) {
-            CellSummary c = summary.cells().get(cells.get(o));
-            if (c == null) {
-              Output output = sens.outputs().get(o);
-              List<String> keys = summary.cells().keySet().stream().filter(x -> x.metric().equals(output.metric()))
-                  .map(SummaryStatistics.Cell::key).distinct().toList();
-              throw new ScenarioFileException(List.of(output.location().problem("metric " + output.metric()
-                  + " has no key \"" + output.key() + "\"" + Suggestions.didYouMean(output.key(), keys)
-                  + "; keys: " + String.join(", ", keys))));
-            }
-            y[o][t][s] = c.mean();
+            y[o][t][s] = outputs[o];
           }
           progress.replicationDone(++done, total);
         }
@@ -196,7 +223,83 @@ final class SensitivityCommand implements Callable<Integer> {
       }
       csv.commit();
     }
-    stdout.flush();
-    return ExitCodes.OK;
+  }
+
+  private void sobol(SensitivitySpec sens, List<String> paths, List<SummaryStatistics.Cell> cells,
+      Set<String> metrics, int workers, CommandLine cmd) throws IOException {
+    int k = paths.size();
+    int n = sens.samples();
+    Sobol.Design design = Sobol.design(k, n, sens.designSeed());
+    List<double[]> points = design.points();
+    long total = Sobol.evaluations(n, k);
+    // y[o][m][j]: output o at row j of matrix m (0 = A, 1 = B, 2 + i = A_B^(i))
+    double[][][] y = new double[cells.size()][k + 2][n];
+    List<double[]> values = new ArrayList<>();
+    long t0 = System.nanoTime();
+    try (Progress progress = Progress.of(noProgress, "sensitivity", "points", cmd.getErr())) {
+      for (int p = 0; p < points.size(); p++) {
+        double[] v = new double[k];
+        double[] outputs = evaluate(sens, paths, cells, metrics, workers, points.get(p), v, cmd);
+        values.add(v);
+        for (int o = 0; o < cells.size(); o++) {
+          y[o][p / n][p % n] = outputs[o];
+        }
+        progress.replicationDone(p + 1, (int) total);
+      }
+    }
+    List<String> header = new ArrayList<>(List.of("matrix", "row"));
+    header.addAll(paths);
+    for (SummaryStatistics.Cell c : cells) {
+      header.add(c.metric() + (c.key().isEmpty() ? "" : "/" + c.key()) + "@" + c.date());
+    }
+    try (TableCsvWriter csv = new TableCsvWriter(out.resolve("design.csv"), header)) {
+      for (int p = 0; p < points.size(); p++) {
+        int m = p / n;
+        Object[] r = new Object[header.size()];
+        r[0] = m == 0 ? "A" : m == 1 ? "B" : "AB:" + paths.get(m - 2);
+        r[1] = p % n;
+        double[] v = values.get(p);
+        for (int i = 0; i < k; i++) {
+          r[2 + i] = v[i];
+        }
+        for (int o = 0; o < cells.size(); o++) {
+          r[2 + k + o] = y[o][m][p % n];
+        }
+        csv.row(r);
+      }
+      csv.commit();
+    }
+    PrintWriter stdout = cmd.getOut();
+    stdout.printf("%s: Sobol, %d base samples over %d parameters = %d points x %d replications, seed %d, "
+        + "%.1f s -> %s%n", file, n, k, total, sens.replications(), sens.seed(), (System.nanoTime() - t0) / 1e9,
+        out);
+    try (TableCsvWriter csv = new TableCsvWriter(out.resolve("sobol.csv"), List.of("metric", "key", "date",
+        "parameter", "s1", "st", "rank"))) {
+      for (int o = 0; o < cells.size(); o++) {
+        SummaryStatistics.Cell c = cells.get(o);
+        double[][] yAB = new double[k][];
+        for (int i = 0; i < k; i++) {
+          yAB[i] = y[o][2 + i];
+        }
+        Sobol.Index[] indices = Sobol.indices(y[o][0], y[o][1], yAB);
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+          order.add(i);
+        }
+        order.sort(Comparator.comparingDouble((Integer i) -> -indices[i].st()).thenComparing(i -> i));
+        stdout.printf("%n%s %s at %s:%n", c.metric(), c.key().isEmpty() ? "" : c.key(), c.date());
+        if (Double.isNaN(indices[0].st())) {
+          stdout.printf("  the output does not vary over the design: indices undefined (NaN)%n");
+        }
+        stdout.printf("  %4s  %-50s %10s %10s%n", "rank", "parameter", "ST", "S1");
+        for (int rank = 0; rank < k; rank++) {
+          int i = order.get(rank);
+          Sobol.Index e = indices[i];
+          csv.row(c.metric(), c.key(), c.date().toString(), paths.get(i), e.s1(), e.st(), rank + 1);
+          stdout.printf("  %4d  %-50s %10.4f %10.4f%n", rank + 1, paths.get(i), e.st(), e.s1());
+        }
+      }
+      csv.commit();
+    }
   }
 }

@@ -64,4 +64,89 @@ class SensitivityCommandTest {
         .contains("parameters[0].max: max (0.1) must be greater than min (0.5)")
         .contains("outputs[0].date: date 2020-01-01 is outside the scenario's calendar");
   }
+
+  /**
+   * Sobol on the same file: the border tightening cannot change arrivals up to 2014-12-10, so its A_B outputs equal
+   * the A outputs and both of its indices are exactly 0 (common random numbers), ranked last.
+   */
+  @Test
+  void sobolGivesAParameterWithNoEffectZeroIndices() throws Exception {
+    Path sens = tmp.resolve("sobol.yaml");
+    Files.writeString(sens, """
+        base: minimal
+        seed: 1
+        replications: 2
+        method: sobol
+        samples: 8
+        designSeed: 3
+        parameters:
+          - {path: interventions.border-tightening.intensity, min: 0.0, max: 0.6}
+          - {path: corridors.tal-abyad.interdiction, min: 0.0, max: 0.5}
+          - {path: sources.tunisia.annualPropensity, min: 0.01, max: 0.05}
+        outputs:
+          - {metric: foreign_arrivals_cumulative, key: all, date: 2014-12-10}
+        """);
+    Path out = tmp.resolve("out");
+    CliRun r = CliRun.of("sensitivity", sens.toString(), "--out", out.toString(), "--no-progress");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Sobol, 8 base samples over 3 parameters = 40 points x 2 replications");
+    List<String> rows = Files.readAllLines(out.resolve("sobol.csv"));
+    assertThat(rows.get(0)).isEqualTo("metric,key,date,parameter,s1,st,rank");
+    assertThat(rows).hasSize(4);
+    String[] last = rows.get(3).split(",");
+    assertThat(last[3]).isEqualTo("interventions.border-tightening.intensity");
+    assertThat(Double.parseDouble(last[4])).isZero();
+    assertThat(Double.parseDouble(last[5])).isZero();
+    assertThat(last[6]).isEqualTo("3");
+    assertThat(Double.parseDouble(rows.get(1).split(",")[5])).isPositive();
+    assertThat(Files.readAllLines(out.resolve("design.csv"))).hasSize(1 + 8 * 5);
+    assertThat(Files.exists(out.resolve("morris.csv"))).isFalse();
+  }
+
+  @Test
+  void badSobolValuesAreReportedWithTheirLocation() throws Exception {
+    Path sens = tmp.resolve("bad-sobol.yaml");
+    Files.writeString(sens, """
+        base: minimal
+        replications: 1
+        method: sobol
+        samples: 1
+        trajectories: 4
+        parameters:
+          - {path: corridors.tal-abyad.interdiction, min: 0.0, max: 0.5}
+        outputs:
+          - {metric: territory_km2, key: islamic-state}
+        """);
+    CliRun r = CliRun.of("sensitivity", sens.toString(), "--out", tmp.resolve("o").toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(r.err()).contains("bad-sobol.yaml:4:10 samples: must be at least 2, was 1")
+        .contains("bad-sobol.yaml:5:15 trajectories: trajectories is for method: morris; Sobol uses samples");
+
+    Files.writeString(sens, """
+        base: minimal
+        replications: 1
+        method: sobel
+        parameters:
+          - {path: corridors.tal-abyad.interdiction, min: 0.0, max: 0.5}
+        outputs:
+          - {metric: territory_km2, key: islamic-state}
+        """);
+    r = CliRun.of("sensitivity", sens.toString(), "--out", tmp.resolve("o").toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(r.err()).contains("bad-sobol.yaml:3:9 method: \"sobel\" is not one of morris, sobol")
+        .contains("sobol").doesNotContain("trajectories");
+
+    Files.writeString(sens, """
+        base: minimal
+        replications: 1
+        method: sobol
+        parameters:
+          - {path: corridors.tal-abyad.interdiction, min: 0.0, max: 0.5}
+        outputs:
+          - {metric: territory_km2, key: islamic-state}
+        """);
+    r = CliRun.of("sensitivity", sens.toString(), "--out", tmp.resolve("o").toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(r.err()).contains("missing \"samples\"");
+  }
 }

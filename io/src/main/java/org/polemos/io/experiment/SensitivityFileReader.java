@@ -26,29 +26,59 @@ import org.polemos.model.Scenario;
  * outputs:
  *   - {metric: territory_km2, key: islamic-state, date: 2015-12-31}
  * </pre>
+ *
+ * <p>or, for Sobol indices, {@code method: sobol} with {@code samples: N} instead of trajectories and levels.
  */
 public final class SensitivityFileReader {
 
   public SensitivitySpec read(Path path) {
     SpecReader r = new SpecReader(path);
     YMap root = r.root(path);
-    r.allowOnly(root, "", List.of("base", "seed", "replications", "method", "trajectories", "levels", "designSeed",
-        "parameters", "outputs"));
+    r.allowOnly(root, "", List.of("base", "seed", "replications", "method", "trajectories", "levels", "samples",
+        "designSeed", "parameters", "outputs"));
     Scenario base = r.base(root);
     Long seed = root.entries().containsKey("seed") ? r.integer(r.get(root, "seed"), "seed", Long.MIN_VALUE)
         : (base == null ? null : base.seed());
     Long replications = r.integer(r.required(root, "", "replications"), "replications", 1);
-    if (root.entries().containsKey("method")) {
-      r.choice(r.get(root, "method"), "method", java.util.Set.of("morris"));
+    String methodText = root.entries().containsKey("method")
+        ? r.choice(r.get(root, "method"), "method", new java.util.TreeSet<>(java.util.Set.of("morris", "sobol")))
+        : "morris";
+    SensitivitySpec.Method method = "sobol".equals(methodText) ? SensitivitySpec.Method.SOBOL
+        : SensitivitySpec.Method.MORRIS;
+    Long trajectories = 0L;
+    Long levels = 0L;
+    Long samples = 0L;
+    if (methodText == null) {
+      r.throwIfProblems(); // an invalid method: its own keys cannot be checked
     }
-    Long trajectories = r.integer(r.required(root, "", "trajectories"), "trajectories", 2);
-    Long levels = root.entries().containsKey("levels") ? r.integer(r.get(root, "levels"), "levels", 2) : 4L;
-    if (levels != null && levels % 2 != 0) {
-      r.problem(r.get(root, "levels"), "levels", "levels must be even (the Morris step is levels / (2 (levels - 1)))");
+    if (method == SensitivitySpec.Method.MORRIS) {
+      trajectories = r.integer(r.required(root, "", "trajectories"), "trajectories", 2);
+      levels = root.entries().containsKey("levels") ? r.integer(r.get(root, "levels"), "levels", 2) : 4L;
+      if (levels != null && levels % 2 != 0) {
+        r.problem(r.get(root, "levels"), "levels",
+            "levels must be even (the Morris step is levels / (2 (levels - 1)))");
+      }
+      if (root.entries().containsKey("samples")) {
+        r.problem(r.get(root, "samples"), "samples", "samples is for method: sobol; Morris uses trajectories");
+      }
+    } else {
+      samples = r.integer(r.required(root, "", "samples"), "samples", 2);
+      if (samples != null && samples > 1_000_000) {
+        r.problem(r.get(root, "samples"), "samples", "must be at most 1000000, was " + samples);
+      }
+      for (String key : List.of("trajectories", "levels")) {
+        if (root.entries().containsKey(key)) {
+          r.problem(r.get(root, key), key, key + " is for method: morris; Sobol uses samples");
+        }
+      }
     }
     Long designSeed = root.entries().containsKey("designSeed")
         ? r.integer(r.get(root, "designSeed"), "designSeed", Long.MIN_VALUE) : 1L;
     List<ParameterBounds> parameters = r.bounds(root, "parameters", base, false);
+    if (method == SensitivitySpec.Method.SOBOL && parameters.size() > 500) {
+      r.problem(r.get(root, "parameters"), "parameters", "Sobol indices take at most 500 parameters, found "
+          + parameters.size());
+    }
     List<SensitivitySpec.Output> outputs = new ArrayList<>();
     YList list = r.list(r.required(root, "", "outputs"), "outputs");
     if (list != null) {
@@ -86,7 +116,7 @@ public final class SensitivityFileReader {
       }
     }
     r.throwIfProblems();
-    return new SensitivitySpec(r.file, base, seed, replications.intValue(), trajectories.intValue(),
-        levels.intValue(), designSeed, List.copyOf(parameters), List.copyOf(outputs));
+    return new SensitivitySpec(r.file, base, seed, replications.intValue(), method, trajectories.intValue(),
+        levels.intValue(), samples.intValue(), designSeed, List.copyOf(parameters), List.copyOf(outputs));
   }
 }
