@@ -147,8 +147,27 @@ final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().availableProcessors()));
     Path dir = out != null ? out : Path.of("runs", scenario.id() + "-"
         + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    boolean created = !Files.exists(dir);
     Experiments.prepareEmpty(dir, cmd);
+    try {
+      return run(scenario, runSeed, keep, workers, dir, csv, parquet, cmd);
+    } catch (IOException | RuntimeException e) {
+      // Every file is atomic, so a failed run leaves none; do not leave the empty directory either.
+      if (created) {
+        try (var entries = Files.list(dir)) {
+          if (entries.findAny().isEmpty()) {
+            Files.delete(dir);
+          }
+        } catch (IOException ignored) {
+          // the original failure is what the user needs to see
+        }
+      }
+      throw e;
+    }
+  }
 
+  private int run(Scenario scenario, long runSeed, int keep, int workers, Path dir, boolean csv, boolean parquet,
+      CommandLine cmd) throws IOException {
     PrintWriter stdout = cmd.getOut();
     String startedAt = Instant.now().toString();
     long t0 = System.nanoTime();

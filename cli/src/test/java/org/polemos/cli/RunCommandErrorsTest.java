@@ -115,6 +115,63 @@ class RunCommandErrorsTest {
     assertThat(Files.readString(out.resolve("series.csv"))).isEqualTo("precious");
   }
 
+  /** An extension whose mechanism fails in replication 1, as a bug in a developer's mechanism would. */
+  public static final class FailingModule extends com.google.inject.AbstractModule {
+    @Override
+    protected void configure() {
+      org.polemos.sim.SimulationModule.mechanisms(binder()).addBinding().toInstance(
+          scenario -> java.util.Optional.of(new org.polemos.sim.mechanism.Mechanism() {
+            @Override
+            public String name() {
+              return "failing";
+            }
+
+            @Override
+            public void start(org.polemos.sim.RunContext ctx) {
+              if (ctx.replication() == 1) {
+                throw new IllegalStateException("deliberate failure");
+              }
+            }
+          }));
+    }
+  }
+
+  @Test
+  void aFailedRunLeavesNoDirectoryBehind() throws Exception {
+    Path jarRoot = Files.createDirectories(dir.resolve("ext/META-INF/services"));
+    Files.writeString(jarRoot.resolve("com.google.inject.Module"), FailingModule.class.getName() + "\n");
+    Path out = dir.resolve("failed");
+    Thread thread = Thread.currentThread();
+    ClassLoader original = thread.getContextClassLoader();
+    CliRun run;
+    try (java.net.URLClassLoader loader = new java.net.URLClassLoader(
+        new java.net.URL[] {dir.resolve("ext").toUri().toURL()}, original)) {
+      thread.setContextClassLoader(loader);
+      run = CliRun.of("run", "minimal", "-n", "3", "-t", "1", "--out", out.toString(), "--no-progress");
+    } finally {
+      thread.setContextClassLoader(original);
+    }
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
+    // One line naming the replication and the cause (its class helps the developer whose mechanism failed).
+    assertThat(run.err().strip()).contains("replication 1 failed", "deliberate failure").doesNotContain("\n", "\tat ");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void aReportThatCannotBeWrittenFailsTheRunButKeepsTheCompleteFiles() throws Exception {
+    Path out = dir.resolve("failed");
+    // An --observed file the report cannot read fails the run after the replications.
+    Path observed = dir.resolve("observed.csv");
+    Files.writeString(observed, "replication,date,metric,key,value\n0,not-a-date,x,,1\n");
+    CliRun run = CliRun.of("run", "minimal", "--out", out.toString(), "--observed", observed.toString(),
+        "--no-progress");
+    assertThat(run.exitCode()).isNotZero();
+    assertThat(run.err()).contains("observed.csv:2");
+    assertNoStackTrace(run);
+    assertThat(out.resolve("series.csv")).exists(); // the other outputs were complete: only the report failed
+    assertThat(out.resolve("report.html")).doesNotExist();
+  }
+
   @Test
   void progressLineSaysRateAndTimeLeft() {
     Progress progress = Progress.of(false, "levant-2014", "replications", new java.io.PrintWriter(
