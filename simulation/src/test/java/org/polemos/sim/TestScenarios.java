@@ -60,7 +60,7 @@ public final class TestScenarios {
         new IntakeParameters(200, new DistributionSpec.Exponential(14), new RoleShares(0.8, 0.15, 0.05)),
         new LocalRecruitmentParameters(0.002, 0.5),
         new CombatParameters(0.3, 0.3, 50, 0.5, 1.5, 1),
-        new MomentumParameters(90, 5, 5, 0.5, 2),
+        new MomentumParameters(90, 5, 5, 0.5, 2, 0.0),
         new EconomyParameters(0.5, 30, 0.5, 20_000, 3, 0.2, 1_000_000),
         new AttritionParameters(0.1, 1, 2, 0.3, 0.5),
         new ExternalOperationsParameters(new DistributionSpec.Fixed(60), new DistributionSpec.Exponential(90), 0.5,

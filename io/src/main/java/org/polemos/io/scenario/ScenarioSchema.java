@@ -58,6 +58,7 @@ public final class ScenarioSchema {
       range("CombatParameters.airStrikeEffect", 0.0, null),
       range("CombatParameters.airSupportMultiplier", 0.0, null),
       range("MomentumParameters.memoryDays", 0.0, null),
+      range("MomentumParameters.perceptionDays", 0.0, null),
       range("EconomyParameters.oilPriceUsdPerBbl", 0.0, null),
       range("EconomyParameters.oilOutputShare", 0.0, 1.0),
       range("EconomyParameters.payUsdPerFighterPerDay", 0.0, null),

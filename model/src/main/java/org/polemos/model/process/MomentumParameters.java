@@ -1,5 +1,7 @@
 package org.polemos.model.process;
 
+import org.polemos.model.Omittable;
+
 /**
  * Perceived momentum of the organisation, from its recent territorial gains and losses.
  *
@@ -8,7 +10,15 @@ package org.polemos.model.process;
  * @param lossWeight momentum removed per share of the map's area lost
  * @param minimum lower bound of momentum (momentum 1 is neutral)
  * @param maximum upper bound of momentum
+ * @param perceptionDays time constant, in days, of the exponential smoothing through which source countries
+ *     perceive momentum (departures respond to the perceived value); 0 = at once (the default when omitted)
  */
 public record MomentumParameters(double memoryDays, double gainWeight, double lossWeight, double minimum,
-    double maximum) {
+    double maximum, @Omittable Double perceptionDays) {
+
+  public MomentumParameters {
+    if (perceptionDays == null) {
+      perceptionDays = 0.0;
+    }
+  }
 }

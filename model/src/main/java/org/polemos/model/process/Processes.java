@@ -34,7 +34,7 @@ public record Processes(RecruitmentParameters recruitment, IntakeParameters inta
         new IntakeParameters(1000, new DistributionSpec.Exponential(21), new RoleShares(0.8, 0.15, 0.05)),
         new LocalRecruitmentParameters(0.001, 0.5),
         new CombatParameters(0.1, 0.5, 50, 0.5, 1.5, 1),
-        new MomentumParameters(90, 0, 0, 0.25, 4),
+        new MomentumParameters(90, 0, 0, 0.25, 4, 0.0),
         new EconomyParameters(0.10, 25, 0.5, 50_000, 1.5, 0.02, 10_000_000),
         new AttritionParameters(0.05, 0, 2, 0.3, 0.5),
         new ExternalOperationsParameters(new DistributionSpec.Exponential(60), new DistributionSpec.Exponential(90),

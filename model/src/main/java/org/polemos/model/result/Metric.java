@@ -28,4 +28,5 @@ public final class Metric {
   public static final String PLOTS_FOILED_CUMULATIVE = "plots_foiled_cumulative";
   public static final String PLOTS_EXECUTED_CUMULATIVE = "plots_executed_cumulative";
   public static final String MOMENTUM = "momentum";
+  public static final String MOMENTUM_PERCEIVED = "momentum_perceived";
 }

@@ -387,6 +387,7 @@ public final class ScenarioValidator {
       positive(momentum.memoryDays(), mp + ".memoryDays");
       nonNegative(momentum.gainWeight(), mp + ".gainWeight");
       nonNegative(momentum.lossWeight(), mp + ".lossWeight");
+      nonNegative(momentum.perceptionDays(), mp + ".perceptionDays");
       if (positive(momentum.minimum(), mp + ".minimum") && momentum.minimum() > 1) {
         add(mp + ".minimum", "must be <= 1 (momentum 1 is neutral), was " + number(momentum.minimum()));
       }

@@ -261,6 +261,7 @@ class ScenarioValidatorTest {
       "processes.intake.servers | 0 | processes.intake.servers | must be >= 1, was 0",
       "processes.combat.stepDays | 0 | processes.combat.stepDays | must be > 0, was 0",
       "processes.momentum.memoryDays | -1 | processes.momentum.memoryDays | must be > 0, was -1",
+      "processes.momentum.perceptionDays | -1 | processes.momentum.perceptionDays | must be >= 0, was -1",
       "processes.momentum.minimum | 0 | processes.momentum.minimum | must be > 0, was 0",
       "processes.momentum.minimum | 1.5 | processes.momentum.minimum | must be <= 1 (momentum 1 is neutral), was 1.5",
       "processes.momentum.maximum | 0.9 | processes.momentum.maximum | must be >= 1 (momentum 1 is neutral), was 0.9",
@@ -321,6 +322,8 @@ class ScenarioValidatorTest {
         "processes.economy.otherUsdPerDay", "must be a finite number, was Infinity");
     assertOnlyExactly(BASE.with("sources.tunisia.momentumSensitivity", Double.NaN),
         "sources[0].momentumSensitivity", "must be a finite number, was NaN");
+    assertOnlyExactly(BASE.with("processes.momentum.perceptionDays", Double.POSITIVE_INFINITY),
+        "processes.momentum.perceptionDays", "must be a finite number, was Infinity");
   }
 
   // ---------------------------------------------------------------------------------------- dates

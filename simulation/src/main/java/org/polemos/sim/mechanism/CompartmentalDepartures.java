@@ -19,7 +19,7 @@ import org.polemos.sim.world.World;
  *   dI/dt =  beta' S I / N - (gamma + delta') I
  *   dR/dt =  gamma I          (cumulative disengaged)
  * </pre>
- * where beta' = beta x momentum^momentumSensitivity x (1 - counter-messaging) and delta' = delta x (1 - travel
+ * where beta' = beta x perceivedMomentum^momentumSensitivity x (1 - counter-messaging) and delta' = delta x (1 - travel
  * measures), or 0 while no open corridor serves the source. The at-risk pool N = S + I is held constant: every
  * person who disengages or departs is replaced by a new susceptible (population renewal, as the constant
  * recruitment term of the cited models), which gives the threshold behaviour the literature describes: with
@@ -104,7 +104,7 @@ public final class CompartmentalDepartures implements Mechanism, Action {
       port = ctx.require(Ports.Departures.class);
     }
     double h = 1.0 / SUBSTEPS / 365.0;
-    double m = world.momentum();
+    double m = world.perceivedMomentum();
     for (int j = 0; j < n.length; j++) {
       if (n[j] <= 0) {
         continue;

@@ -14,7 +14,8 @@ import org.polemos.sim.world.World;
  * Mechanism 1 of DOMAIN.md (radicalisation and departure), Poisson form: each source emits departures as a
  * non-homogeneous Poisson process with rate
  * {@code pool x annualPropensity / 365 x momentum^momentumSensitivity x (1 - travel measures) x (1 - counter-messaging)}
- * per day.
+ * per day, where momentum is the organisation's momentum as perceived in the sources
+ * ({@link World#perceivedMomentum()}, which lags the actual momentum by {@code momentum.perceptionDays}).
  *
  * <p>Step choice: the rate is recomputed once a day (at mid-day) and held for the day, so the process is a
  * piecewise-constant-rate Poisson process; its daily count is drawn exactly (Poisson). {@link Transit} spreads a
@@ -64,7 +65,7 @@ public final class Departures implements Mechanism, Action {
 
   /** The departure rate of {@code source} per day in the current state. */
   public double rate(int source) {
-    return pool[source] * dailyPropensity[source] * Math.pow(world.momentum(), sensitivity[source])
+    return pool[source] * dailyPropensity[source] * Math.pow(world.perceivedMomentum(), sensitivity[source])
         * (1 - world.travelMeasures(source)) * (1 - world.counterMessaging(source));
   }
 

@@ -12,8 +12,15 @@ import org.polemos.sim.world.World;
  * Mechanism 6 of DOMAIN.md (momentum): the organisation's territorial gains G and losses L, each as a share of the
  * map's total area, are remembered with exponential decay of time constant {@code memoryDays}
  * ({@code G(t) = sum of gains g_i exp(-(t - t_i) / memoryDays)}), and each day
- * {@code momentum = clamp(1 + gainWeight G - lossWeight L, minimum, maximum)}. Momentum feeds departures,
- * desertion and inspired attacks.
+ * {@code momentum = clamp(1 + gainWeight G - lossWeight L, minimum, maximum)}.
+ *
+ * <p>It also maintains the momentum perceived in the source countries, which starts at the initial momentum and
+ * follows it with an exponential lag of time constant {@code perceptionDays}: each day
+ * {@code perceived += (momentum - perceived) x (1 - exp(-1 / perceptionDays))} (perceived = momentum when
+ * {@code perceptionDays} is 0). News, propaganda and recruitment networks take time to reach and mobilise people
+ * abroad, so foreign departures respond to the perceived value; desertion and inspired attacks keep the actual
+ * momentum, because fighters on the ground see gains and losses at once, and inspired attackers are already
+ * mobilised and react to the news of the day rather than to a recruitment process.
  */
 public final class Momentum implements Mechanism, Action {
   public static final String NAME = "momentum";
@@ -23,6 +30,7 @@ public final class Momentum implements Mechanism, Action {
   private double decay;
   private double gains;
   private double losses;
+  private double perceptionStep;
 
   public static Optional<Mechanism> factory(Scenario scenario) {
     return scenario.processes().momentum() == null ? Optional.empty() : Optional.of(new Momentum());
@@ -39,7 +47,9 @@ public final class Momentum implements Mechanism, Action {
     p = ctx.scenario().processes().momentum();
     decay = p.memoryDays() > 0 ? Math.exp(-1.0 / p.memoryDays()) : 0;
     world.addControlListener(this::controlChanged);
+    perceptionStep = p.perceptionDays() > 0 ? 1 - Math.exp(-1.0 / p.perceptionDays()) : 1;
     world.momentum(value());
+    world.perceivedMomentum(world.momentum());
     ctx.sim().scheduleAt(MIDDAY, this);
   }
 
@@ -60,7 +70,10 @@ public final class Momentum implements Mechanism, Action {
 
   @Override
   public void fire(Simulation sim) {
-    world.momentum(value());
+    double m = value();
+    world.momentum(m);
+    double perceived = world.perceivedMomentum();
+    world.perceivedMomentum(perceptionStep >= 1 ? m : perceived + (m - perceived) * perceptionStep);
     gains *= decay;
     losses *= decay;
     sim.schedule(1.0, this);

@@ -79,6 +79,7 @@ public final class BuiltInProbes {
     }));
     list.add(MetricProbe.of(Metric.TREASURY_USD, (c, out) -> out.emit("", c.world().treasury())));
     list.add(MetricProbe.of(Metric.MOMENTUM, (c, out) -> out.emit("", c.world().momentum())));
+    list.add(MetricProbe.of(Metric.MOMENTUM_PERCEIVED, (c, out) -> out.emit("", c.world().perceivedMomentum())));
     return List.copyOf(list);
   }
 

@@ -68,6 +68,7 @@ public final class World {
 
   // organisation-wide quantities
   private double momentum = 1.0;
+  private double perceivedMomentum = 1.0;
   private double treasury;
   private double unfundedShare;
   private final double[] revenueCumulative = new double[3];
@@ -557,6 +558,18 @@ public final class World {
 
   public void momentum(double value) {
     momentum = value;
+  }
+
+  /**
+   * Momentum as perceived in the source countries: the actual momentum smoothed exponentially with time constant
+   * {@code momentum.perceptionDays} (equal to {@link #momentum()} when that is 0). Departures respond to it.
+   */
+  public double perceivedMomentum() {
+    return perceivedMomentum;
+  }
+
+  public void perceivedMomentum(double value) {
+    perceivedMomentum = value;
   }
 
   public double treasury() {

@@ -18,6 +18,7 @@ import org.polemos.model.distribution.DistributionSpec;
 import org.polemos.model.process.CombatParameters;
 import org.polemos.model.process.CompartmentalParameters;
 import org.polemos.model.process.EconomyParameters;
+import org.polemos.model.process.MomentumParameters;
 import org.polemos.model.process.Processes;
 import org.polemos.model.process.RecruitmentModel;
 import org.polemos.model.process.RecruitmentParameters;
@@ -359,5 +360,69 @@ class MechanismTest {
     assertThat(high.r0()).isEqualTo(3);
     assertThat(high.radicalised(0) / 100_000).isCloseTo(1 - 1 / 3.0, within(0.01));
     assertThat(high.susceptible(0) + high.radicalised(0)).isCloseTo(100_000, within(1e-6));
+  }
+
+  /**
+   * The organisation takes region b (10% of the map, gain weight 5) on day 10; memory is effectively permanent, so
+   * actual momentum steps from 1 to 1.5. Returns {actual, perceived, departure rate of tn} after {@code days}
+   * more days, and the rate before the step.
+   */
+  private static double[] momentumStep(double perceptionDays, int days) {
+    Processes b = TestScenarios.processes();
+    Processes p = new Processes(b.recruitment(), b.intake(), b.localRecruitment(), b.combat(),
+        new MomentumParameters(1e12, 5, 5, 0.5, 2, perceptionDays), b.economy(), b.attrition(),
+        b.externalOperations());
+    Scenario s = TestScenarios.scenario(TestScenarios.START.plusDays(399), OutputStep.MONTHLY,
+        List.of(TestScenarios.faction("is", FactionKind.ORGANISATION, FireMode.AIMED, 0, "kurds"),
+            TestScenarios.faction("kurds", FactionKind.NON_STATE, FireMode.AIMED, 0, "is")),
+        List.of(TestScenarios.region("a", 1000, 900, 0, "is", Map.of("is", 100), "b"),
+            TestScenarios.region("b", 1000, 100, 0, "kurds", Map.of("kurds", 100), "a")),
+        List.of(TestScenarios.source("tn", 100_000, 0.1, "arabic")),
+        List.of(TestScenarios.corridor("c", "a", new DistributionSpec.Fixed(1), 0, 0, "tn")), List.of(), p);
+    RunContext ctx = RunContext.forTest(s, 0, RandomStreams.of(5), RunListener.NONE);
+    // no one actually leaves (the pool stays whole), so the rate reflects momentum alone
+    ctx.provide(Ports.Departures.class, new Ports.Departures() {
+      @Override
+      public void departed(int source, long count) {
+      }
+
+      @Override
+      public boolean canDepart(int source) {
+        return false;
+      }
+    });
+    Momentum momentum = new Momentum();
+    momentum.start(ctx);
+    Departures departures = new Departures();
+    departures.start(ctx);
+    World w = ctx.world();
+    ctx.sim().runUntil(10);
+    double before = departures.rate(0);
+    w.changeControl(1, w.organisation(), new org.polemos.sim.sampling.Draw(ctx.random("t")));
+    ctx.sim().runUntil(10 + days);
+    return new double[] {w.momentum(), w.perceivedMomentum(), departures.rate(0), before};
+  }
+
+  @Test
+  void withoutPerceptionLagDeparturesTrackAMomentumStepAtOnce() {
+    double[] r = momentumStep(0, 1);
+    assertThat(r[0]).isCloseTo(1.5, within(1e-9));
+    assertThat(r[1]).isEqualTo(r[0]);
+    assertThat(r[2] / r[3]).isCloseTo(1.5, within(1e-9));
+  }
+
+  @Test
+  void perceivedMomentumFollowsAStepWithTheExponentialLag() {
+    double[] early = momentumStep(180, 1);
+    assertThat(early[0]).isCloseTo(1.5, within(1e-9));
+    assertThat(early[1]).isCloseTo(1 + 0.5 * (1 - Math.exp(-1 / 180.0)), within(1e-9));
+    // departures respond to the perceived value, not the actual one
+    assertThat(early[2] / early[3]).isCloseTo(early[1], within(1e-9));
+    double[] r = momentumStep(180, 180);
+    assertThat(r[0]).isCloseTo(1.5, within(1e-9));
+    assertThat((r[1] - 1) / 0.5).isCloseTo(1 - Math.exp(-1), within(1e-3));
+    assertThat(r[2] / r[3]).isCloseTo(r[1], within(1e-9));
+    // the actual momentum still drives desertion: it is not the perceived one
+    assertThat(r[1]).isLessThan(r[0] - 0.1);
   }
 }
