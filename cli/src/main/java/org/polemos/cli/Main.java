@@ -34,7 +34,10 @@ public final class Main implements Runnable {
 
   /** The command line with its commands created by {@code injector}. */
   static CommandLine commandLine(Injector injector) {
-    return new CommandLine(Main.class, new GuiceFactory(injector))
+    GuiceFactory factory = new GuiceFactory(injector);
+    CommandLine commandLine = new CommandLine(Main.class, factory);
+    ImportCommand.addDatasets(commandLine.getSubcommands().get("import"), factory);
+    return commandLine
         .setParameterExceptionHandler(ErrorHandlers::onParameterError)
         .setExecutionExceptionHandler(ErrorHandlers::onExecutionError);
   }
