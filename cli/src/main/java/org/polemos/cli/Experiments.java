@@ -89,12 +89,18 @@ final class Experiments {
     }
   }
 
-  /** Writes a summary atomically as {@code summary.csv} rows. */
+  /**
+   * Writes a summary atomically as {@code summary.csv} rows. A cell no replication gave a value to ({@code n = 0}:
+   * every value NaN, e.g. {@code intake_wait_days_mean} in a period nobody entered intake) has no row.
+   */
   static void writeSummary(SummaryStatistics summary, Path target) throws IOException {
     try (TableCsvWriter out = SummaryCsv.open(target)) {
       for (Map.Entry<SummaryStatistics.Cell, CellSummary> e : summary.cells().entrySet()) {
         SummaryStatistics.Cell c = e.getKey();
         CellSummary s = e.getValue();
+        if (s.n() == 0) {
+          continue; // no replication had a value (e.g. a mean over no recruits): no row rather than NaN
+        }
         SummaryCsv.write(out, new SummaryCsv.Row(c.date(), c.metric(), c.key(), s.n(), s.mean(), s.sd(), s.ciLow(),
             s.ciHigh(), s.quantile(0.05), s.quantile(0.5), s.quantile(0.95)));
       }
@@ -108,6 +114,9 @@ final class Experiments {
       for (Map.Entry<SummaryStatistics.Cell, CellSummary> e : summary.cells().entrySet()) {
         SummaryStatistics.Cell c = e.getKey();
         CellSummary s = e.getValue();
+        if (s.n() == 0) {
+          continue; // as in summary.csv
+        }
         out.row(c.date(), c.metric(), c.key(), Math.toIntExact(s.n()), s.mean(), s.sd(), s.ciLow(), s.ciHigh(),
             s.quantile(0.05), s.quantile(0.5), s.quantile(0.95));
       }

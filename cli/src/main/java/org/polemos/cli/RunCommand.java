@@ -237,15 +237,19 @@ final class RunCommand implements Callable<Integer> {
     if (!noReport) {
       files.put("report", "report.html");
     }
+    boolean edited = edited(scenario);
+    BuildInfo build = BuildInfo.current();
     new RunManifest(scenario.id(), sha256(scenarioYaml), runSeed, replications, workers, Version.VERSION,
-        commandLine(), startedAt, files).write(dir.resolve("manifest.json"));
+        commandLine(), startedAt, files, build.gitCommit, build.codeSha256, System.getProperty("java.version"),
+        (System.nanoTime() - t0) / 1e9, edited).write(dir.resolve("manifest.json"));
     if (!noReport) {
       // After the manifest: the report shows it.
       ReportBuilder.forRun(dir).observed(observed).out(dir.resolve("report.html")).build();
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
 
-    stdout.printf("%s: %d replication%s, seed %d, %.1f s -> %s%n", scenario.id(), replications,
+    stdout.printf("%s%s: %d replication%s, seed %d, %.1f s -> %s%n", scenario.id(),
+        edited ? " (edited: differs from the bundled " + scenario.id() + ")" : "", replications,
         replications == 1 ? "" : "s", runSeed, seconds, dir);
     summary.print(stdout, replications);
     stdout.flush();
@@ -285,6 +289,19 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     return result;
+  }
+
+  /**
+   * Whether {@code scenario} differs in content from the bundled scenario with its id, the seed aside (a run's
+   * seed is recorded on its own): the canonical YAML of both is compared, so formatting and comments do not count.
+   */
+  static boolean edited(Scenario scenario) {
+    if (!org.polemos.io.scenario.BundledScenarios.exists(scenario.id())) {
+      return false;
+    }
+    Scenario bundled = org.polemos.io.scenario.BundledScenarios.load(scenario.id()).with("seed", scenario.seed());
+    ScenarioWriter writer = new ScenarioWriter();
+    return !writer.toYaml(bundled).equals(writer.toYaml(scenario));
   }
 
   private List<String> commandLine() {

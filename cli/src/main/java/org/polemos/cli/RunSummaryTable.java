@@ -51,7 +51,7 @@ final class RunSummaryTable {
 
   /** Accumulates one series row if it is one the summary prints. */
   void series(LocalDate date, String metric, String key, double value) {
-    if (!dates.contains(date)) {
+    if (!dates.contains(date) || Double.isNaN(value)) {
       return;
     }
     double[] sum = sums.computeIfAbsent(metric + '\u0000' + key + '\u0000' + date, k -> new double[2]);
