@@ -30,14 +30,26 @@ final class Experiments {
       if (!Files.isDirectory(dir)) {
         throw new CommandLine.ParameterException(cmd, "--out " + dir + ": exists and is not a directory");
       }
+      List<String> names;
       try (var entries = Files.list(dir)) {
-        if (entries.findAny().isPresent()) {
-          throw new CommandLine.ParameterException(cmd,
-              "--out " + dir + ": directory is not empty; choose another or remove it");
-        }
+        names = entries.map(p -> p.getFileName().toString()).sorted().toList();
+      }
+      if (!names.isEmpty()) {
+        throw new CommandLine.ParameterException(cmd, "--out " + dir + ": " + notEmpty(names)
+            + "; choose another or remove it");
       }
     }
     Files.createDirectories(dir);
+  }
+
+  /** "directory is not empty: it holds a, b and 3 more", saying which are temporary files of a killed process. */
+  static String notEmpty(List<String> names) {
+    int shown = Math.min(names.size(), 5);
+    String list = String.join(", ", names.subList(0, shown))
+        + (names.size() > shown ? " and " + (names.size() - shown) + " more" : "");
+    long partial = names.stream().filter(org.polemos.io.results.AtomicOutput::isTemporary).count();
+    return "directory is not empty: it holds " + list + (partial == 0 ? "" : " (" + partial + " hidden temporary "
+        + (partial == 1 ? "file" : "files") + " *.partial left by a killed process)");
   }
 
   /** The worker count: the option, or the processors, at most {@code work}. */

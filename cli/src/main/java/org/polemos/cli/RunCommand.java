@@ -149,7 +149,10 @@ final class RunCommand implements Callable<Integer> {
         + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     boolean created = !Files.exists(dir);
     Experiments.prepareEmpty(dir, cmd);
-    try {
+    // On SIGINT/SIGTERM the temporary files go (AtomicOutput), and so do the outputs this run already finished:
+    // the directory was empty, so an interrupted run leaves it empty (or removes it if the run created it).
+    try (var cleanup = org.polemos.io.results.InterruptCleanup.onInterrupt(
+        () -> removeOutputs(dir, created))) {
       return run(scenario, runSeed, keep, workers, dir, csv, parquet, cmd);
     } catch (IOException | RuntimeException e) {
       // Every file is atomic, so a failed run leaves none; do not leave the empty directory either.
@@ -163,6 +166,23 @@ final class RunCommand implements Callable<Integer> {
         }
       }
       throw e;
+    }
+  }
+
+  /** The files a run writes, removed from its directory when the run is interrupted. */
+  private static final List<String> OUTPUTS = List.of("series.csv", "series.parquet", "summary.csv",
+      "summary.parquet", "events.ndjson", "scenario.yaml", "manifest.json", "report.html");
+
+  private static void removeOutputs(Path dir, boolean created) {
+    try {
+      for (String name : OUTPUTS) {
+        Files.deleteIfExists(dir.resolve(name));
+      }
+      if (created) {
+        Files.deleteIfExists(dir);
+      }
+    } catch (IOException e) {
+      // best effort on the way out; a non-empty directory is named by the next run's error
     }
   }
 
