@@ -151,8 +151,8 @@ final class RunCommand implements Callable<Integer> {
     Experiments.prepareEmpty(dir, cmd);
     // On SIGINT/SIGTERM the temporary files go (AtomicOutput), and so do the outputs this run already finished:
     // the directory was empty, so an interrupted run leaves it empty (or removes it if the run created it).
-    try (var cleanup = org.polemos.io.results.InterruptCleanup.onInterrupt(
-        () -> removeOutputs(dir, created))) {
+    var cleanup = org.polemos.io.results.InterruptCleanup.onInterrupt(() -> removeOutputs(dir, created));
+    try {
       return run(scenario, runSeed, keep, workers, dir, csv, parquet, cmd);
     } catch (IOException | RuntimeException e) {
       // Every file is atomic, so a failed run leaves none; do not leave the empty directory either.
@@ -166,6 +166,8 @@ final class RunCommand implements Callable<Integer> {
         }
       }
       throw e;
+    } finally {
+      cleanup.close();
     }
   }
 
