@@ -92,7 +92,7 @@ final class CalibrateCommand implements Callable<Integer> {
     if (budget != null && budget < 2) {
       throw new CommandLine.ParameterException(cmd, "--budget must be at least 2, was " + budget);
     }
-    CalibrationSpec cal = new CalibrationFileReader().read(file);
+    CalibrationSpec cal = new CalibrationFileReader(engine.metrics()).read(file);
     checkTargets(cal);
     Experiments.prepareEmpty(out, cmd);
     int workers = Experiments.threads(threads, cal.replications(), cmd);

@@ -52,6 +52,17 @@ final class Experiments {
         + (partial == 1 ? "file" : "files") + " *.partial left by a killed process)");
   }
 
+  /** Deletes {@code dir} if it is an empty directory; failures are ignored (an earlier error matters more). */
+  static void deleteIfEmpty(Path dir) {
+    try (var entries = Files.list(dir)) {
+      if (entries.findAny().isEmpty()) {
+        Files.delete(dir);
+      }
+    } catch (IOException e) {
+      // the original failure is what the user needs to see
+    }
+  }
+
   /** The worker count: the option, or the processors, at most {@code work}. */
   static int threads(Integer option, int work, CommandLine cmd) {
     if (option != null && option < 1) {

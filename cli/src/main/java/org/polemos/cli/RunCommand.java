@@ -303,9 +303,14 @@ final class RunCommand implements Callable<Integer> {
     if (!settings.isEmpty()) {
       List<org.polemos.model.validation.Problem> problems = result.validate();
       if (!problems.isEmpty()) {
+        // In the user's terms: the command, the --set that caused the problem, and the path with ids.
         List<org.polemos.io.scenario.Diagnostic> diagnostics = new ArrayList<>();
         for (org.polemos.model.validation.Problem p : problems) {
-          diagnostics.add(new org.polemos.io.scenario.Diagnostic("--set", 0, 0, p.path(), p.message()));
+          String path = org.polemos.model.path.ScenarioPaths.idPath(result, p.path());
+          String cause = settings.stream().filter(s -> s.substring(0, Math.max(0, s.indexOf('='))).strip()
+              .equals(path)).findFirst().map(s -> "--set " + s).orElse("after --set");
+          diagnostics.add(new org.polemos.io.scenario.Diagnostic(cmd.getCommandSpec().qualifiedName(), 0, 0, "",
+              cause + ": " + path + ": " + p.message()));
         }
         throw new org.polemos.io.scenario.ScenarioFileException(diagnostics);
       }
