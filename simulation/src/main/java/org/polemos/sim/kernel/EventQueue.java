@@ -68,7 +68,7 @@ public final class EventQueue {
     /** Default heap arity as log2: 3 means an 8-ary heap (chosen by measurement, docs/PERFORMANCE.md). */
     public static final int DEFAULT_LOG2_ARITY = 3;
     /** Pending events above which the queue switches to calendar mode by default (docs/PERFORMANCE.md). */
-    public static final int DEFAULT_CALENDAR_THRESHOLD = 4096;
+    public static final int DEFAULT_CALENDAR_THRESHOLD = 128;
     /** A calendar threshold that keeps the queue in heap mode for ever. */
     public static final int HEAP_ONLY = Integer.MAX_VALUE;
     /** Target number of events per bucket at the front of a freshly built calendar. */
@@ -219,13 +219,6 @@ public final class EventQueue {
         if (nextSequence == SEQUENCE_LIMIT) {
             renumber();
         }
-        if (calendar && live == 0) {
-            // Nothing pending: back to heap mode (dropping any cancelled entries) before it fills up again.
-            if (hole) {
-                removeRoot();
-            }
-            drainToHeap();
-        }
         long key = (nextSequence++ << SLOT_BITS) | slot;
         double t = time + 0.0; // turns -0.0 into 0.0
         int gs = state[slot] | PENDING;
@@ -237,6 +230,15 @@ public final class EventQueue {
                 toCalendar();
             }
         } else {
+            if (live == 1) {
+                // Nothing else pending: back to heap mode (dropping any cancelled entries) before it fills up again.
+                if (hole) {
+                    removeRoot();
+                }
+                drainToHeap();
+                heapAdd(sortable(t), key);
+                return ((gs >>> 2) << SLOT_BITS) | slot;
+            }
             double x = (t - base) * invWidth;
             if (x < cur + 1) {
                 heapAdd(sortable(t), key);

@@ -221,7 +221,7 @@ class EventQueueTest {
         }
         assertThat(q.isEmpty()).isTrue();
         assertThat(new EventQueue(0).inCalendarMode()).isFalse();
-        assertThat(EventQueue.DEFAULT_CALENDAR_THRESHOLD).isEqualTo(4096);
+        assertThat(EventQueue.DEFAULT_CALENDAR_THRESHOLD).isEqualTo(128);
     }
 
     /**
