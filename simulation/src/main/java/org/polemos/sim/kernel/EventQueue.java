@@ -125,6 +125,9 @@ public final class EventQueue {
     private int topHead = NONE;
     private int topCount;
     private int[] scratch = new int[0];
+    // The owner's per-slot payload array (Simulation's actions), touched when a bucket moves into the heap.
+    private Object[] payloads;
+    private long payloadNulls; // keeps the touching loads alive; otherwise unused
     private final double[] sample = new double[SAMPLE];
 
     /** An 8-ary heap with room for {@code initialCapacity} pending events before it grows. */
@@ -179,6 +182,14 @@ public final class EventQueue {
     /** The arity of the heap (2, 4, 8 or 16). */
     public int arity() {
         return arity;
+    }
+
+    /**
+     * Lets the queue touch the owner's per-slot payload array when a bucket moves into the heap, so that its
+     * cache misses overlap; every held slot must be below its length. Package-private: for {@link Simulation}.
+     */
+    void setPayloads(Object[] payloads) {
+        this.payloads = payloads;
     }
 
     /** Whether the queue is in calendar mode now (for tests and benchmarks). */
@@ -590,17 +601,26 @@ public final class EventQueue {
                 cur = b;
                 int s = bucketHead[b];
                 bucketHead[b] = NONE;
+                final Object[] pf = payloads;
+                int nulls = 0;
                 while (s != NONE) {
                     int nextSlot = link[s];
                     inBuckets--;
                     int gs = state[s];
                     if ((gs & STATE_MASK) == PENDING) {
                         heapAppend(sortable(nodeTime(s)), node[2 * s + 1]);
+                        // Touch the owner's payload of the slot now, while the chain walk waits on memory anyway:
+                        // these loads are independent of each other and overlap, instead of each stalling the
+                        // owner when the event fires (at 10^6 events, one cache miss per event saved).
+                        if (pf != null && pf[s] == null) {
+                            nulls++;
+                        }
                     } else {
                         freeDead(s, gs);
                     }
                     s = nextSlot;
                 }
+                payloadNulls += nulls;
                 if (size > 0) {
                     heapify();
                     return true;

@@ -49,6 +49,7 @@ public final class Simulation {
         this.calendarStart = calendarStart;
         this.queue = new EventQueue(expectedPending);
         this.actions = new Action[queue.slotCapacity()];
+        queue.setPayloads(actions);
     }
 
     /** Current simulated time in days since the start. */
@@ -123,6 +124,7 @@ public final class Simulation {
         Action[] acts = actions;
         if (slot >= acts.length) {
             acts = actions = Arrays.copyOf(acts, queue.slotCapacity());
+            queue.setPayloads(acts);
         }
         // A process that reschedules itself usually gets back the slot it just vacated (LIFO free list): skipping
         // the identical store avoids the GC write barrier of a reference store on the hot path.
