@@ -8,7 +8,7 @@ Usage (from the repository root; JDK 17 and Python 3, nothing else):
     python3 benchmarks/track.py --measure-noise 3      # run the suite 3 times, write the noise band, no history
     python3 benchmarks/track.py --html-only            # re-render the HTML page from the history
 
-The suite (about 3 minutes on 2 cores), each part in its own JMH run of one fork:
+The suite (about 4 minutes on 2 cores under load), each part in its own JMH run of one fork:
   * BaselineBenchmark.arithmetic: a fixed arithmetic loop, the machine yardstick (ns per step);
   * HoldBenchmark at 1,000, 100,000 and 1,000,000 pending events, impl polemos and primitive-heap (ns per hold);
   * ScenarioBenchmark, one levant-2014 replication (ms per replication);
