@@ -6,6 +6,7 @@
   var SVG = "http://www.w3.org/2000/svg";
   var DAY = 86400;
   var plots = [];
+  window.polemosCharts = plots; // the uPlot instances, for scripting and the browser tests
 
   function fmt(v) {
     if (v == null || !isFinite(v)) return "\u2013";
@@ -63,17 +64,17 @@
     all.appendChild(document.createTextNode(" shade ticked kinds on every chart"));
     allBox.addEventListener("change", function () { everywhere = allBox.checked; redrawAll(); });
     var span = Math.max(t1 - t0, DAY);
-    data.interventions.forEach(function (s, i) {
+    data.interventions.forEach(function (s) {
       var row = el("div", {"class": "row", "data-kind": s.kind}, box);
+      el("span", {"class": "name", text: s.name, title: s.name}, row);
+      var track = el("div", {"class": "track"}, row);
       var left = (s.start - t0) / span * 100, width = Math.max((s.end - s.start) / span * 100, 0.3);
-      var colour = kindColour(s.kind);
-      el("div", {"class": "bar", style: "left:" + left + "%;width:" + width + "%;background:" + colour,
-        title: s.name + " (" + s.kind + "): " + s.startText + " to " + s.endText}, row);
-      var name = el("span", {"class": "name", text: s.name}, row);
-      if (left + width > 60) name.style.right = (100 - left + 0.5) + "%";
-      else name.style.left = (left + width + 0.5) + "%";
+      el("div", {"class": "bar", style: "left:" + left + "%;width:" + width + "%;background:" + kindColour(s.kind),
+        title: s.name + " (" + s.kind + "): " + s.startText + " to " + s.endText}, track);
     });
-    var axis = el("div", {"class": "axis"}, box);
+    var axisRow = el("div", {"class": "row axis-row"}, box);
+    el("span", {"class": "name"}, axisRow);
+    var axis = el("div", {"class": "track axis"}, axisRow);
     var y0 = new Date(t0 * 1000).getUTCFullYear(), y1 = new Date(t1 * 1000).getUTCFullYear();
     for (var y = y0; y <= y1 + 1; y++) {
       var t = Date.UTC(y, 0, 1) / 1000;
@@ -100,16 +101,27 @@
     function under(u) {
       var ctx = u.ctx;
       clip(u, ctx);
-      data.interventions.forEach(function (s) {
-        if (!kindOn[s.kind] || (!everywhere && c.kinds.indexOf(s.kind) < 0)) return;
-        var a = u.valToPos(s.start, "x", true), b = u.valToPos(s.end, "x", true);
-        ctx.fillStyle = "rgba(108,122,137,0.10)";
-        ctx.fillRect(a, u.bbox.top, Math.max(b - a, 1), u.bbox.height);
-        ctx.strokeStyle = "rgba(108,122,137,0.45)";
-        ctx.setLineDash([2, 3]);
-        ctx.beginPath(); ctx.moveTo(a, u.bbox.top); ctx.lineTo(a, u.bbox.top + u.bbox.height); ctx.stroke();
-        ctx.setLineDash([]);
+      // shade when at least one shown intervention is in force (merged, so overlaps do not darken)
+      var shown = data.interventions.filter(function (s) {
+        return kindOn[s.kind] && (everywhere || c.kinds.indexOf(s.kind) >= 0);
+      }).sort(function (a, b) { return a.start - b.start; });
+      var merged = [];
+      shown.forEach(function (s) {
+        var last = merged[merged.length - 1];
+        if (last && s.start <= last[1]) last[1] = Math.max(last[1], s.end); else merged.push([s.start, s.end]);
       });
+      ctx.fillStyle = "rgba(108,122,137,0.09)";
+      merged.forEach(function (m) {
+        var a = u.valToPos(m[0], "x", true), b = u.valToPos(m[1], "x", true);
+        ctx.fillRect(a, u.bbox.top, Math.max(b - a, 1), u.bbox.height);
+      });
+      ctx.strokeStyle = "rgba(108,122,137,0.45)";
+      ctx.setLineDash([2, 3]);
+      shown.forEach(function (s) {
+        var a = u.valToPos(s.start, "x", true);
+        ctx.beginPath(); ctx.moveTo(a, u.bbox.top); ctx.lineTo(a, u.bbox.top + u.bbox.height); ctx.stroke();
+      });
+      ctx.setLineDash([]);
       c.series.forEach(function (s, i) {
         if (!s.lo || !u.series[i + 1].show) return;
         ctx.fillStyle = s.colour + "2e";
@@ -320,7 +332,9 @@
       var p = at[r.id];
       var disc = svg("circle", {"class": "region", cx: p.x, cy: p.y, r: p.r, "data-region": r.id}, root);
       discs[r.id] = {disc: disc, title: svg("title", {}, disc), name: r.name};
-      svg("text", {x: p.x, y: p.y + p.r + 11, "text-anchor": "middle", text: r.name}, root);
+      if (p.r >= 9 || m.regions.length <= 12) {
+        svg("text", {x: p.x, y: p.y + p.r + 11, "text-anchor": "middle", text: r.name}, root);
+      }
     });
     if (project) {
       m.places.forEach(function (pl) {
