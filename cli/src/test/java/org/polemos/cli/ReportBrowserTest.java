@@ -26,6 +26,7 @@ class ReportBrowserTest {
   @TempDir
   static Path tmp;
   static Path page;
+  static Path comparePage;
   ChromeDriver driver;
 
   @BeforeAll
@@ -35,6 +36,14 @@ class ReportBrowserTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     page = out.resolve("report.html");
     assertThat(page).exists();
+    Path variant = tmp.resolve("variant");
+    run = CliRun.of("run", "levant-2014", "-n", "3", "--set", "corridors.tal-abyad.interdiction=0.5", "--out",
+        variant.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    comparePage = tmp.resolve("compare.html");
+    run = CliRun.of("compare", out.toString(), variant.toString(), "--out", tmp.resolve("compare.csv").toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(comparePage).exists();
   }
 
   @AfterEach
@@ -49,8 +58,12 @@ class ReportBrowserTest {
   }
 
   private void load(int width) {
+    load(page, width);
+  }
+
+  private void load(Path file, int width) {
     driver = Browser.open(width, 1000);
-    driver.get(page.toUri().toString());
+    driver.get(file.toUri().toString());
     assertThat(driver.findElements(By.cssSelector(".uplot"))).isNotEmpty();
   }
 
@@ -148,6 +161,23 @@ class ReportBrowserTest {
     driver.findElement(By.cssSelector("#timeline input[data-kind='air-campaign']")).click();
     int after = driver.findElements(By.cssSelector("#timeline .row[data-kind]:not(.off)")).size();
     assertThat(after).isLessThan(rows).isPositive();
+  }
+
+  @Test
+  void theComparePageDrawsEveryChartOfflineAndQuietly() {
+    load(comparePage, 1400);
+    int charts = driver.findElements(By.cssSelector(".plot[data-chart]")).size();
+    assertThat(charts).isGreaterThanOrEqualTo(4);
+    List<Number> ink = inkPerChart();
+    assertThat(ink).hasSize(charts);
+    for (Number share : ink) {
+      assertThat(share.doubleValue()).isGreaterThan(0.001);
+    }
+    WebElement over = driver.findElement(By.cssSelector(".u-over"));
+    new Actions(driver).moveToElement(over, over.getSize().getWidth() / 3, 10).perform();
+    assertThat(driver.findElements(By.cssSelector(".u-legend .u-value")).get(1).getText()).matches("-?[0-9].*");
+    assertThat(((Number) js("return performance.getEntriesByType('resource').length")).intValue()).isZero();
+    assertThat(Browser.consoleErrors(driver)).isEmpty();
   }
 
   @Test

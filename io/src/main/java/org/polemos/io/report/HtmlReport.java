@@ -107,10 +107,7 @@ public final class HtmlReport {
     ScenarioInfo scenario = run.scenario();
     Map<String, String> manifest = run.manifest();
     String title = "Polemos report: " + scenario.name();
-    html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
-        .append(Html.escape(title)).append("</title>\n<style>\n").append(resource(UPLOT_CSS)).append('\n')
-        .append(resource("report.css")).append("</style>\n</head>\n<body>\n");
+    html.append(head(title));
     html.append("<header>\n<h1>").append(Html.escape(scenario.name())).append("</h1>\n<p class=\"sub\">Polemos run "
         + "report &middot; scenario <code>").append(Html.escape(scenario.id())).append("</code></p>\n<dl class=\"facts\">");
     fact("Seed", manifest.getOrDefault("seed", "unknown"));
@@ -154,12 +151,24 @@ public final class HtmlReport {
     data.set("charts", chartData);
     data.set("interventions", interventionData());
     data.set("map", mapData());
-    html.append("</main>\n<footer>Written by Polemos from the run directory's files. Aggregate, population-level "
-        + "results for policy research; counts and probabilities only. Charts drawn with uPlot (MIT licence, "
-        + "&copy; Leon Sorokin), inlined.</footer>\n<script id=\"report-data\" type=\"application/json\">")
-        .append(scriptSafe(write(data))).append("</script>\n<script>\n").append(resource(UPLOT))
-        .append("\n</script>\n<script>\n").append(resource("report.js")).append("</script>\n</body>\n</html>\n");
+    html.append(tail("Written by Polemos from the run directory's files.", write(data)));
     return html.toString();
+  }
+
+  /** The start of a page of the report family, up to and including {@code <body>}: inline style only. */
+  static String head(String title) {
+    return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" + Html.escape(title)
+        + "</title>\n<style>\n" + resource(UPLOT_CSS) + "\n" + resource("report.css") + "</style>\n</head>\n<body>\n";
+  }
+
+  /** The end of a page from {@code </main>}: footer, the page's data (JSON), uPlot and report.js, all inline. */
+  static String tail(String origin, String json) {
+    return "</main>\n<footer>" + Html.escape(origin) + " Aggregate, population-level results for policy research; "
+        + "counts and probabilities only. Charts drawn with uPlot (MIT licence, &copy; Leon Sorokin), inlined."
+        + "</footer>\n<script id=\"report-data\" type=\"application/json\">" + scriptSafe(json)
+        + "</script>\n<script>\n" + resource(UPLOT) + "\n</script>\n<script>\n" + resource("report.js")
+        + "</script>\n</body>\n</html>\n";
   }
 
   private String banners() {

@@ -39,6 +39,7 @@
   }
 
   // ---- intervention timeline: one for the page, filterable by kind ----
+  data.interventions = data.interventions || [];
   var kinds = [];
   data.interventions.forEach(function (s) { if (kinds.indexOf(s.kind) < 0) kinds.push(s.kind); });
   var kindOn = {};
@@ -46,7 +47,7 @@
   var everywhere = false;
   function buildTimeline() {
     var box = document.getElementById("timeline");
-    if (!box) return;
+    if (!box || !data.map) return;
     if (!data.interventions.length) { box.textContent = "The scenario has no interventions."; return; }
     var t0 = Infinity, t1 = -Infinity;
     data.map.dates.forEach(function (t) { t0 = Math.min(t0, t); t1 = Math.max(t1, t); });
@@ -178,8 +179,9 @@
         if (!u.series[i + 1].show) return;
         s.mean.forEach(function (v, j) {
           if (v == null) return;
-          lo = Math.min(lo, v, s.lo ? s.lo[j] : v);
-          hi = Math.max(hi, v, s.hi ? s.hi[j] : v);
+          var l = s.lo && s.lo[j] != null ? s.lo[j] : v, h = s.hi && s.hi[j] != null ? s.hi[j] : v;
+          lo = Math.min(lo, v, l);
+          hi = Math.max(hi, v, h);
         });
       });
       c.observed.forEach(function (p) {
@@ -277,7 +279,7 @@
   // ---- map of control ----
   function buildMap() {
     var m = data.map, view = document.getElementById("map-view");
-    if (!view) return;
+    if (!view || !m) return;
     if (!m.regions.length) { view.textContent = "The run's scenario has no regions to map."; return; }
     var W = 820, pts = [];
     m.regions.forEach(function (r) { if (r.lon != null) pts.push([r.lon, r.lat]); });
