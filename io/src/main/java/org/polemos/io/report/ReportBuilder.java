@@ -21,7 +21,8 @@ import org.polemos.io.scenario.ScenarioFileException;
  * Charts: {@link ChartCatalogue#all()}. Presentation (colours, organisation, public figures, limitations, map
  * geometry): {@link Presentation#forRun}. Public figures: those of {@link #figures(Path)} when given, otherwise
  * those the presentation names (unless {@link #noFigures()}). A run directory without {@code manifest.json}
- * (written last by {@code polemos run}) is refused as incomplete.
+ * (written last by {@code polemos run}) is refused as incomplete. The output directory of a sweep, sensitivity
+ * study or calibration gets its {@link ExperimentPage} instead.
  */
 public final class ReportBuilder {
   private final Path directory;
@@ -75,6 +76,9 @@ public final class ReportBuilder {
   }
 
   private String renderChecked() throws IOException {
+    if (!Files.isRegularFile(directory.resolve("series.csv")) && ExperimentPage.isExperiment(directory)) {
+      return ExperimentPage.render(directory);
+    }
     if (Files.isRegularFile(directory.resolve("series.csv"))
         && !Files.isRegularFile(directory.resolve("manifest.json"))) {
       throw new ReportException(directory + " is not a finished run: it has no manifest.json, which 'polemos run' "

@@ -126,6 +126,14 @@
       c.series.forEach(function (s, i) {
         if (!s.lo || !u.series[i + 1].show) return;
         ctx.fillStyle = s.colour + "2e";
+        if (c.mode === "points") {
+          s.lo.forEach(function (l, j) {
+            if (l == null || s.hi[j] == null) return;
+            var x = u.valToPos(c.x[j], "x", true), a = u.valToPos(s.hi[j], "y", true);
+            ctx.fillRect(x - 5 * devicePixelRatio, a, 10 * devicePixelRatio, Math.max(u.valToPos(l, "y", true) - a, 1));
+          });
+          return;
+        }
         ctx.beginPath();
         var started = false, j, back = [];
         for (j = 0; j < c.x.length; j++) {
@@ -145,6 +153,29 @@
       var ctx = u.ctx;
       clip(u, ctx);
       var r = 4 * devicePixelRatio;
+      if (c.mode === "bars") {
+        var slot = (u.valToPos(1, "x", true) - u.valToPos(0, "x", true)) * 0.8, shownSeries = [];
+        c.series.forEach(function (s, k) { if (u.series[k + 1].show) shownSeries.push(k); });
+        var w = slot / Math.max(shownSeries.length, 1), y0 = u.valToPos(0, "y", true);
+        shownSeries.forEach(function (k, n) {
+          var s = c.series[k];
+          ctx.fillStyle = s.colour;
+          s.mean.forEach(function (v, j) {
+            if (v == null) return;
+            var x = u.valToPos(c.x[j], "x", true) - slot / 2 + n * w, y = u.valToPos(v, "y", true);
+            ctx.fillRect(x, Math.min(y, y0), w * 0.92, Math.max(Math.abs(y0 - y), 1));
+          });
+        });
+      }
+      if (c.pointLabels) {
+        ctx.fillStyle = "#2b323b";
+        ctx.font = (11 * devicePixelRatio) + "px system-ui, sans-serif";
+        c.pointLabels.forEach(function (text, j) {
+          var v = c.series[0].mean[j];
+          if (v == null || !text) return;
+          ctx.fillText(text, u.valToPos(c.x[j], "x", true) + 7 * devicePixelRatio, u.valToPos(v, "y", true) - 4);
+        });
+      }
       c.observed.forEach(function (p) {
         var s = c.series[p.series];
         if (!s || !u.series[p.series + 1].show) return;
@@ -200,11 +231,19 @@
     var tools = el("div", {"class": "tools"});
     div.parentNode.insertBefore(tools, div);
     var width = Math.max(div.clientWidth || div.parentNode.clientWidth || 800, 280);
-    var series = [{label: "Date", value: function (u, t) { return t == null ? "\u2013" : isoDate(t); }}];
-    c.series.forEach(function (s) {
+    var xType = c.xType || "time";
+    var xText = function (t) {
+      if (t == null) return "\u2013";
+      if (xType === "category") return c.categories[Math.round(t)] || "";
+      return xType === "number" ? fmt(t) : isoDate(t);
+    };
+    var series = [{label: c.xLabel || "Date", value: function (u, t) { return xText(t); }}];
+    c.series.forEach(function (s, k) {
+      var mode = c.mode || "line";
       series.push({
         label: s.label, stroke: s.colour, width: s.width, spanGaps: true,
-        points: {show: c.x.length < 3},
+        paths: mode !== "line" ? function () { return null; } : undefined,
+        points: {show: mode === "points" || (mode === "line" && c.x.length < 3), size: mode === "points" ? 9 : 5},
         value: function (u, v, si, idx) {
           if (v == null) return "\u2013";
           var text = fmt(v);
@@ -217,12 +256,17 @@
     var opts = {
       width: width, height: width < 600 ? 260 : 320,
       plugins: [bandsPlugin(c)],
-      scales: {x: {time: true}, y: {range: yRange(c)}},
+      scales: {x: xType === "category" ? {time: false, range: function () { return [-0.6, c.x.length - 0.4]; }}
+        : {time: xType === "time"}, y: {range: yRange(c)}},
       series: series,
       axes: [
-        {font: font, stroke: "#4a525d", grid: {stroke: "#eceff3"}},
-        {font: font, stroke: "#4a525d", grid: {stroke: "#eceff3"}, size: 64,
-          values: function (u, vals) { return vals.map(fmt); }}
+        xType === "time" ? {font: font, stroke: "#4a525d", grid: {stroke: "#eceff3"}}
+          : {font: font, stroke: "#4a525d", grid: {stroke: "#eceff3"}, label: c.xLabel, labelFont: font,
+            splits: xType === "category" ? function () { return c.x; } : undefined,
+            values: function (u, vals) { return vals.map(xText); }, rotate: xType === "category" ? -20 : 0,
+            size: xType === "category" ? 70 : 50},
+        {font: font, stroke: "#4a525d", grid: {stroke: "#eceff3"}, size: c.yLabel ? 80 : 64, label: c.yLabel,
+          labelFont: font, values: function (u, vals) { return vals.map(fmt); }}
       ],
       cursor: {drag: {x: true, y: false}},
       legend: {live: true}
@@ -238,8 +282,11 @@
     csv.addEventListener("click", function () {
       download(c.id + ".csv", "data:text/csv;charset=utf-8," + encodeURIComponent(chartCsv(c)));
     });
-    var reset = el("button", {type: "button", text: "Reset zoom", title: "Show the whole period"}, tools);
-    reset.addEventListener("click", function () { u.setScale("x", {min: c.x[0], max: c.x[c.x.length - 1]}); });
+    var reset = el("button", {type: "button", text: "Reset zoom", title: "Show the whole range"}, tools);
+    reset.addEventListener("click", function () {
+      if (xType === "category") u.setScale("x", {min: -0.6, max: c.x.length - 0.4});
+      else u.setScale("x", {min: c.x[0], max: c.x[c.x.length - 1]});
+    });
   }
 
   function chartPng(u, c) {
@@ -264,11 +311,12 @@
 
   function chartCsv(c) {
     var q = function (t) { return /[",\n\r]/.test(t) ? "\"" + t.replace(/"/g, "\"\"") + "\"" : t; };
-    var lines = ["date,series,mean,p05,p95"];
+    var lines = [(xType === "time" ? "date" : "x") + ",series,value,low,high"];
     c.series.forEach(function (s) {
       s.mean.forEach(function (v, j) {
         if (v == null) return;
-        lines.push([isoDate(c.x[j]), q(s.label), v, s.lo ? s.lo[j] : "", s.hi ? s.hi[j] : ""].join(","));
+        var x = xType === "time" ? isoDate(c.x[j]) : xType === "category" ? q(c.categories[j]) : c.x[j];
+        lines.push([x, q(s.label), v, s.lo ? s.lo[j] : "", s.hi ? s.hi[j] : ""].join(","));
       });
     });
     return lines.join("\n") + "\n";
