@@ -17,7 +17,7 @@
     if (a >= 100) return v.toFixed(0);
     if (a >= 10) return v.toFixed(1);
     if (a === 0) return "0";
-    return v.toPrecision(3);
+    return String(parseFloat(v.toPrecision(3)));
   }
   function isoDate(t) { return new Date(t * 1000).toISOString().slice(0, 10); }
   function el(name, attrs, parent) {
