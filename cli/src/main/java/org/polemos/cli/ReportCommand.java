@@ -54,6 +54,7 @@ public final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try {
+      ReportBuilder.requireFinished(directory);
       ReportBuilder builder = ReportBuilder.forRun(directory).observed(observed).figures(figures).out(out);
       if (noFigures) {
         builder.noFigures();

@@ -680,7 +680,11 @@ public final class HtmlReport {
   }
 
   private void manifestTable() {
-    html.append("<section id=\"manifest\"><h2>Run manifest</h2>\n<table class=\"kv\"><tbody>\n");
+    html.append("<section id=\"manifest\"><h2>Run manifest</h2>\n");
+    if (run.manifest().isEmpty()) {
+      html.append("<p class=\"empty\">The run directory has no manifest.json (yet).</p>\n");
+    }
+    html.append("<table class=\"kv\"><tbody>\n");
     for (Map.Entry<String, String> field : run.manifest().entrySet()) {
       html.append("<tr><th>").append(Html.escape(field.getKey())).append("</th><td><code>")
           .append(Html.escape(field.getValue())).append("</code></td></tr>\n");

@@ -20,8 +20,8 @@ import org.polemos.io.scenario.ScenarioFileException;
  * }</pre>
  * Charts: {@link ChartCatalogue#all()}. Presentation (colours, organisation, public figures, limitations, map
  * geometry): {@link Presentation#forRun}. Public figures: those of {@link #figures(Path)} when given, otherwise
- * those the presentation names (unless {@link #noFigures()}). A run directory without {@code manifest.json}
- * (written last by {@code polemos run}) is refused as incomplete. The output directory of a sweep, sensitivity
+ * those the presentation names (unless {@link #noFigures()}). {@link #requireFinished} refuses an unfinished run
+ * directory. The output directory of a sweep, sensitivity
  * study or calibration gets its {@link ExperimentPage} instead.
  */
 public final class ReportBuilder {
@@ -64,6 +64,19 @@ public final class ReportBuilder {
     return this;
   }
 
+  /**
+   * Refuses a run directory that has {@code series.csv} but no {@code manifest.json} (written last by a finished
+   * run): {@code polemos report} calls this; {@code polemos run} itself, which writes the report as part of the
+   * run, does not.
+   */
+  public static void requireFinished(Path directory) {
+    if (Files.isRegularFile(directory.resolve("series.csv"))
+        && !Files.isRegularFile(directory.resolve("manifest.json"))) {
+      throw new ReportException(directory + " is not a finished run: it has no manifest.json, which 'polemos run' "
+          + "writes last (the run was interrupted or is still running)");
+    }
+  }
+
   /** Reads the inputs and renders the page without writing it. */
   public String render() throws IOException {
     try {
@@ -78,11 +91,6 @@ public final class ReportBuilder {
   private String renderChecked() throws IOException {
     if (!Files.isRegularFile(directory.resolve("series.csv")) && ExperimentPage.isExperiment(directory)) {
       return ExperimentPage.render(directory);
-    }
-    if (Files.isRegularFile(directory.resolve("series.csv"))
-        && !Files.isRegularFile(directory.resolve("manifest.json"))) {
-      throw new ReportException(directory + " is not a finished run: it has no manifest.json, which 'polemos run' "
-          + "writes last (the run was interrupted or is still running)");
     }
     List<ObservedPoint> points = new ArrayList<>();
     List<String> sources = new ArrayList<>();

@@ -192,7 +192,9 @@
         }
         ctx.fillStyle = "#fff";
         ctx.beginPath(); ctx.arc(x, y, r, 0, 2 * Math.PI); ctx.fill(); ctx.stroke();
-        if (p.label) {
+        // a label only where it does not overlap the previous one drawn (the table under the chart has them all)
+        if (p.label && Math.abs(x - lastLabel[0]) + Math.abs(y - lastLabel[1]) > 28 * devicePixelRatio) {
+          lastLabel = [x, y];
           ctx.fillStyle = "#2b323b";
           ctx.font = "600 " + (11 * devicePixelRatio) + "px system-ui, sans-serif";
           ctx.fillText(p.label, x + r + 2, y - r - 2);

@@ -115,7 +115,7 @@ class ReportBuilderTest {
   void anIncompleteRunDirectoryIsRefused() throws Exception {
     Path run = SyntheticRun.write(tmp.resolve("run"));
     Files.delete(run.resolve("manifest.json"));
-    assertThatThrownBy(() -> ReportBuilder.forRun(run).build()).isInstanceOf(ReportException.class)
+    assertThatThrownBy(() -> ReportBuilder.requireFinished(run)).isInstanceOf(ReportException.class)
         .hasMessageContaining("not a finished run").hasMessageContaining("manifest.json");
     assertThat(run.resolve("report.html")).doesNotExist();
   }
