@@ -152,7 +152,7 @@
     function over(u) {
       var ctx = u.ctx;
       clip(u, ctx);
-      var r = 4 * devicePixelRatio;
+      var r = 4 * devicePixelRatio, lastLabel = [-1e9, -1e9];
       if (c.mode === "bars") {
         var slot = (u.valToPos(1, "x", true) - u.valToPos(0, "x", true)) * 0.8, shownSeries = [];
         c.series.forEach(function (s, k) { if (u.series[k + 1].show) shownSeries.push(k); });
