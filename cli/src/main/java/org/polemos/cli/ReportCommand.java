@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "report",
     header = "Write the self-contained HTML report of a run directory.", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = {"Writes one offline HTML page (report.html) for a run directory: interactive charts (hover, "
-        + "toggle, zoom, PNG/CSV export) of territory, fighters, deaths, foreign arrivals and inflow, returnees, "
+        + "toggle, zoom, SVG/PNG/CSV export) of territory, fighters, deaths, foreign arrivals and inflow, returnees, "
         + "revenue, treasury, operations abroad and momentum (mean and 5-95%% band over replications), a map of "
         + "control with a time slider, one timeline of the scenario's interventions, its known limitations, observed "
         + "figures, the control changes of the first replication and the run's manifest. A directory without "

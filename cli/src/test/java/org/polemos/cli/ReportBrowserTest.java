@@ -122,6 +122,22 @@ class ReportBrowserTest {
   }
 
   @Test
+  void aChartExportsAsSvgWithOneLinePerShownSeries() throws Exception {
+    load(1400);
+    int series = ((Number) js("return window.polemosCharts[0].series.length - 1")).intValue();
+    String svg = (String) js("return window.polemosSvg(0)");
+    assertThat(svg).startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"").endsWith("</svg>")
+        .contains("Territory held by faction");
+    assertThat(svg.split("class=\"series\"", -1)).hasSize(series + 1);
+    // well-formed XML
+    javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new java.io.ByteArrayInputStream(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    driver.findElements(By.cssSelector("#territory .u-legend .u-series")).get(1).click();
+    assertThat(((String) js("return window.polemosSvg(0)")).split("class=\"series\"", -1)).hasSize(series);
+    assertThat(Browser.consoleErrors(driver)).isEmpty();
+  }
+
+  @Test
   void draggingAcrossAChartZoomsOnThePeriod() {
     load(1400);
     WebElement over = driver.findElement(By.cssSelector("#territory .u-over"));

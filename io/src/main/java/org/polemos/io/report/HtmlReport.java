@@ -705,7 +705,7 @@ public final class HtmlReport {
     }
     html.append("<li><strong>Hover</strong> a chart to read every series at a date; click a legend entry to hide "
             + "or show it; drag across a chart to zoom on a period (double-click to reset); the buttons above a "
-            + "chart save it as PNG or its data as CSV.</li>\n")
+            + "chart save it as SVG or PNG, or its data as CSV.</li>\n")
         .append("<li><strong>Interventions</strong> are on one timeline below; the kinds ticked there are shaded "
             + "on the charts.</li>\n")
         .append("<li><strong>Observed figures</strong> are circles at the middle of their reporting period, with a "

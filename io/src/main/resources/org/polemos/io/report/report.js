@@ -280,6 +280,10 @@
     plots.push(u);
     var png = el("button", {type: "button", text: "PNG", title: "Save this chart as a PNG image"}, tools);
     png.addEventListener("click", function () { download(c.id + ".png", chartPng(u, c)); });
+    var vector = el("button", {type: "button", text: "SVG", title: "Save this chart as an SVG drawing"}, tools);
+    vector.addEventListener("click", function () {
+      download(c.id + ".svg", "data:image/svg+xml;charset=utf-8," + encodeURIComponent(chartSvg(u, c)));
+    });
     var csv = el("button", {type: "button", text: "CSV", title: "Save the data of this chart as CSV"}, tools);
     csv.addEventListener("click", function () {
       download(c.id + ".csv", "data:text/csv;charset=utf-8," + encodeURIComponent(chartCsv(c)));
@@ -310,6 +314,94 @@
     });
     return out.toDataURL("image/png");
   }
+
+  // A vector drawing of the chart as shown (zoom and hidden series included): title, axes with ticks, bands,
+  // lines or points or bars, observed ranges and the legend of the shown series.
+  function chartSvg(u, c) {
+    var esc = function (t) { return String(t).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;"); };
+    var L = 70, T = 30, W = 760, H = 300, xs = u.scales.x, ys = u.scales.y;
+    var X = function (v) { return L + (v - xs.min) / (xs.max - xs.min) * W; };
+    var Y = function (v) { return T + H - (v - ys.min) / (ys.max - ys.min) * H; };
+    var shown = [];
+    c.series.forEach(function (s, k) { if (u.series[k + 1].show) shown.push(k); });
+    var out = ['<svg xmlns="http://www.w3.org/2000/svg" width="' + (L + W + 20) + '" height="' + (T + H + 60
+      + 18 * Math.ceil(shown.length / 3)) + '" font-family="Helvetica, Arial, sans-serif" font-size="12">',
+      '<rect width="100%" height="100%" fill="#fff"/>',
+      '<text x="' + L + '" y="18" font-size="14" font-weight="bold">' + esc(c.title) + '</text>',
+      '<defs><clipPath id="p"><rect x="' + L + '" y="' + T + '" width="' + W + '" height="' + H + '"/></clipPath></defs>',
+      '<rect x="' + L + '" y="' + T + '" width="' + W + '" height="' + H + '" fill="none" stroke="#8a939f"/>'];
+    var step = Math.pow(10, Math.floor(Math.log10((ys.max - ys.min) / 5 || 1)));
+    [1, 2, 5, 10].some(function (m) { if ((ys.max - ys.min) / (step * m) <= 6) { step *= m; return true; } return false; });
+    for (var v = Math.ceil(ys.min / step) * step; v <= ys.max; v += step) {
+      out.push('<line x1="' + L + '" x2="' + (L + W) + '" y1="' + Y(v) + '" y2="' + Y(v) + '" stroke="#eceff3"/>',
+        '<text x="' + (L - 6) + '" y="' + (Y(v) + 4) + '" text-anchor="end">' + esc(fmt(v)) + '</text>');
+    }
+    var ticks = [];
+    if ((c.xType || "time") === "time") {
+      var y0 = new Date(xs.min * 1000).getUTCFullYear(), y1 = new Date(xs.max * 1000).getUTCFullYear();
+      var every = y1 - y0 > 6 ? 2 : 1;
+      for (var y = y0; y <= y1 + 1; y++) {
+        for (var mo = 0; mo < 12; mo += (y1 - y0 > 2 ? 12 : 6)) {
+          var t = Date.UTC(y, mo, 1) / 1000;
+          if (t >= xs.min && t <= xs.max && (y - y0) % every === 0) ticks.push([t, mo ? y + "-07" : String(y)]);
+        }
+      }
+    } else {
+      c.x.forEach(function (x, j) {
+        if (x >= xs.min && x <= xs.max) ticks.push([x, c.xType === "category" ? c.categories[j] : fmt(x)]);
+      });
+    }
+    ticks.forEach(function (tk) {
+      out.push('<text x="' + X(tk[0]) + '" y="' + (T + H + 16) + '" text-anchor="middle">' + esc(tk[1]) + '</text>');
+    });
+    out.push('<g clip-path="url(#p)">');
+    shown.forEach(function (k) {
+      var s = c.series[k];
+      if (s.lo && c.mode !== "points" && c.mode !== "bars") {
+        var top = [], bottom = [];
+        s.lo.forEach(function (l, j) {
+          if (l == null || s.hi[j] == null) return;
+          top.push(X(c.x[j]) + "," + Y(s.hi[j]));
+          bottom.unshift(X(c.x[j]) + "," + Y(l));
+        });
+        if (top.length) out.push('<polygon points="' + top.concat(bottom).join(" ") + '" fill="' + s.colour
+          + '" fill-opacity="0.18"/>');
+      }
+      if (c.mode === "bars") {
+        var slot = (X(1) - X(0)) * 0.8, w = slot / shown.length, n = shown.indexOf(k);
+        s.mean.forEach(function (v, j) {
+          if (v == null) return;
+          out.push('<rect x="' + (X(c.x[j]) - slot / 2 + n * w) + '" y="' + Math.min(Y(v), Y(0)) + '" width="'
+            + w * 0.92 + '" height="' + Math.abs(Y(0) - Y(v)) + '" fill="' + s.colour + '"/>');
+        });
+      } else if (c.mode === "points") {
+        s.mean.forEach(function (v, j) {
+          if (v != null) out.push('<circle cx="' + X(c.x[j]) + '" cy="' + Y(v) + '" r="4" fill="' + s.colour + '"/>');
+        });
+      } else {
+        var pts = [];
+        s.mean.forEach(function (v, j) { if (v != null) pts.push(X(c.x[j]) + "," + Y(v)); });
+        out.push('<polyline class="series" points="' + pts.join(" ") + '" fill="none" stroke="' + s.colour
+          + '" stroke-width="' + s.width + '" stroke-linejoin="round"/>');
+      }
+    });
+    c.observed.forEach(function (p) {
+      var s = c.series[p.series];
+      if (!s || shown.indexOf(p.series) < 0) return;
+      out.push('<line x1="' + X(p.x) + '" x2="' + X(p.x) + '" y1="' + Y(p.lo) + '" y2="' + Y(p.hi) + '" stroke="'
+        + s.colour + '" stroke-width="1.6"/>', '<circle cx="' + X(p.x) + '" cy="' + Y((p.lo + p.hi) / 2)
+        + '" r="4" fill="#fff" stroke="' + s.colour + '" stroke-width="1.6"/>');
+    });
+    out.push('</g>');
+    shown.forEach(function (k, i) {
+      var x = L + (i % 3) * (W / 3), y = T + H + 40 + 18 * Math.floor(i / 3);
+      out.push('<rect x="' + x + '" y="' + (y - 10) + '" width="10" height="10" fill="' + c.series[k].colour + '"/>',
+        '<text x="' + (x + 14) + '" y="' + y + '">' + esc(c.series[k].label) + '</text>');
+    });
+    out.push('</svg>');
+    return out.join("\n");
+  }
+  window.polemosSvg = function (index) { return chartSvg(plots[index], data.charts[index]); };
 
   function chartCsv(c) {
     var q = function (t) { return /[",\n\r]/.test(t) ? "\"" + t.replace(/"/g, "\"\"") + "\"" : t; };
