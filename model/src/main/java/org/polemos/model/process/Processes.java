@@ -1,11 +1,27 @@
 package org.polemos.model.process;
 
+import org.polemos.model.Omittable;
 import org.polemos.model.distribution.DistributionSpec;
 
-/** Parameters of every mechanism the simulation runs, one record each. */
+/**
+ * Parameters of every mechanism the simulation runs, one record each. {@code territory} (chance, sieges and the
+ * underground, read by combat) may be omitted: {@link TerritoryParameters#none()}.
+ */
 public record Processes(RecruitmentParameters recruitment, IntakeParameters intake,
     LocalRecruitmentParameters localRecruitment, CombatParameters combat, MomentumParameters momentum,
-    EconomyParameters economy, AttritionParameters attrition, ExternalOperationsParameters externalOperations) {
+    EconomyParameters economy, AttritionParameters attrition, ExternalOperationsParameters externalOperations,
+    @Omittable TerritoryParameters territory) {
+
+  public Processes {
+    territory = territory == null ? TerritoryParameters.none() : territory;
+  }
+
+  /** Processes without territory parameters (deterministic combat, no sieges, no underground). */
+  public Processes(RecruitmentParameters recruitment, IntakeParameters intake,
+      LocalRecruitmentParameters localRecruitment, CombatParameters combat, MomentumParameters momentum,
+      EconomyParameters economy, AttritionParameters attrition, ExternalOperationsParameters externalOperations) {
+    this(recruitment, intake, localRecruitment, combat, momentum, economy, attrition, externalOperations, null);
+  }
 
   /**
    * Neutral, order-of-magnitude defaults for tests and tutorials; not a calibration. Every sensitivity that

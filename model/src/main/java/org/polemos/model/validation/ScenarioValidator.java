@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +16,7 @@ import org.polemos.model.FactionKind;
 import org.polemos.model.FactionParameters;
 import org.polemos.model.Intervention;
 import org.polemos.model.InterventionKind;
+import org.polemos.model.Locality;
 import org.polemos.model.Region;
 import org.polemos.model.Scenario;
 import org.polemos.model.Source;
@@ -27,6 +29,7 @@ import org.polemos.model.process.ExternalOperationsParameters;
 import org.polemos.model.process.IntakeParameters;
 import org.polemos.model.process.LocalRecruitmentParameters;
 import org.polemos.model.process.MomentumParameters;
+import org.polemos.model.process.TerritoryParameters;
 import org.polemos.model.process.Processes;
 import org.polemos.model.process.RecruitmentModel;
 import org.polemos.model.process.RecruitmentParameters;
@@ -51,6 +54,8 @@ public final class ScenarioValidator {
   private final Map<String, Region> regions = new LinkedHashMap<>();
   private final Map<String, Source> sources = new LinkedHashMap<>();
   private final Map<String, Corridor> corridors = new LinkedHashMap<>();
+  /** Ids of places: regions (their rest) and their localities. */
+  private final Set<String> places = new LinkedHashSet<>();
 
   private ScenarioValidator(Scenario scenario) {
     this.scenario = scenario;
@@ -75,6 +80,16 @@ public final class ScenarioValidator {
     for (Region r : scenario.regions()) {
       if (r != null && r.id() != null) {
         regions.putIfAbsent(r.id(), r);
+        places.add(r.id());
+      }
+    }
+    for (Region r : scenario.regions()) {
+      if (r != null) {
+        for (Locality l : r.localities()) {
+          if (l != null && l.id() != null) {
+            places.add(l.id());
+          }
+        }
       }
     }
     for (Source s : scenario.sources()) {
@@ -155,6 +170,7 @@ public final class ScenarioValidator {
   private void regions() {
     List<Region> list = scenario.regions();
     Map<String, Integer> seen = new LinkedHashMap<>();
+    Map<String, String> localitySeen = new LinkedHashMap<>();
     if (list.isEmpty()) {
       add("regions", "must list at least one region");
     }
@@ -175,7 +191,8 @@ public final class ScenarioValidator {
       positive(r.areaKm2(), p + ".areaKm2");
       nonNegative(r.oilCapacityBblPerDay(), p + ".oilCapacityBblPerDay");
       positive(r.defensibility(), p + ".defensibility");
-      references(r.neighbours(), p + ".neighbours", "region", regions.keySet(), r.id(), "its own neighbour");
+      references(r.neighbours(), p + ".neighbours", placeKind(), places, r.id(), "its own neighbour");
+      localities(r, p, localitySeen);
       if (r.id() != null && seen.get(r.id()) == i) {
         for (Region other : list) {
           if (other != null && other != r && other.id() != null && !other.id().equals(r.id())
@@ -208,6 +225,88 @@ public final class ScenarioValidator {
         }
       }
     }
+  }
+
+  /**
+   * A region's localities: ids unique among regions and localities, positive area, coordinates in range,
+   * neighbours that are places, and totals within the region's so the rest of the region keeps a positive area
+   * and a non-negative population and oil capacity.
+   */
+  private void localities(Region r, String p, Map<String, String> seen) {
+    if (!Double.isFinite(r.unheldAreaKm2()) || r.unheldAreaKm2() < 0) {
+      add(p + ".unheldAreaKm2", "must be >= 0, was " + number(r.unheldAreaKm2()));
+    }
+    double area = r.unheldAreaKm2();
+    long population = 0;
+    double oil = 0;
+    List<Locality> ls = r.localities();
+    for (int k = 0; k < ls.size(); k++) {
+      String lp = p + ".localities[" + k + "]";
+      Locality l = ls.get(k);
+      if (!required(l, lp) || !id(l.id(), lp + ".id")) {
+        continue;
+      }
+      String first = seen.putIfAbsent(l.id(), lp);
+      if (regions.containsKey(l.id())) {
+        add(lp + ".id", "duplicate id \"" + l.id() + "\" (already a region id)");
+      } else if (first != null) {
+        add(lp + ".id", "duplicate id \"" + l.id() + "\" (first used at " + first + ")");
+      }
+      required(l.name(), lp + ".name");
+      if (l.population() < 0) {
+        add(lp + ".population", "must be >= 0, was " + l.population());
+      }
+      positive(l.areaKm2(), lp + ".areaKm2");
+      if (finite(l.latitude(), lp + ".latitude") && Math.abs(l.latitude()) > 90) {
+        add(lp + ".latitude", "must be in [-90, 90], was " + number(l.latitude()));
+      }
+      if (finite(l.longitude(), lp + ".longitude") && Math.abs(l.longitude()) > 180) {
+        add(lp + ".longitude", "must be in [-180, 180], was " + number(l.longitude()));
+      }
+      if (l.controller() != null && reference(l.controller(), lp + ".controller", "faction", factions.keySet())) {
+        Faction controller = factions.get(l.controller());
+        if (controller.kind() != null && !controller.kind().holdsGround()) {
+          add(lp + ".controller", "faction \"" + l.controller() + "\" is a " + controller.kind().code()
+              + " and holds no ground; the controller must be a ground-holding faction");
+        }
+      }
+      for (Map.Entry<String, Integer> force : l.forces().entrySet()) {
+        String fp = lp + ".forces." + force.getKey();
+        reference(force.getKey(), fp, "faction", factions.keySet());
+        if (required(force.getValue(), fp) && force.getValue() < 0) {
+          add(fp, "must be >= 0, was " + force.getValue());
+        }
+      }
+      references(l.neighbours(), lp + ".neighbours", placeKind(), places, l.id(), "its own neighbour");
+      if (l.defensibility() != null) {
+        positive(l.defensibility(), lp + ".defensibility");
+      }
+      nonNegative(l.symbolicWeight(), lp + ".symbolicWeight");
+      nonNegative(l.oilCapacityBblPerDay(), lp + ".oilCapacityBblPerDay");
+      area += Double.isFinite(l.areaKm2()) ? l.areaKm2() : 0;
+      population += Math.max(0, l.population());
+      oil += Double.isFinite(l.oilCapacityBblPerDay()) ? l.oilCapacityBblPerDay() : 0;
+    }
+    if (ls.isEmpty() && area == 0) {
+      return;
+    }
+    if (Double.isFinite(r.areaKm2()) && area >= r.areaKm2()) {
+      add(p + ".areaKm2", "must exceed its localities' areas plus unheldAreaKm2 (" + number(area)
+          + " km2) so the rest of the region has an area, was " + number(r.areaKm2()));
+    }
+    if (population > r.population() && r.population() >= 0) {
+      add(p + ".population", "must be at least its localities' population (" + population + "), was "
+          + r.population());
+    }
+    if (oil > r.oilCapacityBblPerDay() + 1e-9) {
+      add(p + ".oilCapacityBblPerDay", "must be at least its localities' oil capacity (" + number(oil)
+          + "), was " + number(r.oilCapacityBblPerDay()));
+    }
+  }
+
+  /** How an unknown place is named: "region", or "region or locality" when the scenario has localities. */
+  private String placeKind() {
+    return places.size() == regions.size() ? "region" : "region or locality";
   }
 
   private void sources() {
@@ -257,7 +356,7 @@ public final class ScenarioValidator {
       references(c.sources(), p + ".sources", "source", sources.keySet(), null, null);
       required(c.hub(), p + ".hub");
       if (required(c.entryRegion(), p + ".entryRegion")) {
-        reference(c.entryRegion(), p + ".entryRegion", "region", regions.keySet());
+        reference(c.entryRegion(), p + ".entryRegion", placeKind(), places);
       }
       distribution(c.transitDelayDays(), p + ".transitDelayDays");
       fraction(c.departureScreening(), p + ".departureScreening");
@@ -286,7 +385,7 @@ public final class ScenarioValidator {
           add(p + ".targets", "must list at least one target");
         }
         switch (kind.targetKind()) {
-          case REGION -> references(v.targets(), p + ".targets", "region", regions.keySet(), null, null);
+          case REGION -> references(v.targets(), p + ".targets", placeKind(), places, null, null);
           case CORRIDOR -> references(v.targets(), p + ".targets", "corridor", corridors.keySet(), null, null);
           case SOURCE -> references(v.targets(), p + ".targets", "source", sources.keySet(), null, null);
           default -> throw new IllegalStateException("unhandled target kind " + kind.targetKind());
@@ -380,6 +479,18 @@ public final class ScenarioValidator {
       nonNegative(combat.airStrikeEffect(), cp + ".airStrikeEffect");
       nonNegative(combat.airSupportMultiplier(), cp + ".airSupportMultiplier");
       positive(combat.stepDays(), cp + ".stepDays");
+    }
+    TerritoryParameters territory = processes.territory();
+    if (territory != null) {
+      String tp = p + ".territory";
+      nonNegative(territory.lossNoise(), tp + ".lossNoise");
+      nonNegative(territory.battleSigma(), tp + ".battleSigma");
+      if (finite(territory.siegeAdvantage(), tp + ".siegeAdvantage") && territory.siegeAdvantage() < 1) {
+        add(tp + ".siegeAdvantage", "must be >= 1 (1 = no advantage), was " + number(territory.siegeAdvantage()));
+      }
+      fraction(territory.undergroundShare(), tp + ".undergroundShare");
+      nonNegative(territory.undergroundLossPerYear(), tp + ".undergroundLossPerYear");
+      nonNegative(territory.undergroundRetakeRatio(), tp + ".undergroundRetakeRatio");
     }
     MomentumParameters momentum = processes.momentum();
     if (required(momentum, p + ".momentum")) {

@@ -44,7 +44,7 @@ public final class Attrition implements Mechanism, Action {
     world = ctx.world();
     draw = new Draw(ctx.random(NAME));
     p = ctx.scenario().processes().attrition();
-    regions = ctx.index().regionCount();
+    regions = ctx.index().placeCount();
     ctx.sim().scheduleAt(MIDDAY, this);
   }
 

@@ -9,6 +9,7 @@ import org.polemos.model.Intervention;
 import org.polemos.model.InterventionKind;
 import org.polemos.model.Scenario;
 import org.polemos.model.process.CombatParameters;
+import org.polemos.model.process.TerritoryParameters;
 import org.polemos.sim.RunContext;
 import org.polemos.sim.kernel.Action;
 import org.polemos.sim.kernel.Simulation;
@@ -74,8 +75,14 @@ public final class Combat implements Mechanism, Action {
   private ScenarioIndex index;
   private Draw draw;
   private CombatParameters p;
+  private TerritoryParameters tp;
   private double dt;
   private int regions;
+  private double lossSigma;
+  private double[] fortuneA;
+  private double[] fortuneB;
+  private boolean[] wasActive;
+  private double undergroundLoss;
   private int[] edgeA;
   private int[] edgeB;
   private boolean[] active;
@@ -108,8 +115,11 @@ public final class Combat implements Mechanism, Action {
     index = ctx.index();
     draw = new Draw(ctx.random(NAME));
     p = ctx.scenario().processes().combat();
+    tp = ctx.scenario().processes().territory();
     dt = p.stepDays() > 0 ? p.stepDays() : 1.0;
-    regions = index.regionCount();
+    regions = index.placeCount();
+    lossSigma = Math.sqrt(Math.log(1 + tp.lossNoise() * tp.lossNoise()));
+    undergroundLoss = 1 - Math.exp(-tp.undergroundLossPerYear() / 365.0 * dt);
     List<int[]> edges = new ArrayList<>();
     for (int a = 0; a < regions; a++) {
       for (int b : world.neighbours(a)) {
@@ -135,6 +145,9 @@ public final class Combat implements Mechanism, Action {
       adjacent[r] = adj.get(r).stream().mapToInt(Integer::intValue).toArray();
     }
     active = new boolean[edgeA.length];
+    wasActive = new boolean[edgeA.length];
+    fortuneA = new double[edgeA.length];
+    fortuneB = new double[edgeA.length];
     fronts = new int[regions];
     loss = new double[regions];
     struckBy = new int[regions];
@@ -164,7 +177,8 @@ public final class Combat implements Mechanism, Action {
     for (int j = 0; j < air.length; j++) {
       Intervention iv = all.get(air[j]);
       airFaction[j] = index.faction(iv.faction());
-      airTargets[j] = iv.targets().stream().mapToInt(index::region).toArray();
+      airTargets[j] = iv.targets().stream().flatMapToInt(t -> java.util.Arrays.stream(index.placesWithin(t)))
+          .distinct().toArray();
     }
     ctx.sim().scheduleAt(MIDDAY, this);
   }
@@ -195,7 +209,13 @@ public final class Combat implements Mechanism, Action {
       if (active[e]) {
         fronts[edgeA[e]]++;
         fronts[edgeB[e]]++;
+        if (!wasActive[e]) {
+          // a new battle: each side's fortune on this front, kept until the front closes
+          fortuneA[e] = tp.battleSigma() > 0 ? Math.exp(tp.battleSigma() * draw.gaussian()) : 1;
+          fortuneB[e] = tp.battleSigma() > 0 ? Math.exp(tp.battleSigma() * draw.gaussian()) : 1;
+        }
       }
+      wasActive[e] = active[e];
     }
     for (int j = 0; j < air.length; j++) {
       if (!world.interventionActive(air[j])) {
@@ -229,8 +249,10 @@ public final class Combat implements Mechanism, Action {
       if (!(x > 0) && !(y > 0)) {
         continue;
       }
-      double ka = effectiveness[fa] * moraleOf(a, fa, b, x) * world.defensibility(a) * airSupport(fa, b);
-      double kb = effectiveness[fb] * moraleOf(b, fb, a, y) * world.defensibility(b) * airSupport(fb, a);
+      double ka = effectiveness[fa] * moraleOf(a, fa, b, x) * world.defensibility(a) * airSupport(fa, b)
+          * siegeAdvantage(a) * fortuneA[e];
+      double kb = effectiveness[fb] * moraleOf(b, fb, a, y) * world.defensibility(b) * airSupport(fb, a)
+          * siegeAdvantage(b) * fortuneB[e];
       boolean areaA = area[fa];
       boolean areaB = area[fb];
       // classical RK4 on (x, y)
@@ -244,8 +266,8 @@ public final class Combat implements Mechanism, Action {
       double y4 = dx(ka, areaA, y + dt * y3, x + dt * x3);
       double xn = Math.max(0, x + dt / 6 * (x1 + 2 * x2 + 2 * x3 + x4));
       double yn = Math.max(0, y + dt / 6 * (y1 + 2 * y2 + 2 * y3 + y4));
-      loss[a] += Math.max(0, x - xn);
-      loss[b] += Math.max(0, y - yn);
+      loss[a] += Math.max(0, x - xn) * noise();
+      loss[b] += Math.max(0, y - yn) * noise();
     }
     double effect = p.airStrikeEffect() * dt;
     for (int r = 0; r < regions; r++) {
@@ -265,6 +287,56 @@ public final class Combat implements Mechanism, Action {
       }
       if (!tryCapture(a, b)) {
         tryCapture(b, a);
+      }
+    }
+    underground();
+  }
+
+  /** A lognormal multiplier of mean 1 and coefficient of variation {@code lossNoise} (1 when that is 0). */
+  private double noise() {
+    return lossSigma > 0 ? Math.exp(lossSigma * draw.gaussian() - lossSigma * lossSigma / 2) : 1;
+  }
+
+  /** {@code siegeAdvantage} for the holder of a siege place, else 1. */
+  private double siegeAdvantage(int place) {
+    return world.territory().siege(place) ? tp.siegeAdvantage() : 1;
+  }
+
+  /**
+   * The organisation's underground, once per step: {@code undergroundLossPerYear} of it is lost (killed or
+   * arrested); then, in each place an enemy holds, it retakes the place (event {@code control-changed}, the cells
+   * surface as fighters and the holder's garrison falls back) when it numbers at least {@code minimumGarrison} and
+   * more than {@code undergroundRetakeRatio} x the holder's garrison there, and the place is next to one the
+   * organisation holds or the organisation holds nothing.
+   */
+  private void underground() {
+    int org = world.organisation();
+    if (org < 0) {
+      return;
+    }
+    var forces = world.forces();
+    boolean holdsNothing = world.areaHeld(org) <= 0;
+    for (int r = 0; r < regions; r++) {
+      double u = forces.underground(r);
+      if (!(u > 0)) {
+        continue;
+      }
+      if (undergroundLoss > 0) {
+        forces.killUnderground(r, u * undergroundLoss, draw);
+        u = forces.underground(r);
+      }
+      int holder = world.controller(r);
+      if (tp.undergroundRetakeRatio() <= 0 || holder == org || !world.enemies(org, holder)
+          || u < Math.max(1, p.minimumGarrison()) || u <= tp.undergroundRetakeRatio() * world.fighters(r, holder)) {
+        continue;
+      }
+      boolean adjacent = holdsNothing;
+      for (int n : world.neighbours(r)) {
+        adjacent |= world.controller(n) == org;
+      }
+      if (adjacent) {
+        ctx.event("control-changed", index.placeId(r), "from", index.factionId(holder), "to", index.factionId(org));
+        world.changeControl(r, org, draw);
       }
     }
   }
@@ -350,9 +422,11 @@ public final class Combat implements Mechanism, Action {
     if (!(attackers > 0) || attackers < p.minimumGarrison()) {
       return false;
     }
-    if (defenders < p.minimumGarrison()
-        || defenders * morale[defender] < p.captureRatio() * moraleWeightedAgainst(target, attacker)) {
-      ctx.event("control-changed", index.regionId(target), "from", index.factionId(defender), "to",
+    boolean city = world.territory().siege(target);
+    double ratio = city ? p.captureRatio() / tp.siegeAdvantage() : p.captureRatio();
+    if ((!city && defenders < p.minimumGarrison())
+        || defenders * morale[defender] < ratio * moraleWeightedAgainst(target, attacker)) {
+      ctx.event("control-changed", index.placeId(target), "from", index.factionId(defender), "to",
           index.factionId(attacker));
       int[] ns = adjacent[target];
       double[] moving = new double[ns.length];

@@ -76,7 +76,7 @@ public final class Interventions implements Mechanism {
     if (iv.kind() == InterventionKind.GROUND_OFFENSIVE) {
       int faction = ctx.index().faction(iv.faction());
       for (String t : iv.targets()) {
-        world.releaseCommitted(faction, ctx.index().region(t));
+        world.releaseCommitted(faction, ctx.index().place(t));
       }
     }
     ctx.event("intervention-ended", iv.id(), "kind", iv.kind().code(), "intensity",
@@ -92,7 +92,7 @@ public final class Interventions implements Mechanism {
 
     Offensive(int index, Intervention iv, double perDay, double off) {
       this.faction = ctx.index().faction(iv.faction());
-      this.targets = iv.targets().stream().mapToInt(ctx.index()::region).toArray();
+      this.targets = iv.targets().stream().mapToInt(ctx.index()::place).toArray();
       this.perDay = perDay;
       this.off = off;
     }

@@ -39,7 +39,7 @@ public final class LocalRecruitment implements Mechanism, Action {
     LocalRecruitmentParameters p = ctx.scenario().processes().localRecruitment();
     dailyRate = p.annualRatePerCapita() / 365.0;
     payDependence = p.payDependence();
-    regions = ctx.index().regionCount();
+    regions = ctx.index().placeCount();
     ctx.sim().scheduleAt(MIDDAY, this);
   }
 
