@@ -184,6 +184,13 @@ final class Levant2014Outcomes {
       List<LocalDate> lost = runs.stream().map(r -> r.firstFrom(place, ORG, start)).toList();
       appendDates(sb, " taken by org", taken, n);
       appendDates(sb, " lost by org", lost, n);
+      Map<String, Long> lostTo = new LinkedHashMap<>();
+      runs.forEach(r -> r.changes().getOrDefault(place, List.of()).stream().filter(c -> c.from().equals(ORG))
+          .findFirst().ifPresent(c -> lostTo.merge(c.to() + (c.date().getYear() < 2016 ? "<2016" : ""), 1L,
+              Long::sum)));
+      if (!lostTo.isEmpty()) {
+        sb.append(" first lost to ").append(lostTo);
+      }
       Map<String, Long> endHolder = new LinkedHashMap<>();
       runs.forEach(r -> endHolder.merge(r.holderAtEnd(place, e.getValue()), 1L, Long::sum));
       sb.append(" end ").append(endHolder).append('\n');

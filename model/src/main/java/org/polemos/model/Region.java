@@ -22,11 +22,14 @@ import java.util.Map;
  *     (its totals less the localities'), which is one more place with the region's id
  * @param unheldAreaKm2 part of {@code areaKm2} that no faction holds (open desert), counted in the map's area but
  *     in no faction's territory; 0 when omitted
+ * @param siege whether the rest of the region is a city taken only by siege (see {@link Locality#siege()});
+ *     false when omitted
+ * @param symbolicWeight multiplier on the rest of the region's population in momentum; 1 when omitted
  */
 public record Region(String id, String name, String country, long population, double areaKm2,
     double oilCapacityBblPerDay, double defensibility, List<String> neighbours, String controller,
     Map<String, Integer> forces, @Omittable String notes, @Omittable List<Locality> localities,
-    @Omittable Double unheldAreaKm2) {
+    @Omittable Double unheldAreaKm2, @Omittable Boolean siege, @Omittable Double symbolicWeight) {
 
   public Region {
     neighbours = Lists.copy(neighbours);
@@ -34,6 +37,8 @@ public record Region(String id, String name, String country, long population, do
     notes = notes == null ? "" : notes;
     localities = Lists.copy(localities);
     unheldAreaKm2 = unheldAreaKm2 == null ? 0.0 : unheldAreaKm2;
+    siege = siege != null && siege;
+    symbolicWeight = symbolicWeight == null ? 1.0 : symbolicWeight;
   }
 
   /** The region without localities or unheld area (the constructor of earlier versions). */
@@ -41,7 +46,7 @@ public record Region(String id, String name, String country, long population, do
       double oilCapacityBblPerDay, double defensibility, List<String> neighbours, String controller,
       Map<String, Integer> forces, String notes) {
     this(id, name, country, population, areaKm2, oilCapacityBblPerDay, defensibility, neighbours, controller, forces,
-        notes, null, null);
+        notes, null, null, null, null);
   }
 
   /** A builder for a region with this id: name defaults to the id, defensibility to 1, everything else empty. */
@@ -86,7 +91,7 @@ public record Region(String id, String name, String country, long population, do
 
     public Region build() {
       return new Region(id, name, country, population, areaKm2, oilCapacityBblPerDay, defensibility, neighbours,
-          controller, forces, notes, localities, unheldAreaKm2);
+          controller, forces, notes, localities, unheldAreaKm2, null, null);
     }
   }
 }

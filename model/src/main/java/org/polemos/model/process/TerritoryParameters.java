@@ -22,8 +22,7 @@ import org.polemos.model.Omittable;
  *     rest falls back to an adjacent place it holds; with none left, all go underground); 0 (default) = none
  * @param undergroundLossPerYear share of the underground killed or arrested per year; 0 (default)
  * @param undergroundRetakeRatio the underground in a place retakes it when it outnumbers the holder's garrison
- *     there by this factor (and the place is next to one the organisation holds, or the organisation holds
- *     nothing); 0 (default) = never
+ *     there by this factor (and numbers at least {@code minimumGarrison}); 0 (default) = never
  */
 public record TerritoryParameters(@Omittable Double lossNoise, @Omittable Double battleSigma,
     @Omittable Double siegeAdvantage, @Omittable Double undergroundShare, @Omittable Double undergroundLossPerYear,

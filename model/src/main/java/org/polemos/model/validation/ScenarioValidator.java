@@ -45,6 +45,8 @@ public final class ScenarioValidator {
   public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
   /** What a region's country must look like (ISO 3166-1 alpha-2). */
   public static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+  /** Tolerance on the sum of a region's localities' areas (km2), for sums of areas given to two decimals. */
+  public static final double AREA_TOLERANCE_KM2 = 0.01;
   /** Tolerance on the sum of the role shares. */
   public static final double SHARE_SUM_TOLERANCE = 1e-9;
 
@@ -233,9 +235,8 @@ public final class ScenarioValidator {
    * and a non-negative population and oil capacity.
    */
   private void localities(Region r, String p, Map<String, String> seen) {
-    if (!Double.isFinite(r.unheldAreaKm2()) || r.unheldAreaKm2() < 0) {
-      add(p + ".unheldAreaKm2", "must be >= 0, was " + number(r.unheldAreaKm2()));
-    }
+    nonNegative(r.unheldAreaKm2(), p + ".unheldAreaKm2");
+    nonNegative(r.symbolicWeight(), p + ".symbolicWeight");
     double area = r.unheldAreaKm2();
     long population = 0;
     double oil = 0;
@@ -256,7 +257,11 @@ public final class ScenarioValidator {
       if (l.population() < 0) {
         add(lp + ".population", "must be >= 0, was " + l.population());
       }
-      positive(l.areaKm2(), lp + ".areaKm2");
+      if (positive(l.areaKm2(), lp + ".areaKm2") && nonNegative(l.unheldAreaKm2(), lp + ".unheldAreaKm2")
+          && l.unheldAreaKm2() >= l.areaKm2()) {
+        add(lp + ".unheldAreaKm2", "must be less than areaKm2 (" + number(l.areaKm2()) + "), was "
+            + number(l.unheldAreaKm2()));
+      }
       if (finite(l.latitude(), lp + ".latitude") && Math.abs(l.latitude()) > 90) {
         add(lp + ".latitude", "must be in [-90, 90], was " + number(l.latitude()));
       }
@@ -290,9 +295,9 @@ public final class ScenarioValidator {
     if (ls.isEmpty() && area == 0) {
       return;
     }
-    if (Double.isFinite(r.areaKm2()) && area >= r.areaKm2()) {
-      add(p + ".areaKm2", "must exceed its localities' areas plus unheldAreaKm2 (" + number(area)
-          + " km2) so the rest of the region has an area, was " + number(r.areaKm2()));
+    if (Double.isFinite(r.areaKm2()) && area > r.areaKm2() + AREA_TOLERANCE_KM2) {
+      add(p + ".areaKm2", "must be at least its localities' areas plus unheldAreaKm2 (" + number(area)
+          + " km2), was " + number(r.areaKm2()));
     }
     if (population > r.population() && r.population() >= 0) {
       add(p + ".population", "must be at least its localities' population (" + population + "), was "

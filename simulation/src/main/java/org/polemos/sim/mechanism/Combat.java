@@ -83,6 +83,7 @@ public final class Combat implements Mechanism, Action {
   private double[] fortuneB;
   private boolean[] wasActive;
   private double undergroundLoss;
+  private boolean stochastic;
   private int[] edgeA;
   private int[] edgeB;
   private boolean[] active;
@@ -119,6 +120,7 @@ public final class Combat implements Mechanism, Action {
     dt = p.stepDays() > 0 ? p.stepDays() : 1.0;
     regions = index.placeCount();
     lossSigma = Math.sqrt(Math.log(1 + tp.lossNoise() * tp.lossNoise()));
+    stochastic = tp.lossNoise() > 0 || tp.battleSigma() > 0;
     undergroundLoss = 1 - Math.exp(-tp.undergroundLossPerYear() / 365.0 * dt);
     List<int[]> edges = new ArrayList<>();
     for (int a = 0; a < regions; a++) {
@@ -250,9 +252,9 @@ public final class Combat implements Mechanism, Action {
         continue;
       }
       double ka = effectiveness[fa] * moraleOf(a, fa, b, x) * world.defensibility(a) * airSupport(fa, b)
-          * siegeAdvantage(a) * fortuneA[e];
+          * siegeAdvantage(a, fa, b, fb) * fortuneA[e];
       double kb = effectiveness[fb] * moraleOf(b, fb, a, y) * world.defensibility(b) * airSupport(fb, a)
-          * siegeAdvantage(b) * fortuneB[e];
+          * siegeAdvantage(b, fb, a, fa) * fortuneB[e];
       boolean areaA = area[fa];
       boolean areaB = area[fb];
       // classical RK4 on (x, y)
@@ -292,22 +294,41 @@ public final class Combat implements Mechanism, Action {
     underground();
   }
 
+  /**
+   * Whether a garrison that the capture rule says is beaten ({@code held < needed}) breaks this step. With
+   * deterministic combat (no {@code lossNoise} and no {@code battleSigma}) always; otherwise with probability
+   * {@code 1 - exp(-(needed / held - 1) stepDays)}: a garrison barely beaten may hold on for days or weeks, an
+   * overwhelmed one breaks at once (certainly when it has no one left).
+   */
+  private boolean breaks(double held, double needed) {
+    if (!stochastic || !(held > 0)) {
+      return true;
+    }
+    return draw.bernoulli(1 - Math.exp(-(needed / held - 1) * dt));
+  }
+
   /** A lognormal multiplier of mean 1 and coefficient of variation {@code lossNoise} (1 when that is 0). */
   private double noise() {
     return lossSigma > 0 ? Math.exp(lossSigma * draw.gaussian() - lossSigma * lossSigma / 2) : 1;
   }
 
-  /** {@code siegeAdvantage} for the holder of a siege place, else 1. */
-  private double siegeAdvantage(int place) {
-    return world.territory().siege(place) ? tp.siegeAdvantage() : 1;
+  /**
+   * {@code siegeAdvantage} for the garrison of a siege place {@code place} (held by {@code f}) under assault from
+   * {@code from} (held by {@code g}): the enemy has fighters committed toward it and {@code f} has none committed
+   * toward {@code from}. A city's holder attacking out of it fights without the advantage. Else 1.
+   */
+  private double siegeAdvantage(int place, int f, int from, int g) {
+    return world.territory().siege(place) && world.committed(from, g, place) > 0
+        && !(world.committed(place, f, from) > 0) ? tp.siegeAdvantage() : 1;
   }
 
   /**
    * The organisation's underground, once per step: {@code undergroundLossPerYear} of it is lost (killed or
    * arrested); then, in each place an enemy holds, it retakes the place (event {@code control-changed}, the cells
-   * surface as fighters and the holder's garrison falls back) when it numbers at least {@code minimumGarrison} and
-   * more than {@code undergroundRetakeRatio} x the holder's garrison there, and the place is next to one the
-   * organisation holds or the organisation holds nothing.
+   * surface as fighters and the holder's garrison falls back) when it numbers at least {@code minimumGarrison}
+   * and more than {@code undergroundRetakeRatio} x the holder's garrison g there: with probability
+   * {@code 1 - exp(-(u / (undergroundRetakeRatio g) - 1) stepDays)} per step, so cells that barely outnumber the
+   * garrison rise after a random delay of days to weeks and much stronger ones at once.
    */
   private void underground() {
     int org = world.organisation();
@@ -315,7 +336,6 @@ public final class Combat implements Mechanism, Action {
       return;
     }
     var forces = world.forces();
-    boolean holdsNothing = world.areaHeld(org) <= 0;
     for (int r = 0; r < regions; r++) {
       double u = forces.underground(r);
       if (!(u > 0)) {
@@ -327,17 +347,15 @@ public final class Combat implements Mechanism, Action {
       }
       int holder = world.controller(r);
       if (tp.undergroundRetakeRatio() <= 0 || holder == org || !world.enemies(org, holder)
-          || u < Math.max(1, p.minimumGarrison()) || u <= tp.undergroundRetakeRatio() * world.fighters(r, holder)) {
+          || u < Math.max(1, p.minimumGarrison())) {
         continue;
       }
-      boolean adjacent = holdsNothing;
-      for (int n : world.neighbours(r)) {
-        adjacent |= world.controller(n) == org;
+      double excess = u / (tp.undergroundRetakeRatio() * world.fighters(r, holder)) - 1;
+      if (!(excess > 0) || !draw.bernoulli(1 - Math.exp(-excess * dt))) {
+        continue;
       }
-      if (adjacent) {
-        ctx.event("control-changed", index.placeId(r), "from", index.factionId(holder), "to", index.factionId(org));
-        world.changeControl(r, org, draw);
-      }
+      ctx.event("control-changed", index.placeId(r), "from", index.factionId(holder), "to", index.factionId(org));
+      world.changeControl(r, org, draw);
     }
   }
 
@@ -422,10 +440,18 @@ public final class Combat implements Mechanism, Action {
     if (!(attackers > 0) || attackers < p.minimumGarrison()) {
       return false;
     }
+    for (int n : adjacent[target]) {
+      int other = world.controller(n);
+      if (other != attacker && other != defender && world.holdsGround(other) && world.enemies(other, defender)
+          && engagedAgainst(target, other) > attackers) {
+        return false; // a stronger attacker of the same place takes it, on its own front
+      }
+    }
     boolean city = world.territory().siege(target);
     double ratio = city ? p.captureRatio() / tp.siegeAdvantage() : p.captureRatio();
-    if ((!city && defenders < p.minimumGarrison())
-        || defenders * morale[defender] < ratio * moraleWeightedAgainst(target, attacker)) {
+    double held = defenders * morale[defender];
+    double needed = ratio * moraleWeightedAgainst(target, attacker);
+    if ((!city && defenders < p.minimumGarrison()) || (held < needed && breaks(held, needed))) {
       ctx.event("control-changed", index.placeId(target), "from", index.factionId(defender), "to",
           index.factionId(attacker));
       int[] ns = adjacent[target];

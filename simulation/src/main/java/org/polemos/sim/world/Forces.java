@@ -184,6 +184,11 @@ public final class Forces {
     return underground[place];
   }
 
+  /** Foreign fighters among the organisation's underground in {@code place}. */
+  public long undergroundForeign(int place) {
+    return undergroundForeign[place];
+  }
+
   /** The organisation's underground fighters everywhere. */
   public double underground() {
     double total = 0;
@@ -216,6 +221,11 @@ public final class Forces {
     scaleCommitted(i, have);
     underground[place] += x;
     return x;
+  }
+
+  /** Adds {@code n} local (non-foreign) fighters to the organisation's underground in {@code place}. */
+  public void addUnderground(int place, double n) {
+    underground[place] += n;
   }
 
   /** A foreign recruit of {@code source} leaves intake and joins the underground in {@code place}. */

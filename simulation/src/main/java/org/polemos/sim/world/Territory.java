@@ -94,10 +94,6 @@ public final class Territory {
       double restOil = region.oilCapacityBblPerDay();
       for (int p : index.regionPlaces(r)) {
         Locality l = index.locality(p);
-        Map<String, Integer> initial = l == null ? region.forces() : l.forces();
-        for (Map.Entry<String, Integer> e : initial.entrySet()) {
-          forces.addFighters(p, index.faction(e.getKey()), e.getValue());
-        }
         List<String> ns = l == null ? region.neighbours() : l.neighbours();
         for (String n : ns) {
           link(adj, p, index.place(n));
@@ -105,12 +101,13 @@ public final class Territory {
         if (l == null) {
           controller[p] = index.faction(region.controller());
           defensibility[p] = region.defensibility();
-          symbolicWeight[p] = 1;
+          siege[p] = region.siege();
+          symbolicWeight[p] = region.symbolicWeight();
           continue;
         }
-        link(adj, p, r); // a locality lies in the rest of its region
         controller[p] = index.faction(l.controller() == null ? region.controller() : l.controller());
-        area[p] = l.areaKm2();
+        area[p] = l.areaKm2() - l.unheldAreaKm2();
+        unheld += l.unheldAreaKm2();
         population[p] = l.population();
         oilCapacity[p] = l.oilCapacityBblPerDay();
         defensibility[p] = l.defensibility() == null ? region.defensibility() : l.defensibility();
@@ -120,9 +117,25 @@ public final class Territory {
         restPopulation -= l.population();
         restOil -= l.oilCapacityBblPerDay();
       }
-      area[r] = restArea;
-      population[r] = restPopulation;
+      area[r] = Math.max(0, restArea); // within the validator's tolerance of 0 when localities cover the region
+      population[r] = Math.max(0, restPopulation);
       oilCapacity[r] = Math.max(0, restOil);
+      if (area[r] > 0) {
+        for (int k = 1; k < index.regionPlaces(r).length; k++) {
+          link(adj, index.regionPlaces(r)[k], r); // a locality lies in the rest of its region
+        }
+      }
+      for (int p : index.regionPlaces(r)) {
+        Locality l = index.locality(p);
+        for (Map.Entry<String, Integer> e : (l == null ? region.forces() : l.forces()).entrySet()) {
+          int f = index.faction(e.getKey());
+          if (f == org && controller[p] != org) {
+            forces.addUnderground(p, e.getValue()); // the organisation's cells in a place it does not hold
+          } else {
+            forces.addFighters(p, f, e.getValue());
+          }
+        }
+      }
     }
     for (int p = 0; p < places; p++) {
       for (int q : List.copyOf(adj.get(p))) {
