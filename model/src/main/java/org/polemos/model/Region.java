@@ -25,11 +25,15 @@ import java.util.Map;
  * @param siege whether the rest of the region is a city taken only by siege (see {@link Locality#siege()});
  *     false when omitted
  * @param symbolicWeight multiplier on the rest of the region's population in momentum; 1 when omitted
+ * @param latitude decimal degrees north of the named place the region is (a district carved out for one town),
+ *     or null
+ * @param longitude decimal degrees east, or null
  */
 public record Region(String id, String name, String country, long population, double areaKm2,
     double oilCapacityBblPerDay, double defensibility, List<String> neighbours, String controller,
     Map<String, Integer> forces, @Omittable String notes, @Omittable List<Locality> localities,
-    @Omittable Double unheldAreaKm2, @Omittable Boolean siege, @Omittable Double symbolicWeight) {
+    @Omittable Double unheldAreaKm2, @Omittable Boolean siege, @Omittable Double symbolicWeight,
+    @Omittable Double latitude, @Omittable Double longitude) {
 
   public Region {
     neighbours = Lists.copy(neighbours);
@@ -46,7 +50,7 @@ public record Region(String id, String name, String country, long population, do
       double oilCapacityBblPerDay, double defensibility, List<String> neighbours, String controller,
       Map<String, Integer> forces, String notes) {
     this(id, name, country, population, areaKm2, oilCapacityBblPerDay, defensibility, neighbours, controller, forces,
-        notes, null, null, null, null);
+        notes, null, null, null, null, null, null);
   }
 
   /** A builder for a region with this id: name defaults to the id, defensibility to 1, everything else empty. */
@@ -91,7 +95,7 @@ public record Region(String id, String name, String country, long population, do
 
     public Region build() {
       return new Region(id, name, country, population, areaKm2, oilCapacityBblPerDay, defensibility, neighbours,
-          controller, forces, notes, localities, unheldAreaKm2, null, null);
+          controller, forces, notes, localities, unheldAreaKm2, null, null, null, null);
     }
   }
 }

@@ -39,6 +39,8 @@ public final class ScenarioSchema {
       range("Region.forces", 0.0, null),
       range("Region.unheldAreaKm2", 0.0, null),
       range("Region.symbolicWeight", 0.0, null),
+      range("Region.latitude", -90.0, 90.0),
+      range("Region.longitude", -180.0, 180.0),
       range("Locality.population", 0.0, null),
       range("Locality.unheldAreaKm2", 0.0, null),
       range("Locality.latitude", -90.0, 90.0),

@@ -237,6 +237,12 @@ public final class ScenarioValidator {
   private void localities(Region r, String p, Map<String, String> seen) {
     nonNegative(r.unheldAreaKm2(), p + ".unheldAreaKm2");
     nonNegative(r.symbolicWeight(), p + ".symbolicWeight");
+    if (r.latitude() != null && finite(r.latitude(), p + ".latitude") && Math.abs(r.latitude()) > 90) {
+      add(p + ".latitude", "must be in [-90, 90], was " + number(r.latitude()));
+    }
+    if (r.longitude() != null && finite(r.longitude(), p + ".longitude") && Math.abs(r.longitude()) > 180) {
+      add(p + ".longitude", "must be in [-180, 180], was " + number(r.longitude()));
+    }
     double area = r.unheldAreaKm2();
     long population = 0;
     double oil = 0;

@@ -96,7 +96,7 @@ class TerritoryTest {
       String holder = holders[rng.nextInt(3)];
       regions.add(new Region("r" + r, "r" + r, "SY", locPop + 1000 + rng.nextInt(500_000),
           locArea + 500 + rng.nextInt(20_000), 1000, 1.0, ns, holder, Map.of(holder, 500 + rng.nextInt(3000)), null,
-          locs.get(r), (double) rng.nextInt(400), null, null));
+          locs.get(r), (double) rng.nextInt(400), null, null, null, null));
     }
     List<Intervention> offensives = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
@@ -203,9 +203,9 @@ class TerritoryTest {
         List.of("a"), null, true, null, null, null);
     List<Region> regions = List.of(
         new Region("a", "a", "SY", 1000, 1000, 0, 1.0, List.of(), "red", Map.of("red", attackers), null, null, null,
-            null, null),
+            null, null, null, null),
         new Region("b", "b", "SY", 101_000, 1100, 0, 1.0, List.of(), "blue", Map.of(), null, List.of(city), null,
-            null, null));
+            null, null, null, null));
     Processes base = TestScenarios.processes();
     Processes p = new Processes(base.recruitment(), base.intake(), base.localRecruitment(),
         new CombatParameters(0.02, 0.5, 50, 0, 1, 1), base.momentum(), base.economy(), base.attrition(),
