@@ -1,6 +1,7 @@
 package org.polemos.model.process;
 
 import org.polemos.model.Omittable;
+import org.polemos.model.validation.Checks;
 
 /**
  * How places change hands beyond the Lanchester attrition of {@link CombatParameters}: chance in battle, sieges
@@ -26,7 +27,7 @@ import org.polemos.model.Omittable;
  */
 public record TerritoryParameters(@Omittable Double lossNoise, @Omittable Double battleSigma,
     @Omittable Double siegeAdvantage, @Omittable Double undergroundShare, @Omittable Double undergroundLossPerYear,
-    @Omittable Double undergroundRetakeRatio) {
+    @Omittable Double undergroundRetakeRatio) implements ProcessParameters {
 
   public TerritoryParameters {
     lossNoise = lossNoise == null ? 0.0 : lossNoise;
@@ -35,6 +36,18 @@ public record TerritoryParameters(@Omittable Double lossNoise, @Omittable Double
     undergroundShare = undergroundShare == null ? 0.0 : undergroundShare;
     undergroundLossPerYear = undergroundLossPerYear == null ? 0.0 : undergroundLossPerYear;
     undergroundRetakeRatio = undergroundRetakeRatio == null ? 0.0 : undergroundRetakeRatio;
+  }
+
+  @Override
+  public void check(Checks c) {
+    c.nonNegative(lossNoise, "lossNoise");
+    c.nonNegative(battleSigma, "battleSigma");
+    if (c.finite(siegeAdvantage, "siegeAdvantage") && siegeAdvantage < 1) {
+      c.add("siegeAdvantage", "must be >= 1 (1 = no advantage), was " + Checks.number(siegeAdvantage));
+    }
+    c.fraction(undergroundShare, "undergroundShare");
+    c.nonNegative(undergroundLossPerYear, "undergroundLossPerYear");
+    c.nonNegative(undergroundRetakeRatio, "undergroundRetakeRatio");
   }
 
   /** The deterministic defaults: no chance, no siege advantage, no underground. */

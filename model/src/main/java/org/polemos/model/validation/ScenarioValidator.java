@@ -21,18 +21,8 @@ import org.polemos.model.Region;
 import org.polemos.model.Scenario;
 import org.polemos.model.Source;
 import org.polemos.model.distribution.DistributionSpec;
-import org.polemos.model.process.AttritionParameters;
-import org.polemos.model.process.CombatParameters;
-import org.polemos.model.process.CompartmentalParameters;
-import org.polemos.model.process.EconomyParameters;
-import org.polemos.model.process.ExternalOperationsParameters;
-import org.polemos.model.process.IntakeParameters;
-import org.polemos.model.process.LocalRecruitmentParameters;
-import org.polemos.model.process.MomentumParameters;
-import org.polemos.model.process.TerritoryParameters;
+import org.polemos.model.process.ProcessParameters;
 import org.polemos.model.process.Processes;
-import org.polemos.model.process.RecruitmentModel;
-import org.polemos.model.process.RecruitmentParameters;
 import org.polemos.model.process.RoleShares;
 
 /**
@@ -48,10 +38,11 @@ public final class ScenarioValidator {
   /** Tolerance on the sum of a region's localities' areas (km2), for sums of areas given to two decimals. */
   public static final double AREA_TOLERANCE_KM2 = 0.01;
   /** Tolerance on the sum of the role shares. */
-  public static final double SHARE_SUM_TOLERANCE = 1e-9;
+  public static final double SHARE_SUM_TOLERANCE = RoleShares.SUM_TOLERANCE;
 
   private final Scenario scenario;
   private final List<Problem> problems = new ArrayList<>();
+  private final Checks root = new Checks(problems, "");
   private final Map<String, Faction> factions = new LinkedHashMap<>();
   private final Map<String, Region> regions = new LinkedHashMap<>();
   private final Map<String, Source> sources = new LinkedHashMap<>();
@@ -238,10 +229,10 @@ public final class ScenarioValidator {
     nonNegative(r.unheldAreaKm2(), p + ".unheldAreaKm2");
     nonNegative(r.symbolicWeight(), p + ".symbolicWeight");
     if (r.latitude() != null && finite(r.latitude(), p + ".latitude") && Math.abs(r.latitude()) > 90) {
-      add(p + ".latitude", "must be in [-90, 90], was " + number(r.latitude()));
+      add(p + ".latitude", "must be in [-90, 90], was " + Checks.number(r.latitude()));
     }
     if (r.longitude() != null && finite(r.longitude(), p + ".longitude") && Math.abs(r.longitude()) > 180) {
-      add(p + ".longitude", "must be in [-180, 180], was " + number(r.longitude()));
+      add(p + ".longitude", "must be in [-180, 180], was " + Checks.number(r.longitude()));
     }
     double area = r.unheldAreaKm2();
     long population = 0;
@@ -265,14 +256,14 @@ public final class ScenarioValidator {
       }
       if (positive(l.areaKm2(), lp + ".areaKm2") && nonNegative(l.unheldAreaKm2(), lp + ".unheldAreaKm2")
           && l.unheldAreaKm2() >= l.areaKm2()) {
-        add(lp + ".unheldAreaKm2", "must be less than areaKm2 (" + number(l.areaKm2()) + "), was "
-            + number(l.unheldAreaKm2()));
+        add(lp + ".unheldAreaKm2", "must be less than areaKm2 (" + Checks.number(l.areaKm2()) + "), was "
+            + Checks.number(l.unheldAreaKm2()));
       }
       if (finite(l.latitude(), lp + ".latitude") && Math.abs(l.latitude()) > 90) {
-        add(lp + ".latitude", "must be in [-90, 90], was " + number(l.latitude()));
+        add(lp + ".latitude", "must be in [-90, 90], was " + Checks.number(l.latitude()));
       }
       if (finite(l.longitude(), lp + ".longitude") && Math.abs(l.longitude()) > 180) {
-        add(lp + ".longitude", "must be in [-180, 180], was " + number(l.longitude()));
+        add(lp + ".longitude", "must be in [-180, 180], was " + Checks.number(l.longitude()));
       }
       if (l.controller() != null && reference(l.controller(), lp + ".controller", "faction", factions.keySet())) {
         Faction controller = factions.get(l.controller());
@@ -302,16 +293,16 @@ public final class ScenarioValidator {
       return;
     }
     if (Double.isFinite(r.areaKm2()) && area > r.areaKm2() + AREA_TOLERANCE_KM2) {
-      add(p + ".areaKm2", "must be at least its localities' areas plus unheldAreaKm2 (" + number(area)
-          + " km2), was " + number(r.areaKm2()));
+      add(p + ".areaKm2", "must be at least its localities' areas plus unheldAreaKm2 (" + Checks.number(area)
+          + " km2), was " + Checks.number(r.areaKm2()));
     }
     if (population > r.population() && r.population() >= 0) {
       add(p + ".population", "must be at least its localities' population (" + population + "), was "
           + r.population());
     }
     if (oil > r.oilCapacityBblPerDay() + 1e-9) {
-      add(p + ".oilCapacityBblPerDay", "must be at least its localities' oil capacity (" + number(oil)
-          + "), was " + number(r.oilCapacityBblPerDay()));
+      add(p + ".oilCapacityBblPerDay", "must be at least its localities' oil capacity (" + Checks.number(oil)
+          + "), was " + Checks.number(r.oilCapacityBblPerDay()));
     }
   }
 
@@ -430,178 +421,23 @@ public final class ScenarioValidator {
     }
   }
 
+  /**
+   * Each section's own checks ({@link ProcessParameters#check}), at {@code processes.<name>}. No process
+   * parameter refers to the rest of the scenario today, so there are no cross-reference checks here.
+   */
   private void processes(Processes processes) {
     String p = "processes";
     if (!required(processes, p)) {
       return;
     }
-    RecruitmentParameters recruitment = processes.recruitment();
-    if (required(recruitment, p + ".recruitment")) {
-      String rp = p + ".recruitment";
-      required(recruitment.model(), rp + ".model");
-      CompartmentalParameters cp = recruitment.compartmental();
-      if (cp == null && recruitment.model() == RecruitmentModel.COMPARTMENTAL) {
-        add(rp + ".compartmental", "is required when model is compartmental");
-      }
-      if (cp != null) {
-        String cpp = rp + ".compartmental";
-        nonNegative(cp.transmissionPerYear(), cpp + ".transmissionPerYear");
-        nonNegative(cp.disengagementPerYear(), cpp + ".disengagementPerYear");
-        boolean departure = nonNegative(cp.departurePerYear(), cpp + ".departurePerYear");
-        if (departure && cp.disengagementPerYear() >= 0 && cp.disengagementPerYear() + cp.departurePerYear() == 0) {
-          add(cpp + ".departurePerYear", "disengagementPerYear + departurePerYear must be > 0, or R0 is undefined");
-        }
-        fraction(cp.initialRadicalisedShare(), cpp + ".initialRadicalisedShare");
-      }
-    }
-    IntakeParameters intake = processes.intake();
-    if (required(intake, p + ".intake")) {
-      String ip = p + ".intake";
-      if (intake.servers() < 1) {
-        add(ip + ".servers", "must be >= 1, was " + intake.servers());
-      }
-      distribution(intake.serviceDays(), ip + ".serviceDays");
-      RoleShares roles = intake.roles();
-      if (required(roles, ip + ".roles")) {
-        boolean ok = fraction(roles.fighter(), ip + ".roles.fighter");
-        ok &= fraction(roles.support(), ip + ".roles.support");
-        ok &= fraction(roles.externalOperations(), ip + ".roles.externalOperations");
-        double sum = roles.fighter() + roles.support() + roles.externalOperations();
-        if (ok && Math.abs(sum - 1) > SHARE_SUM_TOLERANCE) {
-          add(ip + ".roles", "shares must sum to 1, sum was " + number(sum));
-        }
-      }
-    }
-    LocalRecruitmentParameters local = processes.localRecruitment();
-    if (required(local, p + ".localRecruitment")) {
-      String lp = p + ".localRecruitment";
-      nonNegative(local.annualRatePerCapita(), lp + ".annualRatePerCapita");
-      fraction(local.payDependence(), lp + ".payDependence");
-    }
-    CombatParameters combat = processes.combat();
-    if (required(combat, p + ".combat")) {
-      String cp = p + ".combat";
-      if (finite(combat.engagedShare(), cp + ".engagedShare")
-          && (combat.engagedShare() <= 0 || combat.engagedShare() > 1)) {
-        add(cp + ".engagedShare", "must be in (0, 1], was " + number(combat.engagedShare()));
-      }
-      nonNegative(combat.captureRatio(), cp + ".captureRatio");
-      nonNegative(combat.minimumGarrison(), cp + ".minimumGarrison");
-      nonNegative(combat.airStrikeEffect(), cp + ".airStrikeEffect");
-      nonNegative(combat.airSupportMultiplier(), cp + ".airSupportMultiplier");
-      positive(combat.stepDays(), cp + ".stepDays");
-    }
-    TerritoryParameters territory = processes.territory();
-    if (territory != null) {
-      String tp = p + ".territory";
-      nonNegative(territory.lossNoise(), tp + ".lossNoise");
-      nonNegative(territory.battleSigma(), tp + ".battleSigma");
-      if (finite(territory.siegeAdvantage(), tp + ".siegeAdvantage") && territory.siegeAdvantage() < 1) {
-        add(tp + ".siegeAdvantage", "must be >= 1 (1 = no advantage), was " + number(territory.siegeAdvantage()));
-      }
-      fraction(territory.undergroundShare(), tp + ".undergroundShare");
-      nonNegative(territory.undergroundLossPerYear(), tp + ".undergroundLossPerYear");
-      nonNegative(territory.undergroundRetakeRatio(), tp + ".undergroundRetakeRatio");
-    }
-    MomentumParameters momentum = processes.momentum();
-    if (required(momentum, p + ".momentum")) {
-      String mp = p + ".momentum";
-      positive(momentum.memoryDays(), mp + ".memoryDays");
-      nonNegative(momentum.gainWeight(), mp + ".gainWeight");
-      nonNegative(momentum.lossWeight(), mp + ".lossWeight");
-      nonNegative(momentum.perceptionDays(), mp + ".perceptionDays");
-      if (positive(momentum.minimum(), mp + ".minimum") && momentum.minimum() > 1) {
-        add(mp + ".minimum", "must be <= 1 (momentum 1 is neutral), was " + number(momentum.minimum()));
-      }
-      if (finite(momentum.maximum(), mp + ".maximum") && momentum.maximum() < 1) {
-        add(mp + ".maximum", "must be >= 1 (momentum 1 is neutral), was " + number(momentum.maximum()));
-      }
-    }
-    EconomyParameters economy = processes.economy();
-    if (required(economy, p + ".economy")) {
-      String ep = p + ".economy";
-      nonNegative(economy.taxUsdPerCapitaPerDay(), ep + ".taxUsdPerCapitaPerDay");
-      nonNegative(economy.oilPriceUsdPerBbl(), ep + ".oilPriceUsdPerBbl");
-      fraction(economy.oilOutputShare(), ep + ".oilOutputShare");
-      nonNegative(economy.otherUsdPerDay(), ep + ".otherUsdPerDay");
-      nonNegative(economy.payUsdPerFighterPerDay(), ep + ".payUsdPerFighterPerDay");
-      nonNegative(economy.administrationUsdPerCapitaPerDay(), ep + ".administrationUsdPerCapitaPerDay");
-      nonNegative(economy.initialTreasuryUsd(), ep + ".initialTreasuryUsd");
-    }
-    AttritionParameters attrition = processes.attrition();
-    if (required(attrition, p + ".attrition")) {
-      String ap = p + ".attrition";
-      nonNegative(attrition.desertionPerYear(), ap + ".desertionPerYear");
-      nonNegative(attrition.desertionMomentumSensitivity(), ap + ".desertionMomentumSensitivity");
-      if (finite(attrition.desertionUnpaidMultiplier(), ap + ".desertionUnpaidMultiplier")
-          && attrition.desertionUnpaidMultiplier() < 1) {
-        add(ap + ".desertionUnpaidMultiplier", "must be >= 1, was " + number(attrition.desertionUnpaidMultiplier()));
-      }
-      fraction(attrition.foreignReturnShare(), ap + ".foreignReturnShare");
-      fraction(attrition.returneeArrestProbability(), ap + ".returneeArrestProbability");
-    }
-    ExternalOperationsParameters ops = processes.externalOperations();
-    if (required(ops, p + ".externalOperations")) {
-      String op = p + ".externalOperations";
-      distribution(ops.trainingDays(), op + ".trainingDays");
-      distribution(ops.plotDays(), op + ".plotDays");
-      nonNegative(ops.territorialShiftSensitivity(), op + ".territorialShiftSensitivity");
-      nonNegative(ops.inspiredAttacksPerYear(), op + ".inspiredAttacksPerYear");
-      finite(ops.inspiredMomentumSensitivity(), op + ".inspiredMomentumSensitivity");
+    for (Map.Entry<String, ProcessParameters> section : processes.asMap().entrySet()) {
+      section.getValue().check(new Checks(problems, p + "." + section.getKey()));
     }
   }
 
   /** Parameter checks of one distribution at {@code path}; reports "is required" when it is missing. */
   private void distribution(DistributionSpec spec, String path) {
-    if (!required(spec, path)) {
-      return;
-    }
-    if (spec instanceof DistributionSpec.Fixed d) {
-      nonNegative(d.value(), path + ".value");
-    } else if (spec instanceof DistributionSpec.Exponential d) {
-      positive(d.mean(), path + ".mean");
-    } else if (spec instanceof DistributionSpec.LogNormal d) {
-      finite(d.mu(), path + ".mu");
-      positive(d.sigma(), path + ".sigma");
-    } else if (spec instanceof DistributionSpec.Gamma d) {
-      positive(d.shape(), path + ".shape");
-      positive(d.scale(), path + ".scale");
-    } else if (spec instanceof DistributionSpec.Uniform d) {
-      boolean min = nonNegative(d.min(), path + ".min");
-      if (finite(d.max(), path + ".max") && min && d.max() < d.min()) {
-        add(path + ".max", "must be >= min (" + number(d.min()) + "), was " + number(d.max()));
-      }
-    } else if (spec instanceof DistributionSpec.Triangular d) {
-      boolean min = nonNegative(d.min(), path + ".min");
-      boolean mode = finite(d.mode(), path + ".mode");
-      boolean max = finite(d.max(), path + ".max");
-      if (min && max && d.max() <= d.min()) {
-        add(path + ".max", "must be > min (" + number(d.min()) + "), was " + number(d.max()));
-      } else if (min && mode && max && (d.mode() < d.min() || d.mode() > d.max())) {
-        add(path + ".mode", "must be in [min, max] = [" + number(d.min()) + ", " + number(d.max()) + "], was "
-            + number(d.mode()));
-      }
-    } else if (spec instanceof DistributionSpec.Empirical d) {
-      if (d.values().isEmpty()) {
-        add(path + ".values", "must not be empty");
-      }
-      for (int i = 0; i < d.values().size(); i++) {
-        nonNegative(d.values().get(i), path + ".values[" + i + "]");
-      }
-      if (d.weights().size() != d.values().size()) {
-        add(path + ".weights", "must have as many entries as values (" + d.values().size() + "), had "
-            + d.weights().size());
-      }
-      boolean allValid = true;
-      double total = 0;
-      for (int i = 0; i < d.weights().size(); i++) {
-        allValid &= nonNegative(d.weights().get(i), path + ".weights[" + i + "]");
-        total += d.weights().get(i);
-      }
-      if (allValid && !d.weights().isEmpty() && total == 0) {
-        add(path + ".weights", "must not all be zero");
-      }
-    }
+    root.distribution(spec, path);
   }
 
   // ---------------------------------------------------------------------------------------------- helpers
@@ -686,51 +522,19 @@ public final class ScenarioValidator {
   }
 
   private boolean finite(double value, String path) {
-    if (!Double.isFinite(value)) {
-      add(path, "must be a finite number, was " + number(value));
-      return false;
-    }
-    return true;
+    return root.finite(value, path);
   }
 
   private boolean nonNegative(double value, String path) {
-    if (!finite(value, path)) {
-      return false;
-    }
-    if (value < 0) {
-      add(path, "must be >= 0, was " + number(value));
-      return false;
-    }
-    return true;
+    return root.nonNegative(value, path);
   }
 
   private boolean positive(double value, String path) {
-    if (!finite(value, path)) {
-      return false;
-    }
-    if (value <= 0) {
-      add(path, "must be > 0, was " + number(value));
-      return false;
-    }
-    return true;
+    return root.positive(value, path);
   }
 
   private boolean fraction(double value, String path) {
-    if (!finite(value, path)) {
-      return false;
-    }
-    if (value < 0 || value > 1) {
-      add(path, "must be in [0, 1], was " + number(value));
-      return false;
-    }
-    return true;
+    return root.fraction(value, path);
   }
 
-  /** A number as a researcher would write it: 2 rather than 2.0, 1.2 as 1.2. */
-  static String number(double value) {
-    if (Double.isFinite(value) && value == Math.rint(value) && Math.abs(value) < 1e15) {
-      return Long.toString((long) value);
-    }
-    return Double.toString(value);
-  }
 }

@@ -84,6 +84,8 @@ public final class Combat implements Mechanism, Action {
   private boolean[] wasActive;
   private double undergroundLoss;
   private boolean stochastic;
+  private double[] assaultOn;
+  private int[] assaultedFronts;
   private int[] edgeA;
   private int[] edgeB;
   private boolean[] active;
@@ -100,8 +102,10 @@ public final class Combat implements Mechanism, Action {
   private int[][] airTargets;
   private int[][] adjacent;
 
-  public static Optional<Mechanism> factory(Scenario scenario) {
-    return scenario.processes().combat() == null ? Optional.empty() : Optional.of(new Combat());
+  public static final MechanismFactory FACTORY = MechanismFactory.of(NAME, CombatParameters.class, Combat::create);
+
+  private static Optional<Mechanism> create(Scenario scenario) {
+    return Optional.of(new Combat());
   }
 
   @Override
@@ -115,8 +119,8 @@ public final class Combat implements Mechanism, Action {
     world = ctx.world();
     index = ctx.index();
     draw = new Draw(ctx.random(NAME));
-    p = ctx.scenario().processes().combat();
-    tp = ctx.scenario().processes().territory();
+    p = ctx.scenario().processes().get(CombatParameters.class);
+    tp = ctx.scenario().processes().get(TerritoryParameters.class);
     dt = p.stepDays() > 0 ? p.stepDays() : 1.0;
     regions = index.placeCount();
     lossSigma = Math.sqrt(Math.log(1 + tp.lossNoise() * tp.lossNoise()));
@@ -151,6 +155,8 @@ public final class Combat implements Mechanism, Action {
     fortuneA = new double[edgeA.length];
     fortuneB = new double[edgeA.length];
     fronts = new int[regions];
+    assaultOn = new double[regions];
+    assaultedFronts = new int[regions];
     loss = new double[regions];
     struckBy = new int[regions];
     strikes = new double[regions];
@@ -238,6 +244,15 @@ public final class Combat implements Mechanism, Action {
         }
       }
     }
+    // committed attackers against each place (and on how many of its fronts), for ordinaryOn in this phase
+    java.util.Arrays.fill(assaultOn, 0);
+    java.util.Arrays.fill(assaultedFronts, 0);
+    for (int e = 0; e < edgeA.length; e++) {
+      if (active[e]) {
+        assault(edgeA[e], edgeB[e]);
+        assault(edgeB[e], edgeA[e]);
+      }
+    }
     for (int e = 0; e < edgeA.length; e++) {
       if (!active[e]) {
         continue;
@@ -305,6 +320,15 @@ public final class Combat implements Mechanism, Action {
       return true;
     }
     return draw.bernoulli(1 - Math.exp(-(needed / held - 1) * dt));
+  }
+
+  /** Adds the committed attackers of the holder of {@code from} toward {@code target} to its assault. */
+  private void assault(int target, int from) {
+    double c = committedOn(from, world.controller(from), target);
+    if (c > 0) {
+      assaultOn[target] += c;
+      assaultedFronts[target]++;
+    }
   }
 
   /** A lognormal multiplier of mean 1 and coefficient of variation {@code lossNoise} (1 when that is 0). */
@@ -383,17 +407,8 @@ public final class Combat implements Mechanism, Action {
   private double ordinaryOn(int r, int f, int toward) {
     double ordinary = Math.max(0, world.fighters(r, f) - world.committedTotal(r, f));
     double share = p.engagedShare() / Math.max(1, fronts[r]);
-    double assault = 0;
-    int assaulted = 0;
-    for (int n : adjacent[r]) {
-      if (isFront(n, r)) {
-        double c = committedOn(n, world.controller(n), r);
-        if (c > 0) {
-          assault += c;
-          assaulted++;
-        }
-      }
-    }
+    double assault = assaultOn[r];
+    int assaulted = assaultedFronts[r];
     if (!(assault > 0)) {
       return share * ordinary;
     }
@@ -440,18 +455,12 @@ public final class Combat implements Mechanism, Action {
     if (!(attackers > 0) || attackers < p.minimumGarrison()) {
       return false;
     }
-    for (int n : adjacent[target]) {
-      int other = world.controller(n);
-      if (other != attacker && other != defender && world.holdsGround(other) && world.enemies(other, defender)
-          && engagedAgainst(target, other) > attackers) {
-        return false; // a stronger attacker of the same place takes it, on its own front
-      }
-    }
     boolean city = world.territory().siege(target);
     double ratio = city ? p.captureRatio() / tp.siegeAdvantage() : p.captureRatio();
     double held = defenders * morale[defender];
     double needed = ratio * moraleWeightedAgainst(target, attacker);
-    if ((!city && defenders < p.minimumGarrison()) || (held < needed && breaks(held, needed))) {
+    if (((!city && defenders < p.minimumGarrison()) || (held < needed && breaks(held, needed)))
+        && !strongerAttacker(target, defender, attacker, attackers)) {
       ctx.event("control-changed", index.placeId(target), "from", index.factionId(defender), "to",
           index.factionId(attacker));
       int[] ns = adjacent[target];
@@ -467,6 +476,18 @@ public final class Combat implements Mechanism, Action {
         }
       }
       return true;
+    }
+    return false;
+  }
+
+  /** Whether another enemy of the defender attacks {@code target} with more than {@code attackers} (it takes it). */
+  private boolean strongerAttacker(int target, int defender, int attacker, double attackers) {
+    for (int n : adjacent[target]) {
+      int other = world.controller(n);
+      if (other != attacker && other != defender && world.holdsGround(other) && world.enemies(other, defender)
+          && engagedAgainst(target, other) > attackers) {
+        return true;
+      }
     }
     return false;
   }

@@ -153,7 +153,8 @@ public final class Territory {
     totalPopulation = people;
     unheldArea = unheld;
     peakOrganisationArea = org >= 0 ? areaHeld[org] : 0;
-    undergroundShare = sc.processes() == null ? 0 : sc.processes().territory().undergroundShare();
+    undergroundShare = sc.processes() == null ? 0
+        : sc.processes().get(org.polemos.model.process.TerritoryParameters.class).undergroundShare();
   }
 
   /** Adds {@code b} to {@code a}'s listed neighbours (the reverse links are added once all are listed). */

@@ -105,9 +105,7 @@ class TerritoryTest {
           List.of(places.get(rng.nextInt(places.size()))), holders[rng.nextInt(3)], start,
           start.plusDays(10 + rng.nextInt(60)), 500 + rng.nextInt(5000), null));
     }
-    Processes b = TestScenarios.processes();
-    Processes p = new Processes(b.recruitment(), b.intake(), b.localRecruitment(), b.combat(), b.momentum(),
-        b.economy(), b.attrition(), b.externalOperations(), STOCHASTIC);
+    Processes p = TestScenarios.processes().with(STOCHASTIC);
     List<Corridor> corridors = List.of(TestScenarios.corridor("c", places.get(rng.nextInt(places.size())),
         new DistributionSpec.Gamma(4, 1), 0.05, 0.1, "tn"));
     return TestScenarios.scenario(TestScenarios.START.plusDays(499), OutputStep.DAILY, factions, regions,
@@ -206,10 +204,8 @@ class TerritoryTest {
             null, null, null, null),
         new Region("b", "b", "SY", 101_000, 1100, 0, 1.0, List.of(), "blue", Map.of(), null, List.of(city), null,
             null, null, null, null));
-    Processes base = TestScenarios.processes();
-    Processes p = new Processes(base.recruitment(), base.intake(), base.localRecruitment(),
-        new CombatParameters(0.02, 0.5, 50, 0, 1, 1), base.momentum(), base.economy(), base.attrition(),
-        base.externalOperations(), new TerritoryParameters(0.0, 0.0, siegeAdvantage, 0.0, 0.0, 0.0));
+    Processes p = TestScenarios.processes().with(new CombatParameters(0.02, 0.2, 50, 0, 1, 1))
+        .with(new TerritoryParameters(0.0, 0.0, siegeAdvantage, 0.0, 0.0, 0.0));
     Scenario s = TestScenarios.scenario(TestScenarios.START.plusDays(399), OutputStep.MONTHLY, factions, regions,
         List.of(), List.of(), List.of(), p);
     RunContext ctx = RunContext.forTest(s, 0, RandomStreams.of(1), RunListener.NONE);
@@ -269,10 +265,7 @@ class TerritoryTest {
     List<Region> regions = List.of(
         TestScenarios.region("a", 1000, 100, 0, "is", Map.of("is", 1000), "b"),
         TestScenarios.region("b", 1000, 100, 0, "state", Map.of("state", 5000), "a"));
-    Processes base = TestScenarios.processes();
-    Processes p = new Processes(base.recruitment(), base.intake(), base.localRecruitment(), base.combat(),
-        base.momentum(), base.economy(), base.attrition(), base.externalOperations(),
-        new TerritoryParameters(0.0, 0.0, 1.0, 0.3, 0.0, 1.0));
+    Processes p = TestScenarios.processes().with(new TerritoryParameters(0.0, 0.0, 1.0, 0.3, 0.0, 1.0));
     Scenario s = TestScenarios.scenario(TestScenarios.START.plusDays(99), OutputStep.MONTHLY, factions, regions,
         List.of(), List.of(), List.of(), p);
     RunContext ctx = RunContext.forTest(s, 0, RandomStreams.of(3), RunListener.NONE);
