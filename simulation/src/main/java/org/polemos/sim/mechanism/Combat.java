@@ -20,6 +20,16 @@ import org.polemos.sim.world.World;
 /**
  * Mechanism 5 of DOMAIN.md (combat and territorial change), every {@code stepDays}.
  *
+ * <p>Places (issue 12): everything below works on the places of {@link ScenarioIndex} (each region's rest and its
+ * localities), so "region" in this comment reads "place". Chance, sieges and the underground follow the rules of
+ * {@code processes.territory} (docs/MODEL.md, "Territory"): per-front lognormal loss noise ({@code lossNoise}) and
+ * battle fortunes ({@code battleSigma}); a beaten garrison breaks with probability
+ * {@code 1 - exp(-(needed/held - 1) stepDays)} per step when combat is stochastic; a siege place's garrison under
+ * assault fires with {@code siegeAdvantage} and holds until below {@code captureRatio / siegeAdvantage} of its
+ * attackers; when two enemies of a holder could take a place, the one attacking with more takes it; the
+ * organisation's underground loses {@code undergroundLossPerYear} and retakes places (see {@link #underground()}).
+ * With {@code lossNoise} and {@code battleSigma} 0 everything is deterministic as before (Lanchester invariants).
+ *
  * <p>Fronts: every pair of adjacent regions held by two ground-holding factions that are enemies. A region's
  * holder engages {@code engagedShare} of its fighters there, split equally over the region's fronts, except that
  * fighters a ground offensive committed to one front ({@link World#commit}) are all engaged on that front and on
@@ -459,8 +469,11 @@ public final class Combat implements Mechanism, Action {
     double ratio = city ? p.captureRatio() / tp.siegeAdvantage() : p.captureRatio();
     double held = defenders * morale[defender];
     double needed = ratio * moraleWeightedAgainst(target, attacker);
-    if (((!city && defenders < p.minimumGarrison()) || (held < needed && breaks(held, needed)))
-        && !strongerAttacker(target, defender, attacker, attackers)) {
+    boolean overrun = !city && defenders < p.minimumGarrison();
+    if (!(overrun || held < needed) || strongerAttacker(target, defender, attacker, attackers)) {
+      return false; // holds, or a stronger attacker of the same place takes it on its own front
+    }
+    if (overrun || breaks(held, needed)) {
       ctx.event("control-changed", index.placeId(target), "from", index.factionId(defender), "to",
           index.factionId(attacker));
       int[] ns = adjacent[target];
