@@ -94,7 +94,12 @@ final class CalibrateCommand implements Callable<Integer> {
     }
     CalibrationSpec cal = new CalibrationFileReader().read(file);
     checkTargets(cal);
-    Experiments.prepareEmpty(out, cmd);
+    try (OutputDirectory claimed = OutputDirectory.claimEmpty(out, cmd)) {
+      return calibrate(cal, cmd);
+    }
+  }
+
+  private int calibrate(CalibrationSpec cal, CommandLine cmd) throws IOException {
     int workers = Experiments.threads(threads, cal.replications(), cmd);
     int evaluations = budget != null ? budget : cal.budget();
     List<String> paths = cal.parameters().stream().map(ParameterBounds::path).toList();

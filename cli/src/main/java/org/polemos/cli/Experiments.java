@@ -24,28 +24,18 @@ final class Experiments {
   private Experiments() {
   }
 
-  /** Creates {@code dir}; refuses one that holds files, so two experiments never mix. */
-  static void prepareEmpty(Path dir, CommandLine cmd) throws IOException {
-    if (Files.exists(dir)) {
-      if (!Files.isDirectory(dir)) {
-        throw new CommandLine.ParameterException(cmd, "--out " + dir + ": exists and is not a directory");
-      }
-      try (var entries = Files.list(dir)) {
-        if (entries.findAny().isPresent()) {
-          throw new CommandLine.ParameterException(cmd,
-              "--out " + dir + ": directory is not empty; choose another or remove it");
-        }
-      }
-    }
-    Files.createDirectories(dir);
-  }
-
-  /** The worker count: the option, or the processors, at most {@code work}. */
+  /**
+   * The worker count: the option, or the processors, never more than {@code work} (idle threads) nor than the
+   * processors (at least 2, so that thread-independence can be seen on any machine): more would only add
+   * contention. Outputs do not depend on it.
+   */
   static int threads(Integer option, int work, CommandLine cmd) {
     if (option != null && option < 1) {
       throw new CommandLine.ParameterException(cmd, "--threads must be at least 1, was " + option);
     }
-    return option != null ? option : Math.max(1, Math.min(work, Runtime.getRuntime().availableProcessors()));
+    int processors = Runtime.getRuntime().availableProcessors();
+    int wanted = option != null ? Math.min(option, Math.max(2, processors)) : processors;
+    return Math.max(1, Math.min(wanted, work));
   }
 
   /** {@code base} with each path set to its value; the problems of the result, if any, are returned. */

@@ -95,7 +95,12 @@ final class SensitivityCommand implements Callable<Integer> {
     if (!problems.isEmpty()) {
       throw new ScenarioFileException(problems);
     }
-    Experiments.prepareEmpty(out, cmd);
+    try (OutputDirectory claimed = OutputDirectory.claimEmpty(out, cmd)) {
+      return study(sens, cmd);
+    }
+  }
+
+  private int study(SensitivitySpec sens, CommandLine cmd) throws IOException {
     int workers = Experiments.threads(threads, sens.replications(), cmd);
     List<String> paths = sens.parameters().stream().map(ParameterBounds::path).toList();
     List<LocalDate> dates = Engine.sampleDates(sens.base().calendar());

@@ -183,6 +183,13 @@ final class SpecReader {
     if (scenario == null || path == null) {
       return false;
     }
+    if (path.equals("seed")) {
+      // Each point is run with the experiment's own seed (common random numbers), so a varied seed would be
+      // silently ignored.
+      problem(node, field, "\"seed\" cannot be varied: every point runs with the experiment's own seed field"
+          + " (common random numbers); to see seed-to-seed variation, raise replications");
+      return false;
+    }
     try {
       ScenarioPaths.getDouble(scenario, path);
       return true;
