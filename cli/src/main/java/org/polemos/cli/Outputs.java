@@ -19,7 +19,7 @@ final class Outputs {
       return;
     }
     if (out.toString().isBlank()) {
-      throw new CommandLine.ParameterException(cmd, option + " must name a file, was empty");
+      throw new CommandLine.ParameterException(cmd, option + " must name a file or directory, was empty");
     }
     Path target = canonical(out);
     for (Path input : inputs) {
