@@ -151,6 +151,7 @@ final class RunCommand implements Callable<Integer> {
     Scenario loaded = applySettings(ScenarioArgument.load(scenarioArgument, cmd), settings, cmd);
     long runSeed = seed != null ? seed : loaded.seed();
     Scenario scenario = loaded.with("seed", runSeed);
+    requireReadableBack(scenario);
     int workers = Experiments.threads(threads, replications, cmd);
     Path dir = out != null ? out : Path.of("runs", scenario.id() + "-"
         + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
@@ -171,6 +172,19 @@ final class RunCommand implements Callable<Integer> {
           // the original failure is what the user needs to see
         }
       }
+    }
+  }
+
+  /**
+   * Refuses, before the run, a scenario whose canonical YAML (the run's scenario.yaml) would be larger than a
+   * scenario file may be, so that every run directory can be read back by {@code report} and {@code run}.
+   */
+  static void requireReadableBack(Scenario scenario) {
+    long bytes = new ScenarioWriter().toYaml(scenario).getBytes(StandardCharsets.UTF_8).length;
+    if (bytes > org.polemos.io.scenario.ScenarioReader.MAX_BYTES) {
+      throw new org.polemos.io.scenario.ScenarioFileException(List.of(new org.polemos.io.scenario.Diagnostic("",
+          0, 0, "", "the scenario written to scenario.yaml would be " + bytes + " bytes, over the limit of "
+          + org.polemos.io.scenario.ScenarioReader.MAX_BYTES + " bytes for scenario files; shorten its texts")));
     }
   }
 

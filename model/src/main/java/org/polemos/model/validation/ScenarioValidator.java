@@ -42,6 +42,8 @@ public final class ScenarioValidator {
   public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
   /** What a region's country must look like (ISO 3166-1 alpha-2). */
   public static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+  /** Longest id, characters. */
+  public static final int MAX_ID_LENGTH = 200;
   /** Tolerance on the sum of the role shares. */
   public static final double SHARE_SUM_TOLERANCE = 1e-9;
 
@@ -89,15 +91,65 @@ public final class ScenarioValidator {
     }
 
     id(scenario.id(), "id");
-    required(scenario.name(), "name");
-    required(scenario.description(), "description");
+    text(scenario.name(), "name");
+    text(scenario.description(), "description");
+    text(scenario.notes(), "notes");
     calendar(scenario.calendar());
+    count(scenario.factions(), "factions");
+    count(scenario.regions(), "regions");
+    count(scenario.sources(), "sources");
+    count(scenario.corridors(), "corridors");
+    count(scenario.interventions(), "interventions");
     factions();
     regions();
     sources();
     corridors();
     interventions();
     processes(scenario.processes());
+    processBounds(scenario.processes());
+    if (problems.isEmpty()) {
+      derived();
+    }
+  }
+
+  /**
+   * Quantities derived from several fields, checked once every field is valid: the people a run may have to
+   * follow. Each departing person is followed individually (in transit, intake and, for operatives, abroad), so
+   * an upper bound of the departures over the horizon must stay within {@link Limits#MAX_TRAVELLERS}: per source,
+   * the smaller of the at-risk pool and pool x yearly rate x years x the largest momentum factor.
+   */
+  private void derived() {
+    Processes processes = scenario.processes();
+    double years = (scenario.calendar().end().toEpochDay() - scenario.calendar().start().toEpochDay() + 1) / 365.25;
+    MomentumParameters momentum = processes.momentum();
+    boolean compartmental = processes.recruitment().model() == RecruitmentModel.COMPARTMENTAL;
+    double total = 0;
+    int largest = -1;
+    double largestBound = -1;
+    List<Source> list = scenario.sources();
+    for (int i = 0; i < list.size(); i++) {
+      Source s = list.get(i);
+      double perYear;
+      if (compartmental) {
+        perYear = processes.recruitment().compartmental().departurePerYear();
+      } else {
+        double sensitivity = s.momentumSensitivity();
+        double factor = Math.max(Math.pow(momentum.maximum(), sensitivity), Math.pow(momentum.minimum(),
+            sensitivity));
+        perYear = s.annualPropensity() * factor;
+      }
+      double bound = Math.min(s.atRiskPool(), s.atRiskPool() * perYear * years);
+      total += bound;
+      if (bound > largestBound) {
+        largestBound = bound;
+        largest = i;
+      }
+    }
+    if (total > Limits.MAX_TRAVELLERS) {
+      add("sources[" + largest + "].atRiskPool", "the sources could send up to " + number(Math.rint(total))
+          + " people over the horizon (at-risk pool x yearly rate x years, at the strongest momentum), more than the "
+          + number(Limits.MAX_TRAVELLERS) + " a run follows one by one; lower atRiskPool or the departure rate");
+    }
   }
 
   // ---------------------------------------------------------------------------------------------- sections
@@ -108,8 +160,14 @@ public final class ScenarioValidator {
     }
     boolean start = required(calendar.start(), "calendar.start");
     boolean end = required(calendar.end(), "calendar.end");
-    if (start && end && calendar.end().isBefore(calendar.start())) {
+    if (start && (calendar.start().getYear() < Limits.MIN_YEAR || calendar.start().getYear() > Limits.MAX_YEAR)) {
+      add("calendar.start", "must be in the years " + Limits.MIN_YEAR + " to " + Limits.MAX_YEAR + ", was "
+          + calendar.start());
+    } else if (start && end && calendar.end().isBefore(calendar.start())) {
       add("calendar.end", "must not be before calendar.start (" + calendar.start() + "), was " + calendar.end());
+    } else if (start && end && calendar.end().isAfter(calendar.start().plusYears(Limits.MAX_HORIZON_YEARS))) {
+      add("calendar.end", "the horizon must be at most " + Limits.MAX_HORIZON_YEARS + " years (to "
+          + calendar.start().plusYears(Limits.MAX_HORIZON_YEARS) + "), was " + calendar.end());
     }
   }
 
@@ -117,6 +175,7 @@ public final class ScenarioValidator {
     List<Faction> list = scenario.factions();
     Map<String, Integer> seen = new LinkedHashMap<>();
     boolean organisation = false;
+    Map<String, Set<Integer>> listers = listers(list.stream().map(f -> f == null ? null : f.enemies()).toList());
     for (int i = 0; i < list.size(); i++) {
       String p = "factions[" + i + "]";
       Faction f = list.get(i);
@@ -124,23 +183,27 @@ public final class ScenarioValidator {
         continue;
       }
       uniqueId(f.id(), p, "factions", seen, i);
-      required(f.name(), p + ".name");
+      text(f.name(), p + ".name");
+      text(f.notes(), p + ".notes");
       if (required(f.kind(), p + ".kind") && f.kind() == FactionKind.ORGANISATION) {
         organisation = true;
       }
       FactionParameters fp = f.parameters();
       if (required(fp, p + ".parameters")) {
         required(fp.fireMode(), p + ".parameters.fireMode");
-        nonNegative(fp.effectiveness(), p + ".parameters.effectiveness");
-        nonNegative(fp.morale(), p + ".parameters.morale");
+        atMost(nonNegative(fp.effectiveness(), p + ".parameters.effectiveness"), fp.effectiveness(),
+            p + ".parameters.effectiveness", Limits.MAX_EFFECTIVENESS);
+        atMost(nonNegative(fp.morale(), p + ".parameters.morale"), fp.morale(), p + ".parameters.morale",
+            Limits.MAX_MULTIPLIER);
       }
       List<String> enemies = f.enemies();
       references(enemies, p + ".enemies", "faction", factions.keySet(), f.id(), "an enemy of itself");
       // hostility is symmetric: report on the side that is missing it
       if (f.id() != null && seen.get(f.id()) == i) {
-        for (Faction other : list) {
+        for (int j : listers.getOrDefault(f.id(), Set.of())) {
+          Faction other = list.get(j);
           if (other != null && other != f && other.id() != null && !other.id().equals(f.id())
-              && other.enemies().contains(f.id()) && !enemies.contains(other.id())) {
+              && !enemies.contains(other.id())) {
             add(p + ".enemies", "factions \"" + other.id() + "\" and \"" + f.id() + "\": \"" + f.id()
                 + "\" does not list \"" + other.id() + "\" as an enemy");
           }
@@ -155,6 +218,7 @@ public final class ScenarioValidator {
   private void regions() {
     List<Region> list = scenario.regions();
     Map<String, Integer> seen = new LinkedHashMap<>();
+    Map<String, Set<Integer>> listers = listers(list.stream().map(r -> r == null ? null : r.neighbours()).toList());
     if (list.isEmpty()) {
       add("regions", "must list at least one region");
     }
@@ -165,21 +229,27 @@ public final class ScenarioValidator {
         continue;
       }
       uniqueId(r.id(), p, "regions", seen, i);
-      required(r.name(), p + ".name");
+      text(r.name(), p + ".name");
+      text(r.notes(), p + ".notes");
       if (required(r.country(), p + ".country") && !COUNTRY.matcher(r.country()).matches()) {
         add(p + ".country", "must be an ISO 3166-1 alpha-2 code such as \"SY\", was \"" + r.country() + "\"");
       }
       if (r.population() < 0) {
         add(p + ".population", "must be >= 0, was " + r.population());
+      } else {
+        atMost(true, r.population(), p + ".population", Limits.MAX_POPULATION);
       }
-      positive(r.areaKm2(), p + ".areaKm2");
-      nonNegative(r.oilCapacityBblPerDay(), p + ".oilCapacityBblPerDay");
-      positive(r.defensibility(), p + ".defensibility");
+      atMost(positive(r.areaKm2(), p + ".areaKm2"), r.areaKm2(), p + ".areaKm2", Limits.MAX_AREA_KM2);
+      atMost(nonNegative(r.oilCapacityBblPerDay(), p + ".oilCapacityBblPerDay"), r.oilCapacityBblPerDay(),
+          p + ".oilCapacityBblPerDay", Limits.MAX_OIL_BBL_PER_DAY);
+      atMost(positive(r.defensibility(), p + ".defensibility"), r.defensibility(), p + ".defensibility",
+          Limits.MAX_MULTIPLIER);
       references(r.neighbours(), p + ".neighbours", "region", regions.keySet(), r.id(), "its own neighbour");
       if (r.id() != null && seen.get(r.id()) == i) {
-        for (Region other : list) {
+        for (int j : listers.getOrDefault(r.id(), Set.of())) {
+          Region other = list.get(j);
           if (other != null && other != r && other.id() != null && !other.id().equals(r.id())
-              && other.neighbours().contains(r.id()) && !r.neighbours().contains(other.id())) {
+              && !r.neighbours().contains(other.id())) {
             add(p + ".neighbours", "regions \"" + other.id() + "\" and \"" + r.id() + "\": \"" + r.id()
                 + "\" does not list \"" + other.id() + "\" as a neighbour");
           }
@@ -205,6 +275,8 @@ public final class ScenarioValidator {
         }
         if (required(force.getValue(), fp) && force.getValue() < 0) {
           add(fp, "must be >= 0, was " + force.getValue());
+        } else if (force.getValue() != null) {
+          atMost(true, force.getValue(), fp, Limits.MAX_FIGHTERS);
         }
       }
     }
@@ -226,13 +298,17 @@ public final class ScenarioValidator {
         continue;
       }
       uniqueId(s.id(), p, "sources", seen, i);
-      required(s.name(), p + ".name");
+      text(s.name(), p + ".name");
+      text(s.notes(), p + ".notes");
       if (s.atRiskPool() < 0) {
         add(p + ".atRiskPool", "must be >= 0, was " + s.atRiskPool());
+      } else {
+        atMost(true, s.atRiskPool(), p + ".atRiskPool", Limits.MAX_AT_RISK_POOL);
       }
-      nonNegative(s.annualPropensity(), p + ".annualPropensity");
-      finite(s.momentumSensitivity(), p + ".momentumSensitivity");
-      required(s.languageGroup(), p + ".languageGroup");
+      atMost(nonNegative(s.annualPropensity(), p + ".annualPropensity"), s.annualPropensity(),
+          p + ".annualPropensity", Limits.MAX_RATE_PER_YEAR);
+      elasticity(s.momentumSensitivity(), p + ".momentumSensitivity");
+      text(s.languageGroup(), p + ".languageGroup");
       fraction(s.intelligenceEffectiveness(), p + ".intelligenceEffectiveness");
       if (s.id() != null && !served.contains(s.id())) {
         add(p, "no corridor serves source \"" + s.id() + "\", so its departures can never arrive");
@@ -250,19 +326,20 @@ public final class ScenarioValidator {
         continue;
       }
       uniqueId(c.id(), p, "corridors", seen, i);
-      required(c.name(), p + ".name");
+      text(c.name(), p + ".name");
+      text(c.notes(), p + ".notes");
       if (c.sources().isEmpty()) {
         add(p + ".sources", "must list at least one source");
       }
       references(c.sources(), p + ".sources", "source", sources.keySet(), null, null);
-      required(c.hub(), p + ".hub");
+      text(c.hub(), p + ".hub");
       if (required(c.entryRegion(), p + ".entryRegion")) {
         reference(c.entryRegion(), p + ".entryRegion", "region", regions.keySet());
       }
       distribution(c.transitDelayDays(), p + ".transitDelayDays");
       fraction(c.departureScreening(), p + ".departureScreening");
       fraction(c.interdiction(), p + ".interdiction");
-      positive(c.weight(), p + ".weight");
+      atMost(positive(c.weight(), p + ".weight"), c.weight(), p + ".weight", Limits.MAX_WEIGHT);
     }
   }
 
@@ -279,7 +356,8 @@ public final class ScenarioValidator {
         continue;
       }
       uniqueId(v.id(), p, "interventions", seen, i);
-      required(v.name(), p + ".name");
+      text(v.name(), p + ".name");
+      text(v.notes(), p + ".notes");
       InterventionKind kind = v.kind();
       if (required(kind, p + ".kind")) {
         if (v.targets().isEmpty()) {
@@ -315,7 +393,7 @@ public final class ScenarioValidator {
       if (kind != null && kind.intensityIsFraction()) {
         fraction(v.intensity(), p + ".intensity");
       } else {
-        nonNegative(v.intensity(), p + ".intensity");
+        atMost(nonNegative(v.intensity(), p + ".intensity"), v.intensity(), p + ".intensity", Limits.MAX_INTENSITY);
       }
     }
   }
@@ -429,30 +507,127 @@ public final class ScenarioValidator {
     }
   }
 
+  /**
+   * Upper bounds of the process parameters (issue 10), apart from the lower bounds above so that each can move into
+   * the parameter record that owns it. Each bound is in {@link Limits}; a value already reported (missing, not
+   * finite, below its lower bound) is not reported again.
+   */
+  private void processBounds(Processes processes) {
+    if (processes == null) {
+      return;
+    }
+    String p = "processes";
+    RecruitmentParameters recruitment = processes.recruitment();
+    CompartmentalParameters cp = recruitment == null ? null : recruitment.compartmental();
+    if (cp != null) {
+      String cpp = p + ".recruitment.compartmental";
+      upper(cp.transmissionPerYear(), cpp + ".transmissionPerYear", Limits.MAX_RATE_PER_YEAR);
+      upper(cp.disengagementPerYear(), cpp + ".disengagementPerYear", Limits.MAX_RATE_PER_YEAR);
+      upper(cp.departurePerYear(), cpp + ".departurePerYear", Limits.MAX_RATE_PER_YEAR);
+    }
+    IntakeParameters intake = processes.intake();
+    if (intake != null && intake.servers() > Limits.MAX_SERVERS) {
+      add(p + ".intake.servers", "must be <= " + Limits.MAX_SERVERS + ", was " + intake.servers());
+    }
+    LocalRecruitmentParameters local = processes.localRecruitment();
+    if (local != null) {
+      upper(local.annualRatePerCapita(), p + ".localRecruitment.annualRatePerCapita", Limits.MAX_RATE_PER_YEAR);
+    }
+    CombatParameters combat = processes.combat();
+    if (combat != null) {
+      String cbp = p + ".combat";
+      upper(combat.captureRatio(), cbp + ".captureRatio", Limits.MAX_MULTIPLIER);
+      upper(combat.minimumGarrison(), cbp + ".minimumGarrison", Limits.MAX_FIGHTERS);
+      upper(combat.airStrikeEffect(), cbp + ".airStrikeEffect", Limits.MAX_FIGHTERS);
+      upper(combat.airSupportMultiplier(), cbp + ".airSupportMultiplier", Limits.MAX_MULTIPLIER);
+      if (combat.stepDays() > 0 && combat.stepDays() < Limits.MIN_STEP_DAYS) {
+        add(cbp + ".stepDays", "must be >= " + number(Limits.MIN_STEP_DAYS) + " (a smaller step only multiplies"
+            + " events), was " + number(combat.stepDays()));
+      }
+      upper(combat.stepDays(), cbp + ".stepDays", Limits.MAX_STEP_DAYS);
+    }
+    MomentumParameters momentum = processes.momentum();
+    if (momentum != null) {
+      String mp = p + ".momentum";
+      upper(momentum.memoryDays(), mp + ".memoryDays", Limits.MAX_DAYS);
+      upper(momentum.gainWeight(), mp + ".gainWeight", Limits.MAX_WEIGHT_FACTOR);
+      upper(momentum.lossWeight(), mp + ".lossWeight", Limits.MAX_WEIGHT_FACTOR);
+      if (momentum.perceptionDays() != null) {
+        upper(momentum.perceptionDays(), mp + ".perceptionDays", Limits.MAX_DAYS);
+      }
+      if (momentum.minimum() > 0 && momentum.minimum() < 1 / Limits.MAX_MULTIPLIER) {
+        add(mp + ".minimum", "must be >= " + number(1 / Limits.MAX_MULTIPLIER) + ", was "
+            + number(momentum.minimum()));
+      }
+      upper(momentum.maximum(), mp + ".maximum", Limits.MAX_MULTIPLIER);
+    }
+    EconomyParameters economy = processes.economy();
+    if (economy != null) {
+      String ep = p + ".economy";
+      upper(economy.taxUsdPerCapitaPerDay(), ep + ".taxUsdPerCapitaPerDay", Limits.MAX_USD_PER_UNIT);
+      upper(economy.oilPriceUsdPerBbl(), ep + ".oilPriceUsdPerBbl", Limits.MAX_USD_PER_UNIT);
+      upper(economy.otherUsdPerDay(), ep + ".otherUsdPerDay", Limits.MAX_USD);
+      upper(economy.payUsdPerFighterPerDay(), ep + ".payUsdPerFighterPerDay", Limits.MAX_USD_PER_UNIT);
+      upper(economy.administrationUsdPerCapitaPerDay(), ep + ".administrationUsdPerCapitaPerDay",
+          Limits.MAX_USD_PER_UNIT);
+      upper(economy.initialTreasuryUsd(), ep + ".initialTreasuryUsd", Limits.MAX_USD);
+    }
+    AttritionParameters attrition = processes.attrition();
+    if (attrition != null) {
+      String ap = p + ".attrition";
+      upper(attrition.desertionPerYear(), ap + ".desertionPerYear", Limits.MAX_RATE_PER_YEAR);
+      upper(attrition.desertionMomentumSensitivity(), ap + ".desertionMomentumSensitivity", Limits.MAX_ELASTICITY);
+      upper(attrition.desertionUnpaidMultiplier(), ap + ".desertionUnpaidMultiplier", Limits.MAX_MULTIPLIER);
+    }
+    ExternalOperationsParameters ops = processes.externalOperations();
+    if (ops != null) {
+      String op = p + ".externalOperations";
+      upper(ops.territorialShiftSensitivity(), op + ".territorialShiftSensitivity", Limits.MAX_WEIGHT_FACTOR);
+      upper(ops.inspiredAttacksPerYear(), op + ".inspiredAttacksPerYear", Limits.MAX_EVENTS_PER_YEAR);
+      if (Double.isFinite(ops.inspiredMomentumSensitivity())
+          && Math.abs(ops.inspiredMomentumSensitivity()) > Limits.MAX_ELASTICITY) {
+        add(op + ".inspiredMomentumSensitivity", "must be in [-" + number(Limits.MAX_ELASTICITY) + ", "
+            + number(Limits.MAX_ELASTICITY) + "], was " + number(ops.inspiredMomentumSensitivity()));
+      }
+    }
+  }
+
+  /** Reports a finite {@code value} above {@code max} (non-finite and negative values are reported elsewhere). */
+  private void upper(double value, String path, double max) {
+    atMost(Double.isFinite(value), value, path, max);
+  }
+
   /** Parameter checks of one distribution at {@code path}; reports "is required" when it is missing. */
   private void distribution(DistributionSpec spec, String path) {
     if (!required(spec, path)) {
       return;
     }
+    double days = Limits.MAX_DAYS;
     if (spec instanceof DistributionSpec.Fixed d) {
-      nonNegative(d.value(), path + ".value");
+      atMost(nonNegative(d.value(), path + ".value"), d.value(), path + ".value", days);
     } else if (spec instanceof DistributionSpec.Exponential d) {
-      positive(d.mean(), path + ".mean");
+      atMost(positive(d.mean(), path + ".mean"), d.mean(), path + ".mean", days);
     } else if (spec instanceof DistributionSpec.LogNormal d) {
-      finite(d.mu(), path + ".mu");
-      positive(d.sigma(), path + ".sigma");
+      if (finite(d.mu(), path + ".mu") && Math.abs(d.mu()) > Limits.MAX_LOG_MU) {
+        add(path + ".mu", "must be in [-" + number(Limits.MAX_LOG_MU) + ", " + number(Limits.MAX_LOG_MU)
+            + "] (exp(mu) is the median in days), was " + number(d.mu()));
+      }
+      atMost(positive(d.sigma(), path + ".sigma"), d.sigma(), path + ".sigma", Limits.MAX_LOG_SIGMA);
     } else if (spec instanceof DistributionSpec.Gamma d) {
-      positive(d.shape(), path + ".shape");
-      positive(d.scale(), path + ".scale");
+      atMost(positive(d.shape(), path + ".shape"), d.shape(), path + ".shape", Limits.MAX_GAMMA_SHAPE);
+      atMost(positive(d.scale(), path + ".scale"), d.scale(), path + ".scale", days);
     } else if (spec instanceof DistributionSpec.Uniform d) {
       boolean min = nonNegative(d.min(), path + ".min");
-      if (finite(d.max(), path + ".max") && min && d.max() < d.min()) {
+      boolean max = finite(d.max(), path + ".max");
+      if (max && min && d.max() < d.min()) {
         add(path + ".max", "must be >= min (" + number(d.min()) + "), was " + number(d.max()));
+      } else {
+        atMost(max, d.max(), path + ".max", days);
       }
     } else if (spec instanceof DistributionSpec.Triangular d) {
       boolean min = nonNegative(d.min(), path + ".min");
       boolean mode = finite(d.mode(), path + ".mode");
-      boolean max = finite(d.max(), path + ".max");
+      boolean max = atMost(finite(d.max(), path + ".max"), d.max(), path + ".max", days);
       if (min && max && d.max() <= d.min()) {
         add(path + ".max", "must be > min (" + number(d.min()) + "), was " + number(d.max()));
       } else if (min && mode && max && (d.mode() < d.min() || d.mode() > d.max())) {
@@ -464,7 +639,8 @@ public final class ScenarioValidator {
         add(path + ".values", "must not be empty");
       }
       for (int i = 0; i < d.values().size(); i++) {
-        nonNegative(d.values().get(i), path + ".values[" + i + "]");
+        atMost(nonNegative(d.values().get(i), path + ".values[" + i + "]"), d.values().get(i),
+            path + ".values[" + i + "]", days);
       }
       if (d.weights().size() != d.values().size()) {
         add(path + ".weights", "must have as many entries as values (" + d.values().size() + "), had "
@@ -473,7 +649,8 @@ public final class ScenarioValidator {
       boolean allValid = true;
       double total = 0;
       for (int i = 0; i < d.weights().size(); i++) {
-        allValid &= nonNegative(d.weights().get(i), path + ".weights[" + i + "]");
+        allValid &= atMost(nonNegative(d.weights().get(i), path + ".weights[" + i + "]"), d.weights().get(i),
+            path + ".weights[" + i + "]", Limits.MAX_WEIGHT);
         total += d.weights().get(i);
       }
       if (allValid && !d.weights().isEmpty() && total == 0) {
@@ -483,6 +660,24 @@ public final class ScenarioValidator {
   }
 
   // ---------------------------------------------------------------------------------------------- helpers
+
+  /**
+   * For each id, the indices (in list order) of the elements whose list names it: symmetry checks in linear time,
+   * so that a file with thousands of regions validates in milliseconds.
+   */
+  private static Map<String, Set<Integer>> listers(List<List<String>> lists) {
+    Map<String, Set<Integer>> listers = new java.util.HashMap<>();
+    for (int j = 0; j < lists.size(); j++) {
+      if (lists.get(j) != null) {
+        for (String id : lists.get(j)) {
+          if (id != null) {
+            listers.computeIfAbsent(id, k -> new java.util.LinkedHashSet<>()).add(j);
+          }
+        }
+      }
+    }
+    return listers;
+  }
 
   private void add(String path, String message) {
     problems.add(new Problem(path, message));
@@ -503,6 +698,10 @@ public final class ScenarioValidator {
     }
     if (id.isBlank()) {
       add(path, "must not be blank");
+      return false;
+    }
+    if (id.length() > MAX_ID_LENGTH) {
+      add(path, "must be at most " + MAX_ID_LENGTH + " characters, was " + id.length());
       return false;
     }
     if (!ID.matcher(id).matches()) {
@@ -560,6 +759,46 @@ public final class ScenarioValidator {
   private void withinHorizon(LocalDate date, String path, Calendar calendar) {
     if (date.isBefore(calendar.start()) || date.isAfter(calendar.end())) {
       add(path, "must be within the calendar, " + calendar.start() + " to " + calendar.end() + ", was " + date);
+    }
+  }
+
+  /**
+   * Reports {@code value} above {@code max}, when the lower-bound check before it passed ({@code ok}); returns
+   * whether the value is acceptable.
+   */
+  private boolean atMost(boolean ok, double value, String path, double max) {
+    if (ok && value > max) {
+      add(path, "must be <= " + number(max) + " (a bound that keeps runs finite, docs/SCENARIO-FORMAT.md), was "
+          + number(value));
+      return false;
+    }
+    return ok;
+  }
+
+  /** An elasticity to momentum: finite, at most {@link Limits#MAX_ELASTICITY} either way. */
+  private boolean elasticity(double value, String path) {
+    if (finite(value, path) && Math.abs(value) > Limits.MAX_ELASTICITY) {
+      add(path, "must be in [-" + number(Limits.MAX_ELASTICITY) + ", " + number(Limits.MAX_ELASTICITY) + "], was "
+          + number(value));
+      return false;
+    }
+    return Double.isFinite(value);
+  }
+
+  /** A required text of at most {@link Limits#MAX_TEXT_LENGTH} characters (null is fine for omittable notes). */
+  private void text(String value, String path) {
+    if (path.endsWith("notes") && value == null) {
+      return;
+    }
+    if (required(value, path) && value.length() > Limits.MAX_TEXT_LENGTH) {
+      add(path, "must be at most " + Limits.MAX_TEXT_LENGTH + " characters, was " + value.length());
+    }
+  }
+
+  /** At most {@link Limits#MAX_ELEMENTS} elements. */
+  private void count(List<?> list, String path) {
+    if (list.size() > Limits.MAX_ELEMENTS) {
+      add(path, "must have at most " + Limits.MAX_ELEMENTS + " elements, had " + list.size());
     }
   }
 
