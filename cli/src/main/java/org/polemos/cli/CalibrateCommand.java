@@ -14,7 +14,7 @@ import org.polemos.io.experiment.ObservedFigure;
 import org.polemos.io.experiment.ParameterBounds;
 import org.polemos.io.results.TableCsvWriter;
 import org.polemos.io.scenario.Diagnostic;
-import org.polemos.io.scenario.ScenarioFileException;
+import org.polemos.io.InputFileException;
 import org.polemos.io.scenario.ScenarioWriter;
 import org.polemos.model.Scenario;
 import org.polemos.model.validation.Suggestions;
@@ -248,7 +248,7 @@ final class CalibrateCommand implements Callable<Integer> {
       }
     }
     if (!problems.isEmpty()) {
-      throw new ScenarioFileException(problems);
+      throw new InputFileException(problems);
     }
   }
 }

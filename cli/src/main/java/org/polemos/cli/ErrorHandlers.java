@@ -11,7 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.util.Locale;
 import org.polemos.io.scenario.Diagnostic;
-import org.polemos.io.scenario.ScenarioFileException;
+import org.polemos.io.InputFileException;
 import org.polemos.io.text.Printable;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -35,7 +35,7 @@ final class ErrorHandlers {
 
   static int onExecutionError(Exception e, CommandLine cmd, CommandLine.ParseResult parseResult) {
     PrintWriter err = cmd.getErr();
-    if (e instanceof ScenarioFileException invalid) {
+    if (e instanceof InputFileException invalid) {
       for (Diagnostic diagnostic : invalid.diagnostics()) {
         err.println(diagnostic);
       }

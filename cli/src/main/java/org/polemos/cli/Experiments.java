@@ -11,7 +11,7 @@ import org.polemos.io.results.ParquetSummaryWriter;
 import org.polemos.io.results.SummaryCsv;
 import org.polemos.io.results.TableCsvWriter;
 import org.polemos.io.scenario.Diagnostic;
-import org.polemos.io.scenario.ScenarioFileException;
+import org.polemos.io.InputFileException;
 import org.polemos.model.Scenario;
 import org.polemos.model.validation.Problem;
 import org.polemos.model.validation.Suggestions;
@@ -75,7 +75,7 @@ final class Experiments {
       }
     }
     if (!problems.isEmpty()) {
-      throw new ScenarioFileException(problems);
+      throw new InputFileException(problems);
     }
   }
 

@@ -205,8 +205,7 @@ final class RunCommand implements Callable<Integer> {
     try {
       org.polemos.io.report.ObservedFile.read(observed);
     } catch (org.polemos.io.report.ReportException e) {
-      throw new org.polemos.io.scenario.ScenarioFileException(List.of(
-          new org.polemos.io.scenario.Diagnostic("", 0, 0, "", "--observed: " + e.getMessage())));
+      throw org.polemos.io.InputFileException.of("", "--observed: " + e.getMessage());
     }
   }
 

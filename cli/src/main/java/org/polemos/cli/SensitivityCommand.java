@@ -18,7 +18,7 @@ import org.polemos.io.experiment.SensitivitySpec;
 import org.polemos.io.experiment.SensitivitySpec.Output;
 import org.polemos.io.results.TableCsvWriter;
 import org.polemos.io.scenario.Diagnostic;
-import org.polemos.io.scenario.ScenarioFileException;
+import org.polemos.io.InputFileException;
 import org.polemos.model.Scenario;
 import org.polemos.model.validation.Suggestions;
 import org.polemos.sim.Engine;
@@ -93,7 +93,7 @@ final class SensitivityCommand implements Callable<Integer> {
       }
     }
     if (!problems.isEmpty()) {
-      throw new ScenarioFileException(problems);
+      throw new InputFileException(problems);
     }
     try (OutputDirectory claimed = OutputDirectory.claimEmpty(out, cmd)) {
       return study(sens, cmd);
@@ -146,7 +146,7 @@ final class SensitivityCommand implements Callable<Integer> {
         Output output = sens.outputs().get(o);
         List<String> keys = summary.cells().keySet().stream().filter(x -> x.metric().equals(output.metric()))
             .map(SummaryStatistics.Cell::key).distinct().toList();
-        throw new ScenarioFileException(List.of(output.location().problem("metric " + output.metric()
+        throw new InputFileException(List.of(output.location().problem("metric " + output.metric()
             + " has no key \"" + output.key() + "\"" + Suggestions.didYouMean(output.key(), keys)
             + "; keys: " + String.join(", ", keys))));
       }

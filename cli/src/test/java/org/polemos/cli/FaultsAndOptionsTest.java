@@ -213,4 +213,28 @@ class FaultsAndOptionsTest {
     CliRun usage = CliRun.of("run", "no\u001b[2Jsuch");
     assertThat(usage.err()).contains("no\\x1B[2Jsuch").doesNotContain("\u001b");
   }
+
+  /**
+   * Parquet bytes are the same for any thread count. The encoding order that differed follows identity hash codes,
+   * fixed within one JVM, so each run is its own JVM here.
+   */
+  @Test
+  void parquetBytesDoNotDependOnTheThreadCount() throws Exception {
+    byte[][] bytes = new byte[2][];
+    int[] threads = {1, 2};
+    for (int i = 0; i < 2; i++) {
+      Path dir = tmp.resolve("pq" + threads[i]);
+      Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+          System.getProperty("java.class.path"), Main.class.getName(), "run", "minimal", "-n", "2", "-t",
+          "" + threads[i], "--format", "csv,parquet", "--no-report", "--no-progress", "--out", dir.toString())
+          .redirectErrorStream(true).redirectOutput(tmp.resolve("pq" + i + ".log").toFile()).start();
+      assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(p.exitValue()).as(Files.readString(tmp.resolve("pq" + i + ".log"))).isZero();
+      bytes[i] = Files.readAllBytes(dir.resolve("series.parquet"));
+      assertThat(Files.readAllBytes(dir.resolve("summary.parquet"))).isNotEmpty();
+    }
+    assertThat(bytes[1]).isEqualTo(bytes[0]);
+    assertThat(Files.readAllBytes(tmp.resolve("pq2/summary.parquet")))
+        .isEqualTo(Files.readAllBytes(tmp.resolve("pq1/summary.parquet")));
+  }
 }

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.polemos.io.results.Csv;
 import org.polemos.io.scenario.Diagnostic;
-import org.polemos.io.scenario.ScenarioFileException;
+import org.polemos.io.InputFileException;
 
 /**
  * Reads observed figures in the layout {@code date_from,date_to,quantity,key,unit,low,high,source} (one reported
@@ -24,12 +24,12 @@ public final class ObservedFiguresReader {
     try {
       lines = Files.readAllLines(path, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new ScenarioFileException(List.of(new Diagnostic(displayName, 0, 0, "",
+      throw new InputFileException(List.of(new Diagnostic(displayName, 0, 0, "",
           Files.exists(path) ? "cannot read: " + e.getMessage() : "no such file")));
     }
     List<Diagnostic> problems = new ArrayList<>();
     if (lines.isEmpty() || !lines.get(0).strip().equals(HEADER)) {
-      throw new ScenarioFileException(List.of(new Diagnostic(displayName, 1, 1, "",
+      throw new InputFileException(List.of(new Diagnostic(displayName, 1, 1, "",
           "the first line must be the header " + HEADER)));
     }
     List<ObservedFigure> figures = new ArrayList<>();
@@ -65,7 +65,7 @@ public final class ObservedFiguresReader {
       }
     }
     if (!problems.isEmpty()) {
-      throw new ScenarioFileException(problems);
+      throw new InputFileException(problems);
     }
     return figures;
   }

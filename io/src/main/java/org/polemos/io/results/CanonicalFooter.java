@@ -69,8 +69,9 @@ final class CanonicalFooter extends OutputStream {
   }
 
   private void canonicalise() throws IOException {
-    if (held < MAGIC_AND_LENGTH) {
-      return;
+    if (held < MAGIC_AND_LENGTH || buffer[held - 4] != 'P' || buffer[held - 3] != 'A' || buffer[held - 2] != 'R'
+        || buffer[held - 1] != '1') {
+      return; // not a Parquet file's end: left as written
     }
     int lengthAt = held - MAGIC_AND_LENGTH;
     int length = (buffer[lengthAt] & 0xFF) | (buffer[lengthAt + 1] & 0xFF) << 8 | (buffer[lengthAt + 2] & 0xFF) << 16
@@ -79,7 +80,12 @@ final class CanonicalFooter extends OutputStream {
     if (length <= 0 || start < 0) {
       return; // not whole in the tail: left as written
     }
-    FileMetaData footer = Util.readFileMetaData(new ByteArrayInputStream(buffer, start, length));
+    FileMetaData footer;
+    try {
+      footer = Util.readFileMetaData(new ByteArrayInputStream(buffer, start, length));
+    } catch (IOException | RuntimeException e) {
+      return; // unreadable: left as written
+    }
     for (RowGroup group : footer.getRow_groups()) {
       for (ColumnChunk chunk : group.getColumns()) {
         ColumnMetaData meta = chunk.getMeta_data();

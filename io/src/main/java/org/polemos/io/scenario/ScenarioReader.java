@@ -51,25 +51,7 @@ public final class ScenarioReader {
    */
   public Scenario read(Path file) {
     String name = file.toString();
-    byte[] content;
-    try {
-      if (Files.isDirectory(file)) {
-        throw single(name, "is a directory, not a scenario file");
-      }
-      long size = Files.size(file);
-      if (size > MAX_BYTES) {
-        throw single(name, TreeReader.tooLarge(size));
-      }
-      try (InputStream in = Files.newInputStream(file)) {
-        content = in.readNBytes(MAX_BYTES + 1);
-      }
-    } catch (NoSuchFileException e) {
-      throw single(name, "no such file");
-    } catch (AccessDeniedException e) {
-      throw single(name, "permission denied");
-    } catch (IOException e) {
-      throw single(name, "cannot read: " + TreeReader.clean(e.getMessage()));
-    }
+    byte[] content = LocatedYaml.scenarioBytes(file);
     return read(name, content, ScenarioFormat.byName(name));
   }
 
