@@ -90,6 +90,9 @@ final class TreeReader {
       throw fatal(0, 0, "", "the file is empty" + startHint());
     }
     ScenarioFormat actual = format == null ? ScenarioFormat.sniff(text) : format;
+    if (actual == ScenarioFormat.YAML) {
+      longestLine(text);
+    }
     try (JsonParser parser = factory(actual).createParser(new StringReader(text))) {
       return parse(parser, actual).node();
     } catch (IOException e) {
@@ -175,6 +178,27 @@ final class TreeReader {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * Refuses a YAML line longer than {@link ScenarioReader#MAX_LINE_CHARS}: the YAML scanner copies its look-ahead
+   * window for each step of a long line, so its time grows with the square of the line's length (a 15 MB line
+   * took minutes). A text at its limit ({@code Limits.MAX_TEXT_LENGTH}), written with escapes, stays under it.
+   */
+  private void longestLine(String text) {
+    int line = 1;
+    int start = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      if (i == text.length() || text.charAt(i) == '\n') {
+        if (i - start > ScenarioReader.MAX_LINE_CHARS) {
+          throw fatal(line, 1, "", "line " + line + " is " + (i - start) + " characters long, more than the limit"
+              + " of " + ScenarioReader.MAX_LINE_CHARS + " for YAML " + kind + " files; break the text over"
+              + " several lines (a folded block, >-)");
+        }
+        line++;
+        start = i + 1;
+      }
+    }
   }
 
   private static int[] lineColumn(CharSequence before) {

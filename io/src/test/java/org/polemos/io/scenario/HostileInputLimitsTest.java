@@ -54,7 +54,7 @@ class HostileInputLimitsTest {
 
   @Test
   void limitsAreAsDocumented() {
-    assertThat(ScenarioReader.MAX_BYTES).isEqualTo(16 * 1024 * 1024);
+    assertThat(ScenarioReader.MAX_BYTES).isEqualTo(2 * 1024 * 1024);
     assertThat(ScenarioReader.MAX_DEPTH).isEqualTo(64);
     assertThat(ScenarioReader.MAX_ALIASES).isEqualTo(20);
     assertThat(ScenarioReader.MAX_NODES).isEqualTo(1_000_000);

@@ -98,7 +98,7 @@ class ScenarioReaderErrorsTest {
   void tooLargeInMemory() {
     byte[] big = new byte[ScenarioReader.MAX_BYTES + 1];
     assertThat(errors("big.yaml", big)).containsExactly(
-        "big.yaml: the file is 16777217 bytes, larger than the limit of 16777216 bytes (16 MiB) for scenario files");
+        "big.yaml: the file is 2097153 bytes, larger than the limit of 2097152 bytes (2 MiB) for scenario files");
   }
 
   @Test
@@ -109,7 +109,7 @@ class ScenarioReaderErrorsTest {
     }
     ScenarioFileException e = catchThrowableOfType(ScenarioFileException.class, () -> reader.read(file));
     assertThat(e.diagnostics()).singleElement().asString().isEqualTo(file
-        + ": the file is 17179869184 bytes, larger than the limit of 16777216 bytes (16 MiB) for scenario files");
+        + ": the file is 17179869184 bytes, larger than the limit of 2097152 bytes (2 MiB) for scenario files");
   }
 
   @Test

@@ -792,6 +792,15 @@ public final class ScenarioValidator {
     }
     if (required(value, path) && value.length() > Limits.MAX_TEXT_LENGTH) {
       add(path, "must be at most " + Limits.MAX_TEXT_LENGTH + " characters, was " + value.length());
+    } else if (value != null) {
+      for (int i = 0; i < value.length(); i++) {
+        char c = value.charAt(i);
+        if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7F) {
+          add(path, String.format("must not contain control characters other than line breaks and tabs; found"
+              + " U+%04X at character %d", (int) c, i + 1));
+          break;
+        }
+      }
     }
   }
 
