@@ -132,4 +132,36 @@ class HostileInputFilesTest {
     InputFileException s = catchThrowableOfType(InputFileException.class, () -> new SweepFileReader().read(fifo));
     assertThat(s.diagnostics()).singleElement().asString().contains("is not a regular file");
   }
+
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS) // a hang guard, not a speed test: the refusal is immediate
+  void aVeryLongYamlLineIsRefusedAtItsLine() throws Exception {
+    String minimal = new org.polemos.io.scenario.ScenarioWriter().toYaml(
+        org.polemos.io.scenario.BundledScenarios.load("minimal"));
+    String text = minimal.replaceFirst("\nnotes: ", "\nnotes: " + "x".repeat(1_000_000) + " ");
+    ScenarioFileException e = catchThrowableOfType(ScenarioFileException.class,
+        () -> new ScenarioReader().read("long.yaml", text.getBytes(UTF_8)));
+    assertThat(e.diagnostics()).singleElement().asString().matches("long\\.yaml:\\d+:1: line \\d+ is 10000\\d\\d"
+        + " characters long, more than the limit of 250000 for YAML scenario files.*");
+  }
+
+  @Test
+  void aTextAtItsLimitIsWrittenAndReadBack() {
+    org.polemos.model.Scenario minimal = org.polemos.io.scenario.BundledScenarios.load("minimal");
+    StringBuilder text = new StringBuilder();
+    String[] pieces = {"\"", "'", "\\", "\n", "\t", "#", ": ", "- ", "é", "☪", "x"};
+    java.util.Random random = new java.util.Random(3);
+    while (text.length() < org.polemos.model.validation.Limits.MAX_TEXT_LENGTH - 1) {
+      text.append(pieces[random.nextInt(pieces.length)]);
+    }
+    org.polemos.model.Scenario big = minimal.with("name", text.toString());
+    assertThat(big.validate()).isEmpty();
+    for (org.polemos.io.scenario.ScenarioFormat format : org.polemos.io.scenario.ScenarioFormat.values()) {
+      String written = new org.polemos.io.scenario.ScenarioWriter().write(big, format);
+      assertThat(new ScenarioReader().read("big", written.getBytes(UTF_8), format)).isEqualTo(big);
+    }
+    org.polemos.model.Scenario over = minimal.with("name", "x".repeat(
+        org.polemos.model.validation.Limits.MAX_TEXT_LENGTH + 1));
+    assertThat(over.validate()).singleElement().asString().contains("name").contains("at most 100000 characters");
+  }
 }
