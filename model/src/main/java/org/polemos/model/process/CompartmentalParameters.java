@@ -1,5 +1,8 @@
 package org.polemos.model.process;
 
+import org.polemos.model.validation.Checks;
+import org.polemos.model.validation.Limits;
+
 /**
  * The SIR-style radicalisation alternative (after McCluskey and Santoprete 2017). Per source, susceptibles S
  * become radicalised I at rate beta S I / N; the radicalised disengage at rate gamma and depart at rate delta.
@@ -16,5 +19,19 @@ public record CompartmentalParameters(double transmissionPerYear, double disenga
   /** The basic reproduction number beta / (gamma + delta). */
   public double r0() {
     return transmissionPerYear / (disengagementPerYear + departurePerYear);
+  }
+
+  /** Bounds, and a defined R0. */
+  public void check(Checks c) {
+    c.atMost(c.nonNegative(transmissionPerYear, "transmissionPerYear"), transmissionPerYear,
+        Limits.MAX_RATE_PER_YEAR, "transmissionPerYear");
+    c.atMost(c.nonNegative(disengagementPerYear, "disengagementPerYear"), disengagementPerYear,
+        Limits.MAX_RATE_PER_YEAR, "disengagementPerYear");
+    boolean departure = c.atMost(c.nonNegative(departurePerYear, "departurePerYear"), departurePerYear,
+        Limits.MAX_RATE_PER_YEAR, "departurePerYear");
+    if (departure && disengagementPerYear >= 0 && disengagementPerYear + departurePerYear == 0) {
+      c.add("departurePerYear", "disengagementPerYear + departurePerYear must be > 0, or R0 is undefined");
+    }
+    c.fraction(initialRadicalisedShare, "initialRadicalisedShare");
   }
 }

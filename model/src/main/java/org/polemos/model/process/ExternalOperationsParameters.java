@@ -1,6 +1,8 @@
 package org.polemos.model.process;
 
 import org.polemos.model.distribution.DistributionSpec;
+import org.polemos.model.validation.Checks;
+import org.polemos.model.validation.Limits;
 
 /**
  * Operations abroad, as counts and probabilities only (after Kaplan's "terror queues").
@@ -13,5 +15,18 @@ import org.polemos.model.distribution.DistributionSpec;
  * @param inspiredMomentumSensitivity elasticity of inspired attacks to momentum
  */
 public record ExternalOperationsParameters(DistributionSpec trainingDays, DistributionSpec plotDays,
-    double territorialShiftSensitivity, double inspiredAttacksPerYear, double inspiredMomentumSensitivity) {
+    double territorialShiftSensitivity, double inspiredAttacksPerYear, double inspiredMomentumSensitivity)
+    implements ProcessParameters {
+
+  @Override
+  public void check(Checks c) {
+    c.distribution(trainingDays, "trainingDays");
+    c.distribution(plotDays, "plotDays");
+    c.atMost(c.nonNegative(territorialShiftSensitivity, "territorialShiftSensitivity"),
+        territorialShiftSensitivity, Limits.MAX_WEIGHT_FACTOR, "territorialShiftSensitivity");
+    c.atMost(c.nonNegative(inspiredAttacksPerYear, "inspiredAttacksPerYear"), inspiredAttacksPerYear,
+        Limits.MAX_EVENTS_PER_YEAR, "inspiredAttacksPerYear");
+    c.between(inspiredMomentumSensitivity, -Limits.MAX_ELASTICITY, Limits.MAX_ELASTICITY,
+        "inspiredMomentumSensitivity");
+  }
 }

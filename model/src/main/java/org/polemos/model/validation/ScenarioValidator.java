@@ -19,14 +19,8 @@ import org.polemos.model.Region;
 import org.polemos.model.Scenario;
 import org.polemos.model.Source;
 import org.polemos.model.distribution.DistributionSpec;
-import org.polemos.model.process.AttritionParameters;
-import org.polemos.model.process.CombatParameters;
-import org.polemos.model.process.CompartmentalParameters;
-import org.polemos.model.process.EconomyParameters;
-import org.polemos.model.process.ExternalOperationsParameters;
-import org.polemos.model.process.IntakeParameters;
-import org.polemos.model.process.LocalRecruitmentParameters;
 import org.polemos.model.process.MomentumParameters;
+import org.polemos.model.process.ProcessParameters;
 import org.polemos.model.process.Processes;
 import org.polemos.model.process.RecruitmentModel;
 import org.polemos.model.process.RecruitmentParameters;
@@ -45,10 +39,11 @@ public final class ScenarioValidator {
   /** Longest id, characters. */
   public static final int MAX_ID_LENGTH = 200;
   /** Tolerance on the sum of the role shares. */
-  public static final double SHARE_SUM_TOLERANCE = 1e-9;
+  public static final double SHARE_SUM_TOLERANCE = RoleShares.SUM_TOLERANCE;
 
   private final Scenario scenario;
   private final List<Problem> problems = new ArrayList<>();
+  private final Checks root = new Checks(problems, "");
   private final Map<String, Faction> factions = new LinkedHashMap<>();
   private final Map<String, Region> regions = new LinkedHashMap<>();
   private final Map<String, Source> sources = new LinkedHashMap<>();
@@ -106,7 +101,6 @@ public final class ScenarioValidator {
     corridors();
     interventions();
     processes(scenario.processes());
-    processBounds(scenario.processes());
     if (problems.isEmpty()) {
       derived();
     }
@@ -121,8 +115,12 @@ public final class ScenarioValidator {
   private void derived() {
     Processes processes = scenario.processes();
     double years = (scenario.calendar().end().toEpochDay() - scenario.calendar().start().toEpochDay() + 1) / 365.25;
-    MomentumParameters momentum = processes.momentum();
-    boolean compartmental = processes.recruitment().model() == RecruitmentModel.COMPARTMENTAL;
+    MomentumParameters momentum = processes.get(MomentumParameters.class);
+    RecruitmentParameters recruitment = processes.get(RecruitmentParameters.class);
+    if (momentum == null || recruitment == null) {
+      return; // a replaced mechanism without these sections: nothing to bound here
+    }
+    boolean compartmental = recruitment.model() == RecruitmentModel.COMPARTMENTAL && recruitment.compartmental() != null;
     double total = 0;
     int largest = -1;
     double largestBound = -1;
@@ -131,7 +129,7 @@ public final class ScenarioValidator {
       Source s = list.get(i);
       double perYear;
       if (compartmental) {
-        perYear = processes.recruitment().compartmental().departurePerYear();
+        perYear = recruitment.compartmental().departurePerYear();
       } else {
         double sensitivity = s.momentumSensitivity();
         double factor = Math.max(Math.pow(momentum.maximum(), sensitivity), Math.pow(momentum.minimum(),
@@ -146,9 +144,9 @@ public final class ScenarioValidator {
       }
     }
     if (total > Limits.MAX_TRAVELLERS) {
-      add("sources[" + largest + "].atRiskPool", "the sources could send up to " + number(Math.rint(total))
+      add("sources[" + largest + "].atRiskPool", "the sources could send up to " + Checks.number(Math.rint(total))
           + " people over the horizon (at-risk pool x yearly rate x years, at the strongest momentum), more than the "
-          + number(Limits.MAX_TRAVELLERS) + " a run follows one by one; lower atRiskPool or the departure rate");
+          + Checks.number(Limits.MAX_TRAVELLERS) + " a run follows one by one; lower atRiskPool or the departure rate");
     }
   }
 
@@ -398,265 +396,23 @@ public final class ScenarioValidator {
     }
   }
 
+  /**
+   * Each section's own checks ({@link ProcessParameters#check}), at {@code processes.<name>}. No process
+   * parameter refers to the rest of the scenario today, so there are no cross-reference checks here.
+   */
   private void processes(Processes processes) {
     String p = "processes";
     if (!required(processes, p)) {
       return;
     }
-    RecruitmentParameters recruitment = processes.recruitment();
-    if (required(recruitment, p + ".recruitment")) {
-      String rp = p + ".recruitment";
-      required(recruitment.model(), rp + ".model");
-      CompartmentalParameters cp = recruitment.compartmental();
-      if (cp == null && recruitment.model() == RecruitmentModel.COMPARTMENTAL) {
-        add(rp + ".compartmental", "is required when model is compartmental");
-      }
-      if (cp != null) {
-        String cpp = rp + ".compartmental";
-        nonNegative(cp.transmissionPerYear(), cpp + ".transmissionPerYear");
-        nonNegative(cp.disengagementPerYear(), cpp + ".disengagementPerYear");
-        boolean departure = nonNegative(cp.departurePerYear(), cpp + ".departurePerYear");
-        if (departure && cp.disengagementPerYear() >= 0 && cp.disengagementPerYear() + cp.departurePerYear() == 0) {
-          add(cpp + ".departurePerYear", "disengagementPerYear + departurePerYear must be > 0, or R0 is undefined");
-        }
-        fraction(cp.initialRadicalisedShare(), cpp + ".initialRadicalisedShare");
-      }
+    for (Map.Entry<String, ProcessParameters> section : processes.asMap().entrySet()) {
+      section.getValue().check(new Checks(problems, p + "." + section.getKey()));
     }
-    IntakeParameters intake = processes.intake();
-    if (required(intake, p + ".intake")) {
-      String ip = p + ".intake";
-      if (intake.servers() < 1) {
-        add(ip + ".servers", "must be >= 1, was " + intake.servers());
-      }
-      distribution(intake.serviceDays(), ip + ".serviceDays");
-      RoleShares roles = intake.roles();
-      if (required(roles, ip + ".roles")) {
-        boolean ok = fraction(roles.fighter(), ip + ".roles.fighter");
-        ok &= fraction(roles.support(), ip + ".roles.support");
-        ok &= fraction(roles.externalOperations(), ip + ".roles.externalOperations");
-        double sum = roles.fighter() + roles.support() + roles.externalOperations();
-        if (ok && Math.abs(sum - 1) > SHARE_SUM_TOLERANCE) {
-          add(ip + ".roles", "shares must sum to 1, sum was " + number(sum));
-        }
-      }
-    }
-    LocalRecruitmentParameters local = processes.localRecruitment();
-    if (required(local, p + ".localRecruitment")) {
-      String lp = p + ".localRecruitment";
-      nonNegative(local.annualRatePerCapita(), lp + ".annualRatePerCapita");
-      fraction(local.payDependence(), lp + ".payDependence");
-    }
-    CombatParameters combat = processes.combat();
-    if (required(combat, p + ".combat")) {
-      String cp = p + ".combat";
-      if (finite(combat.engagedShare(), cp + ".engagedShare")
-          && (combat.engagedShare() <= 0 || combat.engagedShare() > 1)) {
-        add(cp + ".engagedShare", "must be in (0, 1], was " + number(combat.engagedShare()));
-      }
-      nonNegative(combat.captureRatio(), cp + ".captureRatio");
-      nonNegative(combat.minimumGarrison(), cp + ".minimumGarrison");
-      nonNegative(combat.airStrikeEffect(), cp + ".airStrikeEffect");
-      nonNegative(combat.airSupportMultiplier(), cp + ".airSupportMultiplier");
-      positive(combat.stepDays(), cp + ".stepDays");
-    }
-    MomentumParameters momentum = processes.momentum();
-    if (required(momentum, p + ".momentum")) {
-      String mp = p + ".momentum";
-      positive(momentum.memoryDays(), mp + ".memoryDays");
-      nonNegative(momentum.gainWeight(), mp + ".gainWeight");
-      nonNegative(momentum.lossWeight(), mp + ".lossWeight");
-      nonNegative(momentum.perceptionDays(), mp + ".perceptionDays");
-      if (positive(momentum.minimum(), mp + ".minimum") && momentum.minimum() > 1) {
-        add(mp + ".minimum", "must be <= 1 (momentum 1 is neutral), was " + number(momentum.minimum()));
-      }
-      if (finite(momentum.maximum(), mp + ".maximum") && momentum.maximum() < 1) {
-        add(mp + ".maximum", "must be >= 1 (momentum 1 is neutral), was " + number(momentum.maximum()));
-      }
-    }
-    EconomyParameters economy = processes.economy();
-    if (required(economy, p + ".economy")) {
-      String ep = p + ".economy";
-      nonNegative(economy.taxUsdPerCapitaPerDay(), ep + ".taxUsdPerCapitaPerDay");
-      nonNegative(economy.oilPriceUsdPerBbl(), ep + ".oilPriceUsdPerBbl");
-      fraction(economy.oilOutputShare(), ep + ".oilOutputShare");
-      nonNegative(economy.otherUsdPerDay(), ep + ".otherUsdPerDay");
-      nonNegative(economy.payUsdPerFighterPerDay(), ep + ".payUsdPerFighterPerDay");
-      nonNegative(economy.administrationUsdPerCapitaPerDay(), ep + ".administrationUsdPerCapitaPerDay");
-      nonNegative(economy.initialTreasuryUsd(), ep + ".initialTreasuryUsd");
-    }
-    AttritionParameters attrition = processes.attrition();
-    if (required(attrition, p + ".attrition")) {
-      String ap = p + ".attrition";
-      nonNegative(attrition.desertionPerYear(), ap + ".desertionPerYear");
-      nonNegative(attrition.desertionMomentumSensitivity(), ap + ".desertionMomentumSensitivity");
-      if (finite(attrition.desertionUnpaidMultiplier(), ap + ".desertionUnpaidMultiplier")
-          && attrition.desertionUnpaidMultiplier() < 1) {
-        add(ap + ".desertionUnpaidMultiplier", "must be >= 1, was " + number(attrition.desertionUnpaidMultiplier()));
-      }
-      fraction(attrition.foreignReturnShare(), ap + ".foreignReturnShare");
-      fraction(attrition.returneeArrestProbability(), ap + ".returneeArrestProbability");
-    }
-    ExternalOperationsParameters ops = processes.externalOperations();
-    if (required(ops, p + ".externalOperations")) {
-      String op = p + ".externalOperations";
-      distribution(ops.trainingDays(), op + ".trainingDays");
-      distribution(ops.plotDays(), op + ".plotDays");
-      nonNegative(ops.territorialShiftSensitivity(), op + ".territorialShiftSensitivity");
-      nonNegative(ops.inspiredAttacksPerYear(), op + ".inspiredAttacksPerYear");
-      finite(ops.inspiredMomentumSensitivity(), op + ".inspiredMomentumSensitivity");
-    }
-  }
-
-  /**
-   * Upper bounds of the process parameters (issue 10), apart from the lower bounds above so that each can move into
-   * the parameter record that owns it. Each bound is in {@link Limits}; a value already reported (missing, not
-   * finite, below its lower bound) is not reported again.
-   */
-  private void processBounds(Processes processes) {
-    if (processes == null) {
-      return;
-    }
-    String p = "processes";
-    RecruitmentParameters recruitment = processes.recruitment();
-    CompartmentalParameters cp = recruitment == null ? null : recruitment.compartmental();
-    if (cp != null) {
-      String cpp = p + ".recruitment.compartmental";
-      upper(cp.transmissionPerYear(), cpp + ".transmissionPerYear", Limits.MAX_RATE_PER_YEAR);
-      upper(cp.disengagementPerYear(), cpp + ".disengagementPerYear", Limits.MAX_RATE_PER_YEAR);
-      upper(cp.departurePerYear(), cpp + ".departurePerYear", Limits.MAX_RATE_PER_YEAR);
-    }
-    IntakeParameters intake = processes.intake();
-    if (intake != null && intake.servers() > Limits.MAX_SERVERS) {
-      add(p + ".intake.servers", "must be <= " + Limits.MAX_SERVERS + ", was " + intake.servers());
-    }
-    LocalRecruitmentParameters local = processes.localRecruitment();
-    if (local != null) {
-      upper(local.annualRatePerCapita(), p + ".localRecruitment.annualRatePerCapita", Limits.MAX_RATE_PER_YEAR);
-    }
-    CombatParameters combat = processes.combat();
-    if (combat != null) {
-      String cbp = p + ".combat";
-      upper(combat.captureRatio(), cbp + ".captureRatio", Limits.MAX_MULTIPLIER);
-      upper(combat.minimumGarrison(), cbp + ".minimumGarrison", Limits.MAX_FIGHTERS);
-      upper(combat.airStrikeEffect(), cbp + ".airStrikeEffect", Limits.MAX_FIGHTERS);
-      upper(combat.airSupportMultiplier(), cbp + ".airSupportMultiplier", Limits.MAX_MULTIPLIER);
-      if (combat.stepDays() > 0 && combat.stepDays() < Limits.MIN_STEP_DAYS) {
-        add(cbp + ".stepDays", "must be >= " + number(Limits.MIN_STEP_DAYS) + " (a smaller step only multiplies"
-            + " events), was " + number(combat.stepDays()));
-      }
-      upper(combat.stepDays(), cbp + ".stepDays", Limits.MAX_STEP_DAYS);
-    }
-    MomentumParameters momentum = processes.momentum();
-    if (momentum != null) {
-      String mp = p + ".momentum";
-      upper(momentum.memoryDays(), mp + ".memoryDays", Limits.MAX_DAYS);
-      upper(momentum.gainWeight(), mp + ".gainWeight", Limits.MAX_WEIGHT_FACTOR);
-      upper(momentum.lossWeight(), mp + ".lossWeight", Limits.MAX_WEIGHT_FACTOR);
-      if (momentum.perceptionDays() != null) {
-        upper(momentum.perceptionDays(), mp + ".perceptionDays", Limits.MAX_DAYS);
-      }
-      if (momentum.minimum() > 0 && momentum.minimum() < 1 / Limits.MAX_MULTIPLIER) {
-        add(mp + ".minimum", "must be >= " + number(1 / Limits.MAX_MULTIPLIER) + ", was "
-            + number(momentum.minimum()));
-      }
-      upper(momentum.maximum(), mp + ".maximum", Limits.MAX_MULTIPLIER);
-    }
-    EconomyParameters economy = processes.economy();
-    if (economy != null) {
-      String ep = p + ".economy";
-      upper(economy.taxUsdPerCapitaPerDay(), ep + ".taxUsdPerCapitaPerDay", Limits.MAX_USD_PER_UNIT);
-      upper(economy.oilPriceUsdPerBbl(), ep + ".oilPriceUsdPerBbl", Limits.MAX_USD_PER_UNIT);
-      upper(economy.otherUsdPerDay(), ep + ".otherUsdPerDay", Limits.MAX_USD);
-      upper(economy.payUsdPerFighterPerDay(), ep + ".payUsdPerFighterPerDay", Limits.MAX_USD_PER_UNIT);
-      upper(economy.administrationUsdPerCapitaPerDay(), ep + ".administrationUsdPerCapitaPerDay",
-          Limits.MAX_USD_PER_UNIT);
-      upper(economy.initialTreasuryUsd(), ep + ".initialTreasuryUsd", Limits.MAX_USD);
-    }
-    AttritionParameters attrition = processes.attrition();
-    if (attrition != null) {
-      String ap = p + ".attrition";
-      upper(attrition.desertionPerYear(), ap + ".desertionPerYear", Limits.MAX_RATE_PER_YEAR);
-      upper(attrition.desertionMomentumSensitivity(), ap + ".desertionMomentumSensitivity", Limits.MAX_ELASTICITY);
-      upper(attrition.desertionUnpaidMultiplier(), ap + ".desertionUnpaidMultiplier", Limits.MAX_MULTIPLIER);
-    }
-    ExternalOperationsParameters ops = processes.externalOperations();
-    if (ops != null) {
-      String op = p + ".externalOperations";
-      upper(ops.territorialShiftSensitivity(), op + ".territorialShiftSensitivity", Limits.MAX_WEIGHT_FACTOR);
-      upper(ops.inspiredAttacksPerYear(), op + ".inspiredAttacksPerYear", Limits.MAX_EVENTS_PER_YEAR);
-      if (Double.isFinite(ops.inspiredMomentumSensitivity())
-          && Math.abs(ops.inspiredMomentumSensitivity()) > Limits.MAX_ELASTICITY) {
-        add(op + ".inspiredMomentumSensitivity", "must be in [-" + number(Limits.MAX_ELASTICITY) + ", "
-            + number(Limits.MAX_ELASTICITY) + "], was " + number(ops.inspiredMomentumSensitivity()));
-      }
-    }
-  }
-
-  /** Reports a finite {@code value} above {@code max} (non-finite and negative values are reported elsewhere). */
-  private void upper(double value, String path, double max) {
-    atMost(Double.isFinite(value), value, path, max);
   }
 
   /** Parameter checks of one distribution at {@code path}; reports "is required" when it is missing. */
   private void distribution(DistributionSpec spec, String path) {
-    if (!required(spec, path)) {
-      return;
-    }
-    double days = Limits.MAX_DAYS;
-    if (spec instanceof DistributionSpec.Fixed d) {
-      atMost(nonNegative(d.value(), path + ".value"), d.value(), path + ".value", days);
-    } else if (spec instanceof DistributionSpec.Exponential d) {
-      atMost(positive(d.mean(), path + ".mean"), d.mean(), path + ".mean", days);
-    } else if (spec instanceof DistributionSpec.LogNormal d) {
-      if (finite(d.mu(), path + ".mu") && Math.abs(d.mu()) > Limits.MAX_LOG_MU) {
-        add(path + ".mu", "must be in [-" + number(Limits.MAX_LOG_MU) + ", " + number(Limits.MAX_LOG_MU)
-            + "] (exp(mu) is the median in days), was " + number(d.mu()));
-      }
-      atMost(positive(d.sigma(), path + ".sigma"), d.sigma(), path + ".sigma", Limits.MAX_LOG_SIGMA);
-    } else if (spec instanceof DistributionSpec.Gamma d) {
-      atMost(positive(d.shape(), path + ".shape"), d.shape(), path + ".shape", Limits.MAX_GAMMA_SHAPE);
-      atMost(positive(d.scale(), path + ".scale"), d.scale(), path + ".scale", days);
-    } else if (spec instanceof DistributionSpec.Uniform d) {
-      boolean min = nonNegative(d.min(), path + ".min");
-      boolean max = finite(d.max(), path + ".max");
-      if (max && min && d.max() < d.min()) {
-        add(path + ".max", "must be >= min (" + number(d.min()) + "), was " + number(d.max()));
-      } else {
-        atMost(max, d.max(), path + ".max", days);
-      }
-    } else if (spec instanceof DistributionSpec.Triangular d) {
-      boolean min = nonNegative(d.min(), path + ".min");
-      boolean mode = finite(d.mode(), path + ".mode");
-      boolean max = atMost(finite(d.max(), path + ".max"), d.max(), path + ".max", days);
-      if (min && max && d.max() <= d.min()) {
-        add(path + ".max", "must be > min (" + number(d.min()) + "), was " + number(d.max()));
-      } else if (min && mode && max && (d.mode() < d.min() || d.mode() > d.max())) {
-        add(path + ".mode", "must be in [min, max] = [" + number(d.min()) + ", " + number(d.max()) + "], was "
-            + number(d.mode()));
-      }
-    } else if (spec instanceof DistributionSpec.Empirical d) {
-      if (d.values().isEmpty()) {
-        add(path + ".values", "must not be empty");
-      }
-      for (int i = 0; i < d.values().size(); i++) {
-        atMost(nonNegative(d.values().get(i), path + ".values[" + i + "]"), d.values().get(i),
-            path + ".values[" + i + "]", days);
-      }
-      if (d.weights().size() != d.values().size()) {
-        add(path + ".weights", "must have as many entries as values (" + d.values().size() + "), had "
-            + d.weights().size());
-      }
-      boolean allValid = true;
-      double total = 0;
-      for (int i = 0; i < d.weights().size(); i++) {
-        allValid &= atMost(nonNegative(d.weights().get(i), path + ".weights[" + i + "]"), d.weights().get(i),
-            path + ".weights[" + i + "]", Limits.MAX_WEIGHT);
-        total += d.weights().get(i);
-      }
-      if (allValid && !d.weights().isEmpty() && total == 0) {
-        add(path + ".weights", "must not all be zero");
-      }
-    }
+    root.distribution(spec, path);
   }
 
   // ---------------------------------------------------------------------------------------------- helpers
@@ -768,8 +524,8 @@ public final class ScenarioValidator {
    */
   private boolean atMost(boolean ok, double value, String path, double max) {
     if (ok && value > max) {
-      add(path, "must be <= " + number(max) + " (a bound that keeps runs finite, docs/SCENARIO-FORMAT.md), was "
-          + number(value));
+      add(path, "must be <= " + Checks.number(max) + " (a bound that keeps runs finite, docs/SCENARIO-FORMAT.md), was "
+          + Checks.number(value));
       return false;
     }
     return ok;
@@ -778,8 +534,8 @@ public final class ScenarioValidator {
   /** An elasticity to momentum: finite, at most {@link Limits#MAX_ELASTICITY} either way. */
   private boolean elasticity(double value, String path) {
     if (finite(value, path) && Math.abs(value) > Limits.MAX_ELASTICITY) {
-      add(path, "must be in [-" + number(Limits.MAX_ELASTICITY) + ", " + number(Limits.MAX_ELASTICITY) + "], was "
-          + number(value));
+      add(path, "must be in [-" + Checks.number(Limits.MAX_ELASTICITY) + ", " + Checks.number(Limits.MAX_ELASTICITY) + "], was "
+          + Checks.number(value));
       return false;
     }
     return Double.isFinite(value);
@@ -812,51 +568,19 @@ public final class ScenarioValidator {
   }
 
   private boolean finite(double value, String path) {
-    if (!Double.isFinite(value)) {
-      add(path, "must be a finite number, was " + number(value));
-      return false;
-    }
-    return true;
+    return root.finite(value, path);
   }
 
   private boolean nonNegative(double value, String path) {
-    if (!finite(value, path)) {
-      return false;
-    }
-    if (value < 0) {
-      add(path, "must be >= 0, was " + number(value));
-      return false;
-    }
-    return true;
+    return root.nonNegative(value, path);
   }
 
   private boolean positive(double value, String path) {
-    if (!finite(value, path)) {
-      return false;
-    }
-    if (value <= 0) {
-      add(path, "must be > 0, was " + number(value));
-      return false;
-    }
-    return true;
+    return root.positive(value, path);
   }
 
   private boolean fraction(double value, String path) {
-    if (!finite(value, path)) {
-      return false;
-    }
-    if (value < 0 || value > 1) {
-      add(path, "must be in [0, 1], was " + number(value));
-      return false;
-    }
-    return true;
+    return root.fraction(value, path);
   }
 
-  /** A number as a researcher would write it: 2 rather than 2.0, 1.2 as 1.2. */
-  static String number(double value) {
-    if (Double.isFinite(value) && value == Math.rint(value) && Math.abs(value) < 1e15) {
-      return Long.toString((long) value);
-    }
-    return Double.toString(value);
-  }
 }
