@@ -84,19 +84,21 @@ final class SensitivityCommand implements Callable<Integer> {
     if (!Files.isRegularFile(file)) {
       throw new CommandLine.ParameterException(cmd, file + ": no such file");
     }
-    SensitivitySpec sens = new SensitivityFileReader().read(file);
-    List<Diagnostic> problems = new ArrayList<>();
-    for (Output o : sens.outputs()) {
-      if (!engine.metrics().contains(o.metric())) {
-        problems.add(o.location().problem("unknown metric \"" + o.metric() + "\""
-            + Suggestions.didYouMean(o.metric(), engine.metrics()) + " (metrics: docs/OUTPUTS.md)"));
+    SensitivitySpec sens = new SensitivityFileReader(engine.metrics()).read(file);
+    boolean created = !Files.exists(out);
+    boolean finished = false;
+    try {
+      try (OutputDirectory claimed = OutputDirectory.claimEmpty(out, cmd)) {
+        int status = study(sens, cmd);
+        finished = true;
+        return status;
       }
-    }
-    if (!problems.isEmpty()) {
-      throw new InputFileException(problems);
-    }
-    try (OutputDirectory claimed = OutputDirectory.claimEmpty(out, cmd)) {
-      return study(sens, cmd);
+    } finally {
+      // A problem found while running (an invalid design point, an output key the series lack) leaves no
+      // empty directory behind, as run, sweep and calibrate do not (checked once the lock is released).
+      if (!finished && created && Files.isDirectory(out)) {
+        Experiments.deleteIfEmpty(out);
+      }
     }
   }
 
