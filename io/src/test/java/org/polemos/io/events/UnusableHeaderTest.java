@@ -61,7 +61,7 @@ class UnusableHeaderTest {
       Path file = dir.resolve("acled-" + cs.name() + ".csv");
       Files.write(file, text.getBytes(cs));
       assertThat(TextEncoding.detect(file)).isEqualTo(StandardCharsets.UTF_16);
-      try (EventReader reader = EventReader.open(Dataset.ACLED, file)) {
+      try (EventReader reader = EventReader.open(new AcledDataset(), file)) {
         assertThat(reader.layout().id()).isEqualTo("acled-current");
       }
     }
@@ -72,7 +72,7 @@ class UnusableHeaderTest {
   void anUndetectedUtf16FileGetsAnEncodingHint() throws IOException {
     Path file = dir.resolve("utf16.csv");
     Files.write(file, (String.join(",", EventFixtures.ACLED_CURRENT) + "\n").getBytes(StandardCharsets.UTF_16LE));
-    assertThatThrownBy(() -> EventReader.open(Dataset.ACLED, file, StandardCharsets.ISO_8859_1))
+    assertThatThrownBy(() -> EventReader.open(new AcledDataset(), file, StandardCharsets.ISO_8859_1))
         .isInstanceOf(UnusableHeaderException.class).hasMessageContaining("--encoding");
   }
 }
