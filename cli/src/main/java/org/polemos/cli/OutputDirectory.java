@@ -37,12 +37,17 @@ final class OutputDirectory implements AutoCloseable {
 
   /** Creates or claims {@code dir}, which must be new or empty (stale temporary files aside). */
   static OutputDirectory claimEmpty(Path dir, CommandLine cmd) throws IOException {
-    OutputDirectory claimed = claim(dir, cmd);
+    OutputDirectory claimed = lock(dir, cmd);
     try {
       if (!contents(dir).isEmpty()) {
-        throw new CommandLine.ParameterException(cmd,
-            "--out " + dir + ": directory is not empty; choose another or remove it");
+        List<String> names;
+        try (Stream<Path> entries = Files.list(dir)) {
+          names = entries.map(p -> p.getFileName().toString()).filter(n -> !n.equals(LOCK)).sorted().toList();
+        }
+        throw new CommandLine.ParameterException(cmd, "--out " + dir + ": " + Experiments.notEmpty(names)
+            + "; choose another or remove it");
       }
+      claimed.deleteStale();
       return claimed;
     } catch (RuntimeException | IOException e) {
       claimed.close();
@@ -52,6 +57,17 @@ final class OutputDirectory implements AutoCloseable {
 
   /** Creates or claims {@code dir} whatever it holds (a sweep resuming its own directory). */
   static OutputDirectory claim(Path dir, CommandLine cmd) throws IOException {
+    OutputDirectory claimed = lock(dir, cmd);
+    try {
+      claimed.deleteStale();
+      return claimed;
+    } catch (RuntimeException | IOException e) {
+      claimed.close();
+      throw e;
+    }
+  }
+
+  private static OutputDirectory lock(Path dir, CommandLine cmd) throws IOException {
     if (dir.toString().isBlank()) {
       throw new CommandLine.ParameterException(cmd, "--out must name a directory, was empty");
     }
@@ -74,18 +90,18 @@ final class OutputDirectory implements AutoCloseable {
       throw new CommandLine.ParameterException(cmd, "--out " + dir + ": another polemos command is writing to"
           + " this directory; wait for it to finish or choose another");
     }
-    OutputDirectory claimed = new OutputDirectory(dir, channel, lock);
+    return new OutputDirectory(dir, channel, lock);
+  }
+
+  /** Removes the temporary files a killed command left (only while holding the lock: no one else writes). */
+  private void deleteStale() throws IOException {
     try (Stream<Path> entries = Files.list(dir)) {
       for (Path p : entries.toList()) {
         if (stale(p)) {
           Files.deleteIfExists(p);
         }
       }
-    } catch (IOException | RuntimeException e) {
-      claimed.close();
-      throw e;
     }
-    return claimed;
   }
 
   /** The entries of {@code dir} other than the lock and temporary files. */
