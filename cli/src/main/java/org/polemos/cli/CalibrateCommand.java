@@ -14,7 +14,7 @@ import org.polemos.io.experiment.ObservedFigure;
 import org.polemos.io.experiment.ParameterBounds;
 import org.polemos.io.results.TableCsvWriter;
 import org.polemos.io.scenario.Diagnostic;
-import org.polemos.io.scenario.ScenarioFileException;
+import org.polemos.io.InputFileException;
 import org.polemos.io.scenario.ScenarioWriter;
 import org.polemos.model.Scenario;
 import org.polemos.model.validation.Suggestions;
@@ -93,7 +93,12 @@ final class CalibrateCommand implements Callable<Integer> {
     }
     CalibrationSpec cal = new CalibrationFileReader(engine.metrics()).read(file);
     checkTargets(cal);
-    Experiments.prepareEmpty(out, cmd);
+    try (OutputDirectory claimed = OutputDirectory.claimEmpty(out, cmd)) {
+      return calibrate(cal, cmd);
+    }
+  }
+
+  private int calibrate(CalibrationSpec cal, CommandLine cmd) throws IOException {
     int workers = Experiments.threads(threads, cal.replications(), cmd);
     int evaluations = budget != null ? budget : cal.budget();
     List<String> paths = cal.parameters().stream().map(ParameterBounds::path).toList();
@@ -221,7 +226,7 @@ final class CalibrateCommand implements Callable<Integer> {
       }
     }
     if (!problems.isEmpty()) {
-      throw new ScenarioFileException(problems);
+      throw new InputFileException(problems);
     }
   }
 }

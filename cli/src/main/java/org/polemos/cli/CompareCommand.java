@@ -82,16 +82,21 @@ final class CompareCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try {
       return compare();
-    } catch (Unpairable e) {
-      err.println("polemos compare: " + e.getMessage());
+    } catch (Unpairable | RunDirectory.Unfinished e) {
+      err.println("polemos compare: " + ErrorHandlers.oneLine(e.getMessage()));
       err.flush();
       return ExitCodes.INVALID_INPUT;
     }
   }
 
   private int compare() throws IOException {
-    RunManifest a = manifest(dirA);
-    RunManifest b = manifest(dirB);
+    RunManifest a = RunDirectory.requireComplete(dirA);
+    RunManifest b = RunDirectory.requireComplete(dirB);
+    List<Path> inputs = new ArrayList<>(RunDirectory.inputs(dirA, a));
+    inputs.addAll(RunDirectory.inputs(dirB, b));
+    inputs.add(dirA.resolve("series.csv"));
+    inputs.add(dirB.resolve("series.csv"));
+    Outputs.requireNotInput("--out", out, spec.commandLine(), inputs);
     List<String> differences = new ArrayList<>();
     if (a.seed() != b.seed()) {
       differences.add("seeds differ (A " + a.seed() + ", B " + b.seed() + ")");
@@ -128,6 +133,10 @@ final class CompareCommand implements Callable<Integer> {
         cells.computeIfAbsent(new Cell(x.date(), x.metric(), x.key()), c -> new PairedComparison())
             .add(x.value(), y.value());
       }
+    }
+    if (cells.isEmpty()) {
+      throw new Unpairable(seriesA + " and " + seriesB + " hold no series rows (runs made with --keep-series 0?);"
+          + " compare pairs replications row by row, so rerun both with --keep-series of at least 2");
     }
     List<ComparePage.Row> rows = new ArrayList<>();
     try (TableCsvWriter csv = new TableCsvWriter(out, List.of("date", "metric", "key", "n", "mean_a", "mean_b",
@@ -189,18 +198,6 @@ final class CompareCommand implements Callable<Integer> {
 
   private static String describe(SeriesCsvReader.Row r) {
     return "replication " + r.replication() + ", " + r.date() + ", " + r.metric() + ", \"" + r.key() + "\"";
-  }
-
-  private static RunManifest manifest(Path dir) throws IOException {
-    Path file = dir.resolve("manifest.json");
-    if (!Files.isRegularFile(file)) {
-      throw new Unpairable(dir + ": not a run directory (no manifest.json); make one with 'polemos run'");
-    }
-    try {
-      return RunManifest.read(file);
-    } catch (IOException e) {
-      throw new Unpairable(file + ": " + e.getMessage());
-    }
   }
 
   private static Path series(Path dir) {

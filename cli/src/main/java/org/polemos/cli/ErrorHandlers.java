@@ -1,15 +1,28 @@
 package org.polemos.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.polemos.io.InputFileException;
 import org.polemos.io.scenario.Diagnostic;
-import org.polemos.io.scenario.ScenarioFileException;
+import org.polemos.io.text.Printable;
 import org.polemos.model.validation.Suggestions;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
-/** Turns usage errors and unexpected exceptions into one line on standard error, never a stack trace. */
+/**
+ * Turns usage errors and unexpected exceptions into one line on standard error, never a stack trace: the reason in
+ * words (a full disk, a missing directory, a permission), control characters escaped ({@link Printable}).
+ */
 final class ErrorHandlers {
   private ErrorHandlers() {
   }
@@ -44,25 +57,92 @@ final class ErrorHandlers {
         message = "unknown option " + unknown + Suggestions.didYouMean(unknown, optionNames(cmd));
       }
     }
-    err.println(name + ": " + message + " (see '" + name + " --help')");
+    err.println(name + ": " + Printable.of(message) + " (see '" + name + " --help')");
     err.flush();
     return ExitCodes.USAGE;
   }
 
   static int onExecutionError(Exception e, CommandLine cmd, CommandLine.ParseResult parseResult) {
     PrintWriter err = cmd.getErr();
-    if (e instanceof ScenarioFileException invalid) {
+    if (e instanceof InputFileException invalid) {
       for (Diagnostic diagnostic : invalid.diagnostics()) {
         err.println(diagnostic);
       }
       err.flush();
       return ExitCodes.INVALID_INPUT;
     }
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : oneLine(e.getMessage());
-    err.println(cmd.getCommandSpec().qualifiedName() + ": " + message);
+    err.println(cmd.getCommandSpec().qualifiedName() + ": " + oneLine(describe(e)));
     err.flush();
     return ExitCodes.FAILURE;
   }
+  /** What went wrong, in words: the cause of a wrapped I/O failure, the path and the reason of a file error. */
+  static String describe(Throwable e) {
+    Throwable t = e;
+    while ((t instanceof UncheckedIOException || t instanceof java.util.concurrent.ExecutionException
+        || t instanceof java.util.concurrent.CompletionException) && t.getCause() != null) {
+      t = t.getCause();
+    }
+    if (t instanceof OutOfMemoryError) {
+      return "out of memory; give Java more heap (e.g. POLEMOS_JAVA_OPTS=-Xmx4g) or run fewer replications or"
+          + " threads at once";
+    }
+    if (t instanceof StackOverflowError) {
+      return "internal error: stack overflow (please report it)";
+    }
+    if (t instanceof FileSystemException fs) {
+      return fileProblem(fs);
+    }
+    if (t instanceof IOException io) {
+      String reason = reason(io.getMessage());
+      return reason != null ? reason : "input/output error: " + (io.getMessage() == null ? "unknown" : io.getMessage());
+    }
+    String message = t.getMessage();
+    return message == null || message.isBlank() ? "internal error: " + t.getClass().getSimpleName() : message;
+  }
+
+  private static String fileProblem(FileSystemException e) {
+    String file = e.getFile() == null ? "" : e.getFile();
+    String other = e.getOtherFile() == null ? "" : " -> " + e.getOtherFile();
+    String reason;
+    if (e instanceof NoSuchFileException) {
+      reason = "no such file or directory";
+    } else if (e instanceof AccessDeniedException) {
+      reason = "permission denied";
+    } else if (e instanceof FileAlreadyExistsException) {
+      reason = "already exists";
+    } else if (e instanceof NotDirectoryException) {
+      reason = "not a directory";
+    } else if (e instanceof DirectoryNotEmptyException) {
+      reason = "directory is not empty";
+    } else {
+      String known = reason(e.getReason());
+      reason = known != null ? known : e.getReason() != null ? e.getReason().strip()
+          : "cannot be written or read (the file system refused it)";
+    }
+    return file.isEmpty() ? reason : file + other + ": " + reason;
+  }
+
+  /** A plain-words reason for the operating system's message, or null when it is not recognised. */
+  private static String reason(String message) {
+    if (message == null) {
+      return null;
+    }
+    String m = message.toLowerCase(Locale.ROOT);
+    if (m.contains("no space left") || m.contains("disk full") || m.contains("quota")) {
+      return "disk full (no space left on device); free some space and run again";
+    }
+    if (m.contains("read-only file system")) {
+      return "read-only file system";
+    }
+    if (m.contains("permission denied") || m.contains("operation not permitted")) {
+      return "permission denied";
+    }
+    if (m.contains("no such file")) {
+      return "no such file or directory";
+    }
+    return null;
+  }
+
 
   /** The first argument that looks like an option and is no option of {@code cmd} or its parents, or null. */
   private static String unknownOption(CommandLine cmd, String[] args) {
@@ -111,7 +191,7 @@ final class ErrorHandlers {
     return "unexpected argument" + (words.size() == 1 ? " " : "s ") + String.join(" ", words);
   }
 
-  private static String oneLine(String message) {
-    return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", "; ");
+  static String oneLine(String message) {
+    return message == null ? "" : Printable.of(message.strip().replaceAll("\\s*\\R\\s*", "; "));
   }
 }

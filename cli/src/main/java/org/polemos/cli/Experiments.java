@@ -11,7 +11,7 @@ import org.polemos.io.results.ParquetSummaryWriter;
 import org.polemos.io.results.SummaryCsv;
 import org.polemos.io.results.TableCsvWriter;
 import org.polemos.io.scenario.Diagnostic;
-import org.polemos.io.scenario.ScenarioFileException;
+import org.polemos.io.InputFileException;
 import org.polemos.model.Scenario;
 import org.polemos.model.validation.Problem;
 import org.polemos.model.validation.Suggestions;
@@ -23,24 +23,6 @@ import picocli.CommandLine;
 /** What the experiment commands share: output directories, parameter variants, metric checks, summaries. */
 final class Experiments {
   private Experiments() {
-  }
-
-  /** Creates {@code dir}; refuses one that holds files, so two experiments never mix. */
-  static void prepareEmpty(Path dir, CommandLine cmd) throws IOException {
-    if (Files.exists(dir)) {
-      if (!Files.isDirectory(dir)) {
-        throw new CommandLine.ParameterException(cmd, "--out " + dir + ": exists and is not a directory");
-      }
-      List<String> names;
-      try (var entries = Files.list(dir)) {
-        names = entries.map(p -> p.getFileName().toString()).sorted().toList();
-      }
-      if (!names.isEmpty()) {
-        throw new CommandLine.ParameterException(cmd, "--out " + dir + ": " + notEmpty(names)
-            + "; choose another or remove it");
-      }
-    }
-    Files.createDirectories(dir);
   }
 
   /** "directory is not empty: it holds a, b and 3 more", saying which are temporary files of a killed process. */
@@ -64,12 +46,18 @@ final class Experiments {
     }
   }
 
-  /** The worker count: the option, or the processors, at most {@code work}. */
+  /**
+   * The worker count: the option, or the processors, never more than {@code work} (idle threads) nor than the
+   * processors (at least 2, so that thread-independence can be seen on any machine): more would only add
+   * contention. Outputs do not depend on it.
+   */
   static int threads(Integer option, int work, CommandLine cmd) {
     if (option != null && option < 1) {
       throw new CommandLine.ParameterException(cmd, "--threads must be at least 1, was " + option);
     }
-    return option != null ? option : Math.max(1, Math.min(work, Runtime.getRuntime().availableProcessors()));
+    int processors = Runtime.getRuntime().availableProcessors();
+    int wanted = option != null ? Math.min(option, Math.max(2, processors)) : processors;
+    return Math.max(1, Math.min(wanted, work));
   }
 
   /** {@code base} with each path set to its value; the problems of the result, if any, are returned. */
@@ -97,7 +85,7 @@ final class Experiments {
       }
     }
     if (!problems.isEmpty()) {
-      throw new ScenarioFileException(problems);
+      throw new InputFileException(problems);
     }
   }
 

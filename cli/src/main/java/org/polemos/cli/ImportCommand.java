@@ -23,6 +23,7 @@ import org.polemos.io.events.EventDatasets;
 import org.polemos.io.events.EventImport;
 import org.polemos.io.events.Layout;
 import org.polemos.io.events.ObservedMetric;
+import org.polemos.io.events.RejectsWriter;
 import org.polemos.io.events.TooManyRejectsException;
 import org.polemos.io.events.UnusableHeaderException;
 import org.polemos.model.validation.Suggestions;
@@ -173,6 +174,10 @@ public final class ImportCommand implements Callable<Integer> {
       PrintWriter stdout = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       String name = "polemos import " + dataset.id();
+      // An import never overwrites its own input, neither with the series nor with the rejects file.
+      Outputs.requireNotInput("--out", out, spec.commandLine(), List.of(input));
+      Outputs.requireNotInput("--out " + out + ": its rejects file", RejectsWriter.beside(out), spec.commandLine(),
+          List.of(input));
       try {
         EventImport.Result result = EventImport.run(dataset, input, charset, aggregation, out, maxRejectShare);
         stdout.print(result.report().format());
@@ -190,9 +195,9 @@ public final class ImportCommand implements Callable<Integer> {
       } catch (NoSuchFileException e) {
         err.println(name + ": no such file: " + e.getFile());
       } catch (IOException | UncheckedIOException e) {
-        err.println(name + ": cannot read or write: " + e.getMessage());
+        err.println(name + ": cannot read or write: " + ErrorHandlers.oneLine(ErrorHandlers.describe(e)));
       } catch (RuntimeException e) {
-        err.println(name + ": failed: " + e);
+        err.println(name + ": failed: " + ErrorHandlers.oneLine(ErrorHandlers.describe(e)));
       }
       err.flush();
       return 1;

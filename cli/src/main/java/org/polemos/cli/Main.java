@@ -24,7 +24,25 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    // An Error (OutOfMemoryError in a worker or in picocli itself) must still end in one line, not a stack trace.
+    Thread.setDefaultUncaughtExceptionHandler((thread, e) -> fatal(e));
+    int status;
+    try {
+      status = commandLine().execute(args);
+    } catch (Throwable e) {
+      status = fatal(e);
+    }
+    System.exit(status);
+  }
+
+  private static int fatal(Throwable e) {
+    try {
+      System.err.println("polemos: " + ErrorHandlers.oneLine(ErrorHandlers.describe(e)));
+      System.err.flush();
+    } catch (Throwable ignored) {
+      // nothing more can be said
+    }
+    return ExitCodes.FAILURE;
   }
 
   /** The configured command line: subcommands and the handlers that turn every error into one line. */

@@ -2,9 +2,12 @@ package org.polemos.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.polemos.io.report.ReportBuilder;
 import org.polemos.io.report.ReportException;
+import org.polemos.io.results.RunManifest;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,7 +57,15 @@ public final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try {
-      ReportBuilder.requireFinished(directory);
+      // Only a finished run is reported; the report never overwrites what it reads.
+      RunManifest manifest = RunDirectory.requireComplete(directory);
+      List<Path> inputs = new ArrayList<>(RunDirectory.inputs(directory, manifest));
+      inputs.remove(directory.resolve("report.html"));
+      inputs.add(directory.resolve("series.csv"));
+      inputs.add(directory.resolve("summary.csv"));
+      inputs.add(observed);
+      inputs.add(figures);
+      Outputs.requireNotInput("--out", out, spec.commandLine(), inputs);
       ReportBuilder builder = ReportBuilder.forRun(directory).observed(observed).figures(figures).out(out);
       if (noFigures) {
         builder.noFigures();
@@ -63,18 +74,19 @@ public final class ReportCommand implements Callable<Integer> {
       spec.commandLine().getOut().println(written);
       spec.commandLine().getOut().flush();
       return ExitCodes.OK;
-    } catch (ReportException e) {
+    } catch (ReportException | RunDirectory.Unfinished e) {
       return fail(e.getMessage(), ExitCodes.INVALID_INPUT);
+    } catch (CommandLine.ParameterException e) {
+      throw e;
     } catch (IOException e) {
-      return fail(e.getClass().getSimpleName() + ": " + e.getMessage(), ExitCodes.INVALID_INPUT);
+      return fail(ErrorHandlers.describe(e), ExitCodes.INVALID_INPUT);
     } catch (RuntimeException e) {
-      return fail(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
-          ExitCodes.FAILURE);
+      return fail(ErrorHandlers.describe(e), ExitCodes.FAILURE);
     }
   }
 
   private int fail(String message, int status) {
-    String line = message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", "; ");
+    String line = ErrorHandlers.oneLine(message);
     spec.commandLine().getErr().println("polemos report: " + line);
     spec.commandLine().getErr().flush();
     return status;

@@ -78,7 +78,8 @@ final class RunCommand implements Callable<Integer> {
   int replications;
 
   @Option(names = {"-t", "--threads"}, paramLabel = "T",
-      description = "Worker threads. Default: the number of processors, at most N.")
+      description = "Worker threads, at most N and the number of processors (at least 2). Default: the number "
+          + "of processors, at most N.")
   Integer threads;
 
   @Option(names = {"-o", "--out"}, paramLabel = "DIR",
@@ -128,52 +129,91 @@ final class RunCommand implements Callable<Integer> {
     if (replications < 1) {
       throw new CommandLine.ParameterException(cmd, "--replications must be at least 1, was " + replications);
     }
-    if (threads != null && threads < 1) {
-      throw new CommandLine.ParameterException(cmd, "--threads must be at least 1, was " + threads);
-    }
     if (keepSeries != null && keepSeries < 0) {
       throw new CommandLine.ParameterException(cmd, "--keep-series must be at least 0, was " + keepSeries);
     }
     int keep = keepSeries != null ? keepSeries : Math.min(replications, 100);
-    if (observed != null && !Files.isRegularFile(observed)) {
-      throw new CommandLine.ParameterException(cmd, "--observed " + observed + ": no such file");
-    }
     boolean csv = formats.contains(TableFormat.csv);
     boolean parquet = formats.contains(TableFormat.parquet);
+    if (!noReport && !csv) {
+      throw new CommandLine.ParameterException(cmd, "--format " + formatsText() + ": the report is drawn from"
+          + " series.csv; use --format csv,parquet, or add --no-report");
+    }
+    if (!noReport && keep == 0) {
+      throw new CommandLine.ParameterException(cmd, "--keep-series 0 keeps no series rows, and the report is drawn"
+          + " from them; keep at least 1, or add --no-report");
+    }
+    // Every input is checked before the simulation starts, not after it.
+    checkObserved(cmd);
+    if (out != null) {
+      Outputs.requireNotInput("--out", out, cmd, observed == null ? List.of() : List.of(observed));
+    }
     Scenario loaded = applySettings(ScenarioArgument.load(scenarioArgument, cmd), settings, cmd);
     long runSeed = seed != null ? seed : loaded.seed();
     Scenario scenario = loaded.with("seed", runSeed);
-    int workers = threads != null ? threads : Math.max(1, Math.min(replications,
-        Runtime.getRuntime().availableProcessors()));
+    requireReadableBack(scenario);
+    int workers = Experiments.threads(threads, replications, cmd);
     Path dir = out != null ? out : Path.of("runs", scenario.id() + "-"
         + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     boolean created = !Files.exists(dir);
-    Experiments.prepareEmpty(dir, cmd);
-    // On SIGINT/SIGTERM the temporary files go (AtomicOutput), and so do the outputs this run already finished:
-    // the directory was empty, so an interrupted run leaves it empty (or removes it if the run created it).
-    var cleanup = org.polemos.io.results.InterruptCleanup.onInterrupt(() -> removeOutputs(dir, created));
-    try {
-      return run(scenario, runSeed, keep, workers, dir, csv, parquet, cmd);
-    } catch (IOException | RuntimeException e) {
-      // Every file is atomic, so a failed run leaves none; do not leave the empty directory either.
-      if (created) {
-        try (var entries = Files.list(dir)) {
-          if (entries.findAny().isEmpty()) {
-            Files.delete(dir);
-          }
-        } catch (IOException ignored) {
-          // the original failure is what the user needs to see
-        }
+    boolean finished = false;
+    try (OutputDirectory claimed = OutputDirectory.claimEmpty(dir, cmd)) {
+      // On SIGINT/SIGTERM the temporary files go (AtomicOutput), and so do the outputs this run already finished:
+      // the directory was empty, so an interrupted run leaves it empty (or removes it if the run created it).
+      var cleanup = org.polemos.io.results.InterruptCleanup.onInterrupt(() -> removeOutputs(dir, created));
+      try {
+        int status = run(scenario, runSeed, keep, workers, dir, csv, parquet, cmd);
+        finished = true;
+        return status;
+      } finally {
+        cleanup.close();
       }
-      throw e;
     } finally {
-      cleanup.close();
+      // Every file is atomic, so a failed run leaves none; do not leave the empty directory either (checked once
+      // the lock is released).
+      if (!finished && created && Files.isDirectory(dir)) {
+        Experiments.deleteIfEmpty(dir);
+      }
+    }
+  }
+
+  /**
+   * Refuses, before the run, a scenario whose canonical YAML (the run's scenario.yaml) would be larger than a
+   * scenario file may be, so that every run directory can be read back by {@code report} and {@code run}.
+   */
+  static void requireReadableBack(Scenario scenario) {
+    long bytes = new ScenarioWriter().toYaml(scenario).getBytes(StandardCharsets.UTF_8).length;
+    if (bytes > org.polemos.io.scenario.ScenarioReader.MAX_BYTES) {
+      throw new org.polemos.io.scenario.ScenarioFileException(List.of(new org.polemos.io.scenario.Diagnostic("",
+          0, 0, "", "the scenario written to scenario.yaml would be " + bytes + " bytes, over the limit of "
+          + org.polemos.io.scenario.ScenarioReader.MAX_BYTES + " bytes for scenario files; shorten its texts")));
+    }
+  }
+
+  private String formatsText() {
+    List<String> names = new ArrayList<>();
+    formats.forEach(f -> names.add(f.name()));
+    return String.join(",", names);
+  }
+
+  /** Reads the --observed file before the run, so a bad one is reported before hours of simulation. */
+  private void checkObserved(CommandLine cmd) throws IOException {
+    if (observed == null) {
+      return;
+    }
+    if (!Files.isRegularFile(observed)) {
+      throw new CommandLine.ParameterException(cmd, "--observed " + observed + ": no such file");
+    }
+    try {
+      org.polemos.io.report.ObservedFile.read(observed);
+    } catch (org.polemos.io.report.ReportException e) {
+      throw org.polemos.io.InputFileException.of("", "--observed: " + e.getMessage());
     }
   }
 
   /** The files a run writes, removed from its directory when the run is interrupted. */
   private static final List<String> OUTPUTS = List.of("series.csv", "series.parquet", "summary.csv",
-      "summary.parquet", "events.ndjson", "scenario.yaml", "manifest.json", "report.html");
+      "summary.parquet", "events.ndjson", "scenario.yaml", "manifest.json", "report.html", OutputDirectory.LOCK);
 
   private static void removeOutputs(Path dir, boolean created) {
     try {

@@ -18,7 +18,7 @@ import org.polemos.io.experiment.SensitivitySpec;
 import org.polemos.io.experiment.SensitivitySpec.Output;
 import org.polemos.io.results.TableCsvWriter;
 import org.polemos.io.scenario.Diagnostic;
-import org.polemos.io.scenario.ScenarioFileException;
+import org.polemos.io.InputFileException;
 import org.polemos.model.Scenario;
 import org.polemos.model.validation.Suggestions;
 import org.polemos.sim.Engine;
@@ -86,16 +86,19 @@ final class SensitivityCommand implements Callable<Integer> {
     }
     SensitivitySpec sens = new SensitivityFileReader(engine.metrics()).read(file);
     boolean created = !Files.exists(out);
-    Experiments.prepareEmpty(out, cmd);
+    boolean finished = false;
     try {
-      return study(sens, cmd);
-    } catch (RuntimeException | IOException e) {
+      try (OutputDirectory claimed = OutputDirectory.claimEmpty(out, cmd)) {
+        int status = study(sens, cmd);
+        finished = true;
+        return status;
+      }
+    } finally {
       // A problem found while running (an invalid design point, an output key the series lack) leaves no
-      // empty directory behind, as run, sweep and calibrate do not.
-      if (created) {
+      // empty directory behind, as run, sweep and calibrate do not (checked once the lock is released).
+      if (!finished && created && Files.isDirectory(out)) {
         Experiments.deleteIfEmpty(out);
       }
-      throw e;
     }
   }
 
@@ -145,7 +148,7 @@ final class SensitivityCommand implements Callable<Integer> {
         Output output = sens.outputs().get(o);
         List<String> keys = summary.cells().keySet().stream().filter(x -> x.metric().equals(output.metric()))
             .map(SummaryStatistics.Cell::key).distinct().toList();
-        throw new ScenarioFileException(List.of(output.location().problem("metric " + output.metric()
+        throw new InputFileException(List.of(output.location().problem("metric " + output.metric()
             + " has no key \"" + output.key() + "\"" + Suggestions.didYouMean(output.key(), keys)
             + "; keys: " + String.join(", ", keys))));
       }

@@ -6,7 +6,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.polemos.io.experiment.Location;
@@ -100,18 +102,23 @@ final class SweepCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(cmd, file + ": " + e.getMessage());
     }
     String fingerprint = fingerprint(sweep, points);
+    try (OutputDirectory claimed = resume ? OutputDirectory.claim(out, cmd) : OutputDirectory.claimEmpty(out, cmd)) {
+      return sweep(sweep, points, design, fingerprint, cmd);
+    }
+  }
+
+  private int sweep(SweepSpec sweep, List<double[]> points, Sweep design, String fingerprint, CommandLine cmd)
+      throws IOException {
     Path log = out.resolve(CHECKPOINT);
     TreeSet<Integer> done = new TreeSet<>();
     PrintWriter err = cmd.getErr();
     if (resume) {
-      done.addAll(finished(log, fingerprint, points.size(), cmd));
+      done.addAll(finished(log, fingerprint, points.size(), cmd, err));
       if (!done.isEmpty()) {
         err.println("sweep: resuming " + out + ": " + done.size() + " of " + points.size()
             + " points already done, skipped: " + ranges(done));
         err.flush();
       }
-    } else {
-      Experiments.prepareEmpty(out, cmd);
     }
     writePoints(sweep, points);
     int workers = Experiments.threads(threads, sweep.replications(), cmd);
@@ -124,8 +131,10 @@ final class SweepCommand implements Callable<Integer> {
       }
       int[] now = {0};
       ran = design.run(engine, workers, done, (i, summary) -> {
-        Experiments.writeSummary(summary, pointDir(i).resolve("summary.csv"));
-        checkpoint.append("point " + i + " done");
+        Path pointSummary = pointDir(i).resolve("summary.csv");
+        Experiments.writeSummary(summary, pointSummary);
+        // The summary's hash lets a resume verify it rather than trust it.
+        checkpoint.append("point " + i + " done " + sha256(pointSummary));
         done.add(i);
         now[0]++;
         progress.replicationDone(done.size(), points.size());
@@ -162,18 +171,18 @@ final class SweepCommand implements Callable<Integer> {
     return out.resolve("points").resolve(Integer.toString(i));
   }
 
-  /** The points finished according to the checkpoint log (each with its summary file present). */
-  private List<Integer> finished(Path log, String fingerprint, int total, CommandLine cmd) throws IOException {
+  /**
+   * The points finished according to the checkpoint log, each verified: its summary must be present and read back
+   * whole. A point logged done whose summary is missing or damaged is reported and run again, and the log is
+   * rewritten (atomically) to hold only the verified points, so that no point is ever logged done twice.
+   */
+  private List<Integer> finished(Path log, String fingerprint, int total, CommandLine cmd, PrintWriter err)
+      throws IOException {
     if (!Files.isRegularFile(log)) {
-      if (Files.isDirectory(out)) {
-        try (var entries = Files.list(out)) {
-          if (entries.anyMatch(p -> !p.getFileName().toString().startsWith("."))) {
-            throw new CommandLine.ParameterException(cmd, "--resume: " + out + " holds files but no " + CHECKPOINT
-                + "; it is not a sweep directory");
-          }
-        }
+      if (!OutputDirectory.contents(out).isEmpty()) {
+        throw new CommandLine.ParameterException(cmd, "--resume: " + out + " holds files but no " + CHECKPOINT
+            + "; it is not a sweep directory");
       }
-      Files.createDirectories(out);
       return List.of();
     }
     List<String> lines = CheckpointLog.read(log);
@@ -184,17 +193,70 @@ final class SweepCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(cmd, "--resume: " + out + " was made by a different sweep (the sweep"
           + " file, its base scenario or the design changed); use a new --out");
     }
-    List<Integer> done = new ArrayList<>();
+    TreeSet<Integer> done = new TreeSet<>();
+    TreeSet<Integer> damaged = new TreeSet<>();
+    Map<Integer, String> hashes = new HashMap<>();
     for (String line : lines.subList(1, lines.size())) {
       String[] parts = line.split(" ");
-      if (parts.length == 3 && parts[0].equals("point") && parts[2].equals("done")) {
-        int i = Integer.parseInt(parts[1]);
-        if (i >= 0 && i < total && Files.isRegularFile(pointDir(i).resolve("summary.csv"))) {
-          done.add(i);
+      if ((parts.length == 3 || parts.length == 4) && parts[0].equals("point") && parts[2].equals("done")) {
+        int i;
+        try {
+          i = Integer.parseInt(parts[1]);
+        } catch (NumberFormatException e) {
+          continue;
+        }
+        if (i >= 0 && i < total && !done.contains(i)) {
+          if (verified(pointDir(i).resolve("summary.csv"), parts.length == 4 ? parts[3] : null)) {
+            done.add(i);
+            hashes.put(i, parts.length == 4 ? parts[3] : null);
+          } else {
+            damaged.add(i);
+          }
         }
       }
     }
-    return done;
+    damaged.removeAll(done);
+    if (!damaged.isEmpty()) {
+      err.println("sweep: " + out + ": point" + (damaged.size() == 1 ? " " : "s ") + ranges(damaged)
+          + " logged done but " + (damaged.size() == 1 ? "its summary is" : "their summaries are")
+          + " missing or damaged; running " + (damaged.size() == 1 ? "it" : "them") + " again");
+      err.flush();
+    }
+    List<String> verified = new ArrayList<>();
+    verified.add(lines.get(0));
+    done.forEach(i -> verified.add("point " + i + " done" + (hashes.get(i) == null ? "" : " " + hashes.get(i))));
+    if (!verified.equals(lines)) {
+      org.polemos.io.results.AtomicOutput.writeString(log, String.join("\n", verified) + "\n");
+    }
+    return new ArrayList<>(done);
+  }
+
+  /**
+   * Whether a point's summary is present, has the SHA-256 the log recorded (when it recorded one) and reads back
+   * whole. It was written atomically, so a difference means it was changed or damaged after the point finished.
+   */
+  private static boolean verified(Path summary, String sha256) {
+    if (!Files.isRegularFile(summary)) {
+      return false;
+    }
+    try {
+      if (sha256 != null && !sha256.equals(sha256(summary))) {
+        return false;
+      }
+      SummaryCsv.read(summary, r -> { });
+      return true;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static String sha256(Path file) throws IOException {
+    try {
+      return java.util.HexFormat.of().formatHex(
+          java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is always available", e);
+    }
   }
 
   private void writePoints(SweepSpec sweep, List<double[]> points) throws IOException {

@@ -32,7 +32,9 @@ class ReportCommandTest {
     Files.writeString(dir.resolve("series.csv"), "replication,date,metric,key,value\n"
         + "0,2014-01-31,territory_km2,islamic-state,1000\n0,2014-02-28,territory_km2,islamic-state,1200\n"
         + "1,2014-01-31,territory_km2,islamic-state,1100\n1,2014-02-28,territory_km2,islamic-state,1300\n");
-    Files.writeString(dir.resolve("manifest.json"), "{\"seed\": 1, \"replications\": 2}\n");
+    // written last by 'polemos run': without it the directory is an unfinished run
+    new org.polemos.io.results.RunManifest("minimal", "0", 1, 2, 1, "test", java.util.List.of("polemos"), "now",
+        java.util.Map.of("series", "series.csv")).write(dir.resolve("manifest.json"));
     return dir;
   }
 
@@ -50,13 +52,13 @@ class ReportCommandTest {
   void missingInputsAreOneLineAndExitOne() throws Exception {
     Result missing = run(tmp.resolve("nothing").toString());
     assertThat(missing.code()).isEqualTo(1);
-    assertThat(missing.err().strip()).startsWith("polemos report: run directory not found").doesNotContain("\n")
-        .doesNotContain("Exception");
+    assertThat(missing.err().strip()).startsWith("polemos report: " + tmp.resolve("nothing")
+        + ": no such run directory").doesNotContain("\n").doesNotContain("Exception");
 
     Path empty = Files.createDirectories(tmp.resolve("empty"));
     Result noSeries = run(empty.toString());
     assertThat(noSeries.code()).isEqualTo(1);
-    assertThat(noSeries.err()).contains("has no series.csv");
+    assertThat(noSeries.err()).contains("not a finished run directory (no manifest.json");
 
     Path observed = tmp.resolve("observed.csv");
     Files.writeString(observed, "replication,date,metric,key,value\n0,2014-01-31,fighters,islamic-state,x\n");

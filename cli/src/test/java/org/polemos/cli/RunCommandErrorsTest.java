@@ -159,18 +159,17 @@ class RunCommandErrorsTest {
   }
 
   @Test
-  void aReportThatCannotBeWrittenFailsTheRunButKeepsTheCompleteFiles() throws Exception {
+  void anObservedFileTheReportCannotReadFailsTheRunBeforeItStarts() throws Exception {
     Path out = dir.resolve("failed");
-    // An --observed file the report cannot read fails the run after the replications.
+    // Issue 10: inputs are checked before the simulation, not after it.
     Path observed = dir.resolve("observed.csv");
     Files.writeString(observed, "replication,date,metric,key,value\n0,not-a-date,x,,1\n");
     CliRun run = CliRun.of("run", "minimal", "--out", out.toString(), "--observed", observed.toString(),
         "--no-progress");
-    assertThat(run.exitCode()).isNotZero();
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(run.err()).contains("observed.csv:2");
     assertNoStackTrace(run);
-    assertThat(out.resolve("series.csv")).exists(); // the other outputs were complete: only the report failed
-    assertThat(out.resolve("report.html")).doesNotExist();
+    assertThat(out).doesNotExist();
   }
 
   @Test

@@ -117,4 +117,36 @@ class SweepCommandTest {
     assertThat(m.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(m.err()).contains("unknown metric \"territory_km\" (did you mean \"territory_km2\"?)");
   }
+
+  /**
+   * Issue 10: resume verifies what it trusts. A point logged done whose summary was deleted, or truncated at a line
+   * boundary (so that it still parses), is run again and logged once; the outputs equal an uninterrupted sweep's.
+   */
+  @Test
+  void resumeRedoesPointsWhoseSummaryIsMissingOrDamaged() throws Exception {
+    Path sweep = file("grid.yaml", GRID);
+    Path whole = tmp.resolve("whole");
+    Path tampered = tmp.resolve("tampered");
+    assertThat(CliRun.of("sweep", sweep.toString(), "--out", whole.toString(), "--no-progress").exitCode()).isZero();
+    assertThat(CliRun.of("sweep", sweep.toString(), "--out", tampered.toString(), "--no-progress",
+        "--stop-after-points", "5").exitCode()).isEqualTo(ExitCodes.FAILURE);
+    Files.delete(tampered.resolve("points/2/summary.csv"));
+    Path four = tampered.resolve("points/4/summary.csv");
+    List<String> lines = Files.readAllLines(four);
+    Files.write(four, lines.subList(0, lines.size() / 2));
+    CliRun resumed = CliRun.of("sweep", sweep.toString(), "--out", tampered.toString(), "--resume",
+        "--no-progress");
+    assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+    assertThat(resumed.err()).contains("points 2, 4 logged done but their summaries are missing or damaged;"
+        + " running them again").contains("3 of 6 points already done");
+    List<String> log = Files.readAllLines(tampered.resolve(SweepCommand.CHECKPOINT));
+    assertThat(log).hasSize(7);
+    for (int i = 0; i < 6; i++) {
+      String prefix = "point " + i + " done ";
+      assertThat(log).filteredOn(l -> l.startsWith(prefix)).hasSize(1);
+    }
+    for (String f : List.of("sweep.csv", "points.csv", "points/2/summary.csv", "points/4/summary.csv")) {
+      assertThat(Files.readAllBytes(tampered.resolve(f))).as(f).isEqualTo(Files.readAllBytes(whole.resolve(f)));
+    }
+  }
 }

@@ -122,7 +122,14 @@ public final class Engine {
     for (Mechanism m : mechanisms) {
       m.start(ctx);
     }
-    sim.runUntil(calendar.horizonDays());
+    try {
+      sim.runUntil(calendar.horizonDays());
+    } catch (RuntimeException e) {
+      // Say when: with the scenario's bounds (docs/SCENARIO-FORMAT.md) no run should fail, so a failure is a bug
+      // or an extension's, and its date is the first thing to look at.
+      throw new IllegalStateException("simulated day " + (long) Math.floor(sim.now()) + " (" + sim.date() + "): "
+          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+    }
     return new RunSummary(replication, sim.eventsFired(), dates.size(), System.nanoTime() - t0);
   }
 

@@ -168,6 +168,10 @@ public final class EventReader implements Closeable {
       }
     }
     message.append(". Expected one of: ").append(expectedLayouts(dataset)).append('.');
+    if (String.join("", header).chars().anyMatch(c -> c == 0 || c == 0xFFFD || (c >= 0x7F && c < 0xA0))) {
+      message.append(" The header holds NUL or undecodable characters: the file is probably in another encoding"
+          + " (e.g. UTF-16); pass it with --encoding (e.g. --encoding UTF-16).");
+    }
     message.append(" Closest is ").append(closest.id()).append(", which lacks the required column")
         .append(closestMissing.size() == 1 ? " " : "s ");
     for (int i = 0; i < closestMissing.size(); i++) {

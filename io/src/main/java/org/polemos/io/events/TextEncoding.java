@@ -18,14 +18,36 @@ import java.nio.file.Path;
  * costs one extra sequential read and no memory proportional to the file. ISO-8859-1 decodes any byte sequence,
  * so the fallback never fails; it is what the GTD export uses (a byte such as 0xF1 is "ñ"). A UTF-8 file with a
  * stray Latin-1 byte is therefore read as ISO-8859-1 as a whole (its multi-byte characters then show as two
- * characters); pass the encoding explicitly to override.
+ * characters); pass the encoding explicitly to override. A byte-order mark decides first: a UTF-16 export (as
+ * spreadsheets write "Unicode text") is read as UTF-16.
  */
 public final class TextEncoding {
   private TextEncoding() {
   }
 
-  /** UTF-8 if {@code file} is valid UTF-8, else ISO-8859-1. */
+  /**
+   * The encoding a byte-order mark names (UTF-16 either way round; UTF-8), or UTF-16 when the first two bytes are
+   * an ASCII character and a NUL in either order (a spreadsheet's "Unicode text" export without a mark); else
+   * UTF-8 if {@code file} is valid UTF-8, else ISO-8859-1.
+   */
   public static Charset detect(Path file) throws IOException {
+    byte[] start;
+    try (InputStream stream = Files.newInputStream(file)) {
+      start = stream.readNBytes(3);
+    }
+    if (start.length >= 2) {
+      int b0 = start[0] & 0xFF;
+      int b1 = start[1] & 0xFF;
+      if ((b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF)) {
+        return StandardCharsets.UTF_16; // reads the mark, then the bytes in its order
+      }
+      if (b0 > 0 && b0 < 0x80 && b1 == 0) {
+        return StandardCharsets.UTF_16LE;
+      }
+      if (b0 == 0 && b1 > 0 && b1 < 0x80) {
+        return StandardCharsets.UTF_16BE;
+      }
+    }
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);

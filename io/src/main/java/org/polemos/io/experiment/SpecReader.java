@@ -15,7 +15,7 @@ import org.polemos.io.experiment.YamlTree.YNode;
 import org.polemos.io.experiment.YamlTree.YScalar;
 import org.polemos.io.scenario.BundledScenarios;
 import org.polemos.io.scenario.Diagnostic;
-import org.polemos.io.scenario.ScenarioFileException;
+import org.polemos.io.InputFileException;
 import org.polemos.io.scenario.ScenarioReader;
 import org.polemos.model.Scenario;
 import org.polemos.model.path.ScenarioPaths;
@@ -25,7 +25,7 @@ import org.polemos.model.validation.Suggestions;
  * Shared reading of the experiment files: typed fields with {@code file:line:col} problems, unknown keys with
  * did-you-mean, the base scenario (bundled id or a path relative to the experiment file) and parameter paths
  * checked against the base scenario with {@link ScenarioPaths} before anything runs. Problems are collected and
- * thrown together as a {@link ScenarioFileException}.
+ * thrown together as an {@link InputFileException}.
  */
 final class SpecReader {
   final String file;
@@ -46,17 +46,9 @@ final class SpecReader {
   }
 
   YMap root(Path path) {
-    byte[] content;
-    try {
-      content = Files.readAllBytes(path);
-    } catch (NoSuchFileException e) {
-      throw new ScenarioFileException(List.of(new Diagnostic(file, 0, 0, "", "no such file")));
-    } catch (IOException e) {
-      throw new ScenarioFileException(List.of(new Diagnostic(file, 0, 0, "", "cannot read: " + e.getMessage())));
-    }
-    YNode root = YamlTree.parse(file, content);
+    YNode root = YamlTree.read(path);
     if (!(root instanceof YMap map)) {
-      throw new ScenarioFileException(List.of(new Diagnostic(file, root.line(), root.column(), "",
+      throw new InputFileException(List.of(new Diagnostic(file, root.line(), root.column(), "",
           "expected a mapping at the top, found " + root.describe())));
     }
     return map;
@@ -76,7 +68,7 @@ final class SpecReader {
 
   void throwIfProblems() {
     if (!problems.isEmpty()) {
-      throw new ScenarioFileException(problems);
+      throw new InputFileException(problems);
     }
   }
 
@@ -196,6 +188,13 @@ final class SpecReader {
   /** Checks that {@code path} leads to a number of {@code scenario}; reports the ScenarioPaths message if not. */
   boolean numericPath(Scenario scenario, YNode node, String field, String path) {
     if (scenario == null || path == null) {
+      return false;
+    }
+    if (path.equals("seed")) {
+      // Each point is run with the experiment's own seed (common random numbers), so a varied seed would be
+      // silently ignored.
+      problem(node, field, "\"seed\" cannot be varied: every point runs with the experiment's own seed field"
+          + " (common random numbers); to see seed-to-seed variation, raise replications");
       return false;
     }
     try {

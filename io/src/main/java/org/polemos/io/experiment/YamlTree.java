@@ -1,18 +1,13 @@
 package org.polemos.io.experiment;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.polemos.io.scenario.Diagnostic;
-import org.polemos.io.scenario.ScenarioFileException;
+import org.polemos.io.scenario.LocatedYaml;
+import org.polemos.io.scenario.Node;
 
 /**
  * A small YAML (or JSON) document tree in which every node remembers its 1-based line and column, for the
@@ -58,67 +53,36 @@ final class YamlTree {
   private YamlTree() {
   }
 
-  /** Parses {@code content}; a syntax error or a duplicate key throws with its location. */
-  static YNode parse(String file, byte[] content) {
-    if (content.length > MAX_BYTES) {
-      throw new ScenarioFileException(List.of(new Diagnostic(file, 0, 0, "",
-          "file is larger than " + MAX_BYTES + " bytes; experiment files are small")));
-    }
-    try (JsonParser parser = new YAMLFactory().createParser(content)) {
-      JsonToken token = parser.nextToken();
-      if (token == null) {
-        throw new ScenarioFileException(List.of(new Diagnostic(file, 1, 1, "", "the file is empty")));
-      }
-      return node(file, parser, token, 0);
-    } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      String message = e.getOriginalMessage() == null ? "not valid YAML" : e.getOriginalMessage().strip();
-      message = message.replaceAll("\\s*\\R\\s*", "; ");
-      throw new ScenarioFileException(List.of(new Diagnostic(file, at == null ? 0 : at.getLineNr(),
-          at == null ? 0 : at.getColumnNr(), "", "not valid YAML: " + message)));
-    } catch (IOException e) {
-      throw new ScenarioFileException(List.of(new Diagnostic(file, 0, 0, "", "cannot read: " + e.getMessage())));
-    }
+  /**
+   * The experiment file {@code path} as a located tree: read by {@link LocatedYaml}, the one reader of YAML and
+   * JSON input with every hostile-input limit, then seen through this package's node types.
+   *
+   * @throws org.polemos.io.InputFileException for a missing, oversized, binary, malformed or hostile file
+   */
+  static YNode read(Path path) {
+    return convert(LocatedYaml.read(path, MAX_BYTES));
   }
 
-  private static YNode node(String file, JsonParser parser, JsonToken token, int depth) throws IOException {
-    JsonLocation at = parser.currentTokenLocation();
-    int line = at.getLineNr();
-    int column = at.getColumnNr();
-    if (depth > 32) {
-      throw new ScenarioFileException(List.of(new Diagnostic(file, line, column, "", "nested too deeply")));
-    }
-    switch (token) {
-      case START_OBJECT: {
-        Map<String, YEntry> entries = new LinkedHashMap<>();
-        JsonToken t;
-        while ((t = parser.nextToken()) == JsonToken.FIELD_NAME) {
-          JsonLocation keyAt = parser.currentTokenLocation();
-          String key = parser.currentName();
-          YNode value = node(file, parser, parser.nextToken(), depth + 1);
-          if (entries.containsKey(key)) {
-            throw new ScenarioFileException(List.of(new Diagnostic(file, keyAt.getLineNr(), keyAt.getColumnNr(),
-                key, "duplicate key \"" + key + "\" (first at line " + entries.get(key).line() + ")")));
-          }
-          entries.put(key, new YEntry(key, keyAt.getLineNr(), keyAt.getColumnNr(), value));
-        }
-        return new YMap(line, column, entries);
+  private static YNode convert(Node node) {
+    if (node instanceof Node.MapNode map) {
+      Map<String, YEntry> entries = new LinkedHashMap<>();
+      for (Node.Entry e : map.entries().values()) {
+        entries.put(e.key(), new YEntry(e.key(), e.line(), e.column(), convert(e.value())));
       }
-      case START_ARRAY: {
-        List<YNode> items = new ArrayList<>();
-        JsonToken t;
-        while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
-          items.add(node(file, parser, t, depth + 1));
-        }
-        return new YList(line, column, items);
-      }
-      case VALUE_NUMBER_INT:
-      case VALUE_NUMBER_FLOAT:
-        return new YScalar(line, column, parser.getText(), parser.getDecimalValue());
-      case VALUE_NULL:
-        return new YScalar(line, column, null, null);
-      default:
-        return new YScalar(line, column, parser.getText(), null);
+      return new YMap(map.line(), map.column(), entries);
     }
+    if (node instanceof Node.ListNode list) {
+      List<YNode> items = new ArrayList<>();
+      for (Node item : list.items()) {
+        items.add(convert(item));
+      }
+      return new YList(list.line(), list.column(), items);
+    }
+    Node.ScalarNode scalar = (Node.ScalarNode) node;
+    return switch (scalar.kind()) {
+      case NULL -> new YScalar(scalar.line(), scalar.column(), null, null);
+      case INTEGER, DECIMAL -> new YScalar(scalar.line(), scalar.column(), scalar.text(), scalar.number());
+      default -> new YScalar(scalar.line(), scalar.column(), scalar.text(), null);
+    };
   }
 }

@@ -5,10 +5,22 @@ public final class Csv {
   private Csv() {
   }
 
-  /** The field, quoted when it contains a comma, quote, CR or LF (quotes doubled). */
+  /** A plain decimal number, which a spreadsheet reads as a number and never as a formula. */
+  private static final java.util.regex.Pattern PLAIN_NUMBER =
+      java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+  /**
+   * The field, quoted when it contains a comma, quote, CR or LF (quotes doubled). Spreadsheet-safe: a text that a
+   * spreadsheet would run as a formula (it starts with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a CR,
+   * and is not a plain number) is written with a leading apostrophe, {@code '=1+1}, which spreadsheets show as
+   * text (docs/OUTPUTS.md). Numbers stay numbers: {@code -5} and {@code +1e3} are written as they are.
+   */
   public static String field(String value) {
     if (value == null || value.isEmpty()) {
       return "";
+    }
+    if (formulaLike(value)) {
+      value = "'" + value;
     }
     boolean quote = false;
     for (int i = 0; i < value.length(); i++) {
@@ -19,6 +31,16 @@ public final class Csv {
       }
     }
     return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
+  }
+
+  /** Whether a spreadsheet would take {@code value} for a formula ({@link #field} neutralises it). */
+  public static boolean formulaLike(String value) {
+    if (value == null || value.isEmpty()) {
+      return false;
+    }
+    char c = value.charAt(0);
+    return (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r')
+        && !PLAIN_NUMBER.matcher(value).matches();
   }
 
   /**
@@ -38,46 +60,9 @@ public final class Csv {
     return Double.toString(value);
   }
 
-  /** Splits one CSV line (RFC 4180 quoting, no embedded line breaks) into fields. */
+  /** Splits one CSV record (RFC 4180 quoting; a quoted field may hold line breaks) into fields, with Jackson CSV. */
   public static java.util.List<String> parseLine(String line) {
-    java.util.List<String> fields = new java.util.ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    int i = 0;
-    int n = line.length();
-    while (true) {
-      field.setLength(0);
-      if (i < n && line.charAt(i) == '"') {
-        i++;
-        while (true) {
-          if (i >= n) {
-            throw new IllegalArgumentException("unterminated quoted field");
-          }
-          char c = line.charAt(i++);
-          if (c == '"') {
-            if (i < n && line.charAt(i) == '"') {
-              field.append('"');
-              i++;
-            } else {
-              break;
-            }
-          } else {
-            field.append(c);
-          }
-        }
-        if (i < n && line.charAt(i) != ',') {
-          throw new IllegalArgumentException("text after a closing quote at column " + (i + 1));
-        }
-      } else {
-        while (i < n && line.charAt(i) != ',') {
-          field.append(line.charAt(i++));
-        }
-      }
-      fields.add(field.toString());
-      if (i >= n) {
-        return fields;
-      }
-      i++;
-    }
+    return CsvTable.parse(line);
   }
 
   /** Parses a number written by {@link #number(double)} ("NaN", "Inf", "-Inf" included). */

@@ -34,12 +34,15 @@ final class ParquetTable<R> implements AutoCloseable {
   private final AtomicOutput output;
   private final ParquetWriter<R> writer;
   private boolean writerClosed;
+  /** Makes the footer's bytes independent of the threads the JVM has run. */
+  private final CanonicalFooter footer;
 
   ParquetTable(Path target, MessageType schema, RecordWriter<R> recordWriter) throws IOException {
     this.output = AtomicOutput.open(target);
+    this.footer = new CanonicalFooter(output.stream());
     ParquetWriter<R> opened;
     try {
-      opened = new Builder<>(new StreamOutputFile(output.stream(), target), schema, recordWriter)
+      opened = new Builder<>(new StreamOutputFile(footer, target), schema, recordWriter)
           .withConf(new PlainParquetConfiguration())
           .withCompressionCodec(CompressionCodecName.UNCOMPRESSED)
           .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
@@ -60,6 +63,7 @@ final class ParquetTable<R> implements AutoCloseable {
   /** Writes the footer and moves the finished file into place. */
   void commit() throws IOException {
     closeWriter();
+    footer.finish();
     output.commit();
   }
 

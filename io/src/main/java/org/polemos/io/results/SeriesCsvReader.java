@@ -1,9 +1,6 @@
 package org.polemos.io.results;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,14 +13,19 @@ public final class SeriesCsvReader implements AutoCloseable {
   }
 
   private final Path file;
-  private final BufferedReader in;
-  private long line = 1;
+  private final CsvTable in;
 
   public SeriesCsvReader(Path file) throws IOException {
     this.file = file;
-    this.in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-    String header = in.readLine();
-    if (header == null || !header.equals(SeriesCsvWriter.HEADER)) {
+    this.in = CsvTable.open(file);
+    List<String> header;
+    try {
+      header = in.next();
+    } catch (IOException e) {
+      in.close();
+      throw e;
+    }
+    if (header == null || !String.join(",", header).equals(SeriesCsvWriter.HEADER)) {
       in.close();
       throw new IOException(file + ":1: not a series file (expected the header " + SeriesCsvWriter.HEADER + ")");
     }
@@ -31,13 +33,12 @@ public final class SeriesCsvReader implements AutoCloseable {
 
   /** The next row, or null at the end. */
   public Row next() throws IOException {
-    String text = in.readLine();
-    if (text == null) {
+    List<String> f = in.next();
+    if (f == null) {
       return null;
     }
-    line++;
+    long line = in.line();
     try {
-      List<String> f = Csv.parseLine(text);
       if (f.size() != 5) {
         throw new IOException(file + ":" + line + ": expected 5 fields, found " + f.size());
       }

@@ -1,9 +1,6 @@
 package org.polemos.io.results;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -36,25 +33,26 @@ public final class SummaryCsv {
         r.p50(), r.p95());
   }
 
-  /** Reads a summary file row by row. */
+  /** Reads a summary file row by row (Jackson CSV: a key with a line break reads back as written). */
   public static void read(Path file, Consumer<Row> rows) throws IOException {
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String header = in.readLine();
-      if (header == null || !header.equals(String.join(",", HEADER))) {
+    try (CsvTable in = CsvTable.open(file)) {
+      List<String> header = in.next();
+      if (header == null || !header.equals(HEADER)) {
         throw new IOException(file + ": not a summary file (header " + String.join(",", HEADER) + ")");
       }
-      String line;
-      int number = 1;
-      while ((line = in.readLine()) != null) {
-        number++;
-        List<String> f = Csv.parseLine(line);
+      List<String> f;
+      while ((f = in.next()) != null) {
         if (f.size() != HEADER.size()) {
-          throw new IOException(file + ":" + number + ": expected " + HEADER.size() + " fields");
+          throw new IOException(file + ":" + in.line() + ": expected " + HEADER.size() + " fields");
         }
-        rows.accept(new Row(LocalDate.parse(f.get(0)), f.get(1), f.get(2), Long.parseLong(f.get(3)),
-            Csv.parseNumber(f.get(4)), Csv.parseNumber(f.get(5)), Csv.parseNumber(f.get(6)),
-            Csv.parseNumber(f.get(7)), Csv.parseNumber(f.get(8)), Csv.parseNumber(f.get(9)),
-            Csv.parseNumber(f.get(10))));
+        try {
+          rows.accept(new Row(LocalDate.parse(f.get(0)), f.get(1), f.get(2), Long.parseLong(f.get(3)),
+              Csv.parseNumber(f.get(4)), Csv.parseNumber(f.get(5)), Csv.parseNumber(f.get(6)),
+              Csv.parseNumber(f.get(7)), Csv.parseNumber(f.get(8)), Csv.parseNumber(f.get(9)),
+              Csv.parseNumber(f.get(10))));
+        } catch (java.time.DateTimeException | NumberFormatException e) {
+          throw new IOException(file + ":" + in.line() + ": " + e.getMessage(), e);
+        }
       }
     }
   }

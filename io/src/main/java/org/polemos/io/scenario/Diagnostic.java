@@ -4,7 +4,8 @@ package org.polemos.io.scenario;
  * One problem found in a scenario file, with where it is.
  *
  * <p>{@link #toString()} gives the form printed to users: {@code file:line:col path.to.field: message}. Parts
- * that are unknown are left out: a line or column of 0 or less, an empty path, a null or empty file name.
+ * that are unknown are left out: a line or column of 0 or less, an empty path, a null or empty file name. Control
+ * characters are escaped ({@link org.polemos.io.text.Printable}), so the form is always one safe line.
  *
  * @param file the file's display name (usually the path as the user gave it)
  * @param line 1-based line, or 0 when unknown
@@ -36,6 +37,7 @@ public record Diagnostic(String file, int line, int column, String path, String 
     if (out.length() > 0) {
       out.append(": ");
     }
-    return out.append(message).toString();
+    // Printed on a terminal: an id with a line break or an escape sequence must not split or hijack the line.
+    return org.polemos.io.text.Printable.of(out.append(message).toString());
   }
 }

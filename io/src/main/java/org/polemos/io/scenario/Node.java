@@ -7,9 +7,10 @@ import java.util.Map;
 
 /**
  * The light document tree the reader builds: every node remembers where it starts (1-based line and column).
- * Nodes are immutable once built; a YAML alias shares the node of its anchor.
+ * Nodes are immutable once built; a YAML alias shares the node of its anchor. Built by {@link LocatedYaml}, the
+ * one reader of every YAML or JSON input file.
  */
-sealed interface Node {
+public sealed interface Node {
 
   int line();
 

@@ -23,6 +23,7 @@ import org.polemos.model.distribution.DistributionSpec;
 import org.polemos.model.process.ProcessDefinition;
 import org.polemos.model.process.ProcessRegistry;
 import org.polemos.model.process.Processes;
+import org.polemos.model.validation.Limits;
 
 /**
  * The JSON Schema (draft 2020-12) of the scenario format, derived from the model's records so that it cannot
@@ -37,9 +38,14 @@ public final class ScenarioSchema {
 
   /** Closed ranges of fields, by {@code Record.component}; {min, max}, either may be null. */
   private static final Map<String, Double[]> RANGES = Map.ofEntries(
-      range("Region.population", 0.0, null),
-      range("Region.oilCapacityBblPerDay", 0.0, null),
-      range("Region.forces", 0.0, null),
+      range("Region.population", 0.0, Limits.MAX_POPULATION),
+      range("Region.areaKm2", null, Limits.MAX_AREA_KM2),
+      range("Region.oilCapacityBblPerDay", 0.0, Limits.MAX_OIL_BBL_PER_DAY),
+      range("Region.defensibility", null, Limits.MAX_MULTIPLIER),
+      range("Region.forces", 0.0, Limits.MAX_FIGHTERS),
+      range("Source.atRiskPool", 0.0, Limits.MAX_AT_RISK_POOL),
+      range("Source.annualPropensity", 0.0, Limits.MAX_RATE_PER_YEAR),
+      range("Source.momentumSensitivity", -Limits.MAX_ELASTICITY, Limits.MAX_ELASTICITY),
       range("Region.unheldAreaKm2", 0.0, null),
       range("Region.symbolicWeight", 0.0, null),
       range("Region.latitude", -90.0, 90.0),
@@ -57,40 +63,51 @@ public final class ScenarioSchema {
       range("TerritoryParameters.undergroundShare", 0.0, 1.0),
       range("TerritoryParameters.undergroundLossPerYear", 0.0, null),
       range("TerritoryParameters.undergroundRetakeRatio", 0.0, null),
-      range("Source.atRiskPool", 0.0, null),
-      range("Source.annualPropensity", 0.0, null),
       range("Source.intelligenceEffectiveness", 0.0, 1.0),
       range("Corridor.departureScreening", 0.0, 1.0),
       range("Corridor.interdiction", 0.0, 1.0),
-      range("Corridor.weight", 0.0, null),
-      range("Intervention.intensity", 0.0, null),
-      range("FactionParameters.effectiveness", 0.0, null),
-      range("FactionParameters.morale", 0.0, null),
-      range("IntakeParameters.servers", 1.0, null),
+      range("Corridor.weight", 0.0, Limits.MAX_WEIGHT),
+      range("Intervention.intensity", 0.0, Limits.MAX_INTENSITY),
+      range("FactionParameters.effectiveness", 0.0, Limits.MAX_EFFECTIVENESS),
+      range("FactionParameters.morale", 0.0, Limits.MAX_MULTIPLIER),
+      range("IntakeParameters.servers", 1.0, (double) Limits.MAX_SERVERS),
       range("RoleShares.fighter", 0.0, 1.0),
       range("RoleShares.support", 0.0, 1.0),
       range("RoleShares.externalOperations", 0.0, 1.0),
-      range("LocalRecruitmentParameters.annualRatePerCapita", 0.0, null),
+      range("LocalRecruitmentParameters.annualRatePerCapita", 0.0, Limits.MAX_RATE_PER_YEAR),
       range("LocalRecruitmentParameters.payDependence", 0.0, 1.0),
       range("CombatParameters.engagedShare", 0.0, 1.0),
-      range("CombatParameters.captureRatio", 0.0, null),
-      range("CombatParameters.minimumGarrison", 0.0, null),
-      range("CombatParameters.airStrikeEffect", 0.0, null),
-      range("CombatParameters.airSupportMultiplier", 0.0, null),
-      range("MomentumParameters.memoryDays", 0.0, null),
-      range("MomentumParameters.perceptionDays", 0.0, null),
-      range("EconomyParameters.oilPriceUsdPerBbl", 0.0, null),
+      range("CombatParameters.captureRatio", 0.0, Limits.MAX_MULTIPLIER),
+      range("CombatParameters.minimumGarrison", 0.0, Limits.MAX_FIGHTERS),
+      range("CombatParameters.airStrikeEffect", 0.0, Limits.MAX_FIGHTERS),
+      range("CombatParameters.airSupportMultiplier", 0.0, Limits.MAX_MULTIPLIER),
+      range("CombatParameters.stepDays", Limits.MIN_STEP_DAYS, Limits.MAX_STEP_DAYS),
+      range("MomentumParameters.memoryDays", 0.0, Limits.MAX_DAYS),
+      range("MomentumParameters.gainWeight", 0.0, Limits.MAX_WEIGHT_FACTOR),
+      range("MomentumParameters.lossWeight", 0.0, Limits.MAX_WEIGHT_FACTOR),
+      range("MomentumParameters.perceptionDays", 0.0, Limits.MAX_DAYS),
+      range("MomentumParameters.minimum", 1 / Limits.MAX_MULTIPLIER, 1.0),
+      range("MomentumParameters.maximum", 1.0, Limits.MAX_MULTIPLIER),
+      range("EconomyParameters.taxUsdPerCapitaPerDay", 0.0, Limits.MAX_USD_PER_UNIT),
+      range("EconomyParameters.oilPriceUsdPerBbl", 0.0, Limits.MAX_USD_PER_UNIT),
       range("EconomyParameters.oilOutputShare", 0.0, 1.0),
-      range("EconomyParameters.payUsdPerFighterPerDay", 0.0, null),
-      range("AttritionParameters.desertionPerYear", 0.0, null),
-      range("AttritionParameters.desertionUnpaidMultiplier", 1.0, null),
+      range("EconomyParameters.otherUsdPerDay", 0.0, Limits.MAX_USD),
+      range("EconomyParameters.payUsdPerFighterPerDay", 0.0, Limits.MAX_USD_PER_UNIT),
+      range("EconomyParameters.administrationUsdPerCapitaPerDay", 0.0, Limits.MAX_USD_PER_UNIT),
+      range("EconomyParameters.initialTreasuryUsd", 0.0, Limits.MAX_USD),
+      range("AttritionParameters.desertionPerYear", 0.0, Limits.MAX_RATE_PER_YEAR),
+      range("AttritionParameters.desertionMomentumSensitivity", 0.0, Limits.MAX_ELASTICITY),
+      range("AttritionParameters.desertionUnpaidMultiplier", 1.0, Limits.MAX_MULTIPLIER),
       range("AttritionParameters.foreignReturnShare", 0.0, 1.0),
       range("AttritionParameters.returneeArrestProbability", 0.0, 1.0),
-      range("CompartmentalParameters.transmissionPerYear", 0.0, null),
-      range("CompartmentalParameters.disengagementPerYear", 0.0, null),
-      range("CompartmentalParameters.departurePerYear", 0.0, null),
+      range("CompartmentalParameters.transmissionPerYear", 0.0, Limits.MAX_RATE_PER_YEAR),
+      range("CompartmentalParameters.disengagementPerYear", 0.0, Limits.MAX_RATE_PER_YEAR),
+      range("CompartmentalParameters.departurePerYear", 0.0, Limits.MAX_RATE_PER_YEAR),
       range("CompartmentalParameters.initialRadicalisedShare", 0.0, 1.0),
-      range("ExternalOperationsParameters.inspiredAttacksPerYear", 0.0, null));
+      range("ExternalOperationsParameters.territorialShiftSensitivity", 0.0, Limits.MAX_WEIGHT_FACTOR),
+      range("ExternalOperationsParameters.inspiredAttacksPerYear", 0.0, Limits.MAX_EVENTS_PER_YEAR),
+      range("ExternalOperationsParameters.inspiredMomentumSensitivity", -Limits.MAX_ELASTICITY,
+          Limits.MAX_ELASTICITY));
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -233,6 +250,7 @@ public final class ScenarioSchema {
     Class<?> cls = (Class<?>) type;
     if (cls == String.class) {
       schema.put("type", "string");
+      schema.put("maxLength", Limits.MAX_TEXT_LENGTH);
     } else if (cls == double.class || cls == Double.class) {
       schema.put("type", "number");
     } else if (cls == long.class || cls == Long.class || cls == int.class || cls == Integer.class) {

@@ -40,6 +40,9 @@ final class TreeReader {
 
   private static final Pattern CLASS_NAMES = Pattern.compile("\\s*\\(?[^()`]*`[\\w.$()]+`\\)?|\\b(?:com|org)\\.[\\w.$]+");
 
+  /** Jackson's message for NaN, Infinity and -Infinity literals, which JSON does not have. */
+  private static final Pattern NON_STANDARD = Pattern.compile("Non-standard token '([^']+)'");
+
   private static final Pattern SOURCE_REF =
       Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
 
@@ -53,8 +56,16 @@ final class TreeReader {
   private record Built(Node node, long size) {
   }
 
+  /** What the file is, for messages: "scenario" or "experiment". */
+  private final String kind;
+
   TreeReader(String file) {
+    this(file, "scenario");
+  }
+
+  TreeReader(String file, String kind) {
     this.file = file;
+    this.kind = kind;
   }
 
   /** Problems found that did not stop reading (duplicate keys). */
@@ -76,9 +87,12 @@ final class TreeReader {
       text = text.substring(1);
     }
     if (text.isBlank()) {
-      throw fatal(0, 0, "", "the file is empty; a scenario file starts with \"schemaVersion: 1\"");
+      throw fatal(0, 0, "", "the file is empty" + startHint());
     }
     ScenarioFormat actual = format == null ? ScenarioFormat.sniff(text) : format;
+    if (actual == ScenarioFormat.YAML) {
+      longestLine(text);
+    }
     try (JsonParser parser = factory(actual).createParser(new StringReader(text))) {
       return parse(parser, actual).node();
     } catch (IOException e) {
@@ -90,14 +104,14 @@ final class TreeReader {
     try {
       JsonToken first = parser.nextToken();
       if (first == null) {
-        throw fatal(0, 0, "", "the file holds no content, only comments; a scenario file starts with \"schemaVersion: 1\"");
+        throw fatal(0, 0, "", "the file holds no content, only comments" + startHint());
       }
       Built root = build(parser, "", 1);
       JsonToken next = parser.nextToken();
       if (next != null) {
         JsonLocation at = parser.currentTokenLocation();
         throw fatal(at.getLineNr(), at.getColumnNr(), "", format == ScenarioFormat.YAML
-            ? "a second YAML document starts here; a scenario file holds exactly one"
+            ? "a second YAML document starts here; a " + kind + " file holds exactly one"
             : "unexpected content after the end of the JSON document");
       }
       return root;
@@ -108,6 +122,10 @@ final class TreeReader {
     } catch (IOException e) {
       throw fatal(0, 0, "", "cannot read: " + clean(e.getMessage()));
     }
+  }
+
+  private String startHint() {
+    return kind.equals("scenario") ? "; a scenario file starts with \"schemaVersion: 1\"" : "";
   }
 
   static String tooLarge(long size) {
@@ -145,7 +163,9 @@ final class TreeReader {
     if (result.isError()) {
       int[] at = lineColumn(out.flip());
       throw fatal(at[0], at[1], "", String.format(
-          "not a text file: byte 0x%02X at offset %d is not valid UTF-8; scenario files are UTF-8 text",
+          "not a text file: byte 0x%02X at offset %d is not valid UTF-8; " + kind + " files are UTF-8 text"
+              + (content.length >= 2 && (content[0] & 0xFF) >= 0xFE && (content[1] & 0xFF) >= 0xFE
+                  ? " (this one starts with a UTF-16 byte-order mark: save it as UTF-8)" : ""),
           content[in.position()] & 0xFF, in.position()));
     }
     decoder.flush(out);
@@ -154,10 +174,31 @@ final class TreeReader {
       if (out.charAt(i) == '\0') {
         int[] at = lineColumn(out.subSequence(0, i));
         throw fatal(at[0], at[1], "", "not a text file: NUL byte at offset " + i
-            + "; scenario files are UTF-8 text");
+            + "; " + kind + " files are UTF-8 text" + (i <= 1 ? " (this one looks like UTF-16: save it as UTF-8)" : ""));
       }
     }
     return out.toString();
+  }
+
+  /**
+   * Refuses a YAML line longer than {@link ScenarioReader#MAX_LINE_CHARS}: the YAML scanner copies its look-ahead
+   * window for each step of a long line, so its time grows with the square of the line's length (a 15 MB line
+   * took minutes). A text at its limit ({@code Limits.MAX_TEXT_LENGTH}), written with escapes, stays under it.
+   */
+  private void longestLine(String text) {
+    int line = 1;
+    int start = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      if (i == text.length() || text.charAt(i) == '\n') {
+        if (i - start > ScenarioReader.MAX_LINE_CHARS) {
+          throw fatal(line, 1, "", "line " + line + " is " + (i - start) + " characters long, more than the limit"
+              + " of " + ScenarioReader.MAX_LINE_CHARS + " for YAML " + kind + " files; break the text over"
+              + " several lines (a folded block, >-)");
+        }
+        line++;
+        start = i + 1;
+      }
+    }
   }
 
   private static int[] lineColumn(CharSequence before) {
@@ -199,6 +240,8 @@ final class TreeReader {
       case VALUE_NUMBER_FLOAT -> decimal(parser, line, column);
       case VALUE_TRUE, VALUE_FALSE -> scalar(line, column, Node.ScalarKind.BOOLEAN, parser.getText(), null);
       case VALUE_NULL -> scalar(line, column, Node.ScalarKind.NULL, "null", null);
+      case VALUE_EMBEDDED_OBJECT -> throw fatal(line, column, path, "binary data (a !!binary value) is not"
+          + " supported; write the value as plain text or a number");
       default -> throw fatal(line, column, path, "unexpected " + parser.currentToken());
     };
     if (anchor != null) {
@@ -286,8 +329,8 @@ final class TreeReader {
     return new Built(new Node.ListNode(line, column, items), size);
   }
 
-  private static String depthMessage() {
-    return "the document nests deeper than " + ScenarioReader.MAX_DEPTH + " levels, the limit for scenario files";
+  private String depthMessage() {
+    return "the document nests deeper than " + ScenarioReader.MAX_DEPTH + " levels, the limit for " + kind + " files";
   }
 
   private ScenarioFileException translate(JsonProcessingException e, JsonLocation current) {
@@ -303,7 +346,13 @@ final class TreeReader {
       return fatal(line, column, "", depthMessage());
     }
     String format = e.getProcessor() instanceof YAMLParser ? "YAML" : "JSON";
-    return fatal(line, column, "", "malformed " + format + ": " + clean(e.getOriginalMessage()));
+    String original = String.valueOf(e.getOriginalMessage());
+    java.util.regex.Matcher token = NON_STANDARD.matcher(original);
+    if (token.find()) {
+      return fatal(line, column, "", "malformed " + format + ": " + token.group(1) + " is not a number in JSON;"
+          + " give a finite number (NaN and infinities are never valid values)");
+    }
+    return fatal(line, column, "", "malformed " + format + ": " + clean(original));
   }
 
   private ScenarioFileException translate(YAMLException e) {

@@ -52,4 +52,27 @@ class UnusableHeaderTest {
         .isInstanceOf(UnusableHeaderException.class)
         .hasMessageContaining("empty.csv: the file is empty");
   }
+
+  /** Issue 10: a UTF-16 export with a byte-order mark (a spreadsheet's "Unicode text") is read as UTF-16. */
+  @Test
+  void aUtf16FileWithAByteOrderMarkIsDetected() throws IOException {
+    String text = "\uFEFF" + String.join(",", EventFixtures.ACLED_CURRENT) + "\n";
+    for (java.nio.charset.Charset cs : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+      Path file = dir.resolve("acled-" + cs.name() + ".csv");
+      Files.write(file, text.getBytes(cs));
+      assertThat(TextEncoding.detect(file)).isEqualTo(StandardCharsets.UTF_16);
+      try (EventReader reader = EventReader.open(new AcledDataset(), file)) {
+        assertThat(reader.layout().id()).isEqualTo("acled-current");
+      }
+    }
+  }
+
+  /** Without the mark, read as Latin-1, the header has NULs: the message names the likely cause. */
+  @Test
+  void anUndetectedUtf16FileGetsAnEncodingHint() throws IOException {
+    Path file = dir.resolve("utf16.csv");
+    Files.write(file, (String.join(",", EventFixtures.ACLED_CURRENT) + "\n").getBytes(StandardCharsets.UTF_16LE));
+    assertThatThrownBy(() -> EventReader.open(new AcledDataset(), file, StandardCharsets.ISO_8859_1))
+        .isInstanceOf(UnusableHeaderException.class).hasMessageContaining("--encoding");
+  }
 }

@@ -84,8 +84,13 @@ class ScenarioRoundTripTest {
         case 2 -> Double.longBitsToDouble(random.nextLong() & 0x7FEFFFFFFFFFFFFFL); // any finite positive
         default -> Math.scalb(random.nextDouble(), random.nextInt(200) - 100);
       }) + Double.MIN_VALUE;
+      // within the bounds of docs/SCENARIO-FORMAT.md, keeping all the digits of the mantissa
+      while (number > org.polemos.model.validation.Limits.MAX_AREA_KM2) {
+        number /= 1024;
+      }
+      long population = Math.floorMod(random.nextLong(), (long) org.polemos.model.validation.Limits.MAX_POPULATION);
       Region r = base.regions().get(0);
-      Region changed = new Region(r.id(), a, r.country(), random.nextLong() & Long.MAX_VALUE, number, number / 3, r.defensibility(),
+      Region changed = new Region(r.id(), a, r.country(), population, number, number / 3, r.defensibility(),
           r.neighbours(), r.controller(), r.forces(), b);
       List<Region> regions = new java.util.ArrayList<>(base.regions());
       regions.set(0, changed);

@@ -1,6 +1,7 @@
 package org.polemos.model.process;
 
 import org.polemos.model.validation.Checks;
+import org.polemos.model.validation.Limits;
 
 /**
  * Losses other than combat deaths: desertion and return home.
@@ -17,10 +18,15 @@ public record AttritionParameters(double desertionPerYear, double desertionMomen
 
   @Override
   public void check(Checks c) {
-    c.nonNegative(desertionPerYear, "desertionPerYear");
-    c.nonNegative(desertionMomentumSensitivity, "desertionMomentumSensitivity");
+    c.atMost(c.nonNegative(desertionPerYear, "desertionPerYear"), desertionPerYear, Limits.MAX_RATE_PER_YEAR,
+        "desertionPerYear");
+    c.atMost(c.nonNegative(desertionMomentumSensitivity, "desertionMomentumSensitivity"),
+        desertionMomentumSensitivity, Limits.MAX_ELASTICITY, "desertionMomentumSensitivity");
     if (c.finite(desertionUnpaidMultiplier, "desertionUnpaidMultiplier") && desertionUnpaidMultiplier < 1) {
       c.add("desertionUnpaidMultiplier", "must be >= 1, was " + Checks.number(desertionUnpaidMultiplier));
+    } else {
+      c.atMost(Double.isFinite(desertionUnpaidMultiplier), desertionUnpaidMultiplier, Limits.MAX_MULTIPLIER,
+          "desertionUnpaidMultiplier");
     }
     c.fraction(foreignReturnShare, "foreignReturnShare");
     c.fraction(returneeArrestProbability, "returneeArrestProbability");

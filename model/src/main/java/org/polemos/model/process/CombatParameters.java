@@ -1,6 +1,7 @@
 package org.polemos.model.process;
 
 import org.polemos.model.validation.Checks;
+import org.polemos.model.validation.Limits;
 
 /**
  * Attrition on fronts and the change of control of regions.
@@ -20,10 +21,18 @@ public record CombatParameters(double engagedShare, double captureRatio, double 
     if (c.finite(engagedShare, "engagedShare") && (engagedShare <= 0 || engagedShare > 1)) {
       c.add("engagedShare", "must be in (0, 1], was " + Checks.number(engagedShare));
     }
-    c.nonNegative(captureRatio, "captureRatio");
-    c.nonNegative(minimumGarrison, "minimumGarrison");
-    c.nonNegative(airStrikeEffect, "airStrikeEffect");
-    c.nonNegative(airSupportMultiplier, "airSupportMultiplier");
-    c.positive(stepDays, "stepDays");
+    c.atMost(c.nonNegative(captureRatio, "captureRatio"), captureRatio, Limits.MAX_MULTIPLIER, "captureRatio");
+    c.atMost(c.nonNegative(minimumGarrison, "minimumGarrison"), minimumGarrison, Limits.MAX_FIGHTERS,
+        "minimumGarrison");
+    c.atMost(c.nonNegative(airStrikeEffect, "airStrikeEffect"), airStrikeEffect, Limits.MAX_FIGHTERS,
+        "airStrikeEffect");
+    c.atMost(c.nonNegative(airSupportMultiplier, "airSupportMultiplier"), airSupportMultiplier,
+        Limits.MAX_MULTIPLIER, "airSupportMultiplier");
+    // a smaller step only multiplies events (a step of 1e-300 days never ended)
+    if (c.positive(stepDays, "stepDays") && stepDays < Limits.MIN_STEP_DAYS) {
+      c.add("stepDays", "must be >= " + Checks.number(Limits.MIN_STEP_DAYS) + ", was " + Checks.number(stepDays));
+    } else {
+      c.atMost(Double.isFinite(stepDays) && stepDays > 0, stepDays, Limits.MAX_STEP_DAYS, "stepDays");
+    }
   }
 }

@@ -1,6 +1,7 @@
 package org.polemos.model.process;
 
 import org.polemos.model.validation.Checks;
+import org.polemos.model.validation.Limits;
 
 /**
  * The SIR-style radicalisation alternative (after McCluskey and Santoprete 2017). Per source, susceptibles S
@@ -22,9 +23,12 @@ public record CompartmentalParameters(double transmissionPerYear, double disenga
 
   /** Bounds, and a defined R0. */
   public void check(Checks c) {
-    c.nonNegative(transmissionPerYear, "transmissionPerYear");
-    c.nonNegative(disengagementPerYear, "disengagementPerYear");
-    boolean departure = c.nonNegative(departurePerYear, "departurePerYear");
+    c.atMost(c.nonNegative(transmissionPerYear, "transmissionPerYear"), transmissionPerYear,
+        Limits.MAX_RATE_PER_YEAR, "transmissionPerYear");
+    c.atMost(c.nonNegative(disengagementPerYear, "disengagementPerYear"), disengagementPerYear,
+        Limits.MAX_RATE_PER_YEAR, "disengagementPerYear");
+    boolean departure = c.atMost(c.nonNegative(departurePerYear, "departurePerYear"), departurePerYear,
+        Limits.MAX_RATE_PER_YEAR, "departurePerYear");
     if (departure && disengagementPerYear >= 0 && disengagementPerYear + departurePerYear == 0) {
       c.add("departurePerYear", "disengagementPerYear + departurePerYear must be > 0, or R0 is undefined");
     }

@@ -1,6 +1,7 @@
 package org.polemos.model.process;
 
 import org.polemos.model.validation.Checks;
+import org.polemos.model.validation.Limits;
 
 /**
  * Revenue, expenses and the treasury of the organisation.
@@ -19,12 +20,17 @@ public record EconomyParameters(double taxUsdPerCapitaPerDay, double oilPriceUsd
 
   @Override
   public void check(Checks c) {
-    c.nonNegative(taxUsdPerCapitaPerDay, "taxUsdPerCapitaPerDay");
-    c.nonNegative(oilPriceUsdPerBbl, "oilPriceUsdPerBbl");
+    c.atMost(c.nonNegative(taxUsdPerCapitaPerDay, "taxUsdPerCapitaPerDay"), taxUsdPerCapitaPerDay,
+        Limits.MAX_USD_PER_UNIT, "taxUsdPerCapitaPerDay");
+    c.atMost(c.nonNegative(oilPriceUsdPerBbl, "oilPriceUsdPerBbl"), oilPriceUsdPerBbl, Limits.MAX_USD_PER_UNIT,
+        "oilPriceUsdPerBbl");
     c.fraction(oilOutputShare, "oilOutputShare");
-    c.nonNegative(otherUsdPerDay, "otherUsdPerDay");
-    c.nonNegative(payUsdPerFighterPerDay, "payUsdPerFighterPerDay");
-    c.nonNegative(administrationUsdPerCapitaPerDay, "administrationUsdPerCapitaPerDay");
-    c.nonNegative(initialTreasuryUsd, "initialTreasuryUsd");
+    c.atMost(c.nonNegative(otherUsdPerDay, "otherUsdPerDay"), otherUsdPerDay, Limits.MAX_USD, "otherUsdPerDay");
+    c.atMost(c.nonNegative(payUsdPerFighterPerDay, "payUsdPerFighterPerDay"), payUsdPerFighterPerDay,
+        Limits.MAX_USD_PER_UNIT, "payUsdPerFighterPerDay");
+    c.atMost(c.nonNegative(administrationUsdPerCapitaPerDay, "administrationUsdPerCapitaPerDay"),
+        administrationUsdPerCapitaPerDay, Limits.MAX_USD_PER_UNIT, "administrationUsdPerCapitaPerDay");
+    c.atMost(c.nonNegative(initialTreasuryUsd, "initialTreasuryUsd"), initialTreasuryUsd, Limits.MAX_USD,
+        "initialTreasuryUsd");
   }
 }

@@ -2,6 +2,7 @@ package org.polemos.model.process;
 
 import org.polemos.model.distribution.DistributionSpec;
 import org.polemos.model.validation.Checks;
+import org.polemos.model.validation.Limits;
 
 /**
  * Operations abroad, as counts and probabilities only (after Kaplan's "terror queues").
@@ -21,8 +22,11 @@ public record ExternalOperationsParameters(DistributionSpec trainingDays, Distri
   public void check(Checks c) {
     c.distribution(trainingDays, "trainingDays");
     c.distribution(plotDays, "plotDays");
-    c.nonNegative(territorialShiftSensitivity, "territorialShiftSensitivity");
-    c.nonNegative(inspiredAttacksPerYear, "inspiredAttacksPerYear");
-    c.finite(inspiredMomentumSensitivity, "inspiredMomentumSensitivity");
+    c.atMost(c.nonNegative(territorialShiftSensitivity, "territorialShiftSensitivity"),
+        territorialShiftSensitivity, Limits.MAX_WEIGHT_FACTOR, "territorialShiftSensitivity");
+    c.atMost(c.nonNegative(inspiredAttacksPerYear, "inspiredAttacksPerYear"), inspiredAttacksPerYear,
+        Limits.MAX_EVENTS_PER_YEAR, "inspiredAttacksPerYear");
+    c.between(inspiredMomentumSensitivity, -Limits.MAX_ELASTICITY, Limits.MAX_ELASTICITY,
+        "inspiredMomentumSensitivity");
   }
 }

@@ -2,6 +2,7 @@ package org.polemos.model.process;
 
 import org.polemos.model.distribution.DistributionSpec;
 import org.polemos.model.validation.Checks;
+import org.polemos.model.validation.Limits;
 
 /**
  * Intake and integration of arriving foreign recruits as a multi-server queue.
@@ -17,6 +18,8 @@ public record IntakeParameters(int servers, DistributionSpec serviceDays, RoleSh
   public void check(Checks c) {
     if (servers < 1) {
       c.add("servers", "must be >= 1, was " + servers);
+    } else if (servers > Limits.MAX_SERVERS) {
+      c.add("servers", "must be <= " + Limits.MAX_SERVERS + ", was " + servers);
     }
     c.distribution(serviceDays, "serviceDays");
     if (c.required(roles, "roles")) {

@@ -1,6 +1,7 @@
 package org.polemos.model.process;
 
 import org.polemos.model.validation.Checks;
+import org.polemos.model.validation.Limits;
 
 /**
  * Recruitment from the population the organisation holds.
@@ -13,7 +14,8 @@ public record LocalRecruitmentParameters(double annualRatePerCapita, double payD
 
   @Override
   public void check(Checks c) {
-    c.nonNegative(annualRatePerCapita, "annualRatePerCapita");
+    c.atMost(c.nonNegative(annualRatePerCapita, "annualRatePerCapita"), annualRatePerCapita,
+        Limits.MAX_RATE_PER_YEAR, "annualRatePerCapita");
     c.fraction(payDependence, "payDependence");
   }
 }

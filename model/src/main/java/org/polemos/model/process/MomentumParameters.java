@@ -2,6 +2,7 @@ package org.polemos.model.process;
 
 import org.polemos.model.Omittable;
 import org.polemos.model.validation.Checks;
+import org.polemos.model.validation.Limits;
 
 /**
  * Perceived momentum of the organisation, from its recent territorial gains and losses.
@@ -26,15 +27,19 @@ public record MomentumParameters(double memoryDays, double gainWeight, double lo
 
   @Override
   public void check(Checks c) {
-    c.positive(memoryDays, "memoryDays");
-    c.nonNegative(gainWeight, "gainWeight");
-    c.nonNegative(lossWeight, "lossWeight");
-    c.nonNegative(perceptionDays, "perceptionDays");
+    c.atMost(c.positive(memoryDays, "memoryDays"), memoryDays, Limits.MAX_DAYS, "memoryDays");
+    c.atMost(c.nonNegative(gainWeight, "gainWeight"), gainWeight, Limits.MAX_WEIGHT_FACTOR, "gainWeight");
+    c.atMost(c.nonNegative(lossWeight, "lossWeight"), lossWeight, Limits.MAX_WEIGHT_FACTOR, "lossWeight");
+    c.atMost(c.nonNegative(perceptionDays, "perceptionDays"), perceptionDays, Limits.MAX_DAYS, "perceptionDays");
     if (c.positive(minimum, "minimum") && minimum > 1) {
       c.add("minimum", "must be <= 1 (momentum 1 is neutral), was " + Checks.number(minimum));
+    } else if (minimum > 0 && minimum < 1 / Limits.MAX_MULTIPLIER) {
+      c.add("minimum", "must be >= " + Checks.number(1 / Limits.MAX_MULTIPLIER) + ", was " + Checks.number(minimum));
     }
     if (c.finite(maximum, "maximum") && maximum < 1) {
       c.add("maximum", "must be >= 1 (momentum 1 is neutral), was " + Checks.number(maximum));
+    } else {
+      c.atMost(Double.isFinite(maximum), maximum, Limits.MAX_MULTIPLIER, "maximum");
     }
   }
 }

@@ -88,6 +88,19 @@ public final class Checks {
     return true;
   }
 
+  /**
+   * Reports {@code value} above {@code max} when the check before it passed ({@code ok}); returns whether the value
+   * is acceptable. The upper bounds keep runs finite and terminating ({@link Limits}, docs/SCENARIO-FORMAT.md).
+   */
+  public boolean atMost(boolean ok, double value, double max, String field) {
+    if (ok && value > max) {
+      add(field, "must be <= " + number(max) + " (a bound that keeps runs finite, docs/SCENARIO-FORMAT.md), was "
+          + number(value));
+      return false;
+    }
+    return ok;
+  }
+
   /** A finite value in [min, max]. */
   public boolean between(double value, double min, double max, String field) {
     if (!finite(value, field)) {
@@ -106,25 +119,32 @@ public final class Checks {
       return;
     }
     Checks d = at(field);
+    double days = Limits.MAX_DAYS;
     if (spec instanceof DistributionSpec.Fixed f) {
-      d.nonNegative(f.value(), "value");
+      d.atMost(d.nonNegative(f.value(), "value"), f.value(), days, "value");
     } else if (spec instanceof DistributionSpec.Exponential e) {
-      d.positive(e.mean(), "mean");
+      d.atMost(d.positive(e.mean(), "mean"), e.mean(), days, "mean");
     } else if (spec instanceof DistributionSpec.LogNormal l) {
-      d.finite(l.mu(), "mu");
-      d.positive(l.sigma(), "sigma");
+      if (d.finite(l.mu(), "mu") && Math.abs(l.mu()) > Limits.MAX_LOG_MU) {
+        d.add("mu", "must be in [-" + number(Limits.MAX_LOG_MU) + ", " + number(Limits.MAX_LOG_MU)
+            + "] (exp(mu) is the median in days), was " + number(l.mu()));
+      }
+      d.atMost(d.positive(l.sigma(), "sigma"), l.sigma(), Limits.MAX_LOG_SIGMA, "sigma");
     } else if (spec instanceof DistributionSpec.Gamma g) {
-      d.positive(g.shape(), "shape");
-      d.positive(g.scale(), "scale");
+      d.atMost(d.positive(g.shape(), "shape"), g.shape(), Limits.MAX_GAMMA_SHAPE, "shape");
+      d.atMost(d.positive(g.scale(), "scale"), g.scale(), days, "scale");
     } else if (spec instanceof DistributionSpec.Uniform u) {
       boolean min = d.nonNegative(u.min(), "min");
-      if (d.finite(u.max(), "max") && min && u.max() < u.min()) {
+      boolean max = d.finite(u.max(), "max");
+      if (max && min && u.max() < u.min()) {
         d.add("max", "must be >= min (" + number(u.min()) + "), was " + number(u.max()));
+      } else {
+        d.atMost(max, u.max(), days, "max");
       }
     } else if (spec instanceof DistributionSpec.Triangular t) {
       boolean min = d.nonNegative(t.min(), "min");
       boolean mode = d.finite(t.mode(), "mode");
-      boolean max = d.finite(t.max(), "max");
+      boolean max = d.atMost(d.finite(t.max(), "max"), t.max(), days, "max");
       if (min && max && t.max() <= t.min()) {
         d.add("max", "must be > min (" + number(t.min()) + "), was " + number(t.max()));
       } else if (min && mode && max && (t.mode() < t.min() || t.mode() > t.max())) {
@@ -135,8 +155,10 @@ public final class Checks {
       if (e.values().isEmpty()) {
         d.add("values", "must not be empty");
       }
+      Checks top = new Checks(problems, "");
       for (int i = 0; i < e.values().size(); i++) {
-        new Checks(problems, "").nonNegative(e.values().get(i), path(field) + ".values[" + i + "]");
+        String at = path(field) + ".values[" + i + "]";
+        top.atMost(top.nonNegative(e.values().get(i), at), e.values().get(i), days, at);
       }
       if (e.weights().size() != e.values().size()) {
         d.add("weights", "must have as many entries as values (" + e.values().size() + "), had "
@@ -145,7 +167,8 @@ public final class Checks {
       boolean allValid = true;
       double total = 0;
       for (int i = 0; i < e.weights().size(); i++) {
-        allValid &= new Checks(problems, "").nonNegative(e.weights().get(i), path(field) + ".weights[" + i + "]");
+        String at = path(field) + ".weights[" + i + "]";
+        allValid &= top.atMost(top.nonNegative(e.weights().get(i), at), e.weights().get(i), Limits.MAX_WEIGHT, at);
         total += e.weights().get(i);
       }
       if (allValid && !e.weights().isEmpty() && total == 0) {

@@ -21,8 +21,11 @@ import org.polemos.model.Region;
 import org.polemos.model.Scenario;
 import org.polemos.model.Source;
 import org.polemos.model.distribution.DistributionSpec;
+import org.polemos.model.process.MomentumParameters;
 import org.polemos.model.process.ProcessParameters;
 import org.polemos.model.process.Processes;
+import org.polemos.model.process.RecruitmentModel;
+import org.polemos.model.process.RecruitmentParameters;
 import org.polemos.model.process.RoleShares;
 
 /**
@@ -37,6 +40,8 @@ public final class ScenarioValidator {
   public static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
   /** Tolerance on the sum of a region's localities' areas (km2), for sums of areas given to two decimals. */
   public static final double AREA_TOLERANCE_KM2 = 0.01;
+  /** Longest id, characters. */
+  public static final int MAX_ID_LENGTH = 200;
   /** Tolerance on the sum of the role shares. */
   public static final double SHARE_SUM_TOLERANCE = RoleShares.SUM_TOLERANCE;
 
@@ -97,15 +102,68 @@ public final class ScenarioValidator {
     }
 
     id(scenario.id(), "id");
-    required(scenario.name(), "name");
-    required(scenario.description(), "description");
+    text(scenario.name(), "name");
+    text(scenario.description(), "description");
+    text(scenario.notes(), "notes");
     calendar(scenario.calendar());
+    count(scenario.factions(), "factions");
+    count(scenario.regions(), "regions");
+    count(scenario.sources(), "sources");
+    count(scenario.corridors(), "corridors");
+    count(scenario.interventions(), "interventions");
     factions();
     regions();
     sources();
     corridors();
     interventions();
     processes(scenario.processes());
+    if (problems.isEmpty()) {
+      derived();
+    }
+  }
+
+  /**
+   * Quantities derived from several fields, checked once every field is valid: the people a run may have to
+   * follow. Each departing person is followed individually (in transit, intake and, for operatives, abroad), so
+   * an upper bound of the departures over the horizon must stay within {@link Limits#MAX_TRAVELLERS}: per source,
+   * the smaller of the at-risk pool and pool x yearly rate x years x the largest momentum factor.
+   */
+  private void derived() {
+    Processes processes = scenario.processes();
+    double years = (scenario.calendar().end().toEpochDay() - scenario.calendar().start().toEpochDay() + 1) / 365.25;
+    MomentumParameters momentum = processes.get(MomentumParameters.class);
+    RecruitmentParameters recruitment = processes.get(RecruitmentParameters.class);
+    if (momentum == null || recruitment == null) {
+      return; // a replaced mechanism without these sections: nothing to bound here
+    }
+    boolean compartmental = recruitment.model() == RecruitmentModel.COMPARTMENTAL && recruitment.compartmental() != null;
+    double total = 0;
+    int largest = -1;
+    double largestBound = -1;
+    List<Source> list = scenario.sources();
+    for (int i = 0; i < list.size(); i++) {
+      Source s = list.get(i);
+      double perYear;
+      if (compartmental) {
+        perYear = recruitment.compartmental().departurePerYear();
+      } else {
+        double sensitivity = s.momentumSensitivity();
+        double factor = Math.max(Math.pow(momentum.maximum(), sensitivity), Math.pow(momentum.minimum(),
+            sensitivity));
+        perYear = s.annualPropensity() * factor;
+      }
+      double bound = Math.min(s.atRiskPool(), s.atRiskPool() * perYear * years);
+      total += bound;
+      if (bound > largestBound) {
+        largestBound = bound;
+        largest = i;
+      }
+    }
+    if (total > Limits.MAX_TRAVELLERS) {
+      add("sources[" + largest + "].atRiskPool", "the sources could send up to " + Checks.number(Math.rint(total))
+          + " people over the horizon (at-risk pool x yearly rate x years, at the strongest momentum), more than the "
+          + Checks.number(Limits.MAX_TRAVELLERS) + " a run follows one by one; lower atRiskPool or the departure rate");
+    }
   }
 
   // ---------------------------------------------------------------------------------------------- sections
@@ -116,8 +174,14 @@ public final class ScenarioValidator {
     }
     boolean start = required(calendar.start(), "calendar.start");
     boolean end = required(calendar.end(), "calendar.end");
-    if (start && end && calendar.end().isBefore(calendar.start())) {
+    if (start && (calendar.start().getYear() < Limits.MIN_YEAR || calendar.start().getYear() > Limits.MAX_YEAR)) {
+      add("calendar.start", "must be in the years " + Limits.MIN_YEAR + " to " + Limits.MAX_YEAR + ", was "
+          + calendar.start());
+    } else if (start && end && calendar.end().isBefore(calendar.start())) {
       add("calendar.end", "must not be before calendar.start (" + calendar.start() + "), was " + calendar.end());
+    } else if (start && end && calendar.end().isAfter(calendar.start().plusYears(Limits.MAX_HORIZON_YEARS))) {
+      add("calendar.end", "the horizon must be at most " + Limits.MAX_HORIZON_YEARS + " years (to "
+          + calendar.start().plusYears(Limits.MAX_HORIZON_YEARS) + "), was " + calendar.end());
     }
   }
 
@@ -125,6 +189,7 @@ public final class ScenarioValidator {
     List<Faction> list = scenario.factions();
     Map<String, Integer> seen = new LinkedHashMap<>();
     boolean organisation = false;
+    Map<String, Set<Integer>> listers = listers(list.stream().map(f -> f == null ? null : f.enemies()).toList());
     for (int i = 0; i < list.size(); i++) {
       String p = "factions[" + i + "]";
       Faction f = list.get(i);
@@ -132,23 +197,27 @@ public final class ScenarioValidator {
         continue;
       }
       uniqueId(f.id(), p, "factions", seen, i);
-      required(f.name(), p + ".name");
+      text(f.name(), p + ".name");
+      text(f.notes(), p + ".notes");
       if (required(f.kind(), p + ".kind") && f.kind() == FactionKind.ORGANISATION) {
         organisation = true;
       }
       FactionParameters fp = f.parameters();
       if (required(fp, p + ".parameters")) {
         required(fp.fireMode(), p + ".parameters.fireMode");
-        nonNegative(fp.effectiveness(), p + ".parameters.effectiveness");
-        nonNegative(fp.morale(), p + ".parameters.morale");
+        atMost(nonNegative(fp.effectiveness(), p + ".parameters.effectiveness"), fp.effectiveness(),
+            p + ".parameters.effectiveness", Limits.MAX_EFFECTIVENESS);
+        atMost(nonNegative(fp.morale(), p + ".parameters.morale"), fp.morale(), p + ".parameters.morale",
+            Limits.MAX_MULTIPLIER);
       }
       List<String> enemies = f.enemies();
       references(enemies, p + ".enemies", "faction", factions.keySet(), f.id(), "an enemy of itself");
       // hostility is symmetric: report on the side that is missing it
       if (f.id() != null && seen.get(f.id()) == i) {
-        for (Faction other : list) {
+        for (int j : listers.getOrDefault(f.id(), Set.of())) {
+          Faction other = list.get(j);
           if (other != null && other != f && other.id() != null && !other.id().equals(f.id())
-              && other.enemies().contains(f.id()) && !enemies.contains(other.id())) {
+              && !enemies.contains(other.id())) {
             add(p + ".enemies", "factions \"" + other.id() + "\" and \"" + f.id() + "\": \"" + f.id()
                 + "\" does not list \"" + other.id() + "\" as an enemy");
           }
@@ -164,6 +233,7 @@ public final class ScenarioValidator {
     List<Region> list = scenario.regions();
     Map<String, Integer> seen = new LinkedHashMap<>();
     Map<String, String> localitySeen = new LinkedHashMap<>();
+    Map<String, Set<Integer>> listers = listers(list.stream().map(r -> r == null ? null : r.neighbours()).toList());
     if (list.isEmpty()) {
       add("regions", "must list at least one region");
     }
@@ -174,22 +244,28 @@ public final class ScenarioValidator {
         continue;
       }
       uniqueId(r.id(), p, "regions", seen, i);
-      required(r.name(), p + ".name");
+      text(r.name(), p + ".name");
+      text(r.notes(), p + ".notes");
       if (required(r.country(), p + ".country") && !COUNTRY.matcher(r.country()).matches()) {
         add(p + ".country", "must be an ISO 3166-1 alpha-2 code such as \"SY\", was \"" + r.country() + "\"");
       }
       if (r.population() < 0) {
         add(p + ".population", "must be >= 0, was " + r.population());
+      } else {
+        atMost(true, r.population(), p + ".population", Limits.MAX_POPULATION);
       }
-      positive(r.areaKm2(), p + ".areaKm2");
-      nonNegative(r.oilCapacityBblPerDay(), p + ".oilCapacityBblPerDay");
-      positive(r.defensibility(), p + ".defensibility");
+      atMost(positive(r.areaKm2(), p + ".areaKm2"), r.areaKm2(), p + ".areaKm2", Limits.MAX_AREA_KM2);
+      atMost(nonNegative(r.oilCapacityBblPerDay(), p + ".oilCapacityBblPerDay"), r.oilCapacityBblPerDay(),
+          p + ".oilCapacityBblPerDay", Limits.MAX_OIL_BBL_PER_DAY);
+      atMost(positive(r.defensibility(), p + ".defensibility"), r.defensibility(), p + ".defensibility",
+          Limits.MAX_MULTIPLIER);
       references(r.neighbours(), p + ".neighbours", placeKind(), places, r.id(), "its own neighbour");
       localities(r, p, localitySeen);
       if (r.id() != null && seen.get(r.id()) == i) {
-        for (Region other : list) {
+        for (int j : listers.getOrDefault(r.id(), Set.of())) {
+          Region other = list.get(j);
           if (other != null && other != r && other.id() != null && !other.id().equals(r.id())
-              && other.neighbours().contains(r.id()) && !r.neighbours().contains(other.id())) {
+              && !r.neighbours().contains(other.id())) {
             add(p + ".neighbours", "regions \"" + other.id() + "\" and \"" + r.id() + "\": \"" + r.id()
                 + "\" does not list \"" + other.id() + "\" as a neighbour");
           }
@@ -215,6 +291,8 @@ public final class ScenarioValidator {
         }
         if (required(force.getValue(), fp) && force.getValue() < 0) {
           add(fp, "must be >= 0, was " + force.getValue());
+        } else if (force.getValue() != null) {
+          atMost(true, force.getValue(), fp, Limits.MAX_FIGHTERS);
         }
       }
     }
@@ -327,13 +405,17 @@ public final class ScenarioValidator {
         continue;
       }
       uniqueId(s.id(), p, "sources", seen, i);
-      required(s.name(), p + ".name");
+      text(s.name(), p + ".name");
+      text(s.notes(), p + ".notes");
       if (s.atRiskPool() < 0) {
         add(p + ".atRiskPool", "must be >= 0, was " + s.atRiskPool());
+      } else {
+        atMost(true, s.atRiskPool(), p + ".atRiskPool", Limits.MAX_AT_RISK_POOL);
       }
-      nonNegative(s.annualPropensity(), p + ".annualPropensity");
-      finite(s.momentumSensitivity(), p + ".momentumSensitivity");
-      required(s.languageGroup(), p + ".languageGroup");
+      atMost(nonNegative(s.annualPropensity(), p + ".annualPropensity"), s.annualPropensity(),
+          p + ".annualPropensity", Limits.MAX_RATE_PER_YEAR);
+      elasticity(s.momentumSensitivity(), p + ".momentumSensitivity");
+      text(s.languageGroup(), p + ".languageGroup");
       fraction(s.intelligenceEffectiveness(), p + ".intelligenceEffectiveness");
       if (s.id() != null && !served.contains(s.id())) {
         add(p, "no corridor serves source \"" + s.id() + "\", so its departures can never arrive");
@@ -351,19 +433,20 @@ public final class ScenarioValidator {
         continue;
       }
       uniqueId(c.id(), p, "corridors", seen, i);
-      required(c.name(), p + ".name");
+      text(c.name(), p + ".name");
+      text(c.notes(), p + ".notes");
       if (c.sources().isEmpty()) {
         add(p + ".sources", "must list at least one source");
       }
       references(c.sources(), p + ".sources", "source", sources.keySet(), null, null);
-      required(c.hub(), p + ".hub");
+      text(c.hub(), p + ".hub");
       if (required(c.entryRegion(), p + ".entryRegion")) {
         reference(c.entryRegion(), p + ".entryRegion", placeKind(), places);
       }
       distribution(c.transitDelayDays(), p + ".transitDelayDays");
       fraction(c.departureScreening(), p + ".departureScreening");
       fraction(c.interdiction(), p + ".interdiction");
-      positive(c.weight(), p + ".weight");
+      atMost(positive(c.weight(), p + ".weight"), c.weight(), p + ".weight", Limits.MAX_WEIGHT);
     }
   }
 
@@ -380,7 +463,8 @@ public final class ScenarioValidator {
         continue;
       }
       uniqueId(v.id(), p, "interventions", seen, i);
-      required(v.name(), p + ".name");
+      text(v.name(), p + ".name");
+      text(v.notes(), p + ".notes");
       InterventionKind kind = v.kind();
       if (required(kind, p + ".kind")) {
         if (v.targets().isEmpty()) {
@@ -416,7 +500,7 @@ public final class ScenarioValidator {
       if (kind != null && kind.intensityIsFraction()) {
         fraction(v.intensity(), p + ".intensity");
       } else {
-        nonNegative(v.intensity(), p + ".intensity");
+        atMost(nonNegative(v.intensity(), p + ".intensity"), v.intensity(), p + ".intensity", Limits.MAX_INTENSITY);
       }
     }
   }
@@ -442,6 +526,24 @@ public final class ScenarioValidator {
 
   // ---------------------------------------------------------------------------------------------- helpers
 
+  /**
+   * For each id, the indices (in list order) of the elements whose list names it: symmetry checks in linear time,
+   * so that a file with thousands of regions validates in milliseconds.
+   */
+  private static Map<String, Set<Integer>> listers(List<List<String>> lists) {
+    Map<String, Set<Integer>> listers = new java.util.HashMap<>();
+    for (int j = 0; j < lists.size(); j++) {
+      if (lists.get(j) != null) {
+        for (String id : lists.get(j)) {
+          if (id != null) {
+            listers.computeIfAbsent(id, k -> new java.util.LinkedHashSet<>()).add(j);
+          }
+        }
+      }
+    }
+    return listers;
+  }
+
   private void add(String path, String message) {
     problems.add(new Problem(path, message));
   }
@@ -461,6 +563,10 @@ public final class ScenarioValidator {
     }
     if (id.isBlank()) {
       add(path, "must not be blank");
+      return false;
+    }
+    if (id.length() > MAX_ID_LENGTH) {
+      add(path, "must be at most " + MAX_ID_LENGTH + " characters, was " + id.length());
       return false;
     }
     if (!ID.matcher(id).matches()) {
@@ -518,6 +624,55 @@ public final class ScenarioValidator {
   private void withinHorizon(LocalDate date, String path, Calendar calendar) {
     if (date.isBefore(calendar.start()) || date.isAfter(calendar.end())) {
       add(path, "must be within the calendar, " + calendar.start() + " to " + calendar.end() + ", was " + date);
+    }
+  }
+
+  /**
+   * Reports {@code value} above {@code max}, when the lower-bound check before it passed ({@code ok}); returns
+   * whether the value is acceptable.
+   */
+  private boolean atMost(boolean ok, double value, String path, double max) {
+    if (ok && value > max) {
+      add(path, "must be <= " + Checks.number(max) + " (a bound that keeps runs finite, docs/SCENARIO-FORMAT.md), was "
+          + Checks.number(value));
+      return false;
+    }
+    return ok;
+  }
+
+  /** An elasticity to momentum: finite, at most {@link Limits#MAX_ELASTICITY} either way. */
+  private boolean elasticity(double value, String path) {
+    if (finite(value, path) && Math.abs(value) > Limits.MAX_ELASTICITY) {
+      add(path, "must be in [-" + Checks.number(Limits.MAX_ELASTICITY) + ", " + Checks.number(Limits.MAX_ELASTICITY) + "], was "
+          + Checks.number(value));
+      return false;
+    }
+    return Double.isFinite(value);
+  }
+
+  /** A required text of at most {@link Limits#MAX_TEXT_LENGTH} characters (null is fine for omittable notes). */
+  private void text(String value, String path) {
+    if (path.endsWith("notes") && value == null) {
+      return;
+    }
+    if (required(value, path) && value.length() > Limits.MAX_TEXT_LENGTH) {
+      add(path, "must be at most " + Limits.MAX_TEXT_LENGTH + " characters, was " + value.length());
+    } else if (value != null) {
+      for (int i = 0; i < value.length(); i++) {
+        char c = value.charAt(i);
+        if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7F) {
+          add(path, String.format("must not contain control characters other than line breaks and tabs; found"
+              + " U+%04X at character %d", (int) c, i + 1));
+          break;
+        }
+      }
+    }
+  }
+
+  /** At most {@link Limits#MAX_ELEMENTS} elements. */
+  private void count(List<?> list, String path) {
+    if (list.size() > Limits.MAX_ELEMENTS) {
+      add(path, "must have at most " + Limits.MAX_ELEMENTS + " elements, had " + list.size());
     }
   }
 

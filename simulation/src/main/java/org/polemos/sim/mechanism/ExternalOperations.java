@@ -121,10 +121,8 @@ public final class ExternalOperations implements Mechanism, Ports.Operations, Ac
   public void fire(Simulation sim) {
     double mean = p.inspiredAttacksPerYear() / 365.0 * Math.pow(world.momentum(), p.inspiredMomentumSensitivity());
     for (int s = 0; s < poolShare.length; s++) {
-      long n = draw.poisson(mean * poolShare[s]);
-      for (long j = 0; j < n; j++) {
-        world.inspiredAttack(s);
-      }
+      // one call for the day's count, not one per attack: a count is all the world keeps
+      world.inspiredAttacks(s, draw.poisson(mean * poolShare[s]));
     }
     sim.schedule(1.0, this);
   }

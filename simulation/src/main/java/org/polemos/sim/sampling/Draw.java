@@ -37,10 +37,24 @@ public final class Draw {
     return p > 0 && (p >= 1 || rng.nextDouble() < p);
   }
 
-  /** Poisson with the given mean (exact: inversion for small means, Commons RNG otherwise). */
+  /**
+   * Means at or above this are drawn from the normal approximation: Commons RNG's exact sampler refuses means
+   * beyond about 1.07e9, and at 1e8 the approximation's error (skewness 1e-4) is far below anything a model output
+   * can resolve.
+   */
+  static final double LARGE_MEAN = 1e8;
+
+  /**
+   * Poisson with the given mean (exact: inversion for small means, Commons RNG up to {@link #LARGE_MEAN}, then the
+   * normal approximation, never negative, at most {@link Long#MAX_VALUE}).
+   */
   public long poisson(double mean) {
     if (!(mean > 0)) {
       return 0;
+    }
+    if (mean >= LARGE_MEAN) {
+      double k = Math.rint(mean + Math.sqrt(mean) * gaussian.sample());
+      return k <= 0 ? 0 : k >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) k;
     }
     if (mean < SMALL_MEAN) {
       double u = rng.nextDouble();

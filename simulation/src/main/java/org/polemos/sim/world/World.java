@@ -426,6 +426,14 @@ public final class World {
     inspiredAttacks[source]++;
   }
 
+  /** Records {@code n} inspired attacks of {@code source} at once (saturating at {@link Long#MAX_VALUE}). */
+  public void inspiredAttacks(int source, long n) {
+    if (n > 0) {
+      long sum = inspiredAttacks[source] + n;
+      inspiredAttacks[source] = sum < 0 ? Long.MAX_VALUE : sum;
+    }
+  }
+
   public long inspiredAttacks(int source) {
     return inspiredAttacks[source];
   }
