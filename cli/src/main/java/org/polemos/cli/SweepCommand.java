@@ -24,9 +24,11 @@ import org.polemos.sim.experiment.Designs;
 import org.polemos.sim.experiment.Replications;
 import org.polemos.sim.experiment.SummaryStatistics;
 import org.polemos.sim.random.RandomStreams;
+import org.polemos.sim.shard.ReplicationSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -47,10 +49,12 @@ import picocli.CommandLine.Spec;
         "2 usage error; 3 unexpected failure.", "", "Examples:",
         "  polemos sweep examples/minimal-sweep.yaml --out sweeps/interdiction",
         "  polemos sweep examples/minimal-sweep.yaml --out sweeps/interdiction --resume --threads 2", ""})
-final class SweepCommand implements Callable<Integer> {
+final class SweepCommand implements Callable<Integer>, ShardOption.Sharded {
   static final String CHECKPOINT = "checkpoint.log";
 
   @Spec CommandSpec spec;
+
+  @Mixin ShardOption shardOption = new ShardOption();
 
   @Parameters(index = "0", paramLabel = "SWEEP.yaml", description = "The sweep file.")
   Path file;
@@ -103,6 +107,19 @@ final class SweepCommand implements Callable<Integer> {
       }
       scenarios.add(s);
     }
+    out = shardOption.out(out);
+    String scenarioSha = RunCommand.sha256(new ScenarioWriter().toYaml(sweep.base()));
+    shardOption.verify("sweep", scenarioSha, ShardOption.fileSha256(file), sweep.seed());
+    if (shardOption.sharding()) {
+      if (resume) {
+        throw new CommandLine.ParameterException(cmd, "--resume with --shard: a shard resumes by being run again "
+            + "(a complete shard is skipped)");
+      }
+      return shardOption.writeShard(cmd, engine, "sweep", scenarioSha, ShardOption.fileSha256(file), sweep.seed(),
+          points.size(), sweep.replications(), scenarios::get,
+          m -> sweep.metrics().isEmpty() || sweep.metrics().contains(m),
+          Experiments.threads(threads, sweep.replications(), cmd), out, noProgress);
+    }
     String fingerprint = fingerprint(sweep, points);
     Path log = out.resolve(CHECKPOINT);
     TreeSet<Integer> done = new TreeSet<>();
@@ -126,13 +143,13 @@ final class SweepCommand implements Callable<Integer> {
       if (CheckpointLog.read(log).isEmpty()) {
         checkpoint.append("sweep " + fingerprint);
       }
-      Replications replications = new Replications(engine);
+      ReplicationSource replications = shardOption.source(engine);
       for (int i = 0; i < points.size(); i++) {
         if (done.contains(i)) {
           continue;
         }
         SummaryStatistics summary = SummaryStatistics.of(new java.util.HashSet<>(sweep.metrics()));
-        replications.run(scenarios.get(i), RandomStreams.of(sweep.seed()), 0, sweep.replications(), workers,
+        replications.run(i, scenarios.get(i), RandomStreams.of(sweep.seed()), 0, sweep.replications(), workers,
             summary, Replications.Progress.NONE);
         Experiments.writeSummary(summary, pointDir(i).resolve("summary.csv"));
         checkpoint.append("point " + i + " done");
@@ -151,6 +168,11 @@ final class SweepCommand implements Callable<Integer> {
         (System.nanoTime() - t0) / 1e9, out);
     stdout.flush();
     return ExitCodes.OK;
+  }
+
+  @Override
+  public ShardOption shardOption() {
+    return shardOption;
   }
 
   static List<double[]> points(SweepSpec sweep) {
