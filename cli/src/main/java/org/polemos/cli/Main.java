@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     description = "Simulates the recruitment flows and territorial change of a transnational insurgent organisation.",
     subcommands = {RunCommand.class, ValidateCommand.class, ScenariosCommand.class, ScenarioCommand.class,
         ImportCommand.class, ReportCommand.class, CompareCommand.class, SweepCommand.class, CalibrateCommand.class,
-        SensitivityCommand.class, MergeCommand.class},
+        SensitivityCommand.class, MergeCommand.class, SlurmCommand.class},
     footer = {"", "Exit status: 0 success; 1 invalid input (e.g. a scenario file with problems);",
         "2 usage error; 3 unexpected failure (reported in one line, never a stack trace).", "",
         "Examples:", "  polemos run", "  polemos run minimal --replications 100 --out runs/minimal", "  polemos report runs/minimal", "  polemos scenarios", "  polemos scenario show minimal > mine.yaml",
@@ -34,9 +34,12 @@ public final class Main implements Runnable {
 
   /** The command line with its commands created by {@code injector}. */
   static CommandLine commandLine(Injector injector) {
-    return new CommandLine(Main.class, new GuiceFactory(injector))
+    CommandLine cmd = new CommandLine(Main.class, new GuiceFactory(injector))
         .setParameterExceptionHandler(ErrorHandlers::onParameterError)
         .setExecutionExceptionHandler(ErrorHandlers::onExecutionError);
+    // slurm passes the experiment's own options (-n 100, --set ...) through as arguments
+    cmd.getSubcommands().get("slurm").setUnmatchedOptionsArePositionalParams(true);
+    return cmd;
   }
 
   @Override
