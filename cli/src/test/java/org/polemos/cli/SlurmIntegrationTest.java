@@ -53,6 +53,8 @@ class SlurmIntegrationTest {
         + "): the Slurm integration test is skipped; install the Debian packages slurm-wlm and munge (.ci/run does)");
     Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
         "the Slurm integration test needs root (slurmd runs jobs as their user): skipped");
+    // stop the daemons even if this JVM is ended early (the normal stop is stopSlurm)
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> List.copyOf(daemons).forEach(Process::destroy)));
     Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
     Path munge = Files.createDirectories(tmp.resolve("munge"));
     Files.setPosixFilePermissions(munge, PosixFilePermissions.fromString("rwxr-xr-x"));
