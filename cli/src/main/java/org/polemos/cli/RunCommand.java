@@ -255,7 +255,7 @@ final class RunCommand implements Callable<Integer>, ShardOption.Sharded {
     double seconds = (System.nanoTime() - t0) / 1e9;
 
     stdout.printf("%s: %d replication%s, seed %d, %.1f s -> %s%n", scenario.id(), replications,
-        replications == 1 ? "" : "s", runSeed, seconds, dir);
+        replications == 1 ? "" : "s", runSeed, seconds, shardOption.merge != null ? out : dir);
     summary.print(stdout, replications);
     stdout.flush();
     return ExitCodes.OK;

@@ -124,6 +124,11 @@ final class SlurmCommand implements Callable<Integer> {
     } catch (CommandLine.ParameterException e) {
       throw new CommandLine.ParameterException(cmd, "experiment '" + kind + "': " + e.getMessage());
     }
+    Path input = target.getCommand() instanceof SweepCommand s ? s.file
+        : target.getCommand() instanceof SensitivityCommand s ? s.file : null;
+    if (input != null && !Files.isRegularFile(input)) {
+      throw new CommandLine.ParameterException(cmd, "experiment '" + kind + "': " + input + ": no such file");
+    }
     if (shards < 1) {
       throw new CommandLine.ParameterException(cmd, "--shards must be at least 1, was " + shards);
     }

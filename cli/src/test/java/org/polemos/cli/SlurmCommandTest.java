@@ -81,6 +81,7 @@ class SlurmCommandTest {
     Path dir = tmp.resolve("c");
     for (List<String> bad : List.of(
         List.of("slurm", "calibrate", "x.yaml", "--shards", "2", "--out", dir.toString()),
+        List.of("slurm", "sweep", "no-such-sweep.yaml", "--shards", "2", "--out", dir.toString()),
         List.of("slurm", "run", "minimal", "--out", dir.toString(), "--shards", "2", "-o", "x"),
         List.of("slurm", "run", "minimal", "--shard", "1/2", "--shards", "2", "--out", dir.toString()),
         List.of("slurm", "run", "minimal", "--bogus", "--shards", "2", "--out", dir.toString()),
