@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Total CPU time (user + sys, from /usr/bin/time) of N replications of the minimal scenario in one process vs the same
+# Total CPU time (user + sys, from /usr/bin/time) of N replications of a scenario in one process vs the same
 # replications as S shards (each its own JVM, run one after another) plus their merge. docs/PERFORMANCE.md.
-# Usage: docs/perf/shard-cost.sh JAR N S ROUNDS WORKDIR   e.g. docs/perf/shard-cost.sh cli/target/polemos.jar 10000 4 3 /tmp/cost
+# Usage: docs/perf/shard-cost.sh JAR SCENARIO N S ROUNDS WORKDIR
+#   e.g. docs/perf/shard-cost.sh cli/target/polemos.jar levant-2014 10000 4 2 /tmp/cost
 set -euo pipefail
-jar=$1; n=$2; s=$3; rounds=$4; work=$5
+jar=$1; scenario=$2; n=$3; s=$4; rounds=$5; work=$6
 mkdir -p "$work"
-args=(run minimal -n "$n" --keep-series 0 --no-report --threads 1 --no-progress)
+args=(run "$scenario" -n "$n" --keep-series 0 --no-report --threads 1 --no-progress)
 cpu() { # prints user+sys seconds of the command
   /usr/bin/time -f "%U %S" -o "$work/time.txt" "$@" > /dev/null
   awk '{printf "%.2f", $1 + $2}' "$work/time.txt"

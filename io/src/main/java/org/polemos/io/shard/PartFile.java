@@ -1,12 +1,11 @@
 package org.polemos.io.shard;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -23,12 +22,13 @@ import org.polemos.model.result.EventRecord;
  * values as their exact IEEE-754 bits), so a merge can replay them into the same writers a single process uses and
  * get the same bytes. The only place this format is written or read.
  *
- * <p>Layout (big-endian, {@link DataOutputStream}): the magic {@code "polemos-part"} (UTF) and the format version
- * (int), then tagged records: {@code 'S'} a string (UTF) given the next id; {@code 'B'} begin unit (point int,
+ * <p>Layout (big-endian): the magic {@code "polemos-part"} and the format version (int), then tagged records (one
+ * byte each): {@code 'S'} a string given the next id; {@code 'B'} begin unit (point int,
  * replication int); {@code 'R'} a row (epoch day int, metric id int, key id int, value bits long); {@code 'E'} an
  * event (replication int, day bits long, epoch day int, type id, subject id, detail count int, then key id and value
- * id per detail); {@code 'U'} end of unit; {@code 'Z'} end of file (units long). Strings are sent once and then
- * named by id, so a row is 21 bytes.
+ * id per detail); {@code 'U'} end of unit; {@code 'Z'} end of file (units long). A string is its UTF-8 length (int)
+ * and bytes; strings are sent once and then named by id, so a row is 21 bytes. Records are assembled in a 64 kB
+ * buffer, not written field by field.
  */
 public final class PartFile {
   public static final String NAME = "units.part";
@@ -52,16 +52,35 @@ public final class PartFile {
   /** Writes a part file atomically: nothing appears under the name until {@link #commit()}. */
   public static final class Writer implements AutoCloseable {
     private final AtomicOutput output;
-    private final DataOutputStream out;
+    private final OutputStream out;
+    private ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
     private final Map<String, Integer> ids = new HashMap<>();
     private int replication = -1;
     private long units;
 
     public Writer(Path target) throws IOException {
       this.output = AtomicOutput.open(target);
-      this.out = new DataOutputStream(new BufferedOutputStream(output.stream(), 1 << 16));
-      out.writeUTF(MAGIC);
-      out.writeInt(VERSION);
+      this.out = output.stream();
+      string(MAGIC);
+      room(4);
+      buffer.putInt(VERSION);
+    }
+
+    /** Makes room for {@code n} more bytes, writing out what the buffer holds when needed. */
+    private void room(int n) throws IOException {
+      if (buffer.remaining() < n) {
+        out.write(buffer.array(), 0, buffer.position());
+        buffer.clear();
+        if (buffer.capacity() < n) {
+          buffer = ByteBuffer.allocate(n);
+        }
+      }
+    }
+
+    private void string(String text) throws IOException {
+      byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+      room(4 + bytes.length);
+      buffer.putInt(bytes.length).put(bytes);
     }
 
     private int id(String text) throws IOException {
@@ -69,17 +88,17 @@ public final class PartFile {
       if (id == null) {
         id = ids.size();
         ids.put(text, id);
-        out.writeByte('S');
-        out.writeUTF(text);
+        room(1);
+        buffer.put((byte) 'S');
+        string(text);
       }
       return id;
     }
 
     public void beginUnit(int point, int replication) throws IOException {
       this.replication = replication;
-      out.writeByte('B');
-      out.writeInt(point);
-      out.writeInt(replication);
+      room(9);
+      buffer.put((byte) 'B').putInt(point).putInt(replication);
     }
 
     public void series(int replication, LocalDate date, String metric, String key, double value)
@@ -89,11 +108,9 @@ public final class PartFile {
       }
       int m = id(metric);
       int k = id(key);
-      out.writeByte('R');
-      out.writeInt((int) date.toEpochDay());
-      out.writeInt(m);
-      out.writeInt(k);
-      out.writeLong(Double.doubleToRawLongBits(value));
+      room(21);
+      buffer.put((byte) 'R').putInt((int) date.toEpochDay()).putInt(m).putInt(k)
+          .putLong(Double.doubleToRawLongBits(value));
     }
 
     public void event(EventRecord event) throws IOException {
@@ -103,29 +120,26 @@ public final class PartFile {
       for (Map.Entry<String, String> d : event.details().entrySet()) {
         details.add(new int[] {id(d.getKey()), id(d.getValue())});
       }
-      out.writeByte('E');
-      out.writeInt(event.replication());
-      out.writeLong(Double.doubleToRawLongBits(event.day()));
-      out.writeInt((int) event.date().toEpochDay());
-      out.writeInt(type);
-      out.writeInt(subject);
-      out.writeInt(details.size());
+      room(29 + 8 * details.size());
+      buffer.put((byte) 'E').putInt(event.replication()).putLong(Double.doubleToRawLongBits(event.day()))
+          .putInt((int) event.date().toEpochDay()).putInt(type).putInt(subject).putInt(details.size());
       for (int[] d : details) {
-        out.writeInt(d[0]);
-        out.writeInt(d[1]);
+        buffer.putInt(d[0]).putInt(d[1]);
       }
     }
 
     public void endUnit() throws IOException {
-      out.writeByte('U');
+      room(1);
+      buffer.put((byte) 'U');
       units++;
     }
 
     /** Writes the end record and moves the file into place. */
     public void commit() throws IOException {
-      out.writeByte('Z');
-      out.writeLong(units);
-      out.flush();
+      room(9);
+      buffer.put((byte) 'Z').putLong(units);
+      out.write(buffer.array(), 0, buffer.position());
+      buffer.clear();
       output.commit();
     }
 
@@ -135,10 +149,11 @@ public final class PartFile {
     }
   }
 
-  /** Reads a part file unit by unit; memory holds one record and the string table only. */
+  /** Reads a part file unit by unit; memory holds a 64 kB buffer and the string table only. */
   public static final class Reader implements AutoCloseable {
     private final Path file;
-    private final DataInputStream in;
+    private final ReadableByteChannel in;
+    private ByteBuffer buffer = ByteBuffer.allocate(1 << 16).flip();
     private final List<String> strings = new ArrayList<>();
     private LocalDate lastDate;
     private long units;
@@ -146,16 +161,53 @@ public final class PartFile {
 
     public Reader(Path file) throws IOException {
       this.file = file;
-      InputStream raw = Files.newInputStream(file);
-      this.in = new DataInputStream(new BufferedInputStream(raw, 1 << 16));
+      this.in = Files.newByteChannel(file);
       try {
-        if (!MAGIC.equals(in.readUTF()) || in.readInt() != VERSION) {
+        need(4);
+        int length = buffer.getInt();
+        if (length != MAGIC.length()) {
+          throw new IOException(file + ": not a Polemos part file");
+        }
+        need(length + 4);
+        byte[] magic = new byte[length];
+        buffer.get(magic);
+        if (!MAGIC.equals(new String(magic, StandardCharsets.UTF_8)) || buffer.getInt() != VERSION) {
           throw new IOException(file + ": not a Polemos part file (or of another version)");
         }
       } catch (IOException e) {
         in.close();
         throw e instanceof EOFException ? new IOException(file + ": not a Polemos part file (too short)") : e;
       }
+    }
+
+    /** Makes {@code n} bytes readable from the buffer, reading more of the file when needed. */
+    private void need(int n) throws IOException {
+      if (buffer.remaining() >= n) {
+        return;
+      }
+      if (buffer.capacity() < n) {
+        buffer = ByteBuffer.allocate(n).put(buffer).flip();
+      }
+      buffer.compact();
+      while (buffer.position() < n) {
+        if (in.read(buffer) < 0) {
+          buffer.flip();
+          throw new EOFException();
+        }
+      }
+      buffer.flip();
+    }
+
+    private String readString() throws IOException {
+      need(4);
+      int length = buffer.getInt();
+      if (length < 0 || length > (1 << 24)) {
+        throw damaged("string of length " + length);
+      }
+      need(length);
+      byte[] bytes = new byte[length];
+      buffer.get(bytes);
+      return new String(bytes, StandardCharsets.UTF_8);
     }
 
     /**
@@ -171,34 +223,42 @@ public final class PartFile {
         boolean inUnit = false;
         int replication = -1;
         while (true) {
-          int tag = in.readByte();
+          need(1);
+          int tag = buffer.get();
           switch (tag) {
-            case 'S' -> strings.add(in.readUTF());
+            case 'S' -> strings.add(readString());
             case 'B' -> {
               if (inUnit) {
                 throw damaged("unit begun twice");
               }
-              int point = in.readInt();
-              replication = in.readInt();
+              need(8);
+              int point = buffer.getInt();
+              replication = buffer.getInt();
               inUnit = true;
               visitor.beginUnit(point, replication);
             }
             case 'R' -> {
-              LocalDate date = date(in.readInt());
-              String metric = string(in.readInt());
-              String key = string(in.readInt());
-              visitor.series(replication, date, metric, key, Double.longBitsToDouble(in.readLong()));
+              need(20);
+              LocalDate date = date(buffer.getInt());
+              String metric = string(buffer.getInt());
+              String key = string(buffer.getInt());
+              visitor.series(replication, date, metric, key, Double.longBitsToDouble(buffer.getLong()));
             }
             case 'E' -> {
-              int rep = in.readInt();
-              double day = Double.longBitsToDouble(in.readLong());
-              LocalDate date = date(in.readInt());
-              String type = string(in.readInt());
-              String subject = string(in.readInt());
-              int n = in.readInt();
+              need(28);
+              int rep = buffer.getInt();
+              double day = Double.longBitsToDouble(buffer.getLong());
+              LocalDate date = date(buffer.getInt());
+              String type = string(buffer.getInt());
+              String subject = string(buffer.getInt());
+              int n = buffer.getInt();
+              if (n < 0 || n > (1 << 16)) {
+                throw damaged("event with " + n + " details");
+              }
+              need(8 * n);
               Map<String, String> details = new LinkedHashMap<>();
               for (int i = 0; i < n; i++) {
-                details.put(string(in.readInt()), string(in.readInt()));
+                details.put(string(buffer.getInt()), string(buffer.getInt()));
               }
               visitor.event(new EventRecord(rep, day, date, type, subject, details));
             }
@@ -211,7 +271,8 @@ public final class PartFile {
               return true;
             }
             case 'Z' -> {
-              if (inUnit || in.readLong() != units) {
+              need(8);
+              if (inUnit || buffer.getLong() != units) {
                 throw damaged("end record does not match the units read");
               }
               ended = true;

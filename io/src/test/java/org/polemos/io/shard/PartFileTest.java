@@ -51,11 +51,17 @@ class PartFileTest {
     return seen;
   }
 
-  private Path write() throws Exception {
-    Path file = tmp.resolve(PartFile.NAME);
+  /** Details in insertion order, as events keep them. */
+  private static Map<String, String> details() {
     Map<String, String> details = new LinkedHashMap<>();
     details.put("from", "government");
     details.put("to", "islamic-state");
+    return details;
+  }
+
+  private Path write() throws Exception {
+    Path file = tmp.resolve(PartFile.NAME);
+    Map<String, String> details = details();
     try (PartFile.Writer w = new PartFile.Writer(file)) {
       w.beginUnit(3, 7);
       w.series(7, LocalDate.of(2014, 6, 10), "fighters", "all", 0.1 + 0.2);
@@ -79,7 +85,7 @@ class PartFileTest {
         "R 7 2014-06-10 fighters all " + Long.toHexString(Double.doubleToRawLongBits(0.1 + 0.2)),
         "R 7 2014-06-10 fighters  " + Long.toHexString(Double.doubleToRawLongBits(Double.NaN)),
         "E " + new EventRecord(7, 12.5, LocalDate.of(2014, 6, 22), "control-changed", "mosul",
-            Map.of("from", "government", "to", "islamic-state")),
+            details()),
         "U", "next",
         "B 3 8", "R 8 2014-07-10 fighters all " + Long.toHexString(Double.doubleToRawLongBits(-0.0)), "U", "next");
   }

@@ -25,13 +25,19 @@ class ShardRunnerTest {
     return TestScenarios.minimal().with("corridors.tal-abyad.interdiction", p == 0 ? 0.05 : 0.5);
   }
 
-  /** Everything a recorder sees, one line per call, values as exact bits. */
+  /**
+   * Everything a recorder sees, values as exact bits: rows and events each with the unit markers (a replication run
+   * on a worker thread hands on its rows before its events, one run on the caller interleaves them; sinks write
+   * them to different files, so only the order within each stream matters).
+   */
   private static final class Log implements ShardRunner.Recorder {
     final List<String> lines = new ArrayList<>();
+    final List<String> events = new ArrayList<>();
 
     @Override
     public void beginUnit(int point, int replication) {
       lines.add("begin " + point + " " + replication);
+      events.add("begin " + point + " " + replication);
     }
 
     @Override
@@ -41,12 +47,13 @@ class ShardRunnerTest {
 
     @Override
     public void event(EventRecord event) {
-      lines.add(event.toString());
+      events.add(event.toString());
     }
 
     @Override
     public void endUnit() {
       lines.add("end");
+      events.add("end");
     }
   }
 
@@ -78,6 +85,8 @@ class ShardRunnerTest {
     }
     assertThat(units).isEqualTo(points * replications);
     assertThat(sharded.lines).isEqualTo(whole.lines);
+    assertThat(sharded.events).isEqualTo(whole.events);
+    assertThat(whole.events.size()).isGreaterThan(12); // the minimal test scenario has events to compare
     assertThat(whole.lines.stream().filter(l -> l.startsWith("begin"))).hasSize(6);
   }
 }
