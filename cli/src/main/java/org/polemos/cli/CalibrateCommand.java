@@ -45,7 +45,7 @@ import picocli.CommandLine.Spec;
         "  best-parameters.csv  path,value,min,max,initial",
         "  fitted.yaml          the base scenario with the best values",
         "  loss-history.csv     evaluation,loss,best_loss and the values tried",
-        "  fit.csv              each target: figure, interval, simulated mean and 90% interval, loss",
+        "  fit.csv              each target: figure, interval, simulated mean and 90%% interval, loss",
         "File format: docs/EXPERIMENTS.md."},
     footer = {"", "Exit status: 0 done; 1 invalid calibration, figures or scenario file (file:line:col);",
         "2 usage error; 3 unexpected failure.", "", "Examples:",
@@ -92,7 +92,7 @@ final class CalibrateCommand implements Callable<Integer> {
     if (budget != null && budget < 2) {
       throw new CommandLine.ParameterException(cmd, "--budget must be at least 2, was " + budget);
     }
-    CalibrationSpec cal = new CalibrationFileReader().read(file);
+    CalibrationSpec cal = new CalibrationFileReader(engine.metrics()).read(file);
     checkTargets(cal);
     Experiments.prepareEmpty(out, cmd);
     int workers = Experiments.threads(threads, cal.replications(), cmd);

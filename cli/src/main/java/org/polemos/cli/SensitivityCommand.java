@@ -88,32 +88,43 @@ final class SensitivityCommand implements Callable<Integer>, ShardOption.Sharded
     if (!Files.isRegularFile(file)) {
       throw new CommandLine.ParameterException(cmd, file + ": no such file");
     }
-    SensitivitySpec sens = new SensitivityFileReader().read(file);
-    List<Diagnostic> problems = new ArrayList<>();
-    for (Output o : sens.outputs()) {
-      if (!engine.metrics().contains(o.metric())) {
-        problems.add(o.location().problem("unknown metric \"" + o.metric() + "\""
-            + Suggestions.didYouMean(o.metric(), engine.metrics()) + " (metrics: docs/OUTPUTS.md)"));
-      }
-    }
-    if (!problems.isEmpty()) {
-      throw new ScenarioFileException(problems);
-    }
+    SensitivitySpec sens = new SensitivityFileReader(engine.metrics()).read(file);
     out = shardOption.out(out);
     String scenarioSha = RunCommand.sha256(new ScenarioWriter().toYaml(sens.base()));
     shardOption.verify("sensitivity", scenarioSha, ShardOption.fileSha256(file), sens.seed());
+    if (shardOption.sharding()) {
+      return shard(sens, scenarioSha, cmd);
+    }
+    boolean created = !Files.exists(out);
+    Experiments.prepareEmpty(out, cmd);
+    try {
+      return study(sens, cmd);
+    } catch (RuntimeException | IOException e) {
+      // A problem found while running (an invalid design point, an output key the series lack) leaves no
+      // empty directory behind, as run, sweep and calibrate do not.
+      if (created) {
+        Experiments.deleteIfEmpty(out);
+      }
+      throw e;
+    }
+  }
+
+  /** Computes this shard of the design's units (--shard) instead of the study. */
+  private int shard(SensitivitySpec sens, String scenarioSha, CommandLine cmd) throws IOException {
     int workers = Experiments.threads(threads, sens.replications(), cmd);
     List<String> paths = sens.parameters().stream().map(ParameterBounds::path).toList();
-    if (shardOption.sharding()) {
-      List<double[]> units = designPoints(sens, paths.size());
-      Set<String> outputMetrics = new HashSet<>();
-      sens.outputs().forEach(o -> outputMetrics.add(o.metric()));
-      return shardOption.writeShard(cmd, engine, "sensitivity", scenarioSha, ShardOption.fileSha256(file),
-          sens.seed(), units.size(), sens.replications(),
-          p -> scenarioAt(sens, paths, units.get(p), new double[paths.size()], cmd), outputMetrics::contains,
-          workers, out, noProgress);
-    }
-    Experiments.prepareEmpty(out, cmd);
+    List<double[]> units = designPoints(sens, paths.size());
+    Set<String> outputMetrics = new HashSet<>();
+    sens.outputs().forEach(o -> outputMetrics.add(o.metric()));
+    return shardOption.writeShard(cmd, engine, "sensitivity", scenarioSha, ShardOption.fileSha256(file),
+        sens.seed(), units.size(), sens.replications(),
+        p -> scenarioAt(sens, paths, units.get(p), new double[paths.size()], cmd), outputMetrics::contains,
+        workers, out, noProgress);
+  }
+
+  private int study(SensitivitySpec sens, CommandLine cmd) throws IOException {
+    int workers = Experiments.threads(threads, sens.replications(), cmd);
+    List<String> paths = sens.parameters().stream().map(ParameterBounds::path).toList();
     List<LocalDate> dates = Engine.sampleDates(sens.base().calendar());
     LocalDate last = dates.get(dates.size() - 1);
     List<SummaryStatistics.Cell> cells = new ArrayList<>();
