@@ -29,12 +29,12 @@ import org.polemos.model.Scenario;
 import org.polemos.model.result.EventRecord;
 import org.polemos.sim.Engine;
 import org.polemos.sim.RunListener;
-import org.polemos.sim.experiment.Replications;
 import org.polemos.sim.experiment.SummaryStatistics;
 import org.polemos.sim.random.RandomStreams;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -61,9 +61,11 @@ import picocli.CommandLine.Spec;
         "  polemos run my-scenario.yaml --seed 7",
         "  polemos run minimal -n 1000 --keep-series 20 --out runs/big",
         "  polemos run minimal -n 50 --set corridors.tal-abyad.interdiction=0.6 --out runs/tighter", ""})
-final class RunCommand implements Callable<Integer> {
+final class RunCommand implements Callable<Integer>, ShardOption.Sharded {
 
   @Spec CommandSpec spec;
+
+  @Mixin ShardOption shardOption = new ShardOption();
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO",
       description = "A scenario file (.yaml/.yml/.json) or a bundled scenario id (see 'polemos scenarios'). "
@@ -153,8 +155,14 @@ final class RunCommand implements Callable<Integer> {
     Scenario scenario = loaded.with("seed", runSeed);
     requireReadableBack(scenario);
     int workers = Experiments.threads(threads, replications, cmd);
-    Path dir = out != null ? out : Path.of("runs", scenario.id() + "-"
-        + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    Path dir = shardOption.out(out != null ? out : Path.of("runs", scenario.id() + "-"
+        + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
+    String scenarioSha = sha256(new ScenarioWriter().toYaml(scenario));
+    shardOption.verify("run", scenarioSha, "", runSeed);
+    if (shardOption.sharding()) {
+      return shardOption.writeShard(cmd, engine, "run", scenarioSha, "", runSeed, 1, replications, p -> scenario,
+          metric -> true, workers, dir, noProgress);
+    }
     boolean created = !Files.exists(dir);
     boolean finished = false;
     try (OutputDirectory claimed = OutputDirectory.claimEmpty(dir, cmd)) {
@@ -269,7 +277,8 @@ final class RunCommand implements Callable<Integer> {
           }
         }
       };
-      new Replications(engine).run(scenario, RandomStreams.of(runSeed), 0, replications, workers, sink, progress);
+      shardOption.source(engine).run(0, scenario, RandomStreams.of(runSeed), 0, replications, workers, sink,
+          progress);
       if (seriesCsv != null) {
         seriesCsv.commit();
       }
@@ -312,10 +321,15 @@ final class RunCommand implements Callable<Integer> {
 
     stdout.printf("%s%s: %d replication%s, seed %d, %.1f s -> %s%n", scenario.id(),
         edited ? " (edited: differs from the bundled " + scenario.id() + ")" : "", replications,
-        replications == 1 ? "" : "s", runSeed, seconds, dir);
+        replications == 1 ? "" : "s", runSeed, seconds, shardOption.merge != null ? out : dir);
     summary.print(stdout, replications);
     stdout.flush();
     return ExitCodes.OK;
+  }
+
+  @Override
+  public ShardOption shardOption() {
+    return shardOption;
   }
 
   /** Applies {@code --set PATH=VALUE} settings; a bad path is a usage error, an invalid result invalid input. */

@@ -19,6 +19,8 @@ import org.polemos.io.experiment.SensitivitySpec.Output;
 import org.polemos.io.results.TableCsvWriter;
 import org.polemos.io.scenario.Diagnostic;
 import org.polemos.io.InputFileException;
+import org.polemos.io.scenario.ScenarioFileException;
+import org.polemos.io.scenario.ScenarioWriter;
 import org.polemos.model.Scenario;
 import org.polemos.model.validation.Suggestions;
 import org.polemos.sim.Engine;
@@ -31,6 +33,7 @@ import org.polemos.sim.random.RandomStreams;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -53,9 +56,11 @@ import picocli.CommandLine.Spec;
         "2 usage error; 3 unexpected failure.", "", "Examples:",
         "  polemos sensitivity examples/levant-2014-sensitivity.yaml --out sensitivity/levant",
         "  polemos sensitivity my-screening.yaml --out screen --threads 2 --no-progress", ""})
-final class SensitivityCommand implements Callable<Integer> {
+final class SensitivityCommand implements Callable<Integer>, ShardOption.Sharded {
 
   @Spec CommandSpec spec;
+
+  @Mixin ShardOption shardOption = new ShardOption();
 
   @Parameters(index = "0", paramLabel = "SENS.yaml", description = "The sensitivity file.")
   Path file;
@@ -85,6 +90,12 @@ final class SensitivityCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(cmd, file + ": no such file");
     }
     SensitivitySpec sens = new SensitivityFileReader(engine.metrics()).read(file);
+    out = shardOption.out(out);
+    String scenarioSha = RunCommand.sha256(new ScenarioWriter().toYaml(sens.base()));
+    shardOption.verify("sensitivity", scenarioSha, ShardOption.fileSha256(file), sens.seed());
+    if (shardOption.sharding()) {
+      return shard(sens, scenarioSha, cmd);
+    }
     boolean created = !Files.exists(out);
     boolean finished = false;
     try {
@@ -100,6 +111,19 @@ final class SensitivityCommand implements Callable<Integer> {
         Experiments.deleteIfEmpty(out);
       }
     }
+  }
+
+  /** Computes this shard of the design's units (--shard) instead of the study. */
+  private int shard(SensitivitySpec sens, String scenarioSha, CommandLine cmd) throws IOException {
+    int workers = Experiments.threads(threads, sens.replications(), cmd);
+    List<String> paths = sens.parameters().stream().map(ParameterBounds::path).toList();
+    List<double[]> units = designPoints(sens, paths.size());
+    Set<String> outputMetrics = new HashSet<>();
+    sens.outputs().forEach(o -> outputMetrics.add(o.metric()));
+    return shardOption.writeShard(cmd, engine, "sensitivity", scenarioSha, ShardOption.fileSha256(file),
+        sens.seed(), units.size(), sens.replications(),
+        p -> scenarioAt(sens, paths, units.get(p), new double[paths.size()], cmd), outputMetrics::contains,
+        workers, out, noProgress);
   }
 
   private int study(SensitivitySpec sens, CommandLine cmd) throws IOException {
@@ -125,9 +149,26 @@ final class SensitivityCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** The replication means of the outputs at one design point (unit-cube coordinates {@code unit}). */
-  private double[] evaluate(SensitivitySpec sens, List<String> paths, List<SummaryStatistics.Cell> cells,
-      Set<String> metrics, int workers, double[] unit, double[] values, CommandLine cmd) {
+  @Override
+  public ShardOption shardOption() {
+    return shardOption;
+  }
+
+  /** The design's points in unit-cube coordinates, in the order they are evaluated (the shards' design points). */
+  private static List<double[]> designPoints(SensitivitySpec sens, int k) {
+    if (sens.method() == SensitivitySpec.Method.SOBOL) {
+      return Sobol.design(k, sens.samples(), sens.designSeed()).points();
+    }
+    List<double[]> points = new ArrayList<>();
+    for (Morris.Trajectory t : Morris.design(k, sens.trajectories(), sens.levels(), sens.designSeed())) {
+      points.addAll(t.points());
+    }
+    return points;
+  }
+
+  /** The scenario at unit-cube coordinates {@code unit}; {@code values} receives the parameter values. */
+  private Scenario scenarioAt(SensitivitySpec sens, List<String> paths, double[] unit, double[] values,
+      CommandLine cmd) {
     int k = paths.size();
     for (int i = 0; i < k; i++) {
       ParameterBounds b = sens.parameters().get(i);
@@ -138,8 +179,15 @@ final class SensitivityCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(cmd, file + ": the design point " + java.util.Arrays.toString(values)
           + " gives an invalid scenario: " + Experiments.problems(scenario.validate()));
     }
+    return scenario;
+  }
+
+  /** The replication means of the outputs at design point {@code point} (unit-cube coordinates {@code unit}). */
+  private double[] evaluate(SensitivitySpec sens, List<String> paths, List<SummaryStatistics.Cell> cells,
+      Set<String> metrics, int workers, int point, double[] unit, double[] values, CommandLine cmd) {
+    Scenario scenario = scenarioAt(sens, paths, unit, values, cmd);
     SummaryStatistics summary = SummaryStatistics.of(metrics);
-    new Replications(engine).run(scenario, RandomStreams.of(sens.seed()), 0, sens.replications(), workers,
+    shardOption.source(engine).run(point, scenario, RandomStreams.of(sens.seed()), 0, sens.replications(), workers,
         summary, Replications.Progress.NONE);
     double[] y = new double[cells.size()];
     for (int o = 0; o < cells.size(); o++) {
@@ -171,7 +219,7 @@ final class SensitivityCommand implements Callable<Integer> {
         for (int s = 0; s <= k; s++) {
           double[] unit = design.get(t).points().get(s);
           double[] v = new double[k];
-          double[] outputs = evaluate(sens, paths, cells, metrics, workers, unit, v, cmd);
+          double[] outputs = evaluate(sens, paths, cells, metrics, workers, t * (k + 1) + s, unit, v, cmd);
           values.add(v);
           for (int o = 0; o < cells.size(); o++) {
             y[o][t][s] = outputs[o];
@@ -246,7 +294,7 @@ final class SensitivityCommand implements Callable<Integer> {
     try (Progress progress = Progress.of(noProgress, "sensitivity", "points", cmd.getErr())) {
       for (int p = 0; p < points.size(); p++) {
         double[] v = new double[k];
-        double[] outputs = evaluate(sens, paths, cells, metrics, workers, points.get(p), v, cmd);
+        double[] outputs = evaluate(sens, paths, cells, metrics, workers, p, points.get(p), v, cmd);
         values.add(v);
         for (int o = 0; o < cells.size(); o++) {
           y[o][p / n][p % n] = outputs[o];

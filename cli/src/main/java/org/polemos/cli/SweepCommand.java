@@ -25,6 +25,7 @@ import org.polemos.sim.experiment.Sweep;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -48,10 +49,12 @@ import picocli.CommandLine.Spec;
         "2 usage error; 3 unexpected failure.", "", "Examples:",
         "  polemos sweep examples/minimal-sweep.yaml --out sweeps/interdiction",
         "  polemos sweep examples/minimal-sweep.yaml --out sweeps/interdiction --resume --threads 2", ""})
-final class SweepCommand implements Callable<Integer> {
+final class SweepCommand implements Callable<Integer>, ShardOption.Sharded {
   static final String CHECKPOINT = "checkpoint.log";
 
   @Spec CommandSpec spec;
+
+  @Mixin ShardOption shardOption = new ShardOption();
 
   @Parameters(index = "0", paramLabel = "SWEEP.yaml", description = "The sweep file.")
   Path file;
@@ -96,10 +99,24 @@ final class SweepCommand implements Callable<Integer> {
     List<double[]> points = points(sweep);
     Sweep design = new Sweep(sweep.base(), sweep.paths(), points, sweep.seed(), sweep.replications(),
         sweep.metrics());
+    List<org.polemos.model.Scenario> scenarios;
     try {
-      design.scenarios();
+      scenarios = design.scenarios();
     } catch (Sweep.InvalidPointException e) {
       throw new CommandLine.ParameterException(cmd, file + ": " + e.getMessage());
+    }
+    out = shardOption.out(out);
+    String scenarioSha = RunCommand.sha256(new ScenarioWriter().toYaml(sweep.base()));
+    shardOption.verify("sweep", scenarioSha, ShardOption.fileSha256(file), sweep.seed());
+    if (shardOption.sharding()) {
+      if (resume) {
+        throw new CommandLine.ParameterException(cmd, "--resume with --shard: a shard resumes by being run again "
+            + "(a complete shard is skipped)");
+      }
+      return shardOption.writeShard(cmd, engine, "sweep", scenarioSha, ShardOption.fileSha256(file), sweep.seed(),
+          points.size(), sweep.replications(), scenarios::get,
+          m -> sweep.metrics().isEmpty() || sweep.metrics().contains(m),
+          Experiments.threads(threads, sweep.replications(), cmd), out, noProgress);
     }
     String fingerprint = fingerprint(sweep, points);
     try (OutputDirectory claimed = resume ? OutputDirectory.claim(out, cmd) : OutputDirectory.claimEmpty(out, cmd)) {
@@ -130,7 +147,7 @@ final class SweepCommand implements Callable<Integer> {
         checkpoint.append("sweep " + fingerprint);
       }
       int[] now = {0};
-      ran = design.run(engine, workers, done, (i, summary) -> {
+      ran = design.run(shardOption.source(engine), workers, done, (i, summary) -> {
         Path pointSummary = pointDir(i).resolve("summary.csv");
         Experiments.writeSummary(summary, pointSummary);
         // The summary's hash lets a resume verify it rather than trust it.
@@ -150,6 +167,11 @@ final class SweepCommand implements Callable<Integer> {
         (System.nanoTime() - t0) / 1e9, out);
     stdout.flush();
     return ExitCodes.OK;
+  }
+
+  @Override
+  public ShardOption shardOption() {
+    return shardOption;
   }
 
   static List<double[]> points(SweepSpec sweep) {

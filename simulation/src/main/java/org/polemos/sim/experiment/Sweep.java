@@ -135,15 +135,23 @@ public final class Sweep {
    * @throws IOException when {@code sink} fails
    */
   public int run(Engine engine, int threads, Set<Integer> done, PointDone sink) throws IOException {
+    return run(org.polemos.sim.shard.ReplicationSource.compute(engine), threads, done, sink);
+  }
+
+  /**
+   * As {@link #run(Engine, int, Set, PointDone)}, the replications coming from {@code source} (computed, or
+   * replayed from shards by the merge: docs/CLUSTER.md).
+   */
+  public int run(org.polemos.sim.shard.ReplicationSource source, int threads, Set<Integer> done, PointDone sink)
+      throws IOException {
     List<Scenario> scenarios = scenarios();
-    Replications runner = new Replications(engine);
     int ran = 0;
     for (int i = 0; i < scenarios.size(); i++) {
       if (done.contains(i)) {
         continue;
       }
       SummaryStatistics summary = SummaryStatistics.of(new java.util.HashSet<>(metrics));
-      runner.run(scenarios.get(i), RandomStreams.of(seed), 0, replications, threads, summary,
+      source.run(i, scenarios.get(i), RandomStreams.of(seed), 0, replications, threads, summary,
           Replications.Progress.NONE);
       sink.done(i, summary);
       ran++;
