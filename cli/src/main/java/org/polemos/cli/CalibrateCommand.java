@@ -260,7 +260,7 @@ final class CalibrateCommand implements Callable<Integer> {
   }
 
   /** Checks metric names, and runs one replication of the base to check that every target's series exists. */
-  private void checkTargets(CalibrationSpec cal) {
+  void checkTargets(CalibrationSpec cal) {
     List<Diagnostic> problems = new ArrayList<>();
     for (CalibrationSpec.Target t : cal.targets()) {
       if (!engine.metrics().contains(t.metric())) {

@@ -53,6 +53,7 @@ import picocli.CommandLine.Spec;
         "  manifest.json  scenario id and hash, seed, replications, version, command",
         "  report.html    charts of the run, one self-contained page (unless --no-report)",
         "  series.parquet, summary.parquet  the same tables typed, with --format csv,parquet",
+        "  posterior-draws.csv  with --posterior: the parameter set each replication used",
         "then prints a short summary. Output does not depend on --threads."},
     footer = {"", "Exit status: 0 done; 1 invalid scenario file; 2 usage error; 3 unexpected failure.",
         "", "Examples:",
@@ -112,6 +113,12 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "No progress output (also off when the CI variable is set).")
   boolean noProgress;
 
+  @Option(names = "--posterior", paramLabel = "FILE",
+      description = "A posterior (or prior) sample, weight,<path>,... (posterior.csv of 'polemos calibrate' with "
+          + "method: abc-smc): each replication runs one parameter set drawn by weight, so the summary combines "
+          + "parametric and stochastic uncertainty; posterior-draws.csv records which.")
+  Path posterior;
+
   /** Table formats a run can write. */
   enum TableFormat { csv, parquet }
 
@@ -143,6 +150,7 @@ final class RunCommand implements Callable<Integer> {
     Scenario loaded = applySettings(ScenarioArgument.load(scenarioArgument, cmd), settings, cmd);
     long runSeed = seed != null ? seed : loaded.seed();
     Scenario scenario = loaded.with("seed", runSeed);
+    PosteriorRuns draws = posterior == null ? null : PosteriorRuns.of(posterior, scenario, runSeed, replications, cmd);
     int workers = threads != null ? threads : Math.max(1, Math.min(replications,
         Runtime.getRuntime().availableProcessors()));
     Path dir = out != null ? out : Path.of("runs", scenario.id() + "-"
@@ -150,7 +158,7 @@ final class RunCommand implements Callable<Integer> {
     boolean created = !Files.exists(dir);
     Experiments.prepareEmpty(dir, cmd);
     try {
-      return run(scenario, runSeed, keep, workers, dir, csv, parquet, cmd);
+      return run(scenario, draws, runSeed, keep, workers, dir, csv, parquet, cmd);
     } catch (IOException | RuntimeException e) {
       // Every file is atomic, so a failed run leaves none; do not leave the empty directory either.
       if (created) {
@@ -166,7 +174,7 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private int run(Scenario scenario, long runSeed, int keep, int workers, Path dir, boolean csv, boolean parquet,
+  private int run(Scenario scenario, PosteriorRuns draws, long runSeed, int keep, int workers, Path dir, boolean csv, boolean parquet,
       CommandLine cmd) throws IOException {
     PrintWriter stdout = cmd.getOut();
     String startedAt = Instant.now().toString();
@@ -207,7 +215,8 @@ final class RunCommand implements Callable<Integer> {
           }
         }
       };
-      new Replications(engine).run(scenario, RandomStreams.of(runSeed), 0, replications, workers, sink, progress);
+      new Replications(engine).run(draws == null ? r -> scenario : draws::scenario, RandomStreams.of(runSeed), 0,
+          replications, workers, sink, progress);
       if (seriesCsv != null) {
         seriesCsv.commit();
       }
@@ -223,6 +232,9 @@ final class RunCommand implements Callable<Integer> {
       Experiments.writeSummaryParquet(statistics, dir.resolve("summary.parquet"));
     }
     new ScenarioWriter().write(scenario, dir.resolve("scenario.yaml"));
+    if (draws != null) {
+      draws.write(dir.resolve(PosteriorRuns.DRAWS));
+    }
     Map<String, String> files = new LinkedHashMap<>();
     if (csv) {
       files.put("series", "series.csv");
@@ -234,6 +246,9 @@ final class RunCommand implements Callable<Integer> {
     files.put("summary", "summary.csv");
     files.put("events", "events.ndjson");
     files.put("scenario", "scenario.yaml");
+    if (draws != null) {
+      files.put("posteriorDraws", PosteriorRuns.DRAWS);
+    }
     if (!noReport) {
       files.put("report", "report.html");
     }
