@@ -102,9 +102,6 @@ final class TargetRuns {
 
   /** The seed of ABC simulation {@code simulation}: independent streams for every simulation of a run. */
   static long simulationSeed(long seed, long simulation) {
-    long z = seed + 0x9E3779B97F4A7C15L * (simulation + 1);
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
+    return org.polemos.sim.experiment.ParameterDraws.mix(seed, simulation);
   }
 }

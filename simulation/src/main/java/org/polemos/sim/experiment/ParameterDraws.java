@@ -37,8 +37,7 @@ public final class ParameterDraws {
 
   /** The row (from 0) replication {@code replication} uses. */
   public int row(int replication) {
-    UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(new long[] {seed, replication,
-        0x3c6ef372fe94f82bL, 0xa54ff53a5f1d36f1L});
+    UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(mix(seed, replication));
     double u = rng.nextDouble();
     for (int i = 0; i < cumulative.length; i++) {
       if (u < cumulative[i]) {
@@ -46,5 +45,16 @@ public final class ParameterDraws {
       }
     }
     return cumulative.length - 1;
+  }
+
+  /**
+   * One 64-bit seed from two numbers (the SplitMix64 finaliser of {@code a + golden * (b + 1)}), so generators
+   * keyed by nearby pairs start from unrelated states.
+   */
+  public static long mix(long a, long b) {
+    long z = a + 0x9E3779B97F4A7C15L * (b + 1);
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
   }
 }

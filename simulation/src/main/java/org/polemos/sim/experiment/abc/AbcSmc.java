@@ -169,8 +169,8 @@ public final class AbcSmc {
       Listener listener, long budget) {
     int n = settings.population();
     int k = priors.size();
-    UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(new long[] {settings.seed(), index,
-        0x6a09e667f3bcc908L, 0xbb67ae8584caa73bL});
+    UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(
+        org.polemos.sim.experiment.ParameterDraws.mix(settings.seed() ^ 0x6a09e667f3bcc908L, index));
     ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
     Kernel kernel = previous == null ? null : new Kernel(previous, priors);
     double[][] particles = new double[n][];
