@@ -54,7 +54,7 @@ public final class AbcSmc {
 
   /** Told about progress; all calls come from the thread that called {@link #run}. */
   public interface Listener {
-    /** After each batch of simulations of generation {@code generation}. */
+    /** When generation {@code generation} starts (0 simulations), and after each of its batches. */
     default void simulated(int generation, double tolerance, long simulations, int accepted) {
     }
 
@@ -179,6 +179,7 @@ public final class AbcSmc {
     int accepted = 0;
     long simulations = 0;
     long considered = 0;
+    listener.simulated(index, tolerance, 0, 0);
     while (accepted < n) {
       if (Thread.currentThread().isInterrupted() || simulations + n > budget) {
         return null;
