@@ -119,7 +119,8 @@ class RunCommandErrorsTest {
   public static final class FailingModule extends com.google.inject.AbstractModule {
     @Override
     protected void configure() {
-      org.polemos.sim.SimulationModule.mechanisms(binder()).addBinding().toInstance(
+      org.polemos.sim.SimulationModule.mechanisms(binder()).addBinding("failing").toInstance(
+          org.polemos.sim.mechanism.MechanismFactory.of("failing",
           scenario -> java.util.Optional.of(new org.polemos.sim.mechanism.Mechanism() {
             @Override
             public String name() {
@@ -132,7 +133,7 @@ class RunCommandErrorsTest {
                 throw new IllegalStateException("deliberate failure");
               }
             }
-          }));
+          })));
     }
   }
 

@@ -7,7 +7,10 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.polemos.model.distribution.DistributionSpec;
+import org.polemos.model.process.IntakeParameters;
+import org.polemos.model.process.MomentumParameters;
 import org.polemos.model.process.Processes;
+import org.polemos.model.process.RecruitmentParameters;
 import org.polemos.model.validation.InvalidScenarioException;
 import org.polemos.model.validation.Problem;
 
@@ -72,8 +75,8 @@ class ScenarioBuilderTest {
   void processesDefaultsAreValidAndDocumentedValuesHold() {
     Processes defaults = Processes.defaults();
     assertThat(defaults).isEqualTo(Processes.defaults());
-    assertThat(defaults.intake().serviceDays()).isEqualTo(new DistributionSpec.Exponential(21));
-    assertThat(defaults.momentum().minimum()).isLessThanOrEqualTo(1).isPositive();
-    assertThat(defaults.recruitment().compartmental()).isNull();
+    assertThat(defaults.get(IntakeParameters.class).serviceDays()).isEqualTo(new DistributionSpec.Exponential(21));
+    assertThat(defaults.get(MomentumParameters.class).minimum()).isLessThanOrEqualTo(1).isPositive();
+    assertThat(defaults.get(RecruitmentParameters.class).compartmental()).isNull();
   }
 }

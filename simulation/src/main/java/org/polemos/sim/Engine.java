@@ -6,10 +6,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.polemos.model.Calendar;
 import org.polemos.model.Scenario;
+import org.polemos.model.process.ProcessRegistry;
+import org.polemos.model.validation.Suggestions;
 import org.polemos.sim.kernel.Simulation;
 import org.polemos.sim.mechanism.Mechanism;
 import org.polemos.sim.mechanism.MechanismFactory;
@@ -19,9 +23,10 @@ import org.polemos.sim.world.ScenarioIndex;
 import org.polemos.sim.world.World;
 
 /**
- * Runs one replication of a scenario: builds the {@link World}, creates the mechanisms bound in
- * {@link SimulationModule} (started in name order), schedules the samples, runs to the end of the horizon and
- * writes series rows and events to a {@link RunListener}.
+ * Runs one replication of a scenario: builds the {@link World}, creates the mechanisms bound by name in
+ * {@link SimulationModule}, wires them (each provides its ports, in name order), starts them (in name order),
+ * schedules the samples, runs to the end of the horizon and writes series rows and events to a
+ * {@link RunListener}.
  *
  * <p>Sampling: the sample dated D is taken at the end of D (simulation time {@code dayOf(D) + 1}), for D = start,
  * start + step, ... up to the end date, plus the end date itself when the step does not land on it. Samples are
@@ -35,9 +40,25 @@ public final class Engine {
   private final List<MechanismFactory> factories;
   private final List<MetricProbe> probes;
 
+  /**
+   * The engine of the mechanisms bound by name in {@link SimulationModule#mechanisms}, with those of
+   * {@link SimulationModule#replace} put in place of the built-in (or other) mechanism of the same name.
+   *
+   * @throws IllegalArgumentException when a factory's name differs from its key, a replacement names no bound
+   *     mechanism, a mechanism's parameter type is not registered, or two probes write one metric
+   */
   @Inject
-  public Engine(Set<MechanismFactory> factories, Set<MetricProbe> probes) {
-    this.factories = List.copyOf(factories);
+  public Engine(Map<String, MechanismFactory> mechanisms,
+      @SimulationModule.Replacements Map<String, MechanismFactory> replacements, Set<MetricProbe> probes) {
+    Map<String, MechanismFactory> merged = new TreeMap<>(checked(mechanisms, "bound"));
+    for (Map.Entry<String, MechanismFactory> e : checked(replacements, "replacement").entrySet()) {
+      if (!merged.containsKey(e.getKey())) {
+        throw new IllegalArgumentException("replacement for unknown mechanism \"" + e.getKey() + "\""
+            + Suggestions.didYouMean(e.getKey(), merged.keySet()) + "; bound: " + String.join(", ", merged.keySet()));
+      }
+      merged.put(e.getKey(), e.getValue());
+    }
+    this.factories = List.copyOf(merged.values());
     List<MetricProbe> sorted = new ArrayList<>(probes);
     sorted.sort(Comparator.comparing(MetricProbe::metric));
     for (int i = 1; i < sorted.size(); i++) {
@@ -46,6 +67,33 @@ public final class Engine {
       }
     }
     this.probes = List.copyOf(sorted);
+  }
+
+  /** An engine of {@code mechanisms} (by name) and {@code probes}, with no replacements. */
+  public Engine(Map<String, MechanismFactory> mechanisms, Set<MetricProbe> probes) {
+    this(mechanisms, Map.of(), probes);
+  }
+
+  private static Map<String, MechanismFactory> checked(Map<String, MechanismFactory> factories, String what) {
+    for (Map.Entry<String, MechanismFactory> e : factories.entrySet()) {
+      MechanismFactory f = e.getValue();
+      if (!e.getKey().equals(f.name())) {
+        throw new IllegalArgumentException(what + " mechanism key \"" + e.getKey() + "\" differs from its"
+            + " factory's name \"" + f.name() + "\"");
+      }
+      f.parameters().ifPresent(type -> {
+        if (ProcessRegistry.byType(type).isEmpty()) {
+          throw new IllegalArgumentException("mechanism \"" + f.name() + "\" reads " + type.getName()
+              + ", which no ProcessProvider registers (see docs/EXTENDING.md, \"Giving a mechanism parameters\")");
+        }
+      });
+    }
+    return factories;
+  }
+
+  /** The names of the mechanisms this engine may run, in start order. */
+  public List<String> mechanismNames() {
+    return factories.stream().map(MechanismFactory::name).toList();
   }
 
   /** The metric names this engine writes, in output order. */
@@ -66,7 +114,12 @@ public final class Engine {
     for (LocalDate date : dates) {
       sim.scheduleAt(calendar.dayOf(date) + 1, s -> sample(ctx, date, out));
     }
-    for (Mechanism m : mechanisms(scenario)) {
+    List<Mechanism> mechanisms = mechanisms(scenario);
+    for (Mechanism m : mechanisms) {
+      m.wire(ctx);
+    }
+    ctx.endWiring();
+    for (Mechanism m : mechanisms) {
       m.start(ctx);
     }
     sim.runUntil(calendar.horizonDays());
@@ -78,6 +131,10 @@ public final class Engine {
     List<Mechanism> list = new ArrayList<>();
     for (MechanismFactory f : factories) {
       Optional<Mechanism> m = f.create(scenario);
+      if (m.isPresent() && !m.get().name().equals(f.name())) {
+        throw new IllegalStateException("factory \"" + f.name() + "\" created a mechanism named \""
+            + m.get().name() + "\"");
+      }
       m.ifPresent(list::add);
     }
     list.sort(Comparator.comparing(Mechanism::name));

@@ -28,6 +28,7 @@ public final class RunContext {
   private final RunListener listener;
   private final Map<Class<?>, Object> ports = new HashMap<>();
   private final Map<Object, Object> attributes = new HashMap<>();
+  private boolean wired;
 
   RunContext(Scenario scenario, ScenarioIndex index, World world, Simulation simulation, int replication,
       RandomStreams streams, RunListener listener) {
@@ -89,16 +90,25 @@ public final class RunContext {
     listener.event(new EventRecord(replication, now, simulation.dateAt(now), type, subject, map));
   }
 
-  /** Registers the implementation of a port (e.g. where departing travellers go) for other mechanisms. */
+  /**
+   * Registers the implementation of a port (e.g. where departing travellers go) for other mechanisms; call it in
+   * {@link org.polemos.sim.mechanism.Mechanism#wire}.
+   *
+   * @throws IllegalStateException after the wiring phase, or when another mechanism provides the port
+   */
   public <T> void provide(Class<T> port, T implementation) {
+    if (wired) {
+      throw new IllegalStateException("port " + port.getSimpleName() + " provided after the wiring phase;"
+          + " provide ports in Mechanism.wire, not in start or on an event");
+    }
     if (ports.putIfAbsent(port, implementation) != null) {
       throw new IllegalStateException("two mechanisms provide " + port.getSimpleName());
     }
   }
 
   /**
-   * The implementation of {@code port}. Mechanisms start in name order, so look ports up when first used (on an
-   * event), not in {@code start}.
+   * The implementation of {@code port}. Every port is provided in the wiring phase, so mechanisms look their ports
+   * up once, in {@code start}.
    *
    * @throws IllegalStateException if no mechanism provides it
    */
@@ -108,6 +118,11 @@ public final class RunContext {
       throw new IllegalStateException("no mechanism provides " + port.getSimpleName());
     }
     return port.cast(impl);
+  }
+
+  /** Ends the wiring phase: from now on {@link #provide} fails. Called by the engine. */
+  void endWiring() {
+    wired = true;
   }
 
   /** Whether some mechanism provides {@code port}. */

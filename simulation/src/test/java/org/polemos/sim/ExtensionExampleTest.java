@@ -10,6 +10,7 @@ import org.polemos.model.Scenario;
 import org.polemos.sim.kernel.Action;
 import org.polemos.sim.kernel.Simulation;
 import org.polemos.sim.mechanism.Mechanism;
+import org.polemos.sim.mechanism.MechanismFactory;
 import org.polemos.sim.metric.MetricProbe;
 import org.polemos.sim.random.RandomStreams;
 import org.polemos.sim.world.World;
@@ -30,12 +31,13 @@ class ExtensionExampleTest {
    * {@code population held x 0.001 x momentum} people (an aggregate count, no content).
    */
   static final class PropagandaReach implements Mechanism, Action {
+    static final String NAME = "propaganda-reach";
     private World world;
     private Reach reach;
 
     @Override
     public String name() {
-      return "propaganda-reach";
+      return NAME;
     }
 
     @Override
@@ -57,8 +59,8 @@ class ExtensionExampleTest {
   static final class PropagandaModule extends AbstractModule {
     @Override
     protected void configure() {
-      SimulationModule.mechanisms(binder()).addBinding()
-          .toInstance(scenario -> Optional.of(new PropagandaReach()));
+      SimulationModule.mechanisms(binder()).addBinding(PropagandaReach.NAME)
+          .toInstance(MechanismFactory.of(PropagandaReach.NAME, scenario -> Optional.of(new PropagandaReach())));
       SimulationModule.metrics(binder()).addBinding().toInstance(MetricProbe.of("recruiter-propaganda-reach",
           (ctx, out) -> out.emit("all", ctx.attribute(Reach.class, Reach::new).total)));
     }

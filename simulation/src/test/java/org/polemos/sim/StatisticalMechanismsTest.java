@@ -91,10 +91,8 @@ class StatisticalMechanismsTest {
     double serviceMean = 1.0;
     int servers = 5;
     Processes base = TestScenarios.processes();
-    Processes processes = new Processes(base.recruitment(),
-        new IntakeParameters(servers, new DistributionSpec.Exponential(serviceMean), new RoleShares(1, 0, 0)),
-        base.localRecruitment(), base.combat(), base.momentum(), base.economy(), base.attrition(),
-        base.externalOperations());
+    Processes processes = base.with(
+        new IntakeParameters(servers, new DistributionSpec.Exponential(serviceMean), new RoleShares(1, 0, 0)));
     Scenario scenario = quiet(TestScenarios.START.plusDays(499), OutputStep.DAILY, pool, lambda * 365 / pool,
         processes, new DistributionSpec.Fixed(1));
     int replications = 30;

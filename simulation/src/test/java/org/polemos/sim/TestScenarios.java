@@ -55,7 +55,7 @@ public final class TestScenarios {
   }
 
   public static Processes processes() {
-    return new Processes(
+    return Processes.of(
         new RecruitmentParameters(RecruitmentModel.POISSON, null),
         new IntakeParameters(200, new DistributionSpec.Exponential(14), new RoleShares(0.8, 0.15, 0.05)),
         new LocalRecruitmentParameters(0.002, 0.5),

@@ -21,11 +21,16 @@ import java.util.stream.Collectors;
 import org.polemos.model.Coded;
 import org.polemos.model.Omittable;
 import org.polemos.model.distribution.DistributionSpec;
+import org.polemos.model.process.ProcessDefinition;
+import org.polemos.model.process.ProcessParameters;
+import org.polemos.model.process.ProcessRegistry;
+import org.polemos.model.process.Processes;
 
 /**
  * Binds a {@link Node} tree to the model's records by reflection, collecting every problem instead of stopping
  * at the first. Field names are record component names; components without {@link Omittable} are required;
- * {@link Coded} enums are written by code; {@link DistributionSpec} is a mapping with a {@code type} field.
+ * {@link Coded} enums are written by code; {@link DistributionSpec} is a mapping with a {@code type} field;
+ * {@link Processes} is a mapping of the sections {@link ProcessRegistry} knows.
  */
 final class Binder {
 
@@ -85,6 +90,9 @@ final class Binder {
     }
     if (cls == DistributionSpec.class) {
       return bindDistribution(node, path);
+    }
+    if (cls == Processes.class) {
+      return bindProcesses(node, path);
     }
     if (cls.isRecord()) {
       return bindRecord(node, cls, path, Set.of());
@@ -217,6 +225,35 @@ final class Binder {
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot read the type of " + sub.getName(), e);
     }
+  }
+
+  /**
+   * The {@code processes:} mapping: each key a section registered in {@link ProcessRegistry} (built-in or an
+   * extension's), bound to that section's record; sections the file omits keep their defaults.
+   */
+  private Object bindProcesses(Node node, String path) {
+    if (!(node instanceof Node.MapNode map)) {
+      return expected(node, path, "a mapping of process sections (" + String.join(", ", ProcessRegistry.names())
+          + ")");
+    }
+    Map<String, ProcessParameters> sections = new LinkedHashMap<>();
+    boolean failed = false;
+    for (Node.Entry entry : map.entries().values()) {
+      Optional<ProcessDefinition<?>> definition = ProcessRegistry.byName(entry.key());
+      String sectionPath = FieldPath.field(path, entry.key());
+      if (definition.isEmpty()) {
+        unknownField(entry, ProcessRegistry.names(), sectionPath);
+        failed = true;
+        continue;
+      }
+      Object value = bindRecord(entry.value(), definition.get().type(), sectionPath, Set.of());
+      if (value == FAILED) {
+        failed = true;
+      } else {
+        sections.put(entry.key(), (ProcessParameters) value);
+      }
+    }
+    return failed ? FAILED : Processes.of(sections);
   }
 
   private Object bindList(Node node, Type itemType, String path) {

@@ -20,6 +20,9 @@ import org.polemos.model.Coded;
 import org.polemos.model.Omittable;
 import org.polemos.model.Scenario;
 import org.polemos.model.distribution.DistributionSpec;
+import org.polemos.model.process.ProcessDefinition;
+import org.polemos.model.process.ProcessRegistry;
+import org.polemos.model.process.Processes;
 
 /**
  * The JSON Schema (draft 2020-12) of the scenario format, derived from the model's records so that it cannot
@@ -117,7 +120,7 @@ public final class ScenarioSchema {
       Class<?> next = todo.poll();
       if (done.add(next)) {
         defs.set(next.getSimpleName(), next == DistributionSpec.class ? distributionSchema(todo)
-            : recordSchema(next, todo));
+            : next == Processes.class ? processesSchema(todo) : recordSchema(next, todo));
       }
     }
     root.set("$defs", defs);
@@ -158,6 +161,22 @@ public final class ScenarioSchema {
     } else {
       node.put(field, value);
     }
+  }
+
+  /** The {@code processes:} mapping: one optional property per section of {@link ProcessRegistry}. */
+  private static ObjectNode processesSchema(Deque<Class<?>> todo) {
+    ObjectNode schema = NODES.objectNode();
+    schema.put("type", "object");
+    schema.put("description", "Parameters of the mechanisms, one section each; an omitted section takes its"
+        + " defaults. Extensions add sections (docs/EXTENDING.md).");
+    ObjectNode sections = schema.putObject("properties");
+    for (ProcessDefinition<?> d : ProcessRegistry.definitions()) {
+      todo.add(d.type());
+      sections.set(d.name(), NODES.objectNode().put("$ref", "#/$defs/" + d.type().getSimpleName()));
+    }
+    schema.set("required", NODES.arrayNode());
+    schema.put("additionalProperties", false);
+    return schema;
   }
 
   private static ObjectNode distributionSchema(Deque<Class<?>> todo) {
@@ -210,7 +229,7 @@ public final class ScenarioSchema {
     } else if (cls.isEnum() && Coded.class.isAssignableFrom(cls)) {
       ArrayNode codes = schema.putArray("enum");
       Arrays.stream(cls.getEnumConstants()).map(c -> ((Coded) c).code()).forEach(codes::add);
-    } else if (cls == DistributionSpec.class || cls.isRecord()) {
+    } else if (cls == DistributionSpec.class || cls == Processes.class || cls.isRecord()) {
       todo.add(cls);
       schema.put("$ref", "#/$defs/" + cls.getSimpleName());
     } else {

@@ -23,6 +23,7 @@ import org.polemos.model.Coded;
 import org.polemos.model.Omittable;
 import org.polemos.model.Scenario;
 import org.polemos.model.distribution.DistributionSpec;
+import org.polemos.model.process.Processes;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.Tag;
@@ -172,6 +173,8 @@ public final class ScenarioWriter {
         writeValue(generator, entry.getValue());
       }
       generator.writeEndObject();
+    } else if (value instanceof Processes processes) {
+      writeValue(generator, processes.asMap());
     } else if (value instanceof DistributionSpec spec) {
       generator.writeStartObject();
       generator.writeStringField("type", spec.type());

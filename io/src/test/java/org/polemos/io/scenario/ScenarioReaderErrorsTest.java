@@ -223,7 +223,7 @@ class ScenarioReaderErrorsTest {
         .replace("transitDelayDays: {type: lognormal, mu: 2.3, sigma: 0.5}", "transitDelayDays: &delay {type: lognormal, mu: 2.3, sigma: 0.5}")
         .replace("plotDays: {type: exponential, mean: 60}", "plotDays: *delay");
     var scenario = reader.read("alias.yaml", text.getBytes(UTF_8));
-    assertThat(scenario.processes().externalOperations().plotDays())
+    assertThat(scenario.processes().get(org.polemos.model.process.ExternalOperationsParameters.class).plotDays())
         .isEqualTo(scenario.corridors().get(0).transitDelayDays());
   }
 }

@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Set;
 import org.polemos.model.Coded;
 import org.polemos.model.Scenario;
+import org.polemos.model.process.ProcessParameters;
+import org.polemos.model.process.Processes;
 import org.polemos.model.validation.Suggestions;
 
 /**
@@ -27,7 +29,9 @@ import org.polemos.model.validation.Suggestions;
  * <p>Path syntax: segments separated by dots. On a record a segment is a component name ({@code seed},
  * {@code processes.intake.servers}); on a list of records that have an {@code id} component it is an element's
  * id ({@code corridors.tal-abyad.interdiction}, {@code regions.raqqa.forces.islamic-state}); on any other list it
- * is a zero-based index ({@code processes.intake.serviceDays.values.0}); on a map it is an existing key. On a
+ * is a zero-based index ({@code processes.intake.serviceDays.values.0}); on a map it is an existing key; on
+ * {@code processes} it is a registered section name ({@code processes.intake}, or an extension's section, see
+ * {@link org.polemos.model.process.ProcessRegistry}), present even when the file omitted it. On a
  * distribution the segments are the parameters of its concrete type ({@code serviceDays.mean} for an
  * exponential, {@code serviceDays.sigma} for a log-normal).
  *
@@ -126,6 +130,9 @@ public final class ScenarioPaths {
       RecordComponent component = component(record, segments, i, path);
       return read(record, component);
     }
+    if (node instanceof Processes processes) {
+      return section(processes, segments, i, path);
+    }
     if (node instanceof List<?> list) {
       return list.get(index(list, segments, i, path));
     }
@@ -212,6 +219,16 @@ public final class ScenarioPaths {
     return null;
   }
 
+  /** The section of {@code processes} named by {@code segments[i]}. */
+  private static ProcessParameters section(Processes processes, String[] segments, int i, String path) {
+    ProcessParameters section = processes.asMap().get(segments[i]);
+    if (section == null) {
+      throw fail(path, segments, i, "no process \"" + segments[i] + "\" in " + where(segments, i)
+          + choices(segments[i], processes.asMap().keySet()));
+    }
+    return section;
+  }
+
   private static List<String> keys(Map<?, ?> map) {
     List<String> keys = new ArrayList<>();
     map.keySet().forEach(k -> keys.add(String.valueOf(k)));
@@ -247,6 +264,15 @@ public final class ScenarioPaths {
             + e.getCause());
       } catch (ReflectiveOperationException e) {
         throw new IllegalStateException("cannot construct " + record.getClass(), e);
+      }
+    }
+    if (node instanceof Processes processes) {
+      ProcessParameters current = section(processes, segments, i, path);
+      Object replaced = set(current, current.getClass(), segments, i + 1, value, path);
+      try {
+        return processes.with(segment, (ProcessParameters) replaced);
+      } catch (IllegalArgumentException | ClassCastException e) {
+        throw fail(path, segments, i, e.getMessage());
       }
     }
     if (node instanceof List<?> list) {
@@ -392,7 +418,9 @@ public final class ScenarioPaths {
   // ------------------------------------------------------------------------------------------ numeric paths
 
   private static void collect(Object node, String prefix, Set<String> out) {
-    if (node instanceof Record record) {
+    if (node instanceof Processes processes) {
+      collect(processes.asMap(), prefix, out);
+    } else if (node instanceof Record record) {
       for (RecordComponent component : record.getClass().getRecordComponents()) {
         Object value = read(record, component);
         String path = prefix + component.getName();

@@ -1,5 +1,7 @@
 package org.polemos.model.process;
 
+import org.polemos.model.validation.Checks;
+
 /**
  * Losses other than combat deaths: desertion and return home.
  *
@@ -10,5 +12,17 @@ package org.polemos.model.process;
  * @param returneeArrestProbability probability a returnee is arrested on return, in [0,1]
  */
 public record AttritionParameters(double desertionPerYear, double desertionMomentumSensitivity,
-    double desertionUnpaidMultiplier, double foreignReturnShare, double returneeArrestProbability) {
+    double desertionUnpaidMultiplier, double foreignReturnShare, double returneeArrestProbability)
+    implements ProcessParameters {
+
+  @Override
+  public void check(Checks c) {
+    c.nonNegative(desertionPerYear, "desertionPerYear");
+    c.nonNegative(desertionMomentumSensitivity, "desertionMomentumSensitivity");
+    if (c.finite(desertionUnpaidMultiplier, "desertionUnpaidMultiplier") && desertionUnpaidMultiplier < 1) {
+      c.add("desertionUnpaidMultiplier", "must be >= 1, was " + Checks.number(desertionUnpaidMultiplier));
+    }
+    c.fraction(foreignReturnShare, "foreignReturnShare");
+    c.fraction(returneeArrestProbability, "returneeArrestProbability");
+  }
 }

@@ -1,5 +1,7 @@
 package org.polemos.model.process;
 
+import org.polemos.model.validation.Checks;
+
 /**
  * Attrition on fronts and the change of control of regions.
  *
@@ -11,5 +13,17 @@ package org.polemos.model.process;
  * @param stepDays time step of the front integration, in days
  */
 public record CombatParameters(double engagedShare, double captureRatio, double minimumGarrison,
-    double airStrikeEffect, double airSupportMultiplier, double stepDays) {
+    double airStrikeEffect, double airSupportMultiplier, double stepDays) implements ProcessParameters {
+
+  @Override
+  public void check(Checks c) {
+    if (c.finite(engagedShare, "engagedShare") && (engagedShare <= 0 || engagedShare > 1)) {
+      c.add("engagedShare", "must be in (0, 1], was " + Checks.number(engagedShare));
+    }
+    c.nonNegative(captureRatio, "captureRatio");
+    c.nonNegative(minimumGarrison, "minimumGarrison");
+    c.nonNegative(airStrikeEffect, "airStrikeEffect");
+    c.nonNegative(airSupportMultiplier, "airSupportMultiplier");
+    c.positive(stepDays, "stepDays");
+  }
 }

@@ -1,5 +1,7 @@
 package org.polemos.model.process;
 
+import org.polemos.model.validation.Checks;
+
 /**
  * The SIR-style radicalisation alternative (after McCluskey and Santoprete 2017). Per source, susceptibles S
  * become radicalised I at rate beta S I / N; the radicalised disengage at rate gamma and depart at rate delta.
@@ -16,5 +18,16 @@ public record CompartmentalParameters(double transmissionPerYear, double disenga
   /** The basic reproduction number beta / (gamma + delta). */
   public double r0() {
     return transmissionPerYear / (disengagementPerYear + departurePerYear);
+  }
+
+  /** Bounds, and a defined R0. */
+  public void check(Checks c) {
+    c.nonNegative(transmissionPerYear, "transmissionPerYear");
+    c.nonNegative(disengagementPerYear, "disengagementPerYear");
+    boolean departure = c.nonNegative(departurePerYear, "departurePerYear");
+    if (departure && disengagementPerYear >= 0 && disengagementPerYear + departurePerYear == 0) {
+      c.add("departurePerYear", "disengagementPerYear + departurePerYear must be > 0, or R0 is undefined");
+    }
+    c.fraction(initialRadicalisedShare, "initialRadicalisedShare");
   }
 }

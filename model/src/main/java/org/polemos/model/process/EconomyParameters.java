@@ -1,5 +1,7 @@
 package org.polemos.model.process;
 
+import org.polemos.model.validation.Checks;
+
 /**
  * Revenue, expenses and the treasury of the organisation.
  *
@@ -13,5 +15,16 @@ package org.polemos.model.process;
  */
 public record EconomyParameters(double taxUsdPerCapitaPerDay, double oilPriceUsdPerBbl, double oilOutputShare,
     double otherUsdPerDay, double payUsdPerFighterPerDay, double administrationUsdPerCapitaPerDay,
-    double initialTreasuryUsd) {
+    double initialTreasuryUsd) implements ProcessParameters {
+
+  @Override
+  public void check(Checks c) {
+    c.nonNegative(taxUsdPerCapitaPerDay, "taxUsdPerCapitaPerDay");
+    c.nonNegative(oilPriceUsdPerBbl, "oilPriceUsdPerBbl");
+    c.fraction(oilOutputShare, "oilOutputShare");
+    c.nonNegative(otherUsdPerDay, "otherUsdPerDay");
+    c.nonNegative(payUsdPerFighterPerDay, "payUsdPerFighterPerDay");
+    c.nonNegative(administrationUsdPerCapitaPerDay, "administrationUsdPerCapitaPerDay");
+    c.nonNegative(initialTreasuryUsd, "initialTreasuryUsd");
+  }
 }

@@ -1,6 +1,7 @@
 package org.polemos.model.process;
 
 import org.polemos.model.distribution.DistributionSpec;
+import org.polemos.model.validation.Checks;
 
 /**
  * Operations abroad, as counts and probabilities only (after Kaplan's "terror queues").
@@ -13,5 +14,15 @@ import org.polemos.model.distribution.DistributionSpec;
  * @param inspiredMomentumSensitivity elasticity of inspired attacks to momentum
  */
 public record ExternalOperationsParameters(DistributionSpec trainingDays, DistributionSpec plotDays,
-    double territorialShiftSensitivity, double inspiredAttacksPerYear, double inspiredMomentumSensitivity) {
+    double territorialShiftSensitivity, double inspiredAttacksPerYear, double inspiredMomentumSensitivity)
+    implements ProcessParameters {
+
+  @Override
+  public void check(Checks c) {
+    c.distribution(trainingDays, "trainingDays");
+    c.distribution(plotDays, "plotDays");
+    c.nonNegative(territorialShiftSensitivity, "territorialShiftSensitivity");
+    c.nonNegative(inspiredAttacksPerYear, "inspiredAttacksPerYear");
+    c.finite(inspiredMomentumSensitivity, "inspiredMomentumSensitivity");
+  }
 }

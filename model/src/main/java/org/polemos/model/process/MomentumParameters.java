@@ -1,6 +1,7 @@
 package org.polemos.model.process;
 
 import org.polemos.model.Omittable;
+import org.polemos.model.validation.Checks;
 
 /**
  * Perceived momentum of the organisation, from its recent territorial gains and losses.
@@ -14,11 +15,25 @@ import org.polemos.model.Omittable;
  *     perceive momentum (departures respond to the perceived value); 0 = at once (the default when omitted)
  */
 public record MomentumParameters(double memoryDays, double gainWeight, double lossWeight, double minimum,
-    double maximum, @Omittable Double perceptionDays) {
+    double maximum, @Omittable Double perceptionDays) implements ProcessParameters {
 
   public MomentumParameters {
     if (perceptionDays == null) {
       perceptionDays = 0.0;
+    }
+  }
+
+  @Override
+  public void check(Checks c) {
+    c.positive(memoryDays, "memoryDays");
+    c.nonNegative(gainWeight, "gainWeight");
+    c.nonNegative(lossWeight, "lossWeight");
+    c.nonNegative(perceptionDays, "perceptionDays");
+    if (c.positive(minimum, "minimum") && minimum > 1) {
+      c.add("minimum", "must be <= 1 (momentum 1 is neutral), was " + Checks.number(minimum));
+    }
+    if (c.finite(maximum, "maximum") && maximum < 1) {
+      c.add("maximum", "must be >= 1 (momentum 1 is neutral), was " + Checks.number(maximum));
     }
   }
 }

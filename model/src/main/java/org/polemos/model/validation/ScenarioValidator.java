@@ -19,17 +19,8 @@ import org.polemos.model.Region;
 import org.polemos.model.Scenario;
 import org.polemos.model.Source;
 import org.polemos.model.distribution.DistributionSpec;
-import org.polemos.model.process.AttritionParameters;
-import org.polemos.model.process.CombatParameters;
-import org.polemos.model.process.CompartmentalParameters;
-import org.polemos.model.process.EconomyParameters;
-import org.polemos.model.process.ExternalOperationsParameters;
-import org.polemos.model.process.IntakeParameters;
-import org.polemos.model.process.LocalRecruitmentParameters;
-import org.polemos.model.process.MomentumParameters;
+import org.polemos.model.process.ProcessParameters;
 import org.polemos.model.process.Processes;
-import org.polemos.model.process.RecruitmentModel;
-import org.polemos.model.process.RecruitmentParameters;
 import org.polemos.model.process.RoleShares;
 
 /**
@@ -43,10 +34,11 @@ public final class ScenarioValidator {
   /** What a region's country must look like (ISO 3166-1 alpha-2). */
   public static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
   /** Tolerance on the sum of the role shares. */
-  public static final double SHARE_SUM_TOLERANCE = 1e-9;
+  public static final double SHARE_SUM_TOLERANCE = RoleShares.SUM_TOLERANCE;
 
   private final Scenario scenario;
   private final List<Problem> problems = new ArrayList<>();
+  private final Checks root = new Checks(problems, "");
   private final Map<String, Faction> factions = new LinkedHashMap<>();
   private final Map<String, Region> regions = new LinkedHashMap<>();
   private final Map<String, Source> sources = new LinkedHashMap<>();
@@ -320,166 +312,23 @@ public final class ScenarioValidator {
     }
   }
 
+  /**
+   * Each section's own checks ({@link ProcessParameters#check}), at {@code processes.<name>}. No process
+   * parameter refers to the rest of the scenario today, so there are no cross-reference checks here.
+   */
   private void processes(Processes processes) {
     String p = "processes";
     if (!required(processes, p)) {
       return;
     }
-    RecruitmentParameters recruitment = processes.recruitment();
-    if (required(recruitment, p + ".recruitment")) {
-      String rp = p + ".recruitment";
-      required(recruitment.model(), rp + ".model");
-      CompartmentalParameters cp = recruitment.compartmental();
-      if (cp == null && recruitment.model() == RecruitmentModel.COMPARTMENTAL) {
-        add(rp + ".compartmental", "is required when model is compartmental");
-      }
-      if (cp != null) {
-        String cpp = rp + ".compartmental";
-        nonNegative(cp.transmissionPerYear(), cpp + ".transmissionPerYear");
-        nonNegative(cp.disengagementPerYear(), cpp + ".disengagementPerYear");
-        boolean departure = nonNegative(cp.departurePerYear(), cpp + ".departurePerYear");
-        if (departure && cp.disengagementPerYear() >= 0 && cp.disengagementPerYear() + cp.departurePerYear() == 0) {
-          add(cpp + ".departurePerYear", "disengagementPerYear + departurePerYear must be > 0, or R0 is undefined");
-        }
-        fraction(cp.initialRadicalisedShare(), cpp + ".initialRadicalisedShare");
-      }
-    }
-    IntakeParameters intake = processes.intake();
-    if (required(intake, p + ".intake")) {
-      String ip = p + ".intake";
-      if (intake.servers() < 1) {
-        add(ip + ".servers", "must be >= 1, was " + intake.servers());
-      }
-      distribution(intake.serviceDays(), ip + ".serviceDays");
-      RoleShares roles = intake.roles();
-      if (required(roles, ip + ".roles")) {
-        boolean ok = fraction(roles.fighter(), ip + ".roles.fighter");
-        ok &= fraction(roles.support(), ip + ".roles.support");
-        ok &= fraction(roles.externalOperations(), ip + ".roles.externalOperations");
-        double sum = roles.fighter() + roles.support() + roles.externalOperations();
-        if (ok && Math.abs(sum - 1) > SHARE_SUM_TOLERANCE) {
-          add(ip + ".roles", "shares must sum to 1, sum was " + number(sum));
-        }
-      }
-    }
-    LocalRecruitmentParameters local = processes.localRecruitment();
-    if (required(local, p + ".localRecruitment")) {
-      String lp = p + ".localRecruitment";
-      nonNegative(local.annualRatePerCapita(), lp + ".annualRatePerCapita");
-      fraction(local.payDependence(), lp + ".payDependence");
-    }
-    CombatParameters combat = processes.combat();
-    if (required(combat, p + ".combat")) {
-      String cp = p + ".combat";
-      if (finite(combat.engagedShare(), cp + ".engagedShare")
-          && (combat.engagedShare() <= 0 || combat.engagedShare() > 1)) {
-        add(cp + ".engagedShare", "must be in (0, 1], was " + number(combat.engagedShare()));
-      }
-      nonNegative(combat.captureRatio(), cp + ".captureRatio");
-      nonNegative(combat.minimumGarrison(), cp + ".minimumGarrison");
-      nonNegative(combat.airStrikeEffect(), cp + ".airStrikeEffect");
-      nonNegative(combat.airSupportMultiplier(), cp + ".airSupportMultiplier");
-      positive(combat.stepDays(), cp + ".stepDays");
-    }
-    MomentumParameters momentum = processes.momentum();
-    if (required(momentum, p + ".momentum")) {
-      String mp = p + ".momentum";
-      positive(momentum.memoryDays(), mp + ".memoryDays");
-      nonNegative(momentum.gainWeight(), mp + ".gainWeight");
-      nonNegative(momentum.lossWeight(), mp + ".lossWeight");
-      nonNegative(momentum.perceptionDays(), mp + ".perceptionDays");
-      if (positive(momentum.minimum(), mp + ".minimum") && momentum.minimum() > 1) {
-        add(mp + ".minimum", "must be <= 1 (momentum 1 is neutral), was " + number(momentum.minimum()));
-      }
-      if (finite(momentum.maximum(), mp + ".maximum") && momentum.maximum() < 1) {
-        add(mp + ".maximum", "must be >= 1 (momentum 1 is neutral), was " + number(momentum.maximum()));
-      }
-    }
-    EconomyParameters economy = processes.economy();
-    if (required(economy, p + ".economy")) {
-      String ep = p + ".economy";
-      nonNegative(economy.taxUsdPerCapitaPerDay(), ep + ".taxUsdPerCapitaPerDay");
-      nonNegative(economy.oilPriceUsdPerBbl(), ep + ".oilPriceUsdPerBbl");
-      fraction(economy.oilOutputShare(), ep + ".oilOutputShare");
-      nonNegative(economy.otherUsdPerDay(), ep + ".otherUsdPerDay");
-      nonNegative(economy.payUsdPerFighterPerDay(), ep + ".payUsdPerFighterPerDay");
-      nonNegative(economy.administrationUsdPerCapitaPerDay(), ep + ".administrationUsdPerCapitaPerDay");
-      nonNegative(economy.initialTreasuryUsd(), ep + ".initialTreasuryUsd");
-    }
-    AttritionParameters attrition = processes.attrition();
-    if (required(attrition, p + ".attrition")) {
-      String ap = p + ".attrition";
-      nonNegative(attrition.desertionPerYear(), ap + ".desertionPerYear");
-      nonNegative(attrition.desertionMomentumSensitivity(), ap + ".desertionMomentumSensitivity");
-      if (finite(attrition.desertionUnpaidMultiplier(), ap + ".desertionUnpaidMultiplier")
-          && attrition.desertionUnpaidMultiplier() < 1) {
-        add(ap + ".desertionUnpaidMultiplier", "must be >= 1, was " + number(attrition.desertionUnpaidMultiplier()));
-      }
-      fraction(attrition.foreignReturnShare(), ap + ".foreignReturnShare");
-      fraction(attrition.returneeArrestProbability(), ap + ".returneeArrestProbability");
-    }
-    ExternalOperationsParameters ops = processes.externalOperations();
-    if (required(ops, p + ".externalOperations")) {
-      String op = p + ".externalOperations";
-      distribution(ops.trainingDays(), op + ".trainingDays");
-      distribution(ops.plotDays(), op + ".plotDays");
-      nonNegative(ops.territorialShiftSensitivity(), op + ".territorialShiftSensitivity");
-      nonNegative(ops.inspiredAttacksPerYear(), op + ".inspiredAttacksPerYear");
-      finite(ops.inspiredMomentumSensitivity(), op + ".inspiredMomentumSensitivity");
+    for (Map.Entry<String, ProcessParameters> section : processes.asMap().entrySet()) {
+      section.getValue().check(new Checks(problems, p + "." + section.getKey()));
     }
   }
 
   /** Parameter checks of one distribution at {@code path}; reports "is required" when it is missing. */
   private void distribution(DistributionSpec spec, String path) {
-    if (!required(spec, path)) {
-      return;
-    }
-    if (spec instanceof DistributionSpec.Fixed d) {
-      nonNegative(d.value(), path + ".value");
-    } else if (spec instanceof DistributionSpec.Exponential d) {
-      positive(d.mean(), path + ".mean");
-    } else if (spec instanceof DistributionSpec.LogNormal d) {
-      finite(d.mu(), path + ".mu");
-      positive(d.sigma(), path + ".sigma");
-    } else if (spec instanceof DistributionSpec.Gamma d) {
-      positive(d.shape(), path + ".shape");
-      positive(d.scale(), path + ".scale");
-    } else if (spec instanceof DistributionSpec.Uniform d) {
-      boolean min = nonNegative(d.min(), path + ".min");
-      if (finite(d.max(), path + ".max") && min && d.max() < d.min()) {
-        add(path + ".max", "must be >= min (" + number(d.min()) + "), was " + number(d.max()));
-      }
-    } else if (spec instanceof DistributionSpec.Triangular d) {
-      boolean min = nonNegative(d.min(), path + ".min");
-      boolean mode = finite(d.mode(), path + ".mode");
-      boolean max = finite(d.max(), path + ".max");
-      if (min && max && d.max() <= d.min()) {
-        add(path + ".max", "must be > min (" + number(d.min()) + "), was " + number(d.max()));
-      } else if (min && mode && max && (d.mode() < d.min() || d.mode() > d.max())) {
-        add(path + ".mode", "must be in [min, max] = [" + number(d.min()) + ", " + number(d.max()) + "], was "
-            + number(d.mode()));
-      }
-    } else if (spec instanceof DistributionSpec.Empirical d) {
-      if (d.values().isEmpty()) {
-        add(path + ".values", "must not be empty");
-      }
-      for (int i = 0; i < d.values().size(); i++) {
-        nonNegative(d.values().get(i), path + ".values[" + i + "]");
-      }
-      if (d.weights().size() != d.values().size()) {
-        add(path + ".weights", "must have as many entries as values (" + d.values().size() + "), had "
-            + d.weights().size());
-      }
-      boolean allValid = true;
-      double total = 0;
-      for (int i = 0; i < d.weights().size(); i++) {
-        allValid &= nonNegative(d.weights().get(i), path + ".weights[" + i + "]");
-        total += d.weights().get(i);
-      }
-      if (allValid && !d.weights().isEmpty() && total == 0) {
-        add(path + ".weights", "must not all be zero");
-      }
-    }
+    root.distribution(spec, path);
   }
 
   // ---------------------------------------------------------------------------------------------- helpers
@@ -564,51 +413,19 @@ public final class ScenarioValidator {
   }
 
   private boolean finite(double value, String path) {
-    if (!Double.isFinite(value)) {
-      add(path, "must be a finite number, was " + number(value));
-      return false;
-    }
-    return true;
+    return root.finite(value, path);
   }
 
   private boolean nonNegative(double value, String path) {
-    if (!finite(value, path)) {
-      return false;
-    }
-    if (value < 0) {
-      add(path, "must be >= 0, was " + number(value));
-      return false;
-    }
-    return true;
+    return root.nonNegative(value, path);
   }
 
   private boolean positive(double value, String path) {
-    if (!finite(value, path)) {
-      return false;
-    }
-    if (value <= 0) {
-      add(path, "must be > 0, was " + number(value));
-      return false;
-    }
-    return true;
+    return root.positive(value, path);
   }
 
   private boolean fraction(double value, String path) {
-    if (!finite(value, path)) {
-      return false;
-    }
-    if (value < 0 || value > 1) {
-      add(path, "must be in [0, 1], was " + number(value));
-      return false;
-    }
-    return true;
+    return root.fraction(value, path);
   }
 
-  /** A number as a researcher would write it: 2 rather than 2.0, 1.2 as 1.2. */
-  static String number(double value) {
-    if (Double.isFinite(value) && value == Math.rint(value) && Math.abs(value) < 1e15) {
-      return Long.toString((long) value);
-    }
-    return Double.toString(value);
-  }
 }

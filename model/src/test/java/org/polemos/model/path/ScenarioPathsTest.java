@@ -19,6 +19,7 @@ import org.polemos.model.FireMode;
 import org.polemos.model.OutputStep;
 import org.polemos.model.Scenario;
 import org.polemos.model.distribution.DistributionSpec;
+import org.polemos.model.process.IntakeParameters;
 
 class ScenarioPathsTest {
   private static final Scenario BASE = Fixtures.base();
@@ -104,7 +105,7 @@ class ScenarioPathsTest {
   @Test
   void gettingIntermediateNodesReturnsRecords() {
     assertThat(BASE.get("regions.raqqa")).isSameAs(BASE.regions().get(0));
-    assertThat(BASE.get("processes.intake")).isSameAs(BASE.processes().intake());
+    assertThat(BASE.get("processes.intake")).isSameAs(BASE.processes().get(IntakeParameters.class));
     assertThat(BASE.get("regions.mosul.forces")).isEqualTo(Map.of("islamic-state", 8000, "iraqi-forces", 0));
   }
 

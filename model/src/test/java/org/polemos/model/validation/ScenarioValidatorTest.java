@@ -1,6 +1,7 @@
 package org.polemos.model.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -63,11 +64,16 @@ class ScenarioValidatorTest {
       "interventions.mosul-offensive.end, interventions[0].end",
       "processes.intake.roles, processes.intake.roles",
       "processes.externalOperations.plotDays, processes.externalOperations.plotDays",
-      "processes.combat, processes.combat",
       "processes, processes",
   })
   void missingRequiredFieldsAreReported(String setPath, String problemPath) {
     assertOnlyExactly(BASE.with(setPath, null), problemPath, "is required");
+  }
+
+  @Test
+  void aProcessSectionCannotBeUnsetSinceEverySectionHasDefaults() {
+    assertThatThrownBy(() -> BASE.with("processes.combat", null)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("processes.combat must be a CombatParameters, was null");
   }
 
   @Test

@@ -28,9 +28,11 @@ public final class Attrition implements Mechanism, Action {
   private AttritionParameters p;
   private int regions;
 
-  public static Optional<Mechanism> factory(Scenario scenario) {
-    return scenario.processes().attrition() == null
-        || scenario.factions().stream().noneMatch(f -> f.kind() == FactionKind.ORGANISATION)
+  public static final MechanismFactory FACTORY =
+      MechanismFactory.of(NAME, AttritionParameters.class, Attrition::create);
+
+  private static Optional<Mechanism> create(Scenario scenario) {
+    return scenario.factions().stream().noneMatch(f -> f.kind() == FactionKind.ORGANISATION)
         ? Optional.empty() : Optional.of(new Attrition());
   }
 
@@ -43,7 +45,7 @@ public final class Attrition implements Mechanism, Action {
   public void start(RunContext ctx) {
     world = ctx.world();
     draw = new Draw(ctx.random(NAME));
-    p = ctx.scenario().processes().attrition();
+    p = ctx.scenario().processes().get(AttritionParameters.class);
     regions = ctx.index().regionCount();
     ctx.sim().scheduleAt(MIDDAY, this);
   }

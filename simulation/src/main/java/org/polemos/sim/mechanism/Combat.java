@@ -92,8 +92,10 @@ public final class Combat implements Mechanism, Action {
   private int[][] airTargets;
   private int[][] adjacent;
 
-  public static Optional<Mechanism> factory(Scenario scenario) {
-    return scenario.processes().combat() == null ? Optional.empty() : Optional.of(new Combat());
+  public static final MechanismFactory FACTORY = MechanismFactory.of(NAME, CombatParameters.class, Combat::create);
+
+  private static Optional<Mechanism> create(Scenario scenario) {
+    return Optional.of(new Combat());
   }
 
   @Override
@@ -107,7 +109,7 @@ public final class Combat implements Mechanism, Action {
     world = ctx.world();
     index = ctx.index();
     draw = new Draw(ctx.random(NAME));
-    p = ctx.scenario().processes().combat();
+    p = ctx.scenario().processes().get(CombatParameters.class);
     dt = p.stepDays() > 0 ? p.stepDays() : 1.0;
     regions = index.regionCount();
     List<int[]> edges = new ArrayList<>();

@@ -2,6 +2,7 @@ package org.polemos.sim.mechanism;
 
 import java.util.Optional;
 import org.polemos.model.Scenario;
+import org.polemos.model.process.RecruitmentParameters;
 import org.polemos.model.Source;
 import org.polemos.model.process.CompartmentalParameters;
 import org.polemos.model.process.RecruitmentModel;
@@ -48,8 +49,11 @@ public final class CompartmentalDepartures implements Mechanism, Action {
     this.p = p;
   }
 
-  public static Optional<Mechanism> factory(Scenario scenario) {
-    var rec = scenario.processes().recruitment();
+  public static final MechanismFactory FACTORY =
+      MechanismFactory.of(NAME, RecruitmentParameters.class, CompartmentalDepartures::create);
+
+  private static Optional<Mechanism> create(Scenario scenario) {
+    var rec = scenario.processes().get(RecruitmentParameters.class);
     return rec.model() == RecruitmentModel.COMPARTMENTAL
         ? Optional.of(new CompartmentalDepartures(rec.compartmental()))
         : Optional.empty();
@@ -83,6 +87,7 @@ public final class CompartmentalDepartures implements Mechanism, Action {
       s[j] = n[j] - i[j];
       sensitivity[j] = source.momentumSensitivity();
     }
+    port = ctx.require(Ports.Departures.class);
     ctx.sim().scheduleAt(MIDDAY, this);
   }
 
@@ -100,9 +105,6 @@ public final class CompartmentalDepartures implements Mechanism, Action {
 
   @Override
   public void fire(Simulation sim) {
-    if (port == null) {
-      port = ctx.require(Ports.Departures.class);
-    }
     double h = 1.0 / SUBSTEPS / 365.0;
     double m = world.perceivedMomentum();
     for (int j = 0; j < n.length; j++) {

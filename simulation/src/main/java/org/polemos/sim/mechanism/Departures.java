@@ -2,6 +2,7 @@ package org.polemos.sim.mechanism;
 
 import java.util.Optional;
 import org.polemos.model.Scenario;
+import org.polemos.model.process.RecruitmentParameters;
 import org.polemos.model.Source;
 import org.polemos.model.process.RecruitmentModel;
 import org.polemos.sim.RunContext;
@@ -35,8 +36,11 @@ public final class Departures implements Mechanism, Action {
   private double[] dailyPropensity;
   private double[] sensitivity;
 
-  public static Optional<Mechanism> factory(Scenario scenario) {
-    RecruitmentModel model = scenario.processes().recruitment().model();
+  public static final MechanismFactory FACTORY =
+      MechanismFactory.of(NAME, RecruitmentParameters.class, Departures::create);
+
+  private static Optional<Mechanism> create(Scenario scenario) {
+    RecruitmentModel model = scenario.processes().get(RecruitmentParameters.class).model();
     return model == null || model == RecruitmentModel.POISSON ? Optional.of(new Departures()) : Optional.empty();
   }
 
@@ -60,6 +64,7 @@ public final class Departures implements Mechanism, Action {
       dailyPropensity[s] = source.annualPropensity() / 365.0;
       sensitivity[s] = source.momentumSensitivity();
     }
+    port = ctx.require(Ports.Departures.class);
     ctx.sim().scheduleAt(MIDDAY, this);
   }
 
@@ -76,9 +81,6 @@ public final class Departures implements Mechanism, Action {
 
   @Override
   public void fire(Simulation sim) {
-    if (port == null) {
-      port = ctx.require(Ports.Departures.class);
-    }
     for (int s = 0; s < pool.length; s++) {
       if (pool[s] <= 0 || !port.canDepart(s)) {
         continue;

@@ -28,9 +28,10 @@ public final class Economy implements Mechanism, Action {
   private EconomyParameters p;
   private int regions;
 
-  public static Optional<Mechanism> factory(Scenario scenario) {
-    return scenario.processes().economy() == null
-        || scenario.factions().stream().noneMatch(f -> f.kind() == FactionKind.ORGANISATION)
+  public static final MechanismFactory FACTORY = MechanismFactory.of(NAME, EconomyParameters.class, Economy::create);
+
+  private static Optional<Mechanism> create(Scenario scenario) {
+    return scenario.factions().stream().noneMatch(f -> f.kind() == FactionKind.ORGANISATION)
         ? Optional.empty() : Optional.of(new Economy());
   }
 
@@ -42,7 +43,7 @@ public final class Economy implements Mechanism, Action {
   @Override
   public void start(RunContext ctx) {
     world = ctx.world();
-    p = ctx.scenario().processes().economy();
+    p = ctx.scenario().processes().get(EconomyParameters.class);
     regions = ctx.index().regionCount();
     ctx.sim().scheduleAt(MIDDAY, this);
   }

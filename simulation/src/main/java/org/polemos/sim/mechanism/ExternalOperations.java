@@ -48,9 +48,11 @@ public final class ExternalOperations implements Mechanism, Ports.Operations, Ac
   private double[] intelligence;
   private double[] poolShare;
 
-  public static Optional<Mechanism> factory(Scenario scenario) {
-    return scenario.processes().externalOperations() == null ? Optional.empty()
-        : Optional.of(new ExternalOperations());
+  public static final MechanismFactory FACTORY =
+      MechanismFactory.of(NAME, ExternalOperationsParameters.class, ExternalOperations::create);
+
+  private static Optional<Mechanism> create(Scenario scenario) {
+    return Optional.of(new ExternalOperations());
   }
 
   @Override
@@ -59,12 +61,17 @@ public final class ExternalOperations implements Mechanism, Ports.Operations, Ac
   }
 
   @Override
+  public void wire(RunContext ctx) {
+    ctx.provide(Ports.Operations.class, this);
+  }
+
+  @Override
   public void start(RunContext ctx) {
     world = ctx.world();
     people = world.people();
     sim = ctx.sim();
     draw = new Draw(ctx.random(NAME));
-    p = ctx.scenario().processes().externalOperations();
+    p = ctx.scenario().processes().get(ExternalOperationsParameters.class);
     training = Samplers.of(p.trainingDays(), draw.rng());
     plot = Samplers.of(p.plotDays(), draw.rng());
     List<Corridor> corridors = ctx.scenario().corridors();
@@ -101,7 +108,6 @@ public final class ExternalOperations implements Mechanism, Ports.Operations, Ac
     for (int s = 0; s < sources; s++) {
       poolShare[s] = pool > 0 ? poolShare[s] / pool : 0;
     }
-    ctx.provide(Ports.Operations.class, this);
     sim.scheduleAt(MIDDAY, this);
   }
 

@@ -45,7 +45,9 @@ public final class Intake implements Mechanism, Ports.Arrivals {
   private Ports.Operations operations;
   private final Traveller.Step complete = this::complete;
 
-  public static Optional<Mechanism> factory(Scenario scenario) {
+  public static final MechanismFactory FACTORY = MechanismFactory.of(NAME, IntakeParameters.class, Intake::create);
+
+  private static Optional<Mechanism> create(Scenario scenario) {
     return Optional.of(new Intake());
   }
 
@@ -55,19 +57,24 @@ public final class Intake implements Mechanism, Ports.Arrivals {
   }
 
   @Override
+  public void wire(RunContext ctx) {
+    ctx.provide(Ports.Arrivals.class, this);
+  }
+
+  @Override
   public void start(RunContext ctx) {
     this.ctx = ctx;
     this.world = ctx.world();
     this.people = world.people();
     this.sim = ctx.sim();
     this.draw = new Draw(ctx.random(NAME));
-    IntakeParameters p = ctx.scenario().processes().intake();
+    IntakeParameters p = ctx.scenario().processes().get(IntakeParameters.class);
     servers = p.servers();
     service = Samplers.of(p.serviceDays(), draw.rng());
     roles = p.roles();
-    ExternalOperationsParameters ops = ctx.scenario().processes().externalOperations();
-    shiftSensitivity = ops == null ? 0 : ops.territorialShiftSensitivity();
-    ctx.provide(Ports.Arrivals.class, this);
+    ExternalOperationsParameters ops = ctx.scenario().processes().get(ExternalOperationsParameters.class);
+    shiftSensitivity = ops.territorialShiftSensitivity();
+    operations = ctx.require(Ports.Operations.class);
   }
 
   @Override
@@ -105,9 +112,6 @@ public final class Intake implements Mechanism, Ports.Arrivals {
     double u = draw.uniform();
     if (u < ext) {
       people.move(s, PersonState.IN_INTAKE, PersonState.OPERATIVE, 1);
-      if (operations == null) {
-        operations = ctx.require(Ports.Operations.class);
-      }
       operations.assigned(s);
     } else if (u < ext + fighter) {
       int region = placement(world.corridorEntry(t.corridor));

@@ -30,7 +30,9 @@ public final class Interventions implements Mechanism {
   private RunContext ctx;
   private World world;
 
-  public static Optional<Mechanism> factory(Scenario scenario) {
+  public static final MechanismFactory FACTORY = MechanismFactory.of(NAME, Interventions::create);
+
+  private static Optional<Mechanism> create(Scenario scenario) {
     return scenario.interventions().isEmpty() ? Optional.empty() : Optional.of(new Interventions());
   }
 

@@ -22,8 +22,11 @@ public final class LocalRecruitment implements Mechanism, Action {
   private int regions;
   private double recruited;
 
-  public static Optional<Mechanism> factory(Scenario scenario) {
-    return scenario.processes().localRecruitment() == null || scenario.factions().stream()
+  public static final MechanismFactory FACTORY =
+      MechanismFactory.of(NAME, LocalRecruitmentParameters.class, LocalRecruitment::create);
+
+  private static Optional<Mechanism> create(Scenario scenario) {
+    return scenario.factions().stream()
         .noneMatch(f -> f.kind() == org.polemos.model.FactionKind.ORGANISATION)
         ? Optional.empty() : Optional.of(new LocalRecruitment());
   }
@@ -36,7 +39,7 @@ public final class LocalRecruitment implements Mechanism, Action {
   @Override
   public void start(RunContext ctx) {
     world = ctx.world();
-    LocalRecruitmentParameters p = ctx.scenario().processes().localRecruitment();
+    LocalRecruitmentParameters p = ctx.scenario().processes().get(LocalRecruitmentParameters.class);
     dailyRate = p.annualRatePerCapita() / 365.0;
     payDependence = p.payDependence();
     regions = ctx.index().regionCount();

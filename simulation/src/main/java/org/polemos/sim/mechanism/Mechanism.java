@@ -3,9 +3,10 @@ package org.polemos.sim.mechanism;
 import org.polemos.sim.RunContext;
 
 /**
- * A simulated process (one mechanism of DOMAIN.md section 2). A mechanism instance belongs to one replication:
- * {@link #start} schedules its first actions on {@code ctx.sim()}, and those actions read and write
- * {@code ctx.world()}. The engine starts mechanisms in the order of their names.
+ * A simulated process (one mechanism of DOMAIN.md section 2). A mechanism instance belongs to one replication and
+ * lives in two phases: {@link #wire} (every mechanism of the run, in name order) registers the ports it provides
+ * to the others; then {@link #start} (again in name order) looks up the ports it uses, reads its parameters and
+ * schedules its first actions on {@code ctx.sim()}; those actions read and write {@code ctx.world()}.
  */
 public interface Mechanism {
 
@@ -18,6 +19,16 @@ public interface Mechanism {
   /** A stable, unique name; also the name of the mechanism's random stream. */
   String name();
 
-  /** Called once at time 0, before any event fires. */
+  /**
+   * The wiring phase, before any mechanism starts: register the ports this mechanism implements with
+   * {@link RunContext#provide}. Must not schedule events or draw random numbers. Does nothing by default.
+   */
+  default void wire(RunContext ctx) {
+  }
+
+  /**
+   * Called once at time 0, after every mechanism is wired and before any event fires: the ports of
+   * {@link RunContext#require} are all available here.
+   */
   void start(RunContext ctx);
 }

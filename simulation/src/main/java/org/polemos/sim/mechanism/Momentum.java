@@ -32,8 +32,10 @@ public final class Momentum implements Mechanism, Action {
   private double losses;
   private double perceptionStep;
 
-  public static Optional<Mechanism> factory(Scenario scenario) {
-    return scenario.processes().momentum() == null ? Optional.empty() : Optional.of(new Momentum());
+  public static final MechanismFactory FACTORY = MechanismFactory.of(NAME, MomentumParameters.class, Momentum::create);
+
+  private static Optional<Mechanism> create(Scenario scenario) {
+    return Optional.of(new Momentum());
   }
 
   @Override
@@ -44,7 +46,7 @@ public final class Momentum implements Mechanism, Action {
   @Override
   public void start(RunContext ctx) {
     world = ctx.world();
-    p = ctx.scenario().processes().momentum();
+    p = ctx.scenario().processes().get(MomentumParameters.class);
     decay = p.memoryDays() > 0 ? Math.exp(-1.0 / p.memoryDays()) : 0;
     world.addControlListener(this::controlChanged);
     perceptionStep = p.perceptionDays() > 0 ? 1 - Math.exp(-1.0 / p.perceptionDays()) : 1;

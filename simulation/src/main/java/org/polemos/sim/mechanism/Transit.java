@@ -44,13 +44,20 @@ public final class Transit implements Mechanism, Ports.Departures {
   private ContinuousSampler[] delay;
   private final Traveller.Step arrive = this::arrive;
 
-  public static Optional<Mechanism> factory(Scenario scenario) {
+  public static final MechanismFactory FACTORY = MechanismFactory.of(NAME, Transit::create);
+
+  private static Optional<Mechanism> create(Scenario scenario) {
     return Optional.of(new Transit());
   }
 
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public void wire(RunContext ctx) {
+    ctx.provide(Ports.Departures.class, this);
   }
 
   @Override
@@ -85,7 +92,7 @@ public final class Transit implements Mechanism, Ports.Departures {
     for (int s = 0; s < of.size(); s++) {
       corridorsOf[s] = of.get(s).stream().mapToInt(Integer::intValue).toArray();
     }
-    ctx.provide(Ports.Departures.class, this);
+    arrivals = ctx.require(Ports.Arrivals.class);
     world.addControlListener(this::controlChanged);
   }
 
@@ -133,9 +140,6 @@ public final class Transit implements Mechanism, Ports.Departures {
       return;
     }
     people.move(t.source, PersonState.IN_TRANSIT, PersonState.IN_INTAKE, 1);
-    if (arrivals == null) {
-      arrivals = ctx.require(Ports.Arrivals.class);
-    }
     arrivals.arrived(t);
   }
 

@@ -9,6 +9,7 @@ import org.polemos.model.Intervention;
 import org.polemos.model.InterventionKind;
 import org.polemos.model.Region;
 import org.polemos.model.Scenario;
+import org.polemos.model.process.EconomyParameters;
 import org.polemos.sim.sampling.Draw;
 
 /**
@@ -151,7 +152,7 @@ public final class World {
     counterMessaging = new double[index.sourceCount()];
     borderClosure = new double[corridors];
     revenueDamage = new double[regions];
-    treasury = sc.processes().economy().initialTreasuryUsd();
+    treasury = sc.processes().get(EconomyParameters.class).initialTreasuryUsd();
   }
 
   public ScenarioIndex index() {

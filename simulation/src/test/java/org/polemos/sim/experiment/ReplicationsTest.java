@@ -48,16 +48,17 @@ class ReplicationsTest {
 
   @Test
   void aFailingReplicationIsNamed() {
-    MechanismFactory failing = scenario -> java.util.Optional.of(new Mechanism() {
+    MechanismFactory failing = MechanismFactory.of("failing", scenario -> java.util.Optional.of(new Mechanism() {
       @Override public String name() { return "failing"; }
       @Override public void start(org.polemos.sim.RunContext ctx) {
         if (ctx.replication() == 2) {
           throw new IllegalStateException("boom");
         }
       }
-    });
+    }));
     Engine engine = Guice.createInjector(new SimulationModule(),
-        binder -> SimulationModule.mechanisms(binder).addBinding().toInstance(failing)).getInstance(Engine.class);
+        binder -> SimulationModule.mechanisms(binder).addBinding("failing").toInstance(failing))
+        .getInstance(Engine.class);
     Scenario scenario = TestScenarios.minimal();
     assertThatThrownBy(() -> new Replications(engine).run(scenario, RandomStreams.of(1), 0, 4, 2,
         new TestScenarios.Collector(), Replications.Progress.NONE))

@@ -37,8 +37,8 @@ class MechanismTest {
 
   private static Processes with(CombatParameters combat, EconomyParameters economy) {
     Processes b = TestScenarios.processes();
-    return new Processes(b.recruitment(), b.intake(), b.localRecruitment(), combat == null ? b.combat() : combat,
-        b.momentum(), economy == null ? b.economy() : economy, b.attrition(), b.externalOperations());
+    return b.with(combat == null ? b.get(CombatParameters.class) : combat)
+        .with(economy == null ? b.get(EconomyParameters.class) : economy);
   }
 
   /** Two adjacent regions, red against blue, no capture, all fighters engaged. */
@@ -323,9 +323,8 @@ class MechanismTest {
 
   private static CompartmentalDepartures sir(double beta, double gamma, double delta, double years) {
     Processes b = TestScenarios.processes();
-    Processes p = new Processes(new RecruitmentParameters(RecruitmentModel.COMPARTMENTAL,
-        new CompartmentalParameters(beta, gamma, delta, 0.01)), b.intake(), b.localRecruitment(), b.combat(),
-        b.momentum(), b.economy(), b.attrition(), b.externalOperations());
+    Processes p = b.with(new RecruitmentParameters(RecruitmentModel.COMPARTMENTAL,
+        new CompartmentalParameters(beta, gamma, delta, 0.01)));
     Scenario s = TestScenarios.scenario(TestScenarios.START.plusDays((long) (years * 365)), OutputStep.MONTHLY,
         List.of(TestScenarios.faction("is", FactionKind.ORGANISATION, FireMode.AREA, 0)),
         List.of(TestScenarios.region("r", 1000, 10, 0, "is", Map.of())), 
@@ -344,7 +343,7 @@ class MechanismTest {
         return true;
       }
     });
-    CompartmentalDepartures m = (CompartmentalDepartures) CompartmentalDepartures.factory(s).orElseThrow();
+    CompartmentalDepartures m = (CompartmentalDepartures) CompartmentalDepartures.FACTORY.create(s).orElseThrow();
     m.start(ctx);
     ctx.sim().runUntil(years * 365);
     assertThat(departed[0]).isPositive();
@@ -369,9 +368,7 @@ class MechanismTest {
    */
   private static double[] momentumStep(double perceptionDays, int days) {
     Processes b = TestScenarios.processes();
-    Processes p = new Processes(b.recruitment(), b.intake(), b.localRecruitment(), b.combat(),
-        new MomentumParameters(1e12, 5, 5, 0.5, 2, perceptionDays), b.economy(), b.attrition(),
-        b.externalOperations());
+    Processes p = b.with(new MomentumParameters(1e12, 5, 5, 0.5, 2, perceptionDays));
     Scenario s = TestScenarios.scenario(TestScenarios.START.plusDays(399), OutputStep.MONTHLY,
         List.of(TestScenarios.faction("is", FactionKind.ORGANISATION, FireMode.AIMED, 0, "kurds"),
             TestScenarios.faction("kurds", FactionKind.NON_STATE, FireMode.AIMED, 0, "is")),
