@@ -46,7 +46,8 @@ import picocli.CommandLine.Spec;
         "                          pred_p05,pred_p25,pred_p50,pred_p75,pred_p95,crps,in50,in90",
         "  hindcast-in-sample.csv  the same for the calibration figures",
         "  hindcast.html           one chart per quantity, the cutoff marked",
-        "  calibration/            the ABC-SMC outputs (posterior.csv, ...), unless --no-calibrate",
+        "  calibration/            the ABC-SMC outputs (posterior.csv, identifiability.csv, ...), unless",
+        "                          --no-calibrate",
         "  posterior-draws.csv     the parameter set of each predictive replication",
         "CRPS against the figure (the midpoint of a reported range); in50/in90: 1 if that value lies in the",
         "central 50%/90% predictive interval. File format and scores: docs/EXPERIMENTS.md, docs/VALIDATION.md."},
@@ -156,6 +157,14 @@ final class HindcastCommand implements Callable<Integer> {
       AbcCalibration abc = new AbcCalibration(engine, cal, calibration);
       abc.run(dir, false, workers, null, noProgress, cmd);
       posteriorFile = dir.resolve("posterior.csv");
+      double[] low = new double[cal.parameters().size()];
+      double[] high = new double[low.length];
+      for (int i = 0; i < low.length; i++) {
+        low[i] = cal.parameters().get(i).min();
+        high[i] = cal.parameters().get(i).max();
+      }
+      IdentifiabilityReport.write(abc.runs(), abc.paths(), low, high, cal.seed(), cal.replications(),
+          dir.resolve("identifiability.csv"), cmd.getOut());
     }
     // Predictive replications: replication i runs the parameter set drawn for it.
     Scenario base = cal.base().with("seed", cal.seed());

@@ -115,6 +115,7 @@ class HindcastCommandTest {
     assertThat(Files.readString(out.resolve("calibration/generations/fingerprint.txt"))).contains("2014-07-10")
         .doesNotContain("2014-08-10");
     assertThat(out.resolve("calibration/posterior.csv")).exists();
+    assertThat(Files.readAllLines(out.resolve("calibration/identifiability.csv"))).hasSize(2);
   }
 
   @Test
