@@ -98,16 +98,18 @@ class AbcCalibrationTest {
     SplittableRandom random = new SplittableRandom(15);
     int covered = 0;
     List<String> misses = new ArrayList<>();
+    List<Double> widths = new ArrayList<>();
     for (int c = 0; c < 20; c++) {
       double truth = 0.01 + 0.05 * random.nextDouble();
       double observed = arrivals(scenario, truth, 1000 + c);
       figures(tmp.resolve("figures.csv"), observed, observed);
       Path cal = tmp.resolve("cal.yaml");
-      Files.writeString(cal, calibration("figures.csv", 30, 4));
+      Files.writeString(cal, calibration("figures.csv", 30, 3));
       Path out = tmp.resolve("out-" + c);
       CliRun r = CliRun.of("calibrate", cal.toString(), "--out", out.toString(), "--threads", "2", "--no-progress");
       assertThat(r.exitCode()).as(r.err()).isZero();
       double[] interval = interval(out.resolve("posterior.csv"));
+      widths.add(interval[1] - interval[0]);
       if (truth >= interval[0] && truth <= interval[1]) {
         covered++;
       } else {
@@ -115,6 +117,8 @@ class AbcCalibrationTest {
       }
     }
     assertThat(covered).as("covered; misses: " + misses).isGreaterThanOrEqualTo(15);
+    // and the intervals are informative: on average under a third of the prior's width (0.05)
+    assertThat(widths.stream().mapToDouble(Double::doubleValue).average().orElseThrow()).isLessThan(0.05 / 3);
   }
 
   /** The same figure reported as a point, as +-20% and as +-50%: the posterior interval widens with the range. */
