@@ -21,16 +21,18 @@ if sys.argv[1].endswith(".txt"):
         f = line.split()
         if len(f) > 5 and f[1].startswith("size=") and f[2] == "min":
             cpu[int(f[1][5:])][f[0]] = (float(f[3]), float(f[5]))
-    impls = IMPLS + sorted({i for h in cpu.values() for i in h if i not in IMPLS})
+    present = {i for h in cpu.values() for i in h}
+    impls = [i for i in IMPLS if i in present] + sorted(present - set(IMPLS))
     print("| size | " + " | ".join(impls) + " | polemos / primitive-heap | polemos / best SSJ (which) |")
     print("|---:|" + "---:|" * len(impls) + "---:|---:|")
     for size in sorted(cpu):
         h = cpu[size]
         cells = [f"{h[i][0]:.1f} ({h[i][1]:.1f})" if i in h else "-" for i in impls]
         ssj = {i: h[i][0] for i in h if i.startswith("ssj")}
-        best = min(ssj, key=ssj.get)
+        best = min(ssj, key=ssj.get) if ssj else None
+        vs_ssj = f"{h['polemos'][0] / ssj[best]:.2f} ({best})" if best else "-"
         print(f"| {size} | " + " | ".join(cells) + f" | {h['polemos'][0] / h['primitive-heap'][0]:.2f}"
-              f" | {h['polemos'][0] / ssj[best]:.2f} ({best}) |")
+              f" | {vs_ssj} |")
     sys.exit(0)
 
 rows = json.load(open(sys.argv[1]))
@@ -46,7 +48,7 @@ for r in rows:
         hold[int(params["size"])][params["impl"]] = (pm["score"], pm["scoreError"])
 
 if hold:
-    impls = IMPLS
+    impls = [i for i in IMPLS if any(i in h for h in hold.values())]
     print()
     print("| size | " + " | ".join(impls) + " | polemos / primitive-heap | polemos / best SSJ (which) |")
     print("|---:|" + "---:|" * len(impls) + "---:|---:|")
@@ -55,6 +57,6 @@ if hold:
         cells = [f"{h[i][0]:.1f} ± {h[i][1]:.1f}" if i in h else "-" for i in impls]
         ratio_prim = h["polemos"][0] / h["primitive-heap"][0]
         ssj = {i: h[i][0] for i in impls if i.startswith("ssj") and i in h}
-        best = min(ssj, key=ssj.get)
-        print(f"| {size} | " + " | ".join(cells)
-              + f" | {ratio_prim:.2f} | {h['polemos'][0] / ssj[best]:.2f} ({best}) |")
+        best = min(ssj, key=ssj.get) if ssj else None
+        vs_ssj = f"{h['polemos'][0] / ssj[best]:.2f} ({best})" if best else "-"
+        print(f"| {size} | " + " | ".join(cells) + f" | {ratio_prim:.2f} | {vs_ssj} |")

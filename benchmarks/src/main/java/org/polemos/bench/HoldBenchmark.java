@@ -90,7 +90,14 @@ public class HoldBenchmark {
             case "eventqueue-4ary": return new EventQueueHold(2);
             case "eventqueue-8ary": return new EventQueueHold(3);
             case "eventqueue-16ary": return new EventQueueHold(4);
-            default: throw new IllegalArgumentException("unknown impl " + impl);
+            // The default EventQueue (8-ary heap, calendar above EventQueue.DEFAULT_CALENDAR_THRESHOLD), bare.
+            case "eventqueue": return new EventQueueHold(3, EventQueue.DEFAULT_CALENDAR_THRESHOLD);
+            default:
+                // eventqueue-a<log2Arity>-t<calendarThreshold>: the bare queue with any arity and threshold.
+                if (impl.matches("eventqueue-a[1-4]-t[0-9]+")) {
+                    return new EventQueueHold(impl.charAt(12) - '0', Integer.parseInt(impl.substring(15)));
+                }
+                throw new IllegalArgumentException("unknown impl " + impl);
         }
     }
 
@@ -147,18 +154,25 @@ public class HoldBenchmark {
         }
     }
 
-    /** The bare {@link EventQueue}, poll then add, at a given arity. */
+    /** The bare {@link EventQueue}, poll then add, at a given arity and calendar threshold. */
     static final class EventQueueHold extends HoldModel {
         private final int log2Arity;
+        private final int calendarThreshold;
         private EventQueue queue;
 
+        /** Heap mode only. */
         EventQueueHold(int log2Arity) {
+            this(log2Arity, EventQueue.HEAP_ONLY);
+        }
+
+        EventQueueHold(int log2Arity, int calendarThreshold) {
             this.log2Arity = log2Arity;
+            this.calendarThreshold = calendarThreshold;
         }
 
         @Override
         void prefill(int n) {
-            queue = new EventQueue(n, log2Arity);
+            queue = new EventQueue(n, log2Arity, calendarThreshold);
             for (int i = 0; i < n; i++) {
                 queue.add(increment());
             }

@@ -9,10 +9,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HoldModelsAgreeTest {
 
     private static final String[] IMPLS = {"polemos", "primitive-heap", "jdk-priority-queue", "ssj-splay",
-        "ssj-binarytree", "ssj-redblack", "ssj-henriksen", "eventqueue-2ary", "eventqueue-4ary", "eventqueue-8ary"};
+        "ssj-binarytree", "ssj-redblack", "ssj-henriksen", "eventqueue-2ary", "eventqueue-4ary", "eventqueue-8ary", "eventqueue"};
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 10, 1000})
+    @ValueSource(ints = {1, 10, 1000, 20_000})
     void allImplementationsProduceTheSameTimes(int size) {
         double[] expected = trace("primitive-heap", size);
         for (String impl : IMPLS) {

@@ -45,7 +45,7 @@ import picocli.CommandLine.Spec;
         "  best-parameters.csv  path,value,min,max,initial",
         "  fitted.yaml          the base scenario with the best values",
         "  loss-history.csv     evaluation,loss,best_loss and the values tried",
-        "  fit.csv              each target: figure, interval, simulated mean and 90% interval, loss",
+        "  fit.csv              each target: figure, interval, simulated mean and 90%% interval, loss",
         "  identifiability.csv  per target: whether any free parameter moves it (local sensitivities)",
         "With method: abc-smc (priors per parameter, population Monte Carlo ABC with adaptive tolerances):",
         "  posterior.csv        weight and one column per parameter path, one row per particle",
@@ -101,7 +101,7 @@ final class CalibrateCommand implements Callable<Integer> {
     if (budget != null && budget < 2) {
       throw new CommandLine.ParameterException(cmd, "--budget must be at least 2, was " + budget);
     }
-    CalibrationSpec cal = new CalibrationFileReader().read(file);
+    CalibrationSpec cal = new CalibrationFileReader(engine.metrics()).read(file);
     checkTargets(cal);
     if (cal.isAbc()) {
       return abc(cal, cmd);

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
     header = "Paired differences between two runs made with the same seed.",
     mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = {"Compares two run directories replication by replication: for every date, metric and key,",
-        "the paired difference B - A (n, mean, sd, 95% t interval) and, for reference, the unpaired (Welch)",
+        "the paired difference B - A (n, mean, sd, 95%% t interval) and, for reference, the unpaired (Welch)",
         "interval. Both runs must have the same seed and replications, so that replication i of A and of B",
         "share their random streams (common random numbers, docs/EXPERIMENTS.md). Prints the metrics whose",
         "difference at the last date has an interval that excludes 0."},

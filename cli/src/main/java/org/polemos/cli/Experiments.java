@@ -30,14 +30,37 @@ final class Experiments {
       if (!Files.isDirectory(dir)) {
         throw new CommandLine.ParameterException(cmd, "--out " + dir + ": exists and is not a directory");
       }
+      List<String> names;
       try (var entries = Files.list(dir)) {
-        if (entries.findAny().isPresent()) {
-          throw new CommandLine.ParameterException(cmd,
-              "--out " + dir + ": directory is not empty; choose another or remove it");
-        }
+        names = entries.map(p -> p.getFileName().toString()).sorted().toList();
+      }
+      if (!names.isEmpty()) {
+        throw new CommandLine.ParameterException(cmd, "--out " + dir + ": " + notEmpty(names)
+            + "; choose another or remove it");
       }
     }
     Files.createDirectories(dir);
+  }
+
+  /** "directory is not empty: it holds a, b and 3 more", saying which are temporary files of a killed process. */
+  static String notEmpty(List<String> names) {
+    int shown = Math.min(names.size(), 5);
+    String list = String.join(", ", names.subList(0, shown))
+        + (names.size() > shown ? " and " + (names.size() - shown) + " more" : "");
+    long partial = names.stream().filter(org.polemos.io.results.AtomicOutput::isTemporary).count();
+    return "directory is not empty: it holds " + list + (partial == 0 ? "" : " (" + partial + " hidden temporary "
+        + (partial == 1 ? "file" : "files") + " *.partial left by a killed process)");
+  }
+
+  /** Deletes {@code dir} if it is an empty directory; failures are ignored (an earlier error matters more). */
+  static void deleteIfEmpty(Path dir) {
+    try (var entries = Files.list(dir)) {
+      if (entries.findAny().isEmpty()) {
+        Files.delete(dir);
+      }
+    } catch (IOException e) {
+      // the original failure is what the user needs to see
+    }
   }
 
   /** The worker count: the option, or the processors, at most {@code work}. */
@@ -89,12 +112,18 @@ final class Experiments {
     }
   }
 
-  /** Writes a summary atomically as {@code summary.csv} rows. */
+  /**
+   * Writes a summary atomically as {@code summary.csv} rows. A cell no replication gave a value to ({@code n = 0}:
+   * every value NaN, e.g. {@code intake_wait_days_mean} in a period nobody entered intake) has no row.
+   */
   static void writeSummary(SummaryStatistics summary, Path target) throws IOException {
     try (TableCsvWriter out = SummaryCsv.open(target)) {
       for (Map.Entry<SummaryStatistics.Cell, CellSummary> e : summary.cells().entrySet()) {
         SummaryStatistics.Cell c = e.getKey();
         CellSummary s = e.getValue();
+        if (s.n() == 0) {
+          continue; // no replication had a value (e.g. a mean over no recruits): no row rather than NaN
+        }
         SummaryCsv.write(out, new SummaryCsv.Row(c.date(), c.metric(), c.key(), s.n(), s.mean(), s.sd(), s.ciLow(),
             s.ciHigh(), s.quantile(0.05), s.quantile(0.5), s.quantile(0.95)));
       }
@@ -108,6 +137,9 @@ final class Experiments {
       for (Map.Entry<SummaryStatistics.Cell, CellSummary> e : summary.cells().entrySet()) {
         SummaryStatistics.Cell c = e.getKey();
         CellSummary s = e.getValue();
+        if (s.n() == 0) {
+          continue; // as in summary.csv
+        }
         out.row(c.date(), c.metric(), c.key(), Math.toIntExact(s.n()), s.mean(), s.sd(), s.ciLow(), s.ciHigh(),
             s.quantile(0.05), s.quantile(0.5), s.quantile(0.95));
       }

@@ -50,7 +50,7 @@ import picocli.CommandLine.Spec;
         "                          --no-calibrate",
         "  posterior-draws.csv     the parameter set of each predictive replication",
         "CRPS against the figure (the midpoint of a reported range); in50/in90: 1 if that value lies in the",
-        "central 50%/90% predictive interval. File format and scores: docs/EXPERIMENTS.md, docs/VALIDATION.md."},
+        "central 50%%/90%% predictive interval. File format and scores: docs/EXPERIMENTS.md, docs/VALIDATION.md."},
     footer = {"", "Exit status: 0 done; 1 invalid calibration, figures, posterior or scenario file (file:line:col);",
         "2 usage error; 3 unexpected failure.", "", "Examples:",
         "  polemos hindcast examples/levant-2014-hindcast.yaml --cutoff 2015-06-30 --out hindcast/levant",
@@ -129,7 +129,7 @@ final class HindcastCommand implements Callable<Integer> {
     if (observed != null && !Files.isRegularFile(observed)) {
       throw new CommandLine.ParameterException(cmd, "--observed " + observed + ": no such file");
     }
-    CalibrationSpec cal = new CalibrationFileReader().read(file);
+    CalibrationSpec cal = new CalibrationFileReader(engine.metrics()).read(file);
     if (!noCalibrate && !cal.isAbc()) {
       throw new CommandLine.ParameterException(cmd, file + ": a hindcast calibrates with method: abc-smc (found "
           + cal.optimiser() + "); or give --no-calibrate --posterior FILE");

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -17,9 +18,12 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.polemos.io.events.Aggregation;
-import org.polemos.io.events.Dataset;
+import org.polemos.io.events.EventDataset;
+import org.polemos.io.events.EventDatasets;
 import org.polemos.io.events.EventImport;
+import org.polemos.io.events.Layout;
 import org.polemos.io.events.ObservedMetric;
+import org.polemos.io.events.TooManyRejectsException;
 import org.polemos.io.events.UnusableHeaderException;
 import org.polemos.model.validation.Suggestions;
 import picocli.CommandLine;
@@ -31,36 +35,69 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code polemos import gtd|acled|ucdp FILE ... --out FILE}: reads an event dataset export and writes observed
- * series in the tidy layout of the simulation's series.csv (see docs/IMPORTING.md).
+ * {@code polemos import <dataset> FILE ... --out FILE}: reads an event dataset export and writes observed series in
+ * the tidy layout of the simulation's series.csv (see docs/IMPORTING.md). The datasets are the registered
+ * {@link EventDataset}s ({@link EventDatasets}): one subcommand each, added by {@link #addDatasets}.
  */
 @Command(name = "import",
-    header = "Turn GTD, ACLED or UCDP GED event files into observed series.", mixinStandardHelpOptions = true,
-    subcommands = {ImportCommand.Gtd.class, ImportCommand.Acled.class, ImportCommand.Ucdp.class},
+    header = "Turn event files (GTD, ACLED, UCDP GED, or a registered dataset) into observed series.",
+    mixinStandardHelpOptions = true,
     description = {
-        "Imports conflict event data (GTD, ACLED, UCDP GED CSV exports) as observed series",
-        "(replication 0, metrics observed_events / observed_fatalities) to overlay on simulated ones."},
+        "Imports conflict event data (CSV exports of a registered dataset, listed under Commands) as observed",
+        "series (replication 0, metrics observed_events / observed_fatalities) to overlay on simulated ones."},
     footer = {"", "Examples:",
         "  polemos import acled acled.csv --by month,country --out observed.csv",
         "  polemos import gtd gtd.csv --by year,country --metric events,fatalities --out gtd-observed.csv",
         "  polemos import ucdp ged.csv --by month,country,admin1 --from 2014-01-01 --to 2017-12-31 --out ged.csv",
-        "  polemos import acled acled.csv --by month --actor \"Islamic State\" --metric fatalities \\",
-        "      --as deaths_per_month --key islamic-state --out observed.csv",
+        "  polemos import acled acled.csv --by month --actor \"Islamic State\" --metric fatalities --as deaths_per_month --key islamic-state --out observed.csv",
         "  (--as/--key name the rows like a simulated series so that the report overlays them on its chart;",
-        "   see docs/IMPORTING.md and docs/REPORT.md)",
+        "   see docs/IMPORTING.md and docs/REPORT.md; a new dataset is one class: docs/IMPORTING.md)",
         "", "Exit status: 0 imported (rows may have been rejected: see the report and <out>.rejects.csv),",
-        "1 unusable header or unreadable input, 2 usage error."})
+        "1 unusable header, unreadable input, or more than --max-reject-share of the rows rejected for one reason,",
+        "2 usage error."})
 public final class ImportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "Missing the dataset: gtd, acled or ucdp");
+    throw new ParameterException(spec.commandLine(), "Missing the dataset: one of "
+        + String.join(", ", EventDatasets.ids()));
   }
 
-  /** Options shared by the three dataset subcommands. */
-  abstract static class DatasetImport implements Callable<Integer> {
+  /** Adds one subcommand per registered dataset to {@code importCommand}, the command line of this command. */
+  static void addDatasets(CommandLine importCommand, CommandLine.IFactory factory) {
+    for (EventDataset dataset : EventDatasets.all()) {
+      CommandLine sub = new CommandLine(new DatasetImport(dataset), factory);
+      CommandSpec subSpec = sub.getCommandSpec();
+      subSpec.usageMessage().description("Imports " + dataset.title() + ".", "Layouts recognised from the header:");
+      List<String> layouts = new ArrayList<>();
+      for (Layout layout : dataset.layouts()) {
+        layouts.add("  " + layout.id() + ": " + layout.description());
+      }
+      List<String> description = new ArrayList<>(List.of(subSpec.usageMessage().description()));
+      description.addAll(layouts);
+      subSpec.usageMessage().description(description.toArray(String[]::new));
+      if (!dataset.examples().isEmpty()) {
+        List<String> footer = new ArrayList<>(List.of("", "Example" + (dataset.examples().size() > 1 ? "s:" : ":")));
+        for (String example : dataset.examples()) {
+          footer.add("  " + example);
+        }
+        subSpec.usageMessage().footer(footer.toArray(String[]::new));
+      }
+      importCommand.addSubcommand(dataset.id(), sub);
+    }
+  }
+
+  /** {@code polemos import <dataset>}: the same options for every dataset. */
+  @Command(mixinStandardHelpOptions = true, sortOptions = false)
+  static final class DatasetImport implements Callable<Integer> {
+    private final EventDataset dataset;
+
     @Spec CommandSpec spec;
+
+    DatasetImport(EventDataset dataset) {
+      this.dataset = dataset;
+    }
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The CSV export to read.")
     Path input;
@@ -111,17 +148,33 @@ public final class ImportCommand implements Callable<Integer> {
         description = "Text encoding of FILE. Default: UTF-8 if the file is valid UTF-8, else ISO-8859-1.")
     String encoding;
 
-    abstract Dataset dataset();
+    @Option(names = "--max-reject-share", paramLabel = "SHARE", defaultValue = "0.25",
+        description = "Fail (exit 1, no series written) when more than this share of the rows (0 to 1) is rejected"
+            + " for one reason, which usually means a layout read wrongly; 1 accepts any. Default: ${DEFAULT-VALUE}.")
+    double maxRejectShare;
 
     @Override
     public Integer call() {
       Aggregation aggregation = aggregation();
       Charset charset = charset();
+      if (!(maxRejectShare >= 0 && maxRejectShare <= 1)) {
+        throw new ParameterException(spec.commandLine(), "--max-reject-share must be in [0, 1], was "
+            + maxRejectShare);
+      }
+      Path outDirectory = out.toAbsolutePath().getParent();
+      if (Files.isDirectory(out)) {
+        throw new ParameterException(spec.commandLine(), "--out " + out + ": is a directory; name the series file"
+            + " to write, e.g. " + out.resolve("observed.csv"));
+      }
+      if (outDirectory != null && !Files.isDirectory(outDirectory)) {
+        throw new ParameterException(spec.commandLine(), "--out " + out + ": the directory " + outDirectory
+            + " does not exist; create it first");
+      }
       PrintWriter stdout = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
-      String name = "polemos import " + dataset().id();
+      String name = "polemos import " + dataset.id();
       try {
-        EventImport.Result result = EventImport.run(dataset(), input, charset, aggregation, out);
+        EventImport.Result result = EventImport.run(dataset, input, charset, aggregation, out, maxRejectShare);
         stdout.print(result.report().format());
         stdout.println(result.aggregation().format());
         stdout.println("wrote " + result.series() + " and " + result.rejects() + " (" + result.report().rejected()
@@ -129,6 +182,10 @@ public final class ImportCommand implements Callable<Integer> {
         stdout.flush();
         return 0;
       } catch (UnusableHeaderException e) {
+        err.println(name + ": " + e.getMessage());
+      } catch (TooManyRejectsException e) {
+        stdout.print(e.report().format());
+        stdout.flush();
         err.println(name + ": " + e.getMessage());
       } catch (NoSuchFileException e) {
         err.println(name + ": no such file: " + e.getFile());
@@ -197,42 +254,6 @@ public final class ImportCommand implements Callable<Integer> {
       } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
         throw new ParameterException(spec.commandLine(), "--encoding: unknown charset \"" + encoding + "\"");
       }
-    }
-  }
-
-  @Command(name = "gtd", mixinStandardHelpOptions = true, sortOptions = false,
-      description = "Imports a Global Terrorism Database export (globalterrorismdb layout, 135 columns).",
-      footer = {"", "Example:", "  polemos import gtd globalterrorismdb.csv --by year,country --metric events,fatalities"
-          + " --out gtd-observed.csv"})
-  static final class Gtd extends DatasetImport {
-    @Override
-    Dataset dataset() {
-      return Dataset.GTD;
-    }
-  }
-
-  @Command(name = "acled", mixinStandardHelpOptions = true, sortOptions = false,
-      description = "Imports an ACLED export: current layout, 31-column layout, or version 6 (upper- or lowercase).",
-      footer = {"", "Examples:", "  polemos import acled acled.csv --by month,country --actor \"Islamic State\""
-          + " --out observed.csv",
-          "  polemos import acled acled.csv --by month --actor \"Islamic State\" --metric fatalities \\",
-          "      --as deaths_per_month --key islamic-state --out observed.csv",
-          "  (the second names its rows like the report's deaths per month of the faction islamic-state,",
-          "   so 'polemos run levant-2014 --observed observed.csv' draws them on that chart)"})
-  static final class Acled extends DatasetImport {
-    @Override
-    Dataset dataset() {
-      return Dataset.ACLED;
-    }
-  }
-
-  @Command(name = "ucdp", mixinStandardHelpOptions = true, sortOptions = false,
-      description = "Imports a UCDP Georeferenced Event Dataset (GED) CSV.",
-      footer = {"", "Example:", "  polemos import ucdp ged.csv --by month,country --metric fatalities --out ged.csv"})
-  static final class Ucdp extends DatasetImport {
-    @Override
-    Dataset dataset() {
-      return Dataset.UCDP;
     }
   }
 }

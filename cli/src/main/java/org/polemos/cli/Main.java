@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     description = "Simulates the recruitment flows and territorial change of a transnational insurgent organisation.",
     subcommands = {RunCommand.class, ValidateCommand.class, ScenariosCommand.class, ScenarioCommand.class,
         ImportCommand.class, ReportCommand.class, CompareCommand.class, SweepCommand.class, CalibrateCommand.class,
-        HindcastCommand.class, SensitivityCommand.class},
+        HindcastCommand.class, SensitivityCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Exit status: 0 success; 1 invalid input (e.g. a scenario file with problems);",
         "2 usage error; 3 unexpected failure (reported in one line, never a stack trace).", "",
         "Examples:", "  polemos run", "  polemos run minimal --replications 100 --out runs/minimal", "  polemos report runs/minimal", "  polemos scenarios", "  polemos scenario show minimal > mine.yaml",
@@ -35,9 +35,14 @@ public final class Main implements Runnable {
 
   /** The command line with its commands created by {@code injector}. */
   static CommandLine commandLine(Injector injector) {
-    return new CommandLine(Main.class, new GuiceFactory(injector))
+    GuiceFactory factory = new GuiceFactory(injector);
+    CommandLine commandLine = new CommandLine(Main.class, factory);
+    ImportCommand.addDatasets(commandLine.getSubcommands().get("import"), factory);
+    HelpLayout.apply(commandLine, System.getenv("COLUMNS"));
+    return commandLine
         .setParameterExceptionHandler(ErrorHandlers::onParameterError)
-        .setExecutionExceptionHandler(ErrorHandlers::onExecutionError);
+        .setExecutionExceptionHandler(ErrorHandlers::onExecutionError)
+        .setExecutionStrategy(ErrorHandlers::refuseUnmatched);
   }
 
   @Override

@@ -46,8 +46,8 @@ import picocli.CommandLine.Spec;
     description = {"Runs replications of a scenario and writes a run directory:",
         "  series.csv     tidy rows replication,date,metric,key,value (docs/OUTPUTS.md);",
         "                 the first K replications only (--keep-series)",
-        "  summary.csv    per date,metric,key across all replications: n, mean, sd, 95% t interval,",
-        "                 5/50/95% quantiles (docs/EXPERIMENTS.md)",
+        "  summary.csv    per date,metric,key across all replications: n, mean, sd, 95%% t interval,",
+        "                 5/50/95%% quantiles (docs/EXPERIMENTS.md)",
         "  events.ndjson  discrete changes: control of regions, corridors, interventions",
         "  scenario.yaml  the exact scenario run (with the run's seed)",
         "  manifest.json  scenario id and hash, seed, replications, version, command",
@@ -157,6 +157,9 @@ final class RunCommand implements Callable<Integer> {
         + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     boolean created = !Files.exists(dir);
     Experiments.prepareEmpty(dir, cmd);
+    // On SIGINT/SIGTERM the temporary files go (AtomicOutput), and so do the outputs this run already finished:
+    // the directory was empty, so an interrupted run leaves it empty (or removes it if the run created it).
+    var cleanup = org.polemos.io.results.InterruptCleanup.onInterrupt(() -> removeOutputs(dir, created));
     try {
       return run(scenario, draws, runSeed, keep, workers, dir, csv, parquet, cmd);
     } catch (IOException | RuntimeException e) {
@@ -171,6 +174,25 @@ final class RunCommand implements Callable<Integer> {
         }
       }
       throw e;
+    } finally {
+      cleanup.close();
+    }
+  }
+
+  /** The files a run writes, removed from its directory when the run is interrupted. */
+  private static final List<String> OUTPUTS = List.of("series.csv", "series.parquet", "summary.csv",
+      "summary.parquet", "events.ndjson", "scenario.yaml", "manifest.json", "report.html");
+
+  private static void removeOutputs(Path dir, boolean created) {
+    try {
+      for (String name : OUTPUTS) {
+        Files.deleteIfExists(dir.resolve(name));
+      }
+      if (created) {
+        Files.deleteIfExists(dir);
+      }
+    } catch (IOException e) {
+      // best effort on the way out; a non-empty directory is named by the next run's error
     }
   }
 
@@ -252,15 +274,19 @@ final class RunCommand implements Callable<Integer> {
     if (!noReport) {
       files.put("report", "report.html");
     }
+    boolean edited = edited(scenario);
+    BuildInfo build = BuildInfo.current();
     new RunManifest(scenario.id(), sha256(scenarioYaml), runSeed, replications, workers, Version.VERSION,
-        commandLine(), startedAt, files).write(dir.resolve("manifest.json"));
+        commandLine(), startedAt, files, build.gitCommit, build.codeSha256, System.getProperty("java.version"),
+        (System.nanoTime() - t0) / 1e9, edited).write(dir.resolve("manifest.json"));
     if (!noReport) {
       // After the manifest: the report shows it.
       ReportBuilder.forRun(dir).observed(observed).out(dir.resolve("report.html")).build();
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
 
-    stdout.printf("%s: %d replication%s, seed %d, %.1f s -> %s%n", scenario.id(), replications,
+    stdout.printf("%s%s: %d replication%s, seed %d, %.1f s -> %s%n", scenario.id(),
+        edited ? " (edited: differs from the bundled " + scenario.id() + ")" : "", replications,
         replications == 1 ? "" : "s", runSeed, seconds, dir);
     summary.print(stdout, replications);
     stdout.flush();
@@ -292,14 +318,32 @@ final class RunCommand implements Callable<Integer> {
     if (!settings.isEmpty()) {
       List<org.polemos.model.validation.Problem> problems = result.validate();
       if (!problems.isEmpty()) {
+        // In the user's terms: the command, the --set that caused the problem, and the path with ids.
         List<org.polemos.io.scenario.Diagnostic> diagnostics = new ArrayList<>();
         for (org.polemos.model.validation.Problem p : problems) {
-          diagnostics.add(new org.polemos.io.scenario.Diagnostic("--set", 0, 0, p.path(), p.message()));
+          String path = org.polemos.model.path.ScenarioPaths.idPath(result, p.path());
+          String cause = settings.stream().filter(s -> s.substring(0, Math.max(0, s.indexOf('='))).strip()
+              .equals(path)).findFirst().map(s -> "--set " + s).orElse("after --set");
+          diagnostics.add(new org.polemos.io.scenario.Diagnostic(cmd.getCommandSpec().qualifiedName(), 0, 0, "",
+              cause + ": " + path + ": " + p.message()));
         }
         throw new org.polemos.io.scenario.ScenarioFileException(diagnostics);
       }
     }
     return result;
+  }
+
+  /**
+   * Whether {@code scenario} differs in content from the bundled scenario with its id, the seed aside (a run's
+   * seed is recorded on its own): the canonical YAML of both is compared, so formatting and comments do not count.
+   */
+  static boolean edited(Scenario scenario) {
+    if (!org.polemos.io.scenario.BundledScenarios.exists(scenario.id())) {
+      return false;
+    }
+    Scenario bundled = org.polemos.io.scenario.BundledScenarios.load(scenario.id()).with("seed", scenario.seed());
+    ScenarioWriter writer = new ScenarioWriter();
+    return !writer.toYaml(bundled).equals(writer.toYaml(scenario));
   }
 
   private List<String> commandLine() {

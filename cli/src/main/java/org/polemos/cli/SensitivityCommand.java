@@ -85,18 +85,22 @@ final class SensitivityCommand implements Callable<Integer> {
     if (!Files.isRegularFile(file)) {
       throw new CommandLine.ParameterException(cmd, file + ": no such file");
     }
-    SensitivitySpec sens = new SensitivityFileReader().read(file);
-    List<Diagnostic> problems = new ArrayList<>();
-    for (Output o : sens.outputs()) {
-      if (!engine.metrics().contains(o.metric())) {
-        problems.add(o.location().problem("unknown metric \"" + o.metric() + "\""
-            + Suggestions.didYouMean(o.metric(), engine.metrics()) + " (metrics: docs/OUTPUTS.md)"));
-      }
-    }
-    if (!problems.isEmpty()) {
-      throw new ScenarioFileException(problems);
-    }
+    SensitivitySpec sens = new SensitivityFileReader(engine.metrics()).read(file);
+    boolean created = !Files.exists(out);
     Experiments.prepareEmpty(out, cmd);
+    try {
+      return study(sens, cmd);
+    } catch (RuntimeException | IOException e) {
+      // A problem found while running (an invalid design point, an output key the series lack) leaves no
+      // empty directory behind, as run, sweep and calibrate do not.
+      if (created) {
+        Experiments.deleteIfEmpty(out);
+      }
+      throw e;
+    }
+  }
+
+  private int study(SensitivitySpec sens, CommandLine cmd) throws IOException {
     int workers = Experiments.threads(threads, sens.replications(), cmd);
     List<String> paths = sens.parameters().stream().map(ParameterBounds::path).toList();
     List<LocalDate> dates = Engine.sampleDates(sens.base().calendar());

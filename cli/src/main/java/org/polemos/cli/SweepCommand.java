@@ -86,7 +86,7 @@ final class SweepCommand implements Callable<Integer> {
     if (!Files.isRegularFile(file)) {
       throw new CommandLine.ParameterException(cmd, file + ": no such file");
     }
-    SweepSpec sweep = new SweepFileReader().read(file);
+    SweepSpec sweep = new SweepFileReader(engine.metrics()).read(file);
     if (!sweep.metrics().isEmpty()) {
       List<Location> at = new ArrayList<>();
       sweep.metrics().forEach(m -> at.add(sweep.metricsLocation()));

@@ -19,10 +19,13 @@ class ImportCommandTest {
   private final StringWriter err = new StringWriter();
 
   private int run(String... args) {
-    CommandLine cl = new CommandLine(new ImportCommand());
+    CommandLine cl = Main.commandLine();
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
-    return cl.execute(args);
+    String[] all = new String[args.length + 1];
+    all[0] = "import";
+    System.arraycopy(args, 0, all, 1, args.length);
+    return cl.execute(all);
   }
 
   private static final String HEADER = "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,"
@@ -133,5 +136,53 @@ class ImportCommandTest {
     assertThat(run("acled", "--help")).isZero();
     assertThat(out.toString()).contains("--actor=REGEX", "--event-type=REGEX", "Example", "--as=METRIC",
         "--key=KEY", "--as deaths_per_month --key islamic-state");
+  }
+
+  @Test
+  void outInAMissingDirectoryIsRefused() throws IOException {
+    Path missing = dir.resolve("no/such/dir/x.csv");
+    assertThat(run("acled", acled().toString(), "--out", missing.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("--out " + missing + ": the directory " + dir.resolve("no/such/dir")
+        + " does not exist; create it first");
+    assertThat(dir.resolve("no")).doesNotExist();
+    assertThat(run("acled", acled().toString(), "--out", dir.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("is a directory");
+  }
+
+  @Test
+  void mostRowsRejectedForOneReasonExitsOneAndSaysWhy() throws IOException {
+    Path file = Files.write(dir.resolve("months.csv"), String.join("\n", HEADER,
+        row("A1", "01-Janvier-2015", "Group A", "Iraq", "3"),
+        row("A2", "02-Fevrier-2015", "Group B", "Iraq", "1"),
+        row("A3", "2015-03-07", "Group A", "Syria", "2")).getBytes(StandardCharsets.UTF_8));
+    Path observed = dir.resolve("observed.csv");
+    assertThat(run("acled", file.toString(), "--out", observed.toString())).isEqualTo(1);
+    assertThat(out.toString()).contains("rejected   2", "bad_date 2");
+    assertThat(err.toString()).contains("polemos import acled: " + file + ": 2 of 3 rows (67%) rejected as bad_date",
+        "expected layout: acled-current", "first example, line 2: event_date \"01-Janvier-2015\"",
+        "A1,01-Janvier-2015,2015,1,").doesNotContain("\tat ");
+    assertThat(observed).doesNotExist();
+    assertThat(dir.resolve("observed.rejects.csv")).exists();
+
+    assertThat(run("acled", file.toString(), "--out", observed.toString(), "--max-reject-share", "1")).isZero();
+    assertThat(observed).exists();
+    assertThat(run("acled", file.toString(), "--out", observed.toString(), "--max-reject-share", "1.5"))
+        .isEqualTo(2);
+  }
+
+  @Test
+  void aRegisteredDatasetIsListedAndImported() throws IOException {
+    // ToyEventDataset is registered by cli/src/test/resources/META-INF/services, as an extension would be.
+    assertThat(run("--help")).isZero();
+    assertThat(out.toString()).contains("gtd", "acled", "ucdp", "toy", ToyEventDataset.TITLE);
+    Path file = Files.writeString(dir.resolve("toy.csv"), "uid,day,nation\n1,2015-03-04,Iraq\n2,2015-03-09,Iraq\n");
+    Path observed = dir.resolve("toy-observed.csv");
+    assertThat(run("toy", file.toString(), "--by", "month,country", "--out", observed.toString()))
+        .as(err.toString()).isZero();
+    assertThat(out.toString()).contains("layout     toy-v1");
+    assertThat(Files.readAllLines(observed)).containsExactly("replication,date,metric,key,value",
+        "0,2015-03-01,observed_events,Iraq,2");
+    assertThat(run("toy", "--help")).isZero();
+    assertThat(out.toString()).contains("toy-v1: toy export (uid, day, nation)");
   }
 }

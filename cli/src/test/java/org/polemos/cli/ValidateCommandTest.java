@@ -74,7 +74,7 @@ class ValidateCommandTest {
   void unknownOptionIsAUsageError() {
     CliRun run = CliRun.of("validate", "--strict", "x.yaml");
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).startsWith("polemos validate: Unknown option: '--strict'").doesNotContain("\tat ");
+    assertThat(run.err()).startsWith("polemos validate: unknown option --strict").doesNotContain("\tat ");
   }
 
   @Test

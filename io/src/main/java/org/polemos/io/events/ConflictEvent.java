@@ -7,7 +7,7 @@ import java.util.Objects;
  * One event of a source dataset in the normalised form every importer produces. Text fields are as the source
  * writes them (trimmed; empty text becomes {@code null} for the nullable fields).
  *
- * @param dataset the dataset the event comes from
+ * @param dataset the id of the dataset the event comes from ({@link EventDataset#id()}: gtd, acled, ucdp, ...)
  * @param rowId the source's own id: GTD {@code eventid}, ACLED {@code event_id_cnty} (or {@code data_id} when that
  *     is empty), UCDP {@code id}
  * @param date the event's date; the first day of the period when only the month or year is known
@@ -26,7 +26,7 @@ import java.util.Objects;
  * @param line the 1-based line of the file on which the event's record starts
  */
 public record ConflictEvent(
-    Dataset dataset,
+    String dataset,
     String rowId,
     LocalDate date,
     DatePrecision precision,

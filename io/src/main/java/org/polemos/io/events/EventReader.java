@@ -26,16 +26,13 @@ import org.polemos.model.validation.Suggestions;
  * file.
  *
  * <pre>{@code
- * try (EventReader reader = EventReader.open(Dataset.ACLED, file)) {
+ * try (EventReader reader = EventReader.open(new AcledDataset(), file)) {
  *   ImportReport report = reader.read(event -> ..., rejection -> ...);
  * }
  * }</pre>
  */
 public final class EventReader implements Closeable {
-  private static final Map<Integer, String> UCDP_VIOLENCE = Map.of(
-      1, "State-based conflict", 2, "Non-state conflict", 3, "One-sided violence");
-
-  private final Dataset dataset;
+  private final EventDataset dataset;
   private final String fileName;
   private final Charset encoding;
   private final CsvRecords records;
@@ -44,7 +41,7 @@ public final class EventReader implements Closeable {
   private final Layout layout;
   private boolean consumed;
 
-  private EventReader(Dataset dataset, Path file, Charset encoding) throws IOException {
+  private EventReader(EventDataset dataset, Path file, Charset encoding) throws IOException {
     this.dataset = dataset;
     this.fileName = file.toString();
     this.encoding = encoding;
@@ -56,7 +53,7 @@ public final class EventReader implements Closeable {
       CsvRecords.Raw first = records.next();
       if (first == null || first.blank()) {
         throw new UnusableHeaderException(fileName + ": the file is empty or its first line is blank; expected a "
-            + dataset + " header (" + expectedLayouts(dataset) + ")");
+            + dataset.id() + " header (" + expectedLayouts(dataset) + ")");
       }
       List<String> names = new ArrayList<>(first.fields().size());
       for (String name : first.fields()) {
@@ -69,7 +66,7 @@ public final class EventReader implements Closeable {
       for (int i = 0; i < names.size(); i++) {
         columns.putIfAbsent(Layout.norm(names.get(i)), i);
       }
-      this.layout = Layout.detect(dataset, names);
+      this.layout = Layout.detect(dataset.layouts(), names);
       if (layout == null) {
         throw new UnusableHeaderException(headerMessage(fileName, dataset, names));
       }
@@ -80,12 +77,12 @@ public final class EventReader implements Closeable {
   }
 
   /** Opens {@code file}, detecting its encoding with {@link TextEncoding#detect}, and reads its header. */
-  public static EventReader open(Dataset dataset, Path file) throws IOException {
+  public static EventReader open(EventDataset dataset, Path file) throws IOException {
     return open(dataset, file, TextEncoding.detect(file));
   }
 
   /** Opens {@code file} in the given encoding and reads its header. */
-  public static EventReader open(Dataset dataset, Path file, Charset encoding) throws IOException {
+  public static EventReader open(EventDataset dataset, Path file, Charset encoding) throws IOException {
     return new EventReader(dataset, file, encoding);
   }
 
@@ -115,6 +112,7 @@ public final class EventReader implements Closeable {
     long accepted = 0;
     long dropped = 0;
     Map<RejectReason, Long> rejected = new EnumMap<>(RejectReason.class);
+    Map<RejectReason, Rejection> examples = new EnumMap<>(RejectReason.class);
     LocalDate first = null;
     LocalDate last = null;
     CsvRecords.Raw raw;
@@ -131,7 +129,7 @@ public final class EventReader implements Closeable {
           throw new RowProblem(RejectReason.WRONG_COLUMN_COUNT,
               "expected " + header.size() + " fields, found " + raw.fields().size());
         }
-        ConflictEvent event = map(new Row(raw.fields(), raw.line()));
+        ConflictEvent event = dataset.map(new EventRow(columns, raw.fields(), raw.line()), layout);
         if (event.latitude() == null && event.longitude() == null && hasCoordinates(raw.fields())) {
           dropped++;
         }
@@ -141,10 +139,14 @@ public final class EventReader implements Closeable {
         events.accept(event);
       } catch (RowProblem problem) {
         rejected.merge(problem.reason(), 1L, Long::sum);
-        rejects.accept(new Rejection(raw.line(), problem.reason(), problem.getMessage(), excerpt(raw.fields())));
+        Rejection rejection = new Rejection(raw.line(), problem.reason(), problem.getMessage(),
+            excerpt(raw.fields()));
+        examples.putIfAbsent(problem.reason(), rejection);
+        rejects.accept(rejection);
       }
     }
-    return new ImportReport(fileName, layout, encoding.name(), rows, accepted, rejected, dropped, first, last);
+    return new ImportReport(fileName, layout, encoding.name(), rows, accepted, rejected, examples, dropped, first,
+        last);
   }
 
   @Override
@@ -153,12 +155,12 @@ public final class EventReader implements Closeable {
   }
 
   /** The message for a header no layout of {@code dataset} accepts. */
-  static String headerMessage(String fileName, Dataset dataset, List<String> header) {
+  static String headerMessage(String fileName, EventDataset dataset, List<String> header) {
     StringBuilder message = new StringBuilder();
-    message.append(fileName).append(": unusable header: it matches no ").append(dataset).append(" layout");
+    message.append(fileName).append(": unusable header: it matches no ").append(dataset.id().toUpperCase(java.util.Locale.ROOT)).append(" layout");
     Layout closest = null;
     List<String> closestMissing = null;
-    for (Layout candidate : Layout.of(dataset)) {
+    for (Layout candidate : dataset.layouts()) {
       List<String> missing = candidate.missing(header);
       if (closestMissing == null || missing.size() < closestMissing.size()) {
         closest = candidate;
@@ -173,8 +175,8 @@ public final class EventReader implements Closeable {
       message.append(i == 0 ? "" : ", ").append(column).append(Suggestions.didYouMean(column, header));
     }
     message.append('.');
-    for (Dataset other : Dataset.values()) {
-      Layout elsewhere = other == dataset ? null : Layout.detect(other, header);
+    for (EventDataset other : EventDatasets.all()) {
+      Layout elsewhere = other.id().equals(dataset.id()) ? null : Layout.detect(other.layouts(), header);
       if (elsewhere != null) {
         message.append(" The header looks like ").append(elsewhere.id()).append(": import it as ")
             .append(other.id()).append('.');
@@ -183,9 +185,9 @@ public final class EventReader implements Closeable {
     return message.toString();
   }
 
-  private static String expectedLayouts(Dataset dataset) {
+  private static String expectedLayouts(EventDataset dataset) {
     StringBuilder out = new StringBuilder();
-    for (Layout layout : Layout.of(dataset)) {
+    for (Layout layout : dataset.layouts()) {
       out.append(out.length() == 0 ? "" : "; ").append(layout.id()).append(" = ").append(layout.description());
     }
     return out.toString();
@@ -202,133 +204,5 @@ public final class EventReader implements Closeable {
       out.append(i == 0 ? "" : ",").append(Csv.field(fields.get(i)));
     }
     return out.length() <= Rejection.MAX_EXCERPT ? out.toString() : out.substring(0, Rejection.MAX_EXCERPT);
-  }
-
-  /** A data row with lookup by (lower-case) column name; absent columns read as empty. */
-  private final class Row {
-    final List<String> fields;
-    final long line;
-
-    Row(List<String> fields, long line) {
-      this.fields = fields;
-      this.line = line;
-    }
-
-    String get(String column) {
-      Integer index = columns.get(column);
-      return index == null ? "" : fields.get(index).strip();
-    }
-
-    String required(String column) throws RowProblem {
-      String value = get(column);
-      if (value.isEmpty()) {
-        throw new RowProblem(RejectReason.MISSING_VALUE, column + " is empty");
-      }
-      return value;
-    }
-  }
-
-  private ConflictEvent map(Row row) throws RowProblem {
-    return switch (dataset) {
-      case GTD -> gtd(row);
-      case ACLED -> acled(row);
-      case UCDP -> ucdp(row);
-    };
-  }
-
-  private ConflictEvent gtd(Row row) throws RowProblem {
-    String id = row.required("eventid");
-    int year = Fields.integer("iyear", row.get("iyear"));
-    int month = Fields.integer("imonth", row.get("imonth"));
-    int day = Fields.integer("iday", row.get("iday"));
-    LocalDate date;
-    DatePrecision precision;
-    if (month == 0) {
-      date = Fields.date("iyear " + year, year, 1, 1);
-      precision = DatePrecision.YEAR;
-    } else if (day == 0) {
-      date = Fields.date("iyear/imonth " + year + "/" + month, year, month, 1);
-      precision = DatePrecision.MONTH;
-    } else {
-      date = Fields.date("iyear/imonth/iday " + year + "/" + month + "/" + day, year, month, day);
-      precision = DatePrecision.DAY;
-    }
-    Integer nkill = Fields.optionalInteger("nkill", row.get("nkill"));
-    if (nkill != null && (nkill == -9 || nkill == -99)) {
-      nkill = null;
-    } else if (nkill != null && nkill < 0) {
-      throw new RowProblem(RejectReason.BAD_NUMBER, "nkill \"" + row.get("nkill") + "\" is negative");
-    }
-    Double[] coordinates = coordinates(row);
-    return new ConflictEvent(Dataset.GTD, id, date, precision, row.required("country_txt"),
-        Fields.text(row.get("provstate")), Fields.text(row.get("city")), coordinates[0], coordinates[1],
-        Fields.text(row.get("gname")), null, Fields.text(row.get("attacktype1_txt")), null, nkill, row.line);
-  }
-
-  private ConflictEvent acled(Row row) throws RowProblem {
-    String id = row.get("event_id_cnty");
-    if (id.isEmpty()) {
-      id = row.get("data_id");
-    }
-    if (id.isEmpty()) {
-      throw new RowProblem(RejectReason.MISSING_VALUE, "event_id_cnty is empty");
-    }
-    LocalDate date = Fields.acledDate("event_date", row.get("event_date"));
-    DatePrecision precision;
-    String code = row.get("time_precision");
-    if (code.isEmpty()) {
-      precision = DatePrecision.DAY;
-    } else {
-      precision = switch (Fields.integer("time_precision", code)) {
-        case 1 -> DatePrecision.DAY;
-        case 2 -> DatePrecision.WEEK;
-        case 3 -> DatePrecision.MONTH;
-        default -> throw new RowProblem(RejectReason.BAD_NUMBER,
-            "time_precision \"" + code + "\" is not 1, 2 or 3");
-      };
-    }
-    Double[] coordinates = coordinates(row);
-    return new ConflictEvent(Dataset.ACLED, id, date, precision, row.required("country"),
-        Fields.text(row.get("admin1")), Fields.text(row.get("location")), coordinates[0], coordinates[1],
-        Fields.text(row.get("actor1")), Fields.text(row.get("actor2")), Fields.text(row.get("event_type")),
-        Fields.text(row.get("sub_event_type")), Fields.count("fatalities", row.get("fatalities")), row.line);
-  }
-
-  private ConflictEvent ucdp(Row row) throws RowProblem {
-    String id = row.required("id");
-    LocalDate date = Fields.isoDate("date_start", row.get("date_start"));
-    String code = row.get("date_prec");
-    DatePrecision precision;
-    if (code.isEmpty()) {
-      precision = DatePrecision.DAY;
-    } else {
-      precision = switch (Fields.integer("date_prec", code)) {
-        case 1 -> DatePrecision.DAY;
-        case 2, 3 -> DatePrecision.WEEK;
-        case 4 -> DatePrecision.MONTH;
-        case 5 -> DatePrecision.YEAR;
-        default -> throw new RowProblem(RejectReason.BAD_NUMBER, "date_prec \"" + code + "\" is not 1 to 5");
-      };
-    }
-    int violence = Fields.integer("type_of_violence", row.get("type_of_violence"));
-    String type = UCDP_VIOLENCE.get(violence);
-    if (type == null) {
-      throw new RowProblem(RejectReason.BAD_NUMBER, "type_of_violence \"" + violence + "\" is not 1, 2 or 3");
-    }
-    Double[] coordinates = coordinates(row);
-    return new ConflictEvent(Dataset.UCDP, id, date, precision, row.required("country"),
-        Fields.text(row.get("adm_1")), Fields.text(row.get("where_coordinates")), coordinates[0], coordinates[1],
-        Fields.text(row.get("side_a")), Fields.text(row.get("side_b")), type, null,
-        Fields.count("best", row.get("best")), row.line);
-  }
-
-  /** Latitude and longitude; both null when either is missing or out of range. */
-  private static Double[] coordinates(Row row) throws RowProblem {
-    Double latitude = Fields.decimal("latitude", row.get("latitude"));
-    Double longitude = Fields.decimal("longitude", row.get("longitude"));
-    if (latitude == null || longitude == null || Math.abs(latitude) > 90 || Math.abs(longitude) > 180) {
-      return new Double[] {null, null};
-    }
-    return new Double[] {latitude, longitude};
   }
 }

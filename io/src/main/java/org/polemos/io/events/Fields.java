@@ -3,59 +3,18 @@ package org.polemos.io.events;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
-import java.time.temporal.ChronoField;
-import java.util.List;
-import java.util.Locale;
 
-/** Parsing of the field values the sources use; every failure is a {@link RowProblem} naming the column. */
-final class Fields {
+/**
+ * Parsing of the field values the sources use, for {@link EventDataset} implementations; every failure is a
+ * {@link RowProblem} naming the column.
+ */
+public final class Fields {
   private Fields() {
   }
 
-  /**
-   * The date formats ACLED exports use, tried in order: {@code 2020-05-09}, {@code 9-May-20} (two-digit years
-   * read as 1950-2049), {@code 9-May-2020}, {@code 09 May 2020}, {@code 09 May 20}, {@code 9 May 2020} with the
-   * full month name, and day-first {@code 09/05/2020}.
-   */
-  private static final List<DateTimeFormatter> ACLED_DATES = List.of(
-      DateTimeFormatter.ISO_LOCAL_DATE,
-      pattern("d-MMM-", true),
-      pattern("d-MMM-", false),
-      pattern("d MMM ", false),
-      pattern("d MMM ", true),
-      pattern("d MMMM ", false),
-      pattern("d/M/", false));
-
-  private static DateTimeFormatter pattern(String dayMonth, boolean twoDigitYear) {
-    DateTimeFormatterBuilder builder = new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(dayMonth);
-    if (twoDigitYear) {
-      builder.appendValueReduced(ChronoField.YEAR, 2, 2, 1950);
-    } else {
-      builder.appendValue(ChronoField.YEAR, 4);
-    }
-    return builder.toFormatter(Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT)
-        .withChronology(java.time.chrono.IsoChronology.INSTANCE);
-  }
-
-  static LocalDate acledDate(String column, String value) throws RowProblem {
-    if (value.isEmpty()) {
-      throw new RowProblem(RejectReason.BAD_DATE, column + " is empty");
-    }
-    for (DateTimeFormatter format : ACLED_DATES) {
-      try {
-        return LocalDate.parse(value, format);
-      } catch (DateTimeParseException e) {
-        // try the next format
-      }
-    }
-    throw new RowProblem(RejectReason.BAD_DATE, column + " \"" + value + "\" is not a date");
-  }
-
   /** An ISO date, optionally followed by a time ({@code 2017-01-01 00:00:00.000}), as UCDP writes them. */
-  static LocalDate isoDate(String column, String value) throws RowProblem {
+  public static LocalDate isoDate(String column, String value) throws RowProblem {
     if (value.isEmpty()) {
       throw new RowProblem(RejectReason.BAD_DATE, column + " is empty");
     }
@@ -68,7 +27,7 @@ final class Fields {
     }
   }
 
-  static LocalDate date(String what, int year, int month, int day) throws RowProblem {
+  public static LocalDate date(String what, int year, int month, int day) throws RowProblem {
     try {
       return LocalDate.of(year, month, day);
     } catch (DateTimeException e) {
@@ -77,7 +36,7 @@ final class Fields {
   }
 
   /** A whole number; "12.0" is accepted (spreadsheets write counts so). */
-  static int integer(String column, String value) throws RowProblem {
+  public static int integer(String column, String value) throws RowProblem {
     if (value.isEmpty()) {
       throw new RowProblem(RejectReason.BAD_NUMBER, column + " is empty");
     }
@@ -97,12 +56,12 @@ final class Fields {
   }
 
   /** A whole number, or null when empty. */
-  static Integer optionalInteger(String column, String value) throws RowProblem {
+  public static Integer optionalInteger(String column, String value) throws RowProblem {
     return value.isEmpty() ? null : integer(column, value);
   }
 
   /** A non-negative count, or null when empty. */
-  static Integer count(String column, String value) throws RowProblem {
+  public static Integer count(String column, String value) throws RowProblem {
     Integer n = optionalInteger(column, value);
     if (n != null && n < 0) {
       throw new RowProblem(RejectReason.BAD_NUMBER, column + " \"" + value + "\" is negative");
@@ -111,7 +70,7 @@ final class Fields {
   }
 
   /** A decimal number, or null when empty. */
-  static Double decimal(String column, String value) throws RowProblem {
+  public static Double decimal(String column, String value) throws RowProblem {
     if (value.isEmpty()) {
       return null;
     }
@@ -127,7 +86,7 @@ final class Fields {
   }
 
   /** {@code value}, or null when empty. */
-  static String text(String value) {
+  public static String text(String value) {
     return value.isEmpty() ? null : value;
   }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param rowsRead data records read (header excluded)
  * @param accepted records turned into events
  * @param rejectedByReason rejected records by reason (only reasons that occurred, in the enum's order)
+ * @param firstRejected the first rejected record of each reason in {@code rejectedByReason}
  * @param coordinatesDropped accepted events whose coordinates were incomplete or out of range and so set to null
  * @param firstDate earliest accepted event date, null when none was accepted
  * @param lastDate latest accepted event date, null when none was accepted
@@ -27,6 +28,7 @@ public record ImportReport(
     long rowsRead,
     long accepted,
     Map<RejectReason, Long> rejectedByReason,
+    Map<RejectReason, Rejection> firstRejected,
     long coordinatesDropped,
     LocalDate firstDate,
     LocalDate lastDate) {
@@ -35,6 +37,25 @@ public record ImportReport(
     EnumMap<RejectReason, Long> copy = new EnumMap<>(RejectReason.class);
     copy.putAll(rejectedByReason);
     rejectedByReason = Collections.unmodifiableMap(copy);
+    EnumMap<RejectReason, Rejection> examples = new EnumMap<>(RejectReason.class);
+    examples.putAll(firstRejected);
+    firstRejected = Collections.unmodifiableMap(examples);
+  }
+
+  /**
+   * The reason that rejected the most rows when it rejected more than {@code maxShare} of the rows read, else
+   * null. Ties go to the reason first in the enum's order.
+   */
+  public RejectReason dominantRejection(double maxShare) {
+    RejectReason worst = null;
+    long most = 0;
+    for (Map.Entry<RejectReason, Long> e : rejectedByReason.entrySet()) {
+      if (e.getValue() > most) {
+        worst = e.getKey();
+        most = e.getValue();
+      }
+    }
+    return worst != null && most > maxShare * rowsRead ? worst : null;
   }
 
   /** All rejected records. */

@@ -36,13 +36,27 @@ import org.polemos.model.Scenario;
  * {@code from}..{@code to} when given.
  */
 public final class CalibrationFileReader {
+  private final java.util.Collection<String> knownMetrics;
+
+  /** A reader that does not check metric names. */
+  public CalibrationFileReader() {
+    this(null);
+  }
+
+  /**
+   * A reader that also reports metric names not in {@code knownMetrics} (the engine's), with every other problem
+   * of the file at once.
+   */
+  public CalibrationFileReader(java.util.Collection<String> knownMetrics) {
+    this.knownMetrics = knownMetrics == null ? null : java.util.List.copyOf(knownMetrics);
+  }
   public static final Set<String> AGGREGATES = Set.of("at-end", "mean", "change-per-month");
   public static final Set<String> OPTIMISERS = Set.of("cma-es", "nelder-mead");
   public static final Set<String> METHODS = Set.of("cma-es", "nelder-mead", CalibrationSpec.ABC_SMC);
   public static final Set<String> PRIORS = Set.of("uniform", "log-uniform", "normal");
 
   public CalibrationSpec read(Path path) {
-    SpecReader r = new SpecReader(path);
+    SpecReader r = new SpecReader(path, knownMetrics);
     YMap root = r.root(path);
     r.allowOnly(root, "", List.of("base", "seed", "replications", "budget", "optimiser", "method", "abc",
         "parameters", "observed", "targets"));
@@ -98,6 +112,7 @@ public final class CalibrationFileReader {
         String to = r.string(r.get(t, "to"), at + ".to");
         YNode metricNode = r.required(t, at, "metric");
         String metric = r.string(metricNode, at + ".metric");
+        r.metric(metricNode, at + ".metric", metric);
         String metricKey = t.entries().containsKey("metricKey") ? r.string(r.get(t, "metricKey"), at + ".metricKey")
             : "";
         String aggregate = t.entries().containsKey("aggregate")

@@ -30,9 +30,23 @@ import org.polemos.model.Scenario;
  * <p>or, for Sobol indices, {@code method: sobol} with {@code samples: N} instead of trajectories and levels.
  */
 public final class SensitivityFileReader {
+  private final java.util.Collection<String> knownMetrics;
+
+  /** A reader that does not check metric names. */
+  public SensitivityFileReader() {
+    this(null);
+  }
+
+  /**
+   * A reader that also reports metric names not in {@code knownMetrics} (the engine's), with every other problem
+   * of the file at once.
+   */
+  public SensitivityFileReader(java.util.Collection<String> knownMetrics) {
+    this.knownMetrics = knownMetrics == null ? null : java.util.List.copyOf(knownMetrics);
+  }
 
   public SensitivitySpec read(Path path) {
-    SpecReader r = new SpecReader(path);
+    SpecReader r = new SpecReader(path, knownMetrics);
     YMap root = r.root(path);
     r.allowOnly(root, "", List.of("base", "seed", "replications", "method", "trajectories", "levels", "samples",
         "designSeed", "parameters", "outputs"));
@@ -94,6 +108,7 @@ public final class SensitivityFileReader {
         r.allowOnly(o, at, List.of("metric", "key", "date"));
         YNode metricNode = r.required(o, at, "metric");
         String metric = r.string(metricNode, at + ".metric");
+        r.metric(metricNode, at + ".metric", metric);
         String key = o.entries().containsKey("key") ? r.string(r.get(o, "key"), at + ".key") : "";
         YNode dateNode = r.get(o, "date");
         String dateText = r.string(dateNode, at + ".date");

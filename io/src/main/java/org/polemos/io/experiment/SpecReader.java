@@ -31,8 +31,15 @@ final class SpecReader {
   final String file;
   final Path directory;
   final List<Diagnostic> problems = new ArrayList<>();
+  /** The metric names the engine writes, or null when metric names are not checked. */
+  private final Collection<String> knownMetrics;
 
   SpecReader(Path path) {
+    this(path, null);
+  }
+
+  SpecReader(Path path, Collection<String> knownMetrics) {
+    this.knownMetrics = knownMetrics;
     this.file = path.toString();
     Path parent = path.toAbsolutePath().getParent();
     this.directory = parent == null ? Path.of(".") : parent;
@@ -57,6 +64,14 @@ final class SpecReader {
 
   void problem(YNode at, String path, String message) {
     problems.add(new Diagnostic(file, at == null ? 0 : at.line(), at == null ? 0 : at.column(), path, message));
+  }
+
+  /** Reports {@code metric} at {@code node} when metric names are checked and it is none of them. */
+  void metric(YNode node, String path, String metric) {
+    if (knownMetrics != null && metric != null && !knownMetrics.contains(metric)) {
+      problem(node, path, "unknown metric \"" + metric + "\"" + Suggestions.didYouMean(metric, knownMetrics)
+          + " (metrics: docs/OUTPUTS.md)");
+    }
   }
 
   void throwIfProblems() {

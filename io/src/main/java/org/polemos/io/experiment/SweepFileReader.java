@@ -29,10 +29,23 @@ import org.polemos.model.Scenario;
  * Every problem is reported with {@code file:line:col}; parameter paths are checked against the base scenario.
  */
 public final class SweepFileReader {
+  private final java.util.Collection<String> knownMetrics;
+  /** A reader that does not check metric names. */
+  public SweepFileReader() {
+    this(null);
+  }
+
+  /**
+   * A reader that also reports metric names not in {@code knownMetrics} (the engine's), with every other problem
+   * of the file at once.
+   */
+  public SweepFileReader(java.util.Collection<String> knownMetrics) {
+    this.knownMetrics = knownMetrics == null ? null : java.util.List.copyOf(knownMetrics);
+  }
   private static final int MAX_POINTS = 100_000;
 
   public SweepSpec read(Path path) {
-    SpecReader r = new SpecReader(path);
+    SpecReader r = new SpecReader(path, knownMetrics);
     YMap root = r.root(path);
     r.allowOnly(root, "", List.of("base", "seed", "replications", "parameters", "design", "metrics"));
     Scenario base = r.base(root);
@@ -119,6 +132,7 @@ public final class SweepFileReader {
     if (metricList != null) {
       for (int i = 0; i < metricList.items().size(); i++) {
         String m = r.string(metricList.items().get(i), "metrics[" + i + "]");
+        r.metric(metricList.items().get(i), "metrics[" + i + "]", m);
         if (m != null) {
           metrics.add(m);
         }

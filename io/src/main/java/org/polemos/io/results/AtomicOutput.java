@@ -15,7 +15,8 @@ import java.nio.file.StandardCopyOption;
 /**
  * A file written under a temporary name in its target directory and moved into place only by {@link #commit()},
  * so an interrupted run never leaves a file that looks complete. Closing without committing deletes the
- * temporary file.
+ * temporary file, and so does an interruption by SIGINT or SIGTERM ({@link InterruptCleanup}). Temporary names are
+ * {@code .<name>.<hex>.partial} in the target's directory ({@link #isTemporary}).
  */
 public final class AtomicOutput implements AutoCloseable {
   private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
@@ -33,7 +34,19 @@ public final class AtomicOutput implements AutoCloseable {
     // Not Files.createTempFile: that makes the file owner-only, and results are meant to be shared.
     this.temporary = Files.createFile(directory.resolve(
         "." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE) + ".partial"));
-    this.stream = Files.newOutputStream(temporary);
+    InterruptCleanup.track(temporary);
+    try {
+      this.stream = Files.newOutputStream(temporary);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(temporary);
+      InterruptCleanup.release(temporary);
+      throw e;
+    }
+  }
+
+  /** Whether {@code name} is the name of an output's temporary file (left behind only by a killed process). */
+  public static boolean isTemporary(String name) {
+    return name.startsWith(".") && name.endsWith(".partial");
   }
 
   /** Opens a new output that will replace {@code target} on commit. */
@@ -74,6 +87,7 @@ public final class AtomicOutput implements AutoCloseable {
       Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
     }
     committed = true;
+    InterruptCleanup.release(temporary);
   }
 
   private void closeStreams() throws IOException {
@@ -97,6 +111,7 @@ public final class AtomicOutput implements AutoCloseable {
       closeStreams();
     } finally {
       Files.deleteIfExists(temporary);
+      InterruptCleanup.release(temporary);
     }
   }
 

@@ -20,9 +20,25 @@ import java.util.Map;
  * @param command the command line, as arguments
  * @param startedAt ISO-8601 instant the run started
  * @param files output files of the run directory, by role
+ * @param gitCommit the git commit of the code run ({@code +dirty} when tracked files differed from it), or null
+ *     when the code was not run from a git work tree
+ * @param codeSha256 SHA-256 of the jar run when there is no git commit, else null
+ * @param javaVersion the Java runtime's version ({@code java.version})
+ * @param wallTimeSeconds seconds from the start of the run to the manifest being written (NaN when unknown)
+ * @param scenarioEdited true when the scenario run differs in content (seed aside) from the bundled scenario with
+ *     the same id, e.g. an edited copy or {@code --set}; false when it equals it or no bundled scenario has its id;
+ *     null when unknown (a manifest written before this field existed)
  */
 public record RunManifest(String scenarioId, String scenarioSha256, long seed, int replications, int threads,
-    String version, List<String> command, String startedAt, Map<String, String> files) {
+    String version, List<String> command, String startedAt, Map<String, String> files, String gitCommit,
+    String codeSha256, String javaVersion, double wallTimeSeconds, Boolean scenarioEdited) {
+
+  /** A manifest without the build, timing and edit fields (unknown). */
+  public RunManifest(String scenarioId, String scenarioSha256, long seed, int replications, int threads,
+      String version, List<String> command, String startedAt, Map<String, String> files) {
+    this(scenarioId, scenarioSha256, seed, replications, threads, version, command, startedAt, files, null, null,
+        null, Double.NaN, null);
+  }
 
   /** The manifest as pretty-printed JSON. */
   public String toJson() {
@@ -41,6 +57,21 @@ public record RunManifest(String scenarioId, String scenarioSha256, long seed, i
       }
       json.writeEndArray();
       json.writeStringField("startedAt", startedAt);
+      if (gitCommit != null) {
+        json.writeStringField("gitCommit", gitCommit);
+      }
+      if (codeSha256 != null) {
+        json.writeStringField("codeSha256", codeSha256);
+      }
+      if (javaVersion != null) {
+        json.writeStringField("javaVersion", javaVersion);
+      }
+      if (!Double.isNaN(wallTimeSeconds)) {
+        json.writeNumberField("wallTimeSeconds", Math.round(wallTimeSeconds * 1000) / 1000.0);
+      }
+      if (scenarioEdited != null) {
+        json.writeBooleanField("scenarioEdited", scenarioEdited);
+      }
       json.writeObjectFieldStart("files");
       for (Map.Entry<String, String> file : files.entrySet()) {
         json.writeStringField(file.getKey(), file.getValue());
@@ -74,6 +105,13 @@ public record RunManifest(String scenarioId, String scenarioSha256, long seed, i
     }
     return new RunManifest(json.path("scenarioId").asText(), json.path("scenarioSha256").asText(),
         json.path("seed").asLong(), json.path("replications").asInt(), json.path("threads").asInt(),
-        json.path("version").asText(), command, json.path("startedAt").asText(), files);
+        json.path("version").asText(), command, json.path("startedAt").asText(), files, text(json, "gitCommit"),
+        text(json, "codeSha256"), text(json, "javaVersion"),
+        json.hasNonNull("wallTimeSeconds") ? json.get("wallTimeSeconds").asDouble() : Double.NaN,
+        json.hasNonNull("scenarioEdited") ? json.get("scenarioEdited").asBoolean() : null);
+  }
+
+  private static String text(com.fasterxml.jackson.databind.JsonNode json, String field) {
+    return json.hasNonNull(field) ? json.get(field).asText() : null;
   }
 }

@@ -27,11 +27,11 @@ class AcledReaderTest {
             "2", "event_type", "Protests", "country", "Iraq", "fatalities", "")),
         row(h, values("data_id", "1003", "event_id_cnty", "", "event_date", "15-Mar-97", "time_precision", "3",
             "event_type", "Protests", "country", "Iraq", "fatalities", "0")));
-    EventFixtures.Read read = EventFixtures.read(Dataset.ACLED, file);
+    EventFixtures.Read read = EventFixtures.read(new AcledDataset(), file);
 
-    assertThat(read.report().layout()).isEqualTo(Layout.ACLED_31COL);
+    assertThat(read.report().layout()).isEqualTo(AcledDataset.COLUMNS_31);
     assertThat(read.rejects()).isEmpty();
-    assertThat(read.events().get(0)).isEqualTo(new ConflictEvent(Dataset.ACLED, "IRQ1", LocalDate.of(2020, 5, 9),
+    assertThat(read.events().get(0)).isEqualTo(new ConflictEvent("acled", "IRQ1", LocalDate.of(2020, 5, 9),
         DatePrecision.DAY, "Iraq", "Ninewa", "Town X", 36.1, 43.2, "Group A", "Group B", "Battles", "Armed clash",
         3, 2));
     ConflictEvent second = read.events().get(1);
@@ -53,8 +53,8 @@ class AcledReaderTest {
             "disorder_type", "Political violence", "event_type", "Explosions/Remote violence", "sub_event_type",
             "Air/drone strike", "actor1", "Group C", "country", "Syria", "admin1", "Deir ez Zor",
             "fatalities", "1", "tags", "", "timestamp", "1700000000")));
-    EventFixtures.Read read = EventFixtures.read(Dataset.ACLED, file);
-    assertThat(read.report().layout()).isEqualTo(Layout.ACLED_CURRENT);
+    EventFixtures.Read read = EventFixtures.read(new AcledDataset(), file);
+    assertThat(read.report().layout()).isEqualTo(AcledDataset.CURRENT);
     assertThat(read.events()).singleElement().satisfies(e -> {
       assertThat(e.date()).isEqualTo(LocalDate.of(2024, 2, 29));
       assertThat(e.subEventType()).isEqualTo("Air/drone strike");
@@ -71,8 +71,8 @@ class AcledReaderTest {
             "data_id", "77", "event_date", "2016-07-02", "event_id_cnty", "8016RTA", "event_type",
             "Battle-Government regains territory", "fatalities", "3", "gwno", "620", "time_precision", "1",
             "year", "2016", "admin1", "Surt")));
-    EventFixtures.Read read = EventFixtures.read(Dataset.ACLED, file);
-    assertThat(read.report().layout()).isEqualTo(Layout.ACLED_V6_LOWERCASE);
+    EventFixtures.Read read = EventFixtures.read(new AcledDataset(), file);
+    assertThat(read.report().layout()).isEqualTo(AcledDataset.V6_LOWERCASE);
     assertThat(read.events()).singleElement().satisfies(e -> {
       assertThat(e.rowId()).isEqualTo("8016RTA");
       assertThat(e.eventType()).isEqualTo("Battle-Government regains territory");
@@ -88,8 +88,8 @@ class AcledReaderTest {
         row(h, values("GWNO", "520", "EVENT_ID_CNTY", "1SOM", "EVENT_DATE", "18/01/1997", "YEAR", "1997",
             "TIME_PRECISION", "1", "EVENT_TYPE", "Non-violent transfer of territory", "ACTOR1", "Group E",
             "COUNTRY", "Somalia", "FATALITIES", "0", "LATITUDE", "2.04", "LONGITUDE", "45.34")));
-    EventFixtures.Read read = EventFixtures.read(Dataset.ACLED, file);
-    assertThat(read.report().layout()).isEqualTo(Layout.ACLED_V6_UPPERCASE);
+    EventFixtures.Read read = EventFixtures.read(new AcledDataset(), file);
+    assertThat(read.report().layout()).isEqualTo(AcledDataset.V6_UPPERCASE);
     assertThat(read.events()).singleElement().satisfies(e -> {
       assertThat(e.date()).isEqualTo(LocalDate.of(1997, 1, 18));
       assertThat(e.country()).isEqualTo("Somalia");

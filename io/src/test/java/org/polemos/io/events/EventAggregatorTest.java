@@ -17,7 +17,7 @@ class EventAggregatorTest {
 
   private static ConflictEvent event(String date, DatePrecision precision, String country, String admin1,
       String actor1, String actor2, String type, Integer fatalities) {
-    return new ConflictEvent(Dataset.ACLED, "id", LocalDate.parse(date), precision, country, admin1, null, null,
+    return new ConflictEvent("acled", "id", LocalDate.parse(date), precision, country, admin1, null, null,
         null, actor1, actor2, type, null, fatalities, 2);
   }
 

@@ -104,7 +104,7 @@ final class EventFixtures {
   }
 
   /** Reads {@code file} fully into lists (tests only). */
-  static Read read(Dataset dataset, Path file) throws IOException {
+  static Read read(EventDataset dataset, Path file) throws IOException {
     List<ConflictEvent> events = new ArrayList<>();
     List<Rejection> rejects = new ArrayList<>();
     try (EventReader reader = EventReader.open(dataset, file)) {

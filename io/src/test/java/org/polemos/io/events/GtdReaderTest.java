@@ -28,12 +28,12 @@ class GtdReaderTest {
   void mapsFieldsAndDecodesIso88591() throws IOException {
     Path file = EventFixtures.write(dir.resolve("gtd.csv"), StandardCharsets.ISO_8859_1, "\n", GTD_HEADER,
         row(GTD_HEADER, event("200105060001", "2001", "5", "6", "2")));
-    EventFixtures.Read read = EventFixtures.read(Dataset.GTD, file);
+    EventFixtures.Read read = EventFixtures.read(new GtdDataset(), file);
 
-    assertThat(read.report().layout()).isEqualTo(Layout.GTD);
+    assertThat(read.report().layout()).isEqualTo(GtdDataset.LAYOUT);
     assertThat(read.report().encoding()).isEqualTo("ISO-8859-1");
     assertThat(read.rejects()).isEmpty();
-    assertThat(read.events()).containsExactly(new ConflictEvent(Dataset.GTD, "200105060001",
+    assertThat(read.events()).containsExactly(new ConflictEvent("gtd", "200105060001",
         LocalDate.of(2001, 5, 6), DatePrecision.DAY, "United States", "Colorado", "Cañon City", 38.44, -105.24,
         "Synthetic Group A", null, "Facility/Infrastructure Attack", null, 2, 2));
   }
@@ -42,7 +42,7 @@ class GtdReaderTest {
   void utf8FilesAreReadAsUtf8() throws IOException {
     Path file = EventFixtures.write(dir.resolve("gtd.csv"), StandardCharsets.UTF_8, "\r\n", GTD_HEADER,
         row(GTD_HEADER, event("1", "2001", "5", "6", "2")));
-    EventFixtures.Read read = EventFixtures.read(Dataset.GTD, file);
+    EventFixtures.Read read = EventFixtures.read(new GtdDataset(), file);
     assertThat(read.report().encoding()).isEqualTo("UTF-8");
     assertThat(read.events().get(0).location()).isEqualTo("Cañon City");
   }
@@ -54,7 +54,7 @@ class GtdReaderTest {
         row(GTD_HEADER, event("2", "2004", "0", "0", "-99")),
         row(GTD_HEADER, event("3", "2005", "2", "28", "")),
         row(GTD_HEADER, event("4", "2006", "2", "3", "4.0")));
-    EventFixtures.Read read = EventFixtures.read(Dataset.GTD, file);
+    EventFixtures.Read read = EventFixtures.read(new GtdDataset(), file);
 
     assertThat(read.events()).extracting(ConflictEvent::date).containsExactly(LocalDate.of(2003, 7, 1),
         LocalDate.of(2004, 1, 1), LocalDate.of(2005, 2, 28), LocalDate.of(2006, 2, 3));
@@ -73,7 +73,7 @@ class GtdReaderTest {
         row(GTD_HEADER, event("2", "2003", "13", "1", "1")),
         row(GTD_HEADER, event("3", "2003", "1", "1", "-5")),
         row(GTD_HEADER, event("4", "2003", "1", "1", "1")));
-    EventFixtures.Read read = EventFixtures.read(Dataset.GTD, file);
+    EventFixtures.Read read = EventFixtures.read(new GtdDataset(), file);
 
     assertThat(read.events()).extracting(ConflictEvent::rowId).containsExactly("4");
     assertThat(read.rejects()).extracting(Rejection::line).containsExactly(2L, 3L, 4L);
@@ -88,7 +88,7 @@ class GtdReaderTest {
     values.put("longitude", "-86185896");
     Path file = EventFixtures.write(dir.resolve("gtd.csv"), StandardCharsets.ISO_8859_1, "\n", GTD_HEADER,
         row(GTD_HEADER, values));
-    EventFixtures.Read read = EventFixtures.read(Dataset.GTD, file);
+    EventFixtures.Read read = EventFixtures.read(new GtdDataset(), file);
     assertThat(read.events()).singleElement().satisfies(e -> {
       assertThat(e.latitude()).isNull();
       assertThat(e.longitude()).isNull();

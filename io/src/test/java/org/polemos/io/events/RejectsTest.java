@@ -42,7 +42,7 @@ class RejectsTest {
 
   @Test
   void brokenRowsAreRejectedWithTheirLineAndReasonAndNeverFatal() throws IOException {
-    EventFixtures.Read read = EventFixtures.read(Dataset.ACLED, messy());
+    EventFixtures.Read read = EventFixtures.read(new AcledDataset(), messy());
 
     assertThat(read.events()).extracting(ConflictEvent::rowId).containsExactly("X1", "X6");
     assertThat(read.events()).extracting(ConflictEvent::line).containsExactly(2L, 9L);
@@ -67,7 +67,7 @@ class RejectsTest {
     Files.writeString(file, EventFixtures.header(H) + "\n"
         + "\"X1\"junk," + good("X1", "2020-01-01").substring(3) + "\n"
         + good("X2", "2020-01-02") + "\n");
-    EventFixtures.Read read = EventFixtures.read(Dataset.ACLED, file);
+    EventFixtures.Read read = EventFixtures.read(new AcledDataset(), file);
     assertThat(read.rejects()).singleElement().satisfies(r -> {
       assertThat(r.reason()).isEqualTo(RejectReason.MALFORMED_CSV);
       assertThat(r.line()).isEqualTo(2);
@@ -78,14 +78,14 @@ class RejectsTest {
   @Test
   void rejectsFileIsWrittenBesideTheOutput() throws IOException {
     Path out = dir.resolve("observed.csv");
-    EventImport.Result result = EventImport.run(Dataset.ACLED, messy(), null,
-        Aggregation.monthlyEventsByCountry(), out);
+    EventImport.Result result = EventImport.run(new AcledDataset(), messy(), null,
+        Aggregation.monthlyEventsByCountry(), out, 1.0);
     assertThat(result.rejects()).isEqualTo(dir.resolve("observed.rejects.csv"));
     List<String> lines = Files.readAllLines(result.rejects());
     assertThat(lines.get(0)).isEqualTo("line,reason,detail,excerpt");
     assertThat(lines.get(1)).isEqualTo("4,wrong_column_count,\"expected 31 fields, found 5\","
         + "\"X2,2020-02-02,too,few,columns\"");
-    assertThat(lines.get(2)).startsWith("6,bad_date,\"event_date \"\"2020-02-30\"\" is not a date\",\"X3,2020-02-30,");
+    assertThat(lines.get(2)).startsWith("6,bad_date,\"event_date \"\"2020-02-30\"\" is not a date in an ACLED layout\",\"X3,2020-02-30,");
     assertThat(lines).hasSize(6);
     assertThat(Files.readAllLines(out)).containsExactly("replication,date,metric,key,value",
         "0,2020-02-01,observed_events,Iraq,1", "0,2020-03-01,observed_events,Iraq,1");

@@ -28,10 +28,10 @@ class UcdpReaderTest {
             "best", "0", "date_prec", "1")),
         row(h, values("id", "244659", "year", "2015", "type_of_violence", "9", "country", "Syria",
             "date_start", "2015-07-04", "best", "0", "date_prec", "1")));
-    EventFixtures.Read read = EventFixtures.read(Dataset.UCDP, file);
+    EventFixtures.Read read = EventFixtures.read(new UcdpDataset(), file);
 
-    assertThat(read.report().layout()).isEqualTo(Layout.UCDP_GED);
-    assertThat(read.events().get(0)).isEqualTo(new ConflictEvent(Dataset.UCDP, "244657", LocalDate.of(2015, 6, 1),
+    assertThat(read.report().layout()).isEqualTo(UcdpDataset.GED);
+    assertThat(read.events().get(0)).isEqualTo(new ConflictEvent("ucdp", "244657", LocalDate.of(2015, 6, 1),
         DatePrecision.MONTH, "Iraq", "Ninawa province", "Town Y", 36.33, 43.13, "Government of X", "Group F",
         "State-based conflict", null, 12, 2));
     assertThat(read.events().get(1).eventType()).isEqualTo("One-sided violence");

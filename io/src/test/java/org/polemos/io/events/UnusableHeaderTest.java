@@ -23,7 +23,8 @@ class UnusableHeaderTest {
     Path file = EventFixtures.write(dir.resolve("bad.csv"), StandardCharsets.UTF_8, "\n", header, "a,b");
     Path out = dir.resolve("observed.csv");
 
-    assertThatThrownBy(() -> EventImport.run(Dataset.ACLED, file, null, Aggregation.monthlyEventsByCountry(), out))
+    assertThatThrownBy(() -> EventImport.run(new AcledDataset(), file, null, Aggregation.monthlyEventsByCountry(), out,
+        EventImport.DEFAULT_MAX_REJECT_SHARE))
         .isInstanceOf(UnusableHeaderException.class)
         .hasMessageContaining(file.toString())
         .hasMessageContaining("matches no ACLED layout")
@@ -38,7 +39,7 @@ class UnusableHeaderTest {
   @Test
   void suggestsTheRightDatasetWhenTheHeaderBelongsToAnother() throws IOException {
     Path file = EventFixtures.write(dir.resolve("gtd.csv"), StandardCharsets.UTF_8, "\n", EventFixtures.GTD_HEADER);
-    assertThatThrownBy(() -> EventReader.open(Dataset.UCDP, file))
+    assertThatThrownBy(() -> EventReader.open(new UcdpDataset(), file))
         .isInstanceOf(UnusableHeaderException.class)
         .hasMessageContaining("matches no UCDP layout")
         .hasMessageContaining("The header looks like gtd: import it as gtd.");
@@ -47,7 +48,7 @@ class UnusableHeaderTest {
   @Test
   void emptyFile() throws IOException {
     Path file = Files.writeString(dir.resolve("empty.csv"), "");
-    assertThatThrownBy(() -> EventReader.open(Dataset.GTD, file))
+    assertThatThrownBy(() -> EventReader.open(new GtdDataset(), file))
         .isInstanceOf(UnusableHeaderException.class)
         .hasMessageContaining("empty.csv: the file is empty");
   }

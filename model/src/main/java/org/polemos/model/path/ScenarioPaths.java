@@ -488,4 +488,50 @@ public final class ScenarioPaths {
     }
     return value + " (a " + typeName(value.getClass()) + ")";
   }
+
+  /**
+   * A validator path ({@code corridors[0].interdiction}, {@code regions[2].forces.islamic-state}) in the terms of
+   * {@link #with}: an element of a list of records with an {@code id} is named by its id
+   * ({@code corridors.tal-abyad.interdiction}), of any other list by its index. Parts that cannot be followed are
+   * kept as written.
+   */
+  public static String idPath(Record root, String validatorPath) {
+    StringBuilder out = new StringBuilder();
+    Object node = root;
+    for (String part : validatorPath.split("\\.", -1)) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.*?)((?:\\[\\d+\\])*)").matcher(part);
+      if (!m.matches()) {
+        return validatorPath;
+      }
+      String name = m.group(1);
+      out.append(out.length() == 0 ? "" : ".").append(name);
+      node = child(node, name);
+      java.util.regex.Matcher index = java.util.regex.Pattern.compile("\\[(\\d+)\\]").matcher(m.group(2));
+      while (index.find()) {
+        int i = Integer.parseInt(index.group(1));
+        Object element = node instanceof List<?> list && i < list.size() ? list.get(i) : null;
+        Object id = element instanceof Record r ? child(r, "id") : null;
+        out.append('.').append(id instanceof String text ? text : Integer.toString(i));
+        node = element;
+      }
+    }
+    return out.toString();
+  }
+
+  /** The component {@code name} of a record or the entry of a map, or null. */
+  private static Object child(Object node, String name) {
+    if (node instanceof Record r) {
+      for (java.lang.reflect.RecordComponent c : r.getClass().getRecordComponents()) {
+        if (c.getName().equals(name)) {
+          try {
+            return c.getAccessor().invoke(r);
+          } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+          }
+        }
+      }
+      return null;
+    }
+    return node instanceof java.util.Map<?, ?> map ? map.get(name) : null;
+  }
 }

@@ -49,6 +49,7 @@ public final class Simulation {
         this.calendarStart = calendarStart;
         this.queue = new EventQueue(expectedPending);
         this.actions = new Action[queue.slotCapacity()];
+        queue.setPayloads(actions);
     }
 
     /** Current simulated time in days since the start. */
@@ -123,6 +124,7 @@ public final class Simulation {
         Action[] acts = actions;
         if (slot >= acts.length) {
             acts = actions = Arrays.copyOf(acts, queue.slotCapacity());
+            queue.setPayloads(acts);
         }
         // A process that reschedules itself usually gets back the slot it just vacated (LIFO free list): skipping
         // the identical store avoids the GC write barrier of a reference store on the hot path.
@@ -164,7 +166,7 @@ public final class Simulation {
         }
         enter();
         try {
-            while (!stopRequested && !queue.isEmpty() && queue.peekTime() <= endTime) {
+            while (!stopRequested && queue.front() && queue.frontTime() <= endTime) {
                 fireNext();
             }
             if (!stopRequested) {
@@ -261,12 +263,14 @@ public final class Simulation {
     }
 
     private void fireNext() {
-        double t = queue.peekTime();
+        EventQueue q = queue;
+        q.front();
+        double t = q.frontTime();
         // Load the action before polling, so that its likely cache miss (the slot is random) overlaps with those
         // of the queue's own bookkeeping for the same slot. The cell is not cleared: it is overwritten when the
         // slot is reused (see enqueue), so a slot keeps a reference to its last action until then.
-        Action action = actions[queue.peekSlot()];
-        queue.poll();
+        Action action = actions[q.frontSlot()];
+        q.pollFront();
         now = t;
         eventsFired++;
         action.fire(this);

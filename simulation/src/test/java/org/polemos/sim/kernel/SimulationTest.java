@@ -253,7 +253,7 @@ class SimulationTest {
         for (int i = 0; i < 10_000; i++) {
             sim.schedule(i * 1e-4, hold);
         }
-        sim.runUntil(50.0); // warm up
+        sim.runUntil(50.0); // warm up (10,000 pending events: the queue is in calendar mode)
         long tid = Thread.currentThread().getId();
         long before = threads.getThreadAllocatedBytes(tid);
         sim.runUntil(200.0);
