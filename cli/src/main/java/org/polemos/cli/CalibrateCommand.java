@@ -19,11 +19,11 @@ import org.polemos.io.scenario.ScenarioWriter;
 import org.polemos.model.Scenario;
 import org.polemos.model.validation.Suggestions;
 import org.polemos.sim.Engine;
+import org.polemos.sim.experiment.Calibration;
 import org.polemos.sim.experiment.Calibrator;
 import org.polemos.sim.experiment.CellSummary;
 import org.polemos.sim.experiment.Observation;
 import org.polemos.sim.experiment.ObservationCollector;
-import org.polemos.sim.experiment.Replications;
 import org.polemos.sim.random.RandomStreams;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,7 +32,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code polemos calibrate}: fits free parameters to observed figures. */
+/**
+ * {@code polemos calibrate}: reads the calibration file, fits with {@link Calibration} (the library class a Java
+ * user calls directly) and writes the loss history, the best parameters, the fitted scenario and the fit.
+ */
 @Command(name = "calibrate",
     header = "Fit free parameters to observed figures (CMA-ES, Nelder-Mead, or an ABC-SMC posterior).",
     mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -88,10 +91,6 @@ final class CalibrateCommand implements Callable<Integer> {
     this.engine = engine;
   }
 
-  /** The result of one evaluation: the loss and each target's summary across replications. */
-  record Fit(double loss, List<CellSummary> simulated, List<Double> losses) {
-  }
-
   @Override
   public Integer call() throws IOException {
     CommandLine cmd = spec.commandLine();
@@ -127,18 +126,16 @@ final class CalibrateCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     Calibrator calibrator = new Calibrator(min, max, Calibrator.Method.of(cal.optimiser()), evaluations,
         cal.seed());
-    List<Calibrator.Evaluation> history;
-    List<Double> bestSoFar = new ArrayList<>();
+    Calibration.Result result;
     try (Progress progress = Progress.of(noProgress, "calibrate", "evaluations", err)) {
-      history = calibrator.minimise(values -> evaluate(cal, paths, values, workers).loss(), initial,
-          (e, best) -> {
-            bestSoFar.add(best.loss());
-            progress.replicationDone(e.number(), evaluations);
-          });
+      result = calibration(cal).run(engine, calibrator, initial, workers,
+          (e, best) -> progress.replicationDone(e.number(), evaluations));
     }
-    Calibrator.Evaluation best = Calibrator.best(history);
-    Scenario fitted = Experiments.variant(cal.base(), paths, best.values());
-    Fit fit = evaluate(cal, paths, best.values(), workers);
+    List<Calibrator.Evaluation> history = result.history();
+    List<Double> bestSoFar = result.bestSoFar();
+    Calibrator.Evaluation best = result.best();
+    Scenario fitted = result.fitted();
+    Calibration.Fit fit = result.fit();
 
     List<String> header = new ArrayList<>(List.of("evaluation", "loss", "best_loss"));
     header.addAll(paths);
@@ -228,35 +225,16 @@ final class CalibrateCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** Runs the replications of one parameter vector and computes the loss. */
-  Fit evaluate(CalibrationSpec cal, List<String> paths, double[] values, int workers) {
-    Scenario scenario = Experiments.variant(cal.base(), paths, values).with("seed", cal.seed());
-    if (!scenario.validate().isEmpty()) {
-      return new Fit(Double.POSITIVE_INFINITY, List.of(), List.of());
-    }
-    ObservationCollector collector = collector(cal, scenario);
-    new Replications(engine).run(scenario, RandomStreams.of(cal.seed()), 0, cal.replications(), workers, collector,
-        Replications.Progress.NONE);
-    List<CellSummary> simulated = collector.summaries();
-    double loss = 0;
-    List<Double> losses = new ArrayList<>();
-    for (int t = 0; t < cal.targets().size(); t++) {
-      CalibrationSpec.Target target = cal.targets().get(t);
-      double l = target.weight() * Observation.intervalLoss(target.scale() * simulated.get(t).mean(),
-          target.figure().low(), target.figure().high());
-      losses.add(l);
-      loss += l;
-    }
-    return new Fit(loss, simulated, losses);
-  }
-
-  private static ObservationCollector collector(CalibrationSpec cal, Scenario scenario) {
-    List<Observation> observations = new ArrayList<>();
+  /** The calibration of {@code cal} as the library sees it. */
+  private static Calibration calibration(CalibrationSpec cal) {
+    List<Calibration.Target> targets = new ArrayList<>();
     for (CalibrationSpec.Target t : cal.targets()) {
-      observations.add(new Observation(t.metric(), t.metricKey(), Observation.Aggregate.of(t.aggregate()),
-          t.figure().dateFrom(), t.figure().dateTo()));
+      targets.add(new Calibration.Target(new Observation(t.metric(), t.metricKey(),
+          Observation.Aggregate.of(t.aggregate()), t.figure().dateFrom(), t.figure().dateTo()), t.figure().low(),
+          t.figure().high(), t.scale(), t.weight()));
     }
-    return new ObservationCollector(observations, Engine.sampleDates(scenario.calendar()));
+    List<String> paths = cal.parameters().stream().map(ParameterBounds::path).toList();
+    return new Calibration(cal.base(), paths, targets, cal.seed(), cal.replications());
   }
 
   /** Checks metric names, and runs one replication of the base to check that every target's series exists. */
@@ -270,7 +248,7 @@ final class CalibrateCommand implements Callable<Integer> {
     }
     if (problems.isEmpty()) {
       Scenario scenario = cal.base().with("seed", cal.seed());
-      ObservationCollector collector = collector(cal, scenario);
+      ObservationCollector collector = calibration(cal).collector(scenario);
       List<String> keys = new ArrayList<>();
       engine.run(scenario, 0, RandomStreams.of(cal.seed()), (r, d, m, key, v) -> {
         collector.series(r, d, m, key, v);

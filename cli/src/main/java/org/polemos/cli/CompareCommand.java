@@ -10,6 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.polemos.io.report.ComparePage;
+import org.polemos.io.report.Numbers;
+import org.polemos.io.report.ReportException;
+import org.polemos.io.report.ScenarioInfo;
+import org.polemos.io.results.AtomicOutput;
 import org.polemos.io.results.RunManifest;
 import org.polemos.io.results.SeriesCsvReader;
 import org.polemos.io.results.TableCsvWriter;
@@ -30,8 +35,10 @@ import picocli.CommandLine.Spec;
     description = {"Compares two run directories replication by replication: for every date, metric and key,",
         "the paired difference B - A (n, mean, sd, 95%% t interval) and, for reference, the unpaired (Welch)",
         "interval. Both runs must have the same seed and replications, so that replication i of A and of B",
-        "share their random streams (common random numbers, docs/EXPERIMENTS.md). Prints the metrics whose",
-        "difference at the last date has an interval that excludes 0."},
+        "share their random streams (common random numbers, docs/EXPERIMENTS.md). Writes the differences",
+        "(FILE) and a page of charts (compare.html: A and B overlaid, B - A with its interval), and prints",
+        "the series whose difference at the last date has an interval that excludes 0, largest relative",
+        "change first."},
     footer = {"", "Columns of FILE: date,metric,key,n,mean_a,mean_b,mean_diff,sd_diff,ci_low,ci_high,",
         "unpaired_ci_low,unpaired_ci_high.", "",
         "Exit status: 0 done; 1 the runs cannot be paired (different seed, replications or rows) or a file is",
@@ -52,6 +59,14 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = {"-o", "--out"}, paramLabel = "FILE", defaultValue = "compare.csv",
       description = "Where to write the differences (default: ${DEFAULT-VALUE}).")
   Path out;
+
+  @Option(names = "--html", paramLabel = "FILE",
+      description = "Where to write the comparison page (default: FILE of --out with the extension .html).")
+  Path html;
+
+  @Option(names = "--top", paramLabel = "N", defaultValue = "25",
+      description = "Effects printed on the console, largest relative change first (default: ${DEFAULT-VALUE}).")
+  int shown;
 
   /** A problem that makes the runs unpairable: reported in one line, exit status 1. */
   static final class Unpairable extends RuntimeException {
@@ -114,7 +129,7 @@ final class CompareCommand implements Callable<Integer> {
             .add(x.value(), y.value());
       }
     }
-    LocalDate last = null;
+    List<ComparePage.Row> rows = new ArrayList<>();
     try (TableCsvWriter csv = new TableCsvWriter(out, List.of("date", "metric", "key", "n", "mean_a", "mean_b",
         "mean_diff", "sd_diff", "ci_low", "ci_high", "unpaired_ci_low", "unpaired_ci_high"))) {
       for (Map.Entry<Cell, PairedComparison> e : cells.entrySet()) {
@@ -125,32 +140,51 @@ final class CompareCommand implements Callable<Integer> {
         double unpaired = p.unpairedHalfWidth();
         csv.row(c.date().toString(), c.metric(), c.key(), d.n(), p.a().mean(), p.b().mean(), d.mean(), d.sd(),
             d.ciLow(), d.ciHigh(), meanDiff - unpaired, meanDiff + unpaired);
-        if (last == null || c.date().isAfter(last)) {
-          last = c.date();
-        }
+        rows.add(new ComparePage.Row(c.date(), c.metric(), c.key(), (int) d.n(), p.a().mean(), p.b().mean(),
+            d.mean(), d.ciLow(), d.ciHigh()));
       }
       csv.commit();
     }
-    PrintWriter stdout = spec.commandLine().getOut();
-    stdout.printf("%s vs %s: %d paired replications, seed %d -> %s%n", dirB, dirA, replications, a.seed(), out);
-    int shown = 0;
-    for (Map.Entry<Cell, PairedComparison> e : cells.entrySet()) {
-      Cell c = e.getKey();
-      CellSummary d = e.getValue().difference();
-      if (c.date().equals(last) && d.n() >= 2 && (d.ciLow() > 0 || d.ciHigh() < 0)) {
-        if (shown++ == 0) {
-          stdout.printf("Differences B - A at %s whose 95%% interval excludes 0:%n", last);
-          stdout.printf("  %-36s %-22s %14s %14s %14s%n", "metric", "key", "mean diff", "ci low", "ci high");
-        }
-        stdout.printf("  %-36s %-22s %14.6g %14.6g %14.6g%n", c.metric(), c.key().isEmpty() ? "-" : c.key(),
-            d.mean(), d.ciLow(), d.ciHigh());
-      }
+    Path page = html != null ? html : htmlBeside(out);
+    ScenarioInfo scenario;
+    try {
+      scenario = Files.isRegularFile(dirA.resolve("scenario.yaml"))
+          ? ScenarioInfo.read(dirA.resolve("scenario.yaml")) : ScenarioInfo.unknown(a.scenarioId());
+    } catch (ReportException e) {
+      throw new Unpairable(e.getMessage());
     }
-    if (shown == 0) {
-      stdout.printf("No difference at %s has a 95%% interval that excludes 0.%n", last);
+    AtomicOutput.writeString(page, ComparePage.render(dirA.toString(), dirB.toString(), scenario, a.seed(), rows));
+    LocalDate last = rows.stream().map(ComparePage.Row::date).max(LocalDate::compareTo).orElse(null);
+    PrintWriter stdout = spec.commandLine().getOut();
+    stdout.printf("%s vs %s: %d paired replications, seed %d -> %s, %s%n", dirB, dirA, replications, a.seed(), out,
+        page);
+    List<ComparePage.Row> effects = last == null ? List.of() : ComparePage.effects(rows, last);
+    if (effects.isEmpty()) {
+      stdout.printf("No difference at %s has a 95%% interval that excludes 0.%n", last == null ? "any date" : last);
+    } else {
+      stdout.printf("Differences B - A at %s whose 95%% interval excludes 0, largest relative change first:%n",
+          last);
+      stdout.printf("  %-34s %-20s %12s %12s %12s %25s %9s%n", "metric", "key", "A", "B", "B - A",
+          "95% interval", "change");
+      for (ComparePage.Row r : effects.subList(0, Math.min(effects.size(), shown))) {
+        stdout.printf("  %-34s %-20s %12s %12s %12s %25s %9s%n", r.metric(), r.key().isEmpty() ? "-" : r.key(),
+            Numbers.format(r.meanA()), Numbers.format(r.meanB()), Numbers.format(r.diff()),
+            Numbers.format(r.ciLow()) + " to " + Numbers.format(r.ciHigh()), ComparePage.percent(r.relativeChange()));
+      }
+      if (effects.size() > shown) {
+        stdout.printf("  ... and %d more (--top to show more; all in %s and %s)%n", effects.size() - shown, page,
+            out);
+      }
     }
     stdout.flush();
     return ExitCodes.OK;
+  }
+
+  /** {@code compare.csv} gives {@code compare.html} beside it. */
+  static Path htmlBeside(Path csv) {
+    String name = csv.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return csv.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".html");
   }
 
   private static String describe(SeriesCsvReader.Row r) {

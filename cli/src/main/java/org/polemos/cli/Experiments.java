@@ -17,6 +17,7 @@ import org.polemos.model.validation.Problem;
 import org.polemos.model.validation.Suggestions;
 import org.polemos.sim.experiment.CellSummary;
 import org.polemos.sim.experiment.SummaryStatistics;
+import org.polemos.sim.experiment.Sweep;
 import picocli.CommandLine;
 
 /** What the experiment commands share: output directories, parameter variants, metric checks, summaries. */
@@ -73,19 +74,7 @@ final class Experiments {
 
   /** {@code base} with each path set to its value; the problems of the result, if any, are returned. */
   static Scenario variant(Scenario base, List<String> paths, double[] values) {
-    Scenario s = base;
-    for (int i = 0; i < paths.size(); i++) {
-      s = s.with(paths.get(i), asPathValue(base.get(paths.get(i)), values[i]));
-    }
-    return s;
-  }
-
-  /** A whole number for integer components (rounded), the double otherwise. */
-  static Object asPathValue(Object current, double value) {
-    if (current instanceof Integer || current instanceof Long) {
-      return Math.round(value);
-    }
-    return value;
+    return Sweep.variant(base, paths, values);
   }
 
   /** Describes the validation problems of a variant in one line. */

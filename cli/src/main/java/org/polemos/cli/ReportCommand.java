@@ -13,17 +13,23 @@ import picocli.CommandLine.Parameters;
 /** {@code polemos report DIR}: writes {@code report.html} for a run directory. */
 @Command(name = "report",
     header = "Write the self-contained HTML report of a run directory.", mixinStandardHelpOptions = true, versionProvider = Version.class,
-    description = {"Writes one self-contained HTML page (report.html) for a run directory: charts of territory, "
-        + "fighters, foreign arrivals and inflow, returnees, revenue, treasury, operations abroad and momentum "
-        + "(mean and 5-95%% band over replications), the scenario's interventions, observed figures, the control "
-        + "changes of the first replication and the run's manifest.",
-        "Public figures: --figures FILE, or for levant-2014 the bundled table by default."},
+    description = {"Writes one offline HTML page (report.html) for a run directory: interactive charts (hover, "
+        + "toggle, zoom, SVG/PNG/CSV export) of territory, fighters, deaths, foreign arrivals and inflow, returnees, "
+        + "revenue, treasury, operations abroad and momentum (mean and 5-95%% band over replications), a map of "
+        + "control with a time slider, one timeline of the scenario's interventions, its known limitations, observed "
+        + "figures, the control changes of the first replication and the run's manifest. A directory without "
+        + "manifest.json (an unfinished run) is refused.",
+        "For the output directory of a sweep, sensitivity study or calibration, writes its experiment page instead "
+        + "(response curves, Morris or Sobol plots, loss curve and fit).",
+        "Public figures: --figures FILE, or those named by the scenario's presentation (levant-2014: the bundled "
+        + "table)."},
     footer = {"", "Exit status: 0 written; 1 missing or unreadable input (with the file and line); 2 usage error.",
         "", "Examples:", "  polemos report runs/levant-2014-20260101T120000",
         "  polemos report runs/r1 --observed observed.csv --out /tmp/r1.html", ""})
 public final class ReportCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", paramLabel = "DIR", description = "Run directory written by 'polemos run'.")
+  @Parameters(index = "0", paramLabel = "DIR", description = "Run directory written by 'polemos run', or an "
+      + "experiment's output directory.")
   Path directory;
 
   @Option(names = "--observed", paramLabel = "FILE",
@@ -32,8 +38,8 @@ public final class ReportCommand implements Callable<Integer> {
   Path observed;
 
   @Option(names = "--figures", paramLabel = "FILE",
-      description = "Public figures (date_from,date_to,quantity,key,unit,low,high,source). Default for levant-2014: "
-          + "the bundled table.")
+      description = "Public figures (date_from,date_to,quantity,key,unit,low,high,source). Default: those of the "
+          + "scenario's presentation (levant-2014: the bundled table).")
   Path figures;
 
   @Option(names = "--no-figures", description = "Do not overlay public figures, not even the bundled ones.")
@@ -48,6 +54,7 @@ public final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try {
+      ReportBuilder.requireFinished(directory);
       ReportBuilder builder = ReportBuilder.forRun(directory).observed(observed).figures(figures).out(out);
       if (noFigures) {
         builder.noFigures();

@@ -17,13 +17,9 @@ import org.polemos.io.results.CheckpointLog;
 import org.polemos.io.results.SummaryCsv;
 import org.polemos.io.results.TableCsvWriter;
 import org.polemos.io.scenario.ScenarioWriter;
-import org.polemos.model.Scenario;
-import org.polemos.model.validation.Problem;
 import org.polemos.sim.Engine;
 import org.polemos.sim.experiment.Designs;
-import org.polemos.sim.experiment.Replications;
-import org.polemos.sim.experiment.SummaryStatistics;
-import org.polemos.sim.random.RandomStreams;
+import org.polemos.sim.experiment.Sweep;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,7 +27,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code polemos sweep}: runs a design of parameter points, checkpointing each finished point. */
+/**
+ * {@code polemos sweep}: reads the sweep file, runs its points with {@link Sweep} (the library class a Java user
+ * calls directly) and keeps the results in a directory with a checkpoint log, for {@code --resume}.
+ */
 @Command(name = "sweep",
     header = "Run a grid or Latin-hypercube sweep over parameter paths, resumable.",
     mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -93,15 +92,12 @@ final class SweepCommand implements Callable<Integer> {
       Experiments.checkMetrics(sweep.metrics(), at, engine.metrics());
     }
     List<double[]> points = points(sweep);
-    List<Scenario> scenarios = new ArrayList<>();
-    for (int i = 0; i < points.size(); i++) {
-      Scenario s = Experiments.variant(sweep.base(), sweep.paths(), points.get(i)).with("seed", sweep.seed());
-      List<Problem> problems = s.validate();
-      if (!problems.isEmpty()) {
-        throw new CommandLine.ParameterException(cmd, file + ": point " + i + " " + describe(sweep, points.get(i))
-            + " gives an invalid scenario: " + Experiments.problems(problems));
-      }
-      scenarios.add(s);
+    Sweep design = new Sweep(sweep.base(), sweep.paths(), points, sweep.seed(), sweep.replications(),
+        sweep.metrics());
+    try {
+      design.scenarios();
+    } catch (Sweep.InvalidPointException e) {
+      throw new CommandLine.ParameterException(cmd, file + ": " + e.getMessage());
     }
     String fingerprint = fingerprint(sweep, points);
     Path log = out.resolve(CHECKPOINT);
@@ -120,29 +116,23 @@ final class SweepCommand implements Callable<Integer> {
     writePoints(sweep, points);
     int workers = Experiments.threads(threads, sweep.replications(), cmd);
     long t0 = System.nanoTime();
-    int ran = 0;
+    int ran;
     try (CheckpointLog checkpoint = CheckpointLog.open(log);
          Progress progress = Progress.of(noProgress, "sweep", "points", err)) {
       if (CheckpointLog.read(log).isEmpty()) {
         checkpoint.append("sweep " + fingerprint);
       }
-      Replications replications = new Replications(engine);
-      for (int i = 0; i < points.size(); i++) {
-        if (done.contains(i)) {
-          continue;
-        }
-        SummaryStatistics summary = SummaryStatistics.of(new java.util.HashSet<>(sweep.metrics()));
-        replications.run(scenarios.get(i), RandomStreams.of(sweep.seed()), 0, sweep.replications(), workers,
-            summary, Replications.Progress.NONE);
+      int[] now = {0};
+      ran = design.run(engine, workers, done, (i, summary) -> {
         Experiments.writeSummary(summary, pointDir(i).resolve("summary.csv"));
         checkpoint.append("point " + i + " done");
         done.add(i);
-        ran++;
+        now[0]++;
         progress.replicationDone(done.size(), points.size());
-        if (stopAfterPoints != null && ran >= stopAfterPoints) {
-          throw new IllegalStateException("stopped after " + ran + " points (--stop-after-points)");
+        if (stopAfterPoints != null && now[0] >= stopAfterPoints) {
+          throw new IllegalStateException("stopped after " + now[0] + " points (--stop-after-points)");
         }
-      }
+      });
     }
     writeCombined(sweep, points);
     PrintWriter stdout = cmd.getOut();
@@ -257,14 +247,6 @@ final class SweepCommand implements Callable<Integer> {
     } catch (java.io.UncheckedIOException e) {
       throw e.getCause();
     }
-  }
-
-  private static String describe(SweepSpec sweep, double[] point) {
-    List<String> parts = new ArrayList<>();
-    for (int j = 0; j < point.length; j++) {
-      parts.add(sweep.paths().get(j) + "=" + point[j]);
-    }
-    return "(" + String.join(", ", parts) + ")";
   }
 
   /** Identifies the sweep: base scenario, seed, replications, metrics and every point. */

@@ -57,6 +57,36 @@ class CompareCommandTest {
     assertThat(r.out()).contains("foreign_arrivals_cumulative");
   }
 
+  /** The console lists effects largest relative change first, in one number format, and a page is written. */
+  @Test
+  void consoleSummaryIsSortedByEffectInOneFormatAndComparePageIsWritten() throws Exception {
+    Path a = run("base2", "--no-progress");
+    Path b = run("tight2", "--no-progress", "--set", "corridors.tal-abyad.interdiction=0.5");
+    Path out = tmp.resolve("cmp.csv");
+    CliRun r = CliRun.of("compare", a.toString(), b.toString(), "--out", out.toString(), "--top", "1000");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    List<String> lines = r.out().lines().toList();
+    assertThat(lines.get(0)).endsWith(out + ", " + tmp.resolve("cmp.html"));
+    List<Double> changes = new java.util.ArrayList<>();
+    boolean naSeen = false;
+    for (String line : lines.subList(3, lines.size())) {
+      String change = line.substring(line.lastIndexOf(' ') + 1);
+      // one number format: no exponents, no raw Java doubles
+      assertThat(line).doesNotContainPattern("\\de[+-]?\\d").doesNotContain("NaN", "Infinity");
+      if (change.equals("n/a")) {
+        naSeen = true;
+        continue;
+      }
+      assertThat(naSeen).as("rows without a relative change come last").isFalse();
+      changes.add(Math.abs(Double.parseDouble(change.replace("%", "").replace(",", "").replace("\u2212", "-"))));
+    }
+    assertThat(changes).hasSizeGreaterThan(1);
+    assertThat(changes).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    String html = Files.readString(tmp.resolve("cmp.html"));
+    assertThat(html).contains("Effects at", "foreign_arrivals_cumulative", "id=\"report-data\"")
+        .doesNotContain("<script src");
+  }
+
   @Test
   void runsWithDifferentSeedsAreRefusedClearly() {
     Path a = run("s1", "--no-progress");

@@ -32,6 +32,7 @@ class ReportCommandTest {
     Files.writeString(dir.resolve("series.csv"), "replication,date,metric,key,value\n"
         + "0,2014-01-31,territory_km2,islamic-state,1000\n0,2014-02-28,territory_km2,islamic-state,1200\n"
         + "1,2014-01-31,territory_km2,islamic-state,1100\n1,2014-02-28,territory_km2,islamic-state,1300\n");
+    Files.writeString(dir.resolve("manifest.json"), "{\"seed\": 1, \"replications\": 2}\n");
     return dir;
   }
 
@@ -62,6 +63,17 @@ class ReportCommandTest {
     Result malformed = run(runDirectory().toString(), "--observed", observed.toString());
     assertThat(malformed.code()).isEqualTo(1);
     assertThat(malformed.err().strip()).isEqualTo("polemos report: " + observed + ":2: value 'x' is not a number");
+  }
+
+  @Test
+  void anUnfinishedRunIsRefusedInOneLine() throws Exception {
+    Path dir = runDirectory();
+    Files.delete(dir.resolve("manifest.json"));
+    Result result = run(dir.toString());
+    assertThat(result.code()).isEqualTo(1);
+    assertThat(result.err().strip()).startsWith("polemos report: " + dir + " is not a finished run")
+        .doesNotContain("\n");
+    assertThat(dir.resolve("report.html")).doesNotExist();
   }
 
   @Test

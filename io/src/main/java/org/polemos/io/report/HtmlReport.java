@@ -1,9 +1,19 @@
 package org.polemos.io.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,34 +21,23 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
+import org.polemos.io.figures.PublicFigure;
 import org.polemos.model.result.Metric;
 
-/** Renders the report of one run as one self-contained HTML page (inline CSS and SVG, no scripts). */
+/**
+ * Renders the report of one run as one self-contained HTML page that works offline: the data as inline JSON, the
+ * chart library uPlot (inlined from its WebJar) and the page's own script ({@code report.js}) and style
+ * ({@code report.css}), both resources beside this class. Charts come from {@link ChartCatalogue#all()}; colours,
+ * figures, limitations and map geometry from the scenario's {@link Presentation}.
+ */
 public final class HtmlReport {
-  /** Metrics the report charts (the series it reads from a run). */
-  public static final Set<String> CHARTED = Set.of(Metric.TERRITORY_KM2, Metric.FIGHTERS,
-      Metric.FOREIGN_ARRIVALS_CUMULATIVE, Metric.RETURNEES_CUMULATIVE, Metric.REVENUE_USD, Metric.TREASURY_USD,
-      Metric.OPERATIVES_DISPATCHED_CUMULATIVE, Metric.PLOTS_FOILED_CUMULATIVE, Metric.PLOTS_EXECUTED_CUMULATIVE,
-      Metric.MOMENTUM);
-
-  private static final Map<String, String> FACTION_COLOURS = Map.of(
-      "islamic-state", "#1b1b1b",
-      "iraqi-forces", "#1f6fb4",
-      "syrian-government", "#c0392b",
-      "kurdish-forces", "#2e9c4a",
-      "other-rebels", "#8e5cc4");
+  /** The uPlot files inside its WebJar (version pinned in the parent pom; a test checks they are present). */
+  static final String UPLOT = "/META-INF/resources/webjars/uplot/1.6.30/dist/uPlot.iife.min.js";
+  static final String UPLOT_CSS = "/META-INF/resources/webjars/uplot/1.6.30/dist/uPlot.min.css";
+  /** Colours for keys the presentation does not colour (Okabe-Ito and Tableau, distinguishable in print). */
   private static final String[] PALETTE = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
-      "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"};
+      "#e377c2", "#17becf", "#bcbd22", "#7f7f7f", "#0072b2", "#d55e00"};
   private static final String ALL_COLOUR = "#222222";
-
-  private static final Set<String> GROUND = Set.of("ground-offensive", "air-campaign");
-  private static final Set<String> FLOWS = Set.of("border-closure", "travel-measures", "counter-messaging",
-      "intelligence-sharing");
-  private static final Set<String> MONEY = Set.of("revenue-strikes");
-  private static final Set<String> ABROAD = Set.of("intelligence-sharing", "travel-measures");
-
-  /** Placeholder in the navigation for the link to the observed-data section, known only after the charts. */
-  private static final String OBSERVED_NAV = "\u0000observed-nav\u0000";
   /** Keys of an unmatched observed metric drawn on its chart; the others are listed under it. */
   private static final int OBSERVED_KEYS_PER_CHART = 6;
 
@@ -46,32 +45,45 @@ public final class HtmlReport {
   }
 
   private final RunData run;
+  private final List<ChartSpec> catalogue;
+  private final Presentation presentation;
+  private final Geography geography;
   private final List<ObservedPoint> observed;
-  private final List<PublicFigures.Unmapped> unmapped;
+  private final List<Unmapped> unmapped;
   private final List<String> observedSources;
-  private final Map<String, String> colours = new LinkedHashMap<>();
-  /** Observed points drawn on a chart of simulated series (by identity). */
+  private final ObjectMapper json = new ObjectMapper();
+  private final Map<String, String> factionColours = new LinkedHashMap<>();
   private final Set<ObservedPoint> overlaid = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-  /** Simulated series drawn on a chart, metric to keys: what an observed row can be matched to. */
   private final Map<String, Set<String>> drawn = new LinkedHashMap<>();
+  private final List<String> zeroBands = new ArrayList<>();
   private final StringBuilder html = new StringBuilder(1 << 18);
+  private final ArrayNode chartData = json.createArrayNode();
 
-  private HtmlReport(RunData run, List<ObservedPoint> observed, List<PublicFigures.Unmapped> unmapped,
-      List<String> observedSources) {
+  /** A public figure that was not overlaid, and why. */
+  public record Unmapped(PublicFigure figure, String reason) {
+  }
+
+  private HtmlReport(RunData run, List<ChartSpec> catalogue, Presentation presentation, Geography geography,
+      List<ObservedPoint> observed, List<Unmapped> unmapped, List<String> observedSources) {
     this.run = run;
+    this.catalogue = catalogue;
+    this.presentation = presentation;
+    this.geography = geography;
     this.observed = observed;
     this.unmapped = unmapped;
     this.observedSources = observedSources;
+    Set<String> used = new HashSet<>(presentation.colours().values());
     int next = 0;
-    for (String faction : run.keys(Metric.TERRITORY_KM2)) {
-      colours.put(faction, FACTION_COLOURS.getOrDefault(faction, PALETTE[next++ % PALETTE.length]));
-    }
     for (String faction : run.scenario().factions().keySet()) {
-      colours.putIfAbsent(faction, FACTION_COLOURS.getOrDefault(faction, PALETTE[next++ % PALETTE.length]));
-    }
-    int source = 0;
-    for (String id : run.scenario().sources().keySet()) {
-      colours.putIfAbsent(id, PALETTE[source++ % PALETTE.length]);
+      String colour = presentation.colours().get(faction);
+      if (colour == null) {
+        while (used.contains(PALETTE[next % PALETTE.length]) && next < PALETTE.length) {
+          next++;
+        }
+        colour = PALETTE[next++ % PALETTE.length];
+        used.add(colour);
+      }
+      factionColours.put(faction, colour);
     }
   }
 
@@ -79,22 +91,23 @@ public final class HtmlReport {
    * The page.
    *
    * @param run the run
+   * @param catalogue the charts to draw (those whose series the run has)
+   * @param presentation colours, limitations and map geometry of the scenario
+   * @param geography regions, corridors and places of the run's scenario, for the map
    * @param observed observed points to overlay
    * @param unmapped public figures that could not be overlaid (listed with the reason)
    * @param observedSources where the observed points came from, for the page's notes
    */
-  public static String render(RunData run, List<ObservedPoint> observed, List<PublicFigures.Unmapped> unmapped,
-      List<String> observedSources) {
-    return new HtmlReport(run, observed, unmapped, observedSources).page();
+  public static String render(RunData run, List<ChartSpec> catalogue, Presentation presentation,
+      Geography geography, List<ObservedPoint> observed, List<Unmapped> unmapped, List<String> observedSources) {
+    return new HtmlReport(run, catalogue, presentation, geography, observed, unmapped, observedSources).page();
   }
 
   private String page() {
     ScenarioInfo scenario = run.scenario();
     Map<String, String> manifest = run.manifest();
     String title = "Polemos report: " + scenario.name();
-    html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
-        .append(Html.escape(title)).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
+    html.append(head(title));
     html.append("<header>\n<h1>").append(Html.escape(scenario.name())).append("</h1>\n<p class=\"sub\">Polemos run "
         + "report &middot; scenario <code>").append(Html.escape(scenario.id())).append("</code></p>\n<dl class=\"facts\">");
     fact("Seed", manifest.getOrDefault("seed", "unknown"));
@@ -107,129 +120,309 @@ public final class HtmlReport {
     fact("Run started", manifest.getOrDefault("startedAt", "unknown"));
     fact("Version", manifest.getOrDefault("version", "unknown"));
     html.append("</dl>\n</header>\n<main>\n");
+    int bannerAt = html.length();
     readingNote();
-    html.append("<nav><strong>Charts:</strong> <a href=\"#territory\">territory</a> &middot; <a href=\"#fighters\">"
-        + "fighters</a> &middot; <a href=\"#deaths\">deaths per month</a> &middot; <a href=\"#arrivals\">foreign arrivals</a> &middot; <a href=\"#inflow\">inflow "
-        + "per month</a> &middot; <a href=\"#returnees\">returnees</a> &middot; <a href=\"#revenue\">revenue</a> "
-        + "&middot; <a href=\"#treasury\">treasury</a> &middot; <a href=\"#abroad\">operations abroad</a> &middot; "
-        + "<a href=\"#abroad-monthly\">attacks per month</a> &middot; <a href=\"#momentum\">momentum</a> &middot; "
-        + OBSERVED_NAV
-        + "<a href=\"#events\">events</a> &middot; <a href=\"#manifest\">manifest</a></nav>\n");
-    charts();
-    int nav = html.indexOf(OBSERVED_NAV);
-    html.replace(nav, nav + OBSERVED_NAV.length(), unmatchedObserved().isEmpty() ? ""
-        : "<a href=\"#observed-data\">observed data</a> &middot; ");
+    limitations();
+    int navAt = html.length();
+    timeline();
+    map();
+    List<String[]> nav = new ArrayList<>();
+    for (ChartSpec spec : catalogue) {
+      if (chart(spec)) {
+        nav.add(new String[] {spec.id(), spec.title()});
+      }
+    }
+    observedData();
+    unmappedTable();
     eventsTable();
     manifestTable();
-    html.append("</main>\n<footer>Written by Polemos from the run directory's files. Aggregate, population-level "
-        + "results for policy research; counts and probabilities only.</footer>\n</body>\n</html>\n");
+    StringBuilder links = new StringBuilder("<nav><strong>Contents:</strong> <a href=\"#interventions\">"
+        + "interventions</a> &middot; <a href=\"#map\">map</a>");
+    for (String[] link : nav) {
+      links.append(" &middot; <a href=\"#").append(link[0]).append("\">").append(Html.escape(link[1].toLowerCase(
+          java.util.Locale.ROOT))).append("</a>");
+    }
+    links.append(unmatchedObserved().isEmpty() ? "" : " &middot; <a href=\"#observed-data\">observed data</a>")
+        .append(" &middot; <a href=\"#events\">events</a> &middot; <a href=\"#manifest\">manifest</a></nav>\n");
+    html.insert(navAt, links);
+    html.insert(bannerAt, banners());
+    ObjectNode data = json.createObjectNode();
+    data.put("replications", run.replications());
+    data.set("charts", chartData);
+    data.set("interventions", interventionData());
+    data.set("map", mapData());
+    html.append(tail("Written by Polemos from the run directory's files.", write(data)));
     return html.toString();
   }
 
-  private void charts() {
-    String step = stepUnit();
-    List<LineSpec> factions = new ArrayList<>();
-    for (String key : run.keys(Metric.TERRITORY_KM2)) {
-      factions.add(new LineSpec(Metric.TERRITORY_KM2, key, run.scenario().label(key), colours.get(key), true, 2));
-    }
-    chart("territory", "Territory held by faction (km\u00b2)", "Area of the regions each faction holds; lines are "
-        + "means over replications, bands the 5th-95th percentiles.", factions, GROUND, false);
-    List<LineSpec> fighters = new ArrayList<>();
-    for (String key : run.keys(Metric.FIGHTERS)) {
-      fighters.add(new LineSpec(Metric.FIGHTERS, key, run.scenario().label(key),
-          colours.getOrDefault(key, "#555"), true, 2));
-    }
-    chart("fighters", "Fighters by faction (fighters)", "Fighters of each faction over all regions "
-        + "(the organisation's include foreign fighters).", fighters, GROUND, false);
-    List<LineSpec> deaths = new ArrayList<>();
-    for (String key : run.keys(ReportMetrics.DEATHS_MONTHLY)) {
-      deaths.add(new LineSpec(ReportMetrics.DEATHS_MONTHLY, key, run.scenario().label(key),
-          colours.getOrDefault(key, "#555"), true, 2));
-    }
-    chart("deaths", "Deaths per month by faction (fighters per month)", "Combat and air-strike deaths of each "
-        + "faction in each calendar month (dated its first day): per replication, the difference of cumulative "
-        + "deaths between the samples on or before the first days of the month and of the next, then summarised.",
-        deaths, GROUND, false);
-
-    List<LineSpec> arrivals = sourceLines(Metric.FOREIGN_ARRIVALS_CUMULATIVE, 6, 10);
-    chart("arrivals", "Foreign arrivals, cumulative, top sources and total (people)", "Travellers who crossed into "
-        + "the organisation's territory since the start; the sources with the most arrivals at the end, any source "
-        + "with an observed figure, and all sources together (band on the total only).", arrivals, FLOWS, false);
-    chart("inflow", "Foreign arrivals per month, all sources (people per month)", "Difference of cumulative "
-        + "arrivals between the last samples of consecutive calendar months, per replication, then summarised.",
-        List.of(new LineSpec(ReportMetrics.INFLOW_MONTHLY, Metric.ALL, "All sources", ALL_COLOUR, true, 2)), FLOWS,
-        false);
-    chart("returnees", "Returnees, cumulative, top sources and total (people)", "Foreign deserters who returned to "
-        + "their source country.", sourceLines(Metric.RETURNEES_CUMULATIVE, 5, 5), FLOWS, false);
-
-    List<LineSpec> revenue = new ArrayList<>();
-    String[] streamColours = {"#1f77b4", "#8c564b", "#7f7f7f"};
-    int i = 0;
-    for (String key : run.keys(Metric.REVENUE_USD)) {
-      revenue.add(new LineSpec(Metric.REVENUE_USD, key, streamLabel(key), streamColours[i++ % 3], true, 2));
-    }
-    chart("revenue", "Revenue by stream (USD per " + step + ")", "Revenue of each stream during each output "
-        + "period. Public figures given per day, month or year are converted to the output period.", revenue, MONEY,
-        false);
-    chart("treasury", "Treasury of the organisation (USD)", "Money held at each sample.",
-        List.of(new LineSpec(Metric.TREASURY_USD, "", "Treasury", "#6b4c9a", true, 2)), MONEY, false);
-    chart("abroad", "Operations abroad: operatives dispatched, plots foiled and plots executed (cumulative counts, "
-        + "all destinations)", "Counts only: operatives sent towards their source countries, plots foiled there, "
-        + "plots carried out.", List.of(
-            new LineSpec(Metric.OPERATIVES_DISPATCHED_CUMULATIVE, Metric.ALL, "Operatives dispatched", "#1f77b4", true,
-                2),
-            new LineSpec(Metric.PLOTS_FOILED_CUMULATIVE, Metric.ALL, "Plots foiled", "#2ca02c", true, 2),
-            new LineSpec(Metric.PLOTS_EXECUTED_CUMULATIVE, Metric.ALL, "Plots executed", "#d62728", true, 2)),
-        ABROAD, false);
-    List<LineSpec> abroadMonthly = new ArrayList<>();
-    abroadMonthly.add(new LineSpec(ReportMetrics.PLOTS_EXECUTED_MONTHLY, Metric.ALL, "Plots executed, all sources",
-        "#d62728", true, 2.4));
-    abroadMonthly.add(new LineSpec(ReportMetrics.INSPIRED_ATTACKS_MONTHLY, Metric.ALL,
-        "Inspired attacks, all sources", "#ff7f0e", true, 2.4));
-    for (String metric : List.of(ReportMetrics.PLOTS_EXECUTED_MONTHLY, ReportMetrics.INSPIRED_ATTACKS_MONTHLY)) {
-      Set<String> withObserved = new LinkedHashSet<>();
-      for (ObservedPoint point : observed) {
-        if (point.metric().equals(metric) && !point.key().equals(Metric.ALL)
-            && run.keys(metric).contains(point.key()) && withObserved.size() < 6) {
-          withObserved.add(point.key());
-        }
-      }
-      for (String key : withObserved) {
-        abroadMonthly.add(new LineSpec(metric, key, (metric.equals(ReportMetrics.PLOTS_EXECUTED_MONTHLY)
-            ? "Plots executed, " : "Inspired attacks, ") + run.scenario().label(key), colours.getOrDefault(key,
-            "#888"), false, 1.6));
-      }
-    }
-    chart("abroad-monthly", "Plots executed and inspired attacks per month (counts per month)", "Counts only, "
-        + "all sources, and any source with an observed series: per replication, the difference of the cumulative "
-        + "counts over each calendar month (dated its first day), then summarised.", abroadMonthly, ABROAD, false);
-    chart("momentum", "Momentum of the organisation (dimensionless, 1 = neutral)", "Perceived momentum: above 1 "
-        + "draws recruits, below 1 deters them.",
-        List.of(new LineSpec(Metric.MOMENTUM, "", "Momentum", "#b35806", true, 2)), Set.of(), true);
-    observedData();
-    if (!unmapped.isEmpty()) {
-      html.append("<section><h2>Public figures not overlaid</h2><table><thead><tr><th>Period</th><th>Quantity</th>"
-          + "<th>Key</th><th>Reported</th><th>Unit</th><th>Source</th><th>Why not shown</th></tr></thead><tbody>\n");
-      for (PublicFigures.Unmapped u : unmapped) {
-        PublicFigures.Figure f = u.figure();
-        html.append("<tr><td>").append(period(f.from(), f.to())).append("</td><td>").append(Html.escape(f.quantity()))
-            .append("</td><td>").append(Html.escape(f.key())).append("</td><td class=\"num\">")
-            .append(Numbers.range(f.low(), f.high())).append("</td><td>").append(Html.escape(f.unit()))
-            .append("</td><td>").append(Html.escape(f.source())).append("</td><td>").append(Html.escape(u.reason()))
-            .append("</td></tr>\n");
-      }
-      html.append("</tbody></table></section>\n");
-    }
+  /** The start of a page of the report family, up to and including {@code <body>}: inline style only. */
+  static String head(String title) {
+    return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" + Html.escape(title)
+        + "</title>\n<style>\n" + resource(UPLOT_CSS) + "\n" + resource("report.css") + "</style>\n</head>\n<body>\n";
   }
 
-  private List<LineSpec> sourceLines(String metric, int top, int max) {
-    LocalDate last = run.dates().isEmpty() ? null : run.dates().last();
+  /** The end of a page from {@code </main>}: footer, the page's data (JSON), uPlot and report.js, all inline. */
+  static String tail(String origin, String json) {
+    return "</main>\n<footer>" + Html.escape(origin) + " Aggregate, population-level results for policy research; "
+        + "counts and probabilities only. Charts drawn with uPlot (MIT licence, &copy; Leon Sorokin), inlined."
+        + "</footer>\n<script id=\"report-data\" type=\"application/json\">" + scriptSafe(json)
+        + "</script>\n<script>\n" + resource(UPLOT) + "\n</script>\n<script>\n" + resource("report.js")
+        + "</script>\n</body>\n</html>\n";
+  }
+
+  private String banners() {
+    StringBuilder b = new StringBuilder();
+    if (run.replications() == 1) {
+      b.append("<div class=\"banner\" id=\"banner-n1\"><strong>One replication.</strong> Lines show that single "
+          + "simulated history, not a mean, and there are no 5-95% bands: a single run says nothing about the "
+          + "spread of outcomes. Rerun with <code>-n 100</code> or more before drawing conclusions.</div>\n");
+    }
+    if (!zeroBands.isEmpty()) {
+      b.append("<div class=\"banner\" id=\"banner-zero-band\"><strong>Bands of zero width.</strong> On ")
+          .append(Html.escape(String.join(", ", zeroBands))).append(" every replication gives the same value "
+          + "at every date, so no band is drawn or listed for those series.</div>\n");
+    }
+    if ("true".equals(run.manifest().get("scenarioEdited"))) {
+      b.append("<div class=\"banner\" id=\"banner-edited\"><strong>Edited scenario.</strong> This run used a "
+          + "scenario changed from its file (see <code>scenario.yaml</code> in the run directory and the manifest): "
+          + "its results are not those of the scenario as published.</div>\n");
+    }
+    return b.toString();
+  }
+
+  private void limitations() {
+    if (presentation.limitations().isEmpty()) {
+      return;
+    }
+    html.append("<section class=\"note\" id=\"limitations\"><h2>Known limitations of this scenario</h2><ul>\n");
+    for (String item : presentation.limitations()) {
+      html.append("<li>").append(Html.escape(item)).append("</li>\n");
+    }
+    html.append("</ul><p class=\"caption\">From ").append(Html.escape(presentation.limitationsFrom()))
+        .append(".</p></section>\n");
+  }
+
+  private void timeline() {
+    html.append("<section id=\"interventions\"><h2>Interventions</h2>\n<p class=\"caption\">One timeline for the "
+        + "whole page. Tick the kinds to shade on the charts below (each chart starts with the kinds relevant to "
+        + "it); hover a bar for its dates.</p>\n<div id=\"timeline\" class=\"timeline\"></div></section>\n");
+  }
+
+  private void map() {
+    html.append("<section id=\"map\"><h2>Map of control</h2>\n<p class=\"caption\">Controller of each region in "
+        + "the first replication at the date of the slider, and the organisation's corridors (solid: open, "
+        + "dashed: shut).");
+    if (!presentation.mapSource().isEmpty()) {
+      html.append(" Geometry: ").append(Html.escape(presentation.mapSource()));
+    } else {
+      html.append(" The scenario has no map geometry: regions are placed on a grid.");
+    }
+    html.append("</p>\n<div class=\"map-controls\"><input type=\"range\" id=\"map-slider\" min=\"0\" max=\"0\" "
+        + "value=\"0\" aria-label=\"Date\"> <output id=\"map-date\"></output></div>\n<div id=\"map-view\"></div>"
+        + "</section>\n");
+  }
+
+  private ArrayNode interventionData() {
+    ArrayNode list = json.createArrayNode();
+    for (ScenarioInfo.InterventionSpan span : run.scenario().interventions()) {
+      ObjectNode node = list.addObject();
+      node.put("id", span.id()).put("name", span.name()).put("kind", span.kind())
+          .put("start", epoch(span.start())).put("end", epoch(span.end()))
+          .put("startText", span.start().toString()).put("endText", span.end().toString());
+    }
+    return list;
+  }
+
+  private ObjectNode mapData() {
+    ObjectNode map = json.createObjectNode();
+    ArrayNode regions = map.putArray("regions");
+    int i = 0;
+    int columns = (int) Math.ceil(Math.sqrt(Math.max(1, geography.regions().size())));
+    for (Geography.Region region : geography.regions()) {
+      double[] at = presentation.regions().get(region.id());
+      ObjectNode node = regions.addObject();
+      node.put("id", region.id()).put("name", region.name()).put("area", region.areaKm2())
+          .put("controller", region.controller());
+      if (at != null) {
+        node.put("lon", at[0]).put("lat", at[1]);
+      } else {
+        node.put("gx", i % columns).put("gy", i / columns);
+      }
+      ArrayNode neighbours = node.putArray("neighbours");
+      region.neighbours().forEach(neighbours::add);
+      i++;
+    }
+    ArrayNode corridors = map.putArray("corridors");
+    for (Geography.Corridor corridor : geography.corridors()) {
+      double[] hub = presentation.hubs().get(corridor.hub());
+      ObjectNode node = corridors.addObject().put("id", corridor.id()).put("name", corridor.name())
+          .put("hub", corridor.hub()).put("entry", corridor.entryRegion());
+      if (hub != null) {
+        node.put("lon", hub[0]).put("lat", hub[1]);
+      }
+    }
+    ArrayNode places = map.putArray("places");
+    for (Geography.Place place : geography.places()) {
+      places.addObject().put("id", place.id()).put("name", place.name()).put("region", place.region())
+          .put("lat", place.latitude()).put("lon", place.longitude());
+    }
+    ObjectNode factions = map.putObject("factions");
+    factionColours.forEach((id, colour) -> factions.putObject(id).put("name", run.scenario().label(id))
+        .put("colour", colour));
+    map.put("organisation", organisation());
+    ArrayNode events = map.putArray("events");
+    for (RunData.Event event : run.events()) {
+      switch (event.type()) {
+        case "control-changed" -> events.addObject().put("t", epoch(event.date())).put("type", "control")
+            .put("region", event.subject()).put("to", event.details().getOrDefault("to", ""));
+        case "corridor-closed", "corridor-opened" -> events.addObject().put("t", epoch(event.date()))
+            .put("type", "corridor").put("corridor", event.subject())
+            .put("open", event.type().equals("corridor-opened"));
+        default -> {
+        }
+      }
+    }
+    ArrayNode dates = map.putArray("dates");
+    run.dates().forEach(d -> dates.add(epoch(d)));
+    return map;
+  }
+
+  private String organisation() {
+    return presentation.organisation().isEmpty() ? run.scenario().organisation() : presentation.organisation();
+  }
+
+  /** Adds a chart; false when the run has none of its series. */
+  private boolean chart(ChartSpec spec) {
+    List<LineSpec> lines = lines(spec);
+    lines.removeIf(line -> run.summary(line.metric(), line.key()).isEmpty());
+    if (lines.isEmpty() || run.dates().isEmpty()) {
+      return false;
+    }
+    Map<String, LineSpec> bySeries = new LinkedHashMap<>();
+    for (LineSpec line : lines) {
+      drawn.computeIfAbsent(line.metric(), m -> new LinkedHashSet<>()).add(line.key());
+      bySeries.put(line.metric() + "\u0000" + line.key(), line);
+    }
+    List<ObservedPoint> matched = new ArrayList<>();
+    for (ObservedPoint point : observed) {
+      if (bySeries.containsKey(point.metric() + "\u0000" + point.key())) {
+        matched.add(point);
+        overlaid.add(point);
+      }
+    }
+    String title = spec.title() + " (" + spec.unit() + ")";
+    html.append("<section class=\"chart\" id=\"").append(spec.id()).append("\">\n<h2>").append(Html.escape(title))
+        .append("</h2>\n<p class=\"caption\">").append(Html.escape(spec.caption())).append(' ')
+        .append(bandNote()).append("</p>\n<div class=\"plot\" data-chart=\"").append(chartData.size())
+        .append("\"></div>\n");
+    ObjectNode data = chartData.addObject();
+    data.put("id", spec.id()).put("title", title).put("unit", spec.unit()).put("zero", spec.zeroBased());
+    ArrayNode kinds = data.putArray("kinds");
+    spec.interventionKinds().stream().sorted().forEach(kinds::add);
+    List<LocalDate> xs = new ArrayList<>(run.dates());
+    Set<LocalDate> extra = new java.util.TreeSet<>();
+    for (LineSpec line : lines) {
+      extra.addAll(run.summary(line.metric(), line.key()).keySet());
+    }
+    extra.addAll(xs);
+    xs = new ArrayList<>(extra);
+    ArrayNode x = data.putArray("x");
+    xs.forEach(d -> x.add(epoch(d)));
+    ArrayNode series = data.putArray("series");
+    List<String> zeroHere = new ArrayList<>();
+    for (LineSpec line : lines) {
+      NavigableMap<LocalDate, Stats> summary = run.summary(line.metric(), line.key());
+      ObjectNode s = series.addObject().put("label", line.label()).put("colour", line.colour())
+          .put("width", line.width());
+      ArrayNode mean = s.putArray("mean");
+      ArrayNode lo = json.createArrayNode();
+      ArrayNode hi = json.createArrayNode();
+      boolean wide = false;
+      for (LocalDate date : xs) {
+        Stats stats = summary.get(date);
+        if (stats == null || !Double.isFinite(stats.mean())) {
+          mean.addNull();
+          lo.addNull();
+          hi.addNull();
+        } else {
+          mean.add(stats.mean());
+          lo.add(finite(stats.p05()));
+          hi.add(finite(stats.p95()));
+          wide |= stats.p95() > stats.p05();
+        }
+      }
+      if (line.band() && run.replications() > 1) {
+        if (wide) {
+          s.set("lo", lo);
+          s.set("hi", hi);
+        } else {
+          zeroHere.add(line.label());
+        }
+      }
+    }
+    if (!zeroHere.isEmpty()) {
+      zeroBands.add(spec.title().toLowerCase(java.util.Locale.ROOT) + " (" + String.join(", ", zeroHere) + ")");
+    }
+    ArrayNode points = data.putArray("observed");
+    int index = 0;
+    for (ObservedPoint point : matched) {
+      index++;
+      int target = new ArrayList<>(bySeries.keySet()).indexOf(point.metric() + "\u0000" + point.key());
+      points.addObject().put("series", target).put("x0", epoch(point.from())).put("x1", epoch(point.to()))
+          .put("x", epoch(point.midpoint())).put("lo", point.low()).put("hi", point.high())
+          .put("label", matched.size() <= 40 ? "#" + index : "");
+    }
+    observedTable(matched, bySeries);
+    html.append("</section>\n");
+    return true;
+  }
+
+  private String bandNote() {
+    return run.replications() == 1 ? "One replication: lines are its values, no bands."
+        : "Lines are means over " + run.replications() + " replications; shaded bands the 5th-95th percentiles.";
+  }
+
+  private List<LineSpec> lines(ChartSpec spec) {
+    List<LineSpec> lines = new ArrayList<>();
+    int palette = 0;
+    for (ChartSpec.Layer layer : spec.layers()) {
+      switch (layer.grouping()) {
+        case ONE -> lines.add(new LineSpec(layer.metric(), layer.key(), layer.label().isEmpty()
+            ? label(spec, layer.key()) : layer.label(), spec.layers().size() == 1 ? ALL_COLOUR
+            : PALETTE[palette++ % PALETTE.length], true, 2));
+        case EACH -> {
+          for (String key : run.keys(layer.metric())) {
+            String colour = factionColours.get(key);
+            lines.add(new LineSpec(layer.metric(), key, label(spec, key), colour != null ? colour
+                : PALETTE[palette++ % PALETTE.length], true, 2));
+          }
+        }
+        case TOP -> {
+          for (String key : topKeys(layer.metric(), layer.top(), layer.top() + 4)) {
+            lines.add(new LineSpec(layer.metric(), key, label(spec, key), PALETTE[palette++ % PALETTE.length],
+                false, 1.6));
+          }
+          lines.add(new LineSpec(layer.metric(), Metric.ALL, "All sources", ALL_COLOUR, true, 2.6));
+        }
+        default -> throw new IllegalStateException();
+      }
+    }
+    return lines;
+  }
+
+  private String label(ChartSpec spec, String key) {
+    String label = spec.keyLabels().get(key);
+    return label != null ? label : key.isEmpty() ? spec.title() : run.scenario().label(key);
+  }
+
+  private List<String> topKeys(String metric, int top, int max) {
     List<String> keys = new ArrayList<>(run.keys(metric));
     keys.remove(Metric.ALL);
-    keys.sort(Comparator.comparingDouble((String k) -> -finalMean(metric, k, last)));
+    keys.sort(Comparator.comparingDouble((String k) -> -finalMean(metric, k)));
     Set<String> shown = new LinkedHashSet<>();
     for (String key : keys) {
-      if (shown.size() < top && finalMean(metric, key, last) > 0) {
+      if (shown.size() < top && finalMean(metric, key) > 0) {
         shown.add(key);
       }
     }
@@ -238,18 +431,12 @@ public final class HtmlReport {
         shown.add(point.key());
       }
     }
-    List<LineSpec> lines = new ArrayList<>();
-    for (String key : keys) {
-      if (shown.contains(key)) {
-        lines.add(new LineSpec(metric, key, run.scenario().label(key), colours.getOrDefault(key, "#888"), false,
-            1.6));
-      }
-    }
-    lines.add(new LineSpec(metric, Metric.ALL, "All sources", ALL_COLOUR, true, 2.6));
-    return lines;
+    List<String> ordered = new ArrayList<>(keys);
+    ordered.retainAll(shown);
+    return ordered;
   }
 
-  private double finalMean(String metric, String key, LocalDate last) {
+  private double finalMean(String metric, String key) {
     NavigableMap<LocalDate, Stats> summary = run.summary(metric, key);
     if (summary.isEmpty()) {
       return 0;
@@ -258,74 +445,34 @@ public final class HtmlReport {
     return Double.isFinite(value) ? value : 0;
   }
 
-  private void chart(String id, String title, String caption, List<LineSpec> specs, Set<String> spanKinds,
-      boolean floating) {
-    html.append("<section class=\"chart\" id=\"").append(id).append("\">\n<h2>").append(Html.escape(title))
-        .append("</h2>\n<p class=\"caption\">").append(Html.escape(caption)).append("</p>\n");
-    if (run.dates().isEmpty()) {
-      html.append("<p class=\"empty\">No samples in this run.</p></section>\n");
+  private void observedTable(List<ObservedPoint> matched, Map<String, LineSpec> bySeries) {
+    if (matched.isEmpty()) {
       return;
     }
-    SvgChart chart = new SvgChart(run.dates().first(), run.dates().last());
-    if (floating) {
-      chart.floating();
+    html.append("<details class=\"observed\"").append(matched.size() <= 12 ? " open" : "").append("><summary>")
+        .append(matched.size()).append(" observed point").append(matched.size() == 1 ? "" : "s")
+        .append(" on this chart</summary>\n<table><thead><tr><th>#</th><th>Series</th><th>Period</th>"
+            + "<th>Observed</th><th>Simulated ").append(run.replications() == 1 ? "value" : "mean (5-95%)")
+        .append(" at the nearest sample</th><th>Source</th></tr></thead><tbody>\n");
+    int index = 0;
+    for (ObservedPoint point : matched) {
+      index++;
+      NavigableMap<LocalDate, Stats> summary = run.summary(point.metric(), point.key());
+      Map.Entry<LocalDate, Stats> nearest = nearest(summary, point.midpoint());
+      String simulated = nearest == null ? "n/a" : Numbers.format(nearest.getValue().mean())
+          + (run.replications() == 1 ? "" : " (" + Numbers.range(nearest.getValue().p05(), nearest.getValue().p95())
+          + ")") + " on " + nearest.getKey();
+      html.append("<tr><td>").append(matched.size() <= 40 ? String.valueOf(index) : "").append("</td><td>")
+          .append(Html.escape(bySeries.get(point.metric() + "\u0000" + point.key()).label())).append("</td><td>")
+          .append(period(point.from(), point.to())).append("</td><td class=\"num\">")
+          .append(Numbers.range(point.low(), point.high())).append("</td><td class=\"num\">")
+          .append(Html.escape(simulated)).append("</td><td>").append(Html.escape(point.source()))
+          .append(point.note().isEmpty() ? "" : "<br><small>" + Html.escape(point.note()) + "</small>")
+          .append("</td></tr>\n");
     }
-    Map<String, String> colourBySeries = new LinkedHashMap<>();
-    Map<String, String> labelBySeries = new LinkedHashMap<>();
-    for (LineSpec spec : specs) {
-      chart.line(spec.label(), spec.colour(), run.summary(spec.metric(), spec.key()), spec.band(), spec.width());
-      if (!run.summary(spec.metric(), spec.key()).isEmpty()) {
-        drawn.computeIfAbsent(spec.metric(), m -> new LinkedHashSet<>()).add(spec.key());
-        colourBySeries.put(spec.metric() + "\u0000" + spec.key(), spec.colour());
-        labelBySeries.put(spec.metric() + "\u0000" + spec.key(), spec.label());
-      }
-    }
-    if (chart.isEmpty()) {
-      html.append("<p class=\"empty\">This run has no data for this chart.</p></section>\n");
-      return;
-    }
-    for (ScenarioInfo.InterventionSpan span : run.scenario().interventions()) {
-      if (spanKinds.contains(span.kind())) {
-        chart.span(span);
-      }
-    }
-    List<ObservedPoint> matched = new ArrayList<>();
-    for (ObservedPoint point : observed) {
-      String colour = colourBySeries.get(point.metric() + "\u0000" + point.key());
-      if (colour != null) {
-        matched.add(point);
-        overlaid.add(point);
-        chart.point(point, colour, matched.size() <= 40 ? matched.size() : 0);
-      }
-    }
-    html.append("<figure>").append(chart.render(title)).append("</figure>\n");
-    if (!matched.isEmpty()) {
-      html.append("<details class=\"observed\"").append(matched.size() <= 12 ? " open" : "").append("><summary>")
-          .append(matched.size()).append(" observed point").append(matched.size() == 1 ? "" : "s")
-          .append(" on this chart</summary>\n<table><thead><tr><th>#</th><th>Series</th><th>Period</th>"
-              + "<th>Observed</th><th>Simulated mean (5-95%) at the nearest sample</th><th>Source</th></tr></thead>"
-              + "<tbody>\n");
-      int index = 0;
-      for (ObservedPoint point : matched) {
-        index++;
-        NavigableMap<LocalDate, Stats> summary = run.summary(point.metric(), point.key());
-        Map.Entry<LocalDate, Stats> nearest = nearest(summary, point.midpoint());
-        String simulated = nearest == null ? "n/a" : Numbers.format(nearest.getValue().mean()) + " ("
-            + Numbers.range(nearest.getValue().p05(), nearest.getValue().p95()) + ") on " + nearest.getKey();
-        html.append("<tr><td>").append(index).append("</td><td>")
-            .append(Html.escape(labelBySeries.get(point.metric() + "\u0000" + point.key()))).append("</td><td>")
-            .append(period(point.from(), point.to())).append("</td><td class=\"num\">")
-            .append(Numbers.range(point.low(), point.high())).append("</td><td class=\"num\">")
-            .append(Html.escape(simulated)).append("</td><td>").append(Html.escape(point.source()))
-            .append(point.note().isEmpty() ? "" : "<br><small>" + Html.escape(point.note()) + "</small>")
-            .append("</td></tr>\n");
-      }
-      html.append("</tbody></table></details>\n");
-    }
-    html.append("</section>\n");
+    html.append("</tbody></table></details>\n");
   }
 
-  /** Observed points that no chart of simulated series shows, in file order. */
   private List<ObservedPoint> unmatchedObserved() {
     List<ObservedPoint> unmatched = new ArrayList<>();
     for (ObservedPoint point : observed) {
@@ -336,10 +483,6 @@ public final class HtmlReport {
     return unmatched;
   }
 
-  /**
-   * The "Observed data" section: each observed metric that matched no simulated chart drawn on its own chart (the
-   * keys with the largest totals, the others listed), with a note on why and which series could be matched.
-   */
   private void observedData() {
     List<ObservedPoint> unmatched = unmatchedObserved();
     if (unmatched.isEmpty()) {
@@ -386,13 +529,11 @@ public final class HtmlReport {
         .sum()));
     List<String> shown = keys.subList(0, Math.min(OBSERVED_KEYS_PER_CHART, keys.size()));
     List<String> rest = keys.subList(shown.size(), keys.size());
-    LocalDate first = null;
-    LocalDate last = null;
+    Set<LocalDate> dates = new java.util.TreeSet<>();
     int points = 0;
     for (String key : shown) {
       for (ObservedPoint point : byKey.get(key)) {
-        first = first == null || point.from().isBefore(first) ? point.from() : first;
-        last = last == null || point.to().isAfter(last) ? point.to() : last;
+        dates.add(point.midpoint());
         points++;
       }
     }
@@ -402,20 +543,36 @@ public final class HtmlReport {
         .append(" point").append(points == 1 ? "" : "s").append(", ").append(shown.size() == keys.size()
             ? keys.size() + " key" + (keys.size() == 1 ? "" : "s")
             : "the " + shown.size() + " keys with the largest totals of " + keys.size())
-        .append("; lines join the observed values, no simulated series is drawn.</p>\n");
-    SvgChart chart = new SvgChart(first, last);
+        .append("; lines join the observed values, no simulated series is drawn.</p>\n<div class=\"plot\" "
+            + "data-chart=\"").append(chartData.size()).append("\"></div>\n");
+    ObjectNode data = chartData.addObject();
+    data.put("id", id).put("title", title).put("unit", "").put("zero", true);
+    data.putArray("kinds");
+    List<LocalDate> xs = new ArrayList<>(dates);
+    ArrayNode x = data.putArray("x");
+    xs.forEach(d -> x.add(epoch(d)));
+    ArrayNode series = data.putArray("series");
+    ArrayNode marks = data.putArray("observed");
     int colour = 0;
     for (String key : shown) {
-      String c = colours.containsKey(key) ? colours.get(key) : PALETTE[colour++ % PALETTE.length];
-      NavigableMap<LocalDate, Stats> line = new TreeMap<>();
+      Map<LocalDate, Double> byDate = new TreeMap<>();
       for (ObservedPoint point : byKey.get(key)) {
-        double mid = (point.low() + point.high()) / 2;
-        line.put(point.midpoint(), new Stats(1, mid, mid, mid, mid));
-        chart.point(point, c, 0);
+        byDate.put(point.midpoint(), (point.low() + point.high()) / 2);
+        marks.addObject().put("series", series.size()).put("x0", epoch(point.from())).put("x1", epoch(point.to()))
+            .put("x", epoch(point.midpoint())).put("lo", point.low()).put("hi", point.high()).put("label", "");
       }
-      chart.line(key.isEmpty() ? "(empty key)" : key, c, line, false, 1.4);
+      ObjectNode s = series.addObject().put("label", key.isEmpty() ? "(empty key)" : key)
+          .put("colour", factionColours.getOrDefault(key, PALETTE[colour++ % PALETTE.length])).put("width", 1.4);
+      ArrayNode mean = s.putArray("mean");
+      for (LocalDate date : xs) {
+        Double value = byDate.get(date);
+        if (value == null) {
+          mean.addNull();
+        } else {
+          mean.add(value);
+        }
+      }
     }
-    html.append("<figure>").append(chart.render(title)).append("</figure>\n");
     if (!rest.isEmpty()) {
       List<String> listed = new ArrayList<>();
       for (String key : rest) {
@@ -451,6 +608,24 @@ public final class HtmlReport {
           .append(String.join(", ", undrawn)).append(" are not among the keys drawn");
     }
     return why.append('.').toString();
+  }
+
+  private void unmappedTable() {
+    if (unmapped.isEmpty()) {
+      return;
+    }
+    html.append("<section id=\"figures-not-shown\"><h2>Public figures not overlaid</h2><table><thead><tr>"
+        + "<th>Period</th><th>Quantity</th><th>Key</th><th>Reported</th><th>Unit</th><th>Source</th>"
+        + "<th>Why not shown</th></tr></thead><tbody>\n");
+    for (Unmapped u : unmapped) {
+      PublicFigure f = u.figure();
+      html.append("<tr><td>").append(period(f.from(), f.to())).append("</td><td>").append(Html.escape(f.quantity()))
+          .append("</td><td>").append(Html.escape(f.key())).append("</td><td class=\"num\">")
+          .append(Numbers.range(f.low(), f.high())).append("</td><td>").append(Html.escape(f.unit()))
+          .append("</td><td>").append(Html.escape(f.source())).append("</td><td>").append(Html.escape(u.reason()))
+          .append("</td></tr>\n");
+    }
+    html.append("</tbody></table></section>\n");
   }
 
   private static Map.Entry<LocalDate, Stats> nearest(NavigableMap<LocalDate, Stats> summary, LocalDate date) {
@@ -507,8 +682,7 @@ public final class HtmlReport {
   private void manifestTable() {
     html.append("<section id=\"manifest\"><h2>Run manifest</h2>\n");
     if (run.manifest().isEmpty()) {
-      html.append("<p class=\"empty\">The run directory has no manifest.json.</p></section>\n");
-      return;
+      html.append("<p class=\"empty\">The run directory has no manifest.json (yet).</p>\n");
     }
     html.append("<table class=\"kv\"><tbody>\n");
     for (Map.Entry<String, String> field : run.manifest().entrySet()) {
@@ -520,14 +694,20 @@ public final class HtmlReport {
   }
 
   private void readingNote() {
-    html.append("<section class=\"note\"><h2>How to read this report</h2><ul>\n")
-        .append("<li>Each chart shows the <strong>mean over replications</strong> as a line and, where shaded, the "
-            + "band between the <strong>5th and 95th percentiles</strong> of the replications: 90% of the simulated "
-            + "futures fall inside it. The band is about the model's randomness, not about uncertainty in its "
-            + "parameters.</li>\n")
-        .append("<li><strong>Interventions</strong> of the scenario relevant to a chart are shaded in the plot (the "
-            + "shading marks when at least one is in force; a dotted line marks each start) and drawn as named bars "
-            + "in the strip below the date axis (hover for dates).</li>\n")
+    html.append("<section class=\"note\"><h2>How to read this report</h2><ul>\n");
+    if (run.replications() == 1) {
+      html.append("<li>Each chart shows the values of the run's <strong>single replication</strong>.</li>\n");
+    } else {
+      html.append("<li>Each chart shows the <strong>mean over ").append(run.replications()).append(" replications"
+          + "</strong> as a line and, where shaded, the band between the <strong>5th and 95th percentiles"
+          + "</strong>: 90% of the simulated futures fall inside it. The band is about the model's randomness, not "
+          + "about uncertainty in its parameters.</li>\n");
+    }
+    html.append("<li><strong>Hover</strong> a chart to read every series at a date; click a legend entry to hide "
+            + "or show it; drag across a chart to zoom on a period (double-click to reset); the buttons above a "
+            + "chart save it as SVG or PNG, or its data as CSV.</li>\n")
+        .append("<li><strong>Interventions</strong> are on one timeline below; the kinds ticked there are shaded "
+            + "on the charts.</li>\n")
         .append("<li><strong>Observed figures</strong> are circles at the middle of their reporting period, with a "
             + "vertical bar for a reported range and a horizontal line for the period; the table under the chart "
             + "compares each with the simulated value at the nearest sample.");
@@ -539,24 +719,6 @@ public final class HtmlReport {
         .append("<li>Counts of plots abroad are aggregate counts and probabilities only.</li>\n</ul></section>\n");
   }
 
-  private String stepUnit() {
-    return switch (run.scenario().outputStep()) {
-      case "daily" -> "day";
-      case "weekly" -> "week";
-      case "monthly" -> "month";
-      default -> "output period";
-    };
-  }
-
-  private static String streamLabel(String key) {
-    return switch (key) {
-      case "tax" -> "Taxation and extortion";
-      case "oil" -> "Oil";
-      case "other" -> "Other (incl. ransoms)";
-      default -> key;
-    };
-  }
-
   private void fact(String name, String value) {
     html.append("<div><dt>").append(Html.escape(name)).append("</dt><dd>").append(Html.escape(value))
         .append("</dd></div>");
@@ -564,6 +726,14 @@ public final class HtmlReport {
 
   private static String period(LocalDate from, LocalDate to) {
     return from.equals(to) ? from.toString() : from + " to " + to;
+  }
+
+  private static long epoch(LocalDate date) {
+    return date.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+  }
+
+  private static double finite(double value) {
+    return Double.isFinite(value) ? value : 0;
   }
 
   private static int parse(String text) {
@@ -574,59 +744,28 @@ public final class HtmlReport {
     }
   }
 
-  private static final String CSS = """
-      :root { --ink: #1d232b; --muted: #5b6470; --line: #d9dee5; --bg: #ffffff; --panel: #f6f7f9; }
-      * { box-sizing: border-box; }
-      body { margin: 0; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
-        sans-serif; color: var(--ink); background: var(--bg); }
-      header { padding: 24px 32px 12px; border-bottom: 1px solid var(--line); background: var(--panel); }
-      h1 { margin: 0; font-size: 26px; }
-      .sub { margin: 2px 0 12px; color: var(--muted); }
-      .facts { display: flex; flex-wrap: wrap; gap: 8px 28px; margin: 0; }
-      .facts dt { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
-      .facts dd { margin: 0; font-weight: 600; }
-      main { max-width: 1120px; margin: 0 auto; padding: 8px 32px 32px; }
-      nav { margin: 12px 0 4px; font-size: 14px; color: var(--muted); }
-      nav a { color: #1f5fa8; text-decoration: none; }
-      h2 { font-size: 19px; margin: 28px 0 2px; }
-      h3 { font-size: 16px; margin: 20px 0 2px; }
-      .caption { margin: 0 0 6px; color: var(--muted); font-size: 14px; }
-      figure { margin: 0; }
-      svg { width: 100%; height: auto; display: block; font-family: system-ui, -apple-system, "Segoe UI", Roboto,
-        Arial, sans-serif; }
-      svg .plot { fill: #fff; stroke: #c4cad3; }
-      svg .grid { stroke: #e8ebef; stroke-width: 1; }
-      svg .axis { stroke: #8a939f; stroke-width: 1; }
-      svg .ytick { font-size: 12px; fill: #4a525d; text-anchor: end; }
-      svg .xtick { font-size: 12px; fill: #4a525d; text-anchor: middle; }
-      svg .legend { font-size: 12.5px; fill: #2b323b; }
-      svg .band { opacity: .16; stroke: none; }
-      svg .band-key { fill: #555; opacity: .16; }
-      svg .mean { fill: none; stroke-linejoin: round; stroke-linecap: round; }
-      svg .span { fill: #6c7a89; opacity: .08; }
-      svg .span-start { stroke: #6c7a89; stroke-opacity: .45; stroke-width: 1; stroke-dasharray: 2 3; }
-      svg .span-key { fill: #6c7a89; opacity: .35; }
-      svg .ispan rect { fill: #6c7a89; opacity: .28; }
-      svg .ispan text { font-size: 11px; fill: #2b323b; }
-      svg .obs-mark { fill: #fff; stroke-width: 2.2; }
-      svg .obs-range { stroke-width: 1.8; }
-      svg .obs-period { stroke-width: 1.4; stroke-dasharray: 3 2; }
-      svg .obs-label { font-size: 11px; font-weight: 600; fill: #2b323b; }
-      table { border-collapse: collapse; width: 100%; font-size: 13.5px; margin: 6px 0; }
-      th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
-      thead th { background: var(--panel); font-weight: 600; }
-      td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-      .nowrap { white-space: nowrap; }
-      .kv th { width: 160px; color: var(--muted); font-weight: 600; }
-      code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12.5px;
-        word-break: break-all; }
-      details.observed summary { cursor: pointer; color: var(--muted); font-size: 14px; margin-top: 4px; }
-      .scroll { max-height: 520px; overflow: auto; border: 1px solid var(--line); }
-      .note { background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: 2px 18px;
-        margin-top: 18px; }
-      .note ul { padding-left: 18px; }
-      .empty { color: var(--muted); font-style: italic; }
-      footer { color: var(--muted); font-size: 13px; text-align: center; padding: 16px; border-top: 1px solid
-        var(--line); }
-      """;
+  private String write(Object node) {
+    try {
+      return json.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** JSON inside a script element: no {@code </} (ends the element) and no {@code <!--}. */
+  private static String scriptSafe(String text) {
+    return text.replace("<", "\\u003c");
+  }
+
+  /** A text resource: a name relative to this class, or an absolute path (WebJar files). */
+  static String resource(String name) {
+    try (InputStream in = HtmlReport.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("resource " + name + " is missing from the class path");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 }

@@ -5,12 +5,12 @@ import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
 /** Number formatting for people: thousands separators, millions and billions spelled short. */
-final class Numbers {
+public final class Numbers {
   private Numbers() {
   }
 
   /** A value for tables and tooltips: "12,345", "1.25", "3.4 M", "1.20 bn"; "n/a" when not finite. */
-  static String format(double value) {
+  public static String format(double value) {
     if (!Double.isFinite(value)) {
       return "n/a";
     }

@@ -1,6 +1,5 @@
 package org.polemos.io.report;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.polemos.io.csv.CsvRows;
 /**
  * Reads an observed-series file in the tidy layout of {@code series.csv}: header
  * {@code replication,date,metric,key,value}, one observed value per line, matched to the simulated series with the
@@ -24,18 +24,14 @@ public final class ObservedFile {
   public static List<ObservedPoint> read(Path file) throws IOException {
     String label = "observed (" + file.getFileName() + ")";
     List<ObservedPoint> points = new ArrayList<>();
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line = reader.readLine();
-      int number = 1;
-      if (line == null || !stripBom(line).strip().equals("replication,date,metric,key,value")) {
+    try (CsvRows rows = new CsvRows(Files.newBufferedReader(file, StandardCharsets.UTF_8), file.toString())) {
+      String[] header = rows.next();
+      if (header == null || !String.join(",", header).strip().equals("replication,date,metric,key,value")) {
         throw new ReportException(file + ":1: expected the header replication,date,metric,key,value");
       }
-      while ((line = reader.readLine()) != null) {
-        number++;
-        if (line.isBlank()) {
-          continue;
-        }
-        points.add(parse(line, file, number, label));
+      String[] fields;
+      while ((fields = rows.next()) != null) {
+        points.add(parse(fields, rows.where(), label));
       }
     } catch (NoSuchFileException e) {
       throw new ReportException("observed file not found: " + file, e);
@@ -43,41 +39,30 @@ public final class ObservedFile {
     return points;
   }
 
-  private static ObservedPoint parse(String line, Path file, int number, String label) {
-    String where = file + ":" + number + ": ";
-    List<String> fields;
-    try {
-      fields = CsvLine.split(line);
-    } catch (IllegalArgumentException e) {
-      throw new ReportException(where + e.getMessage(), e);
-    }
-    if (fields.size() != 5) {
+  private static ObservedPoint parse(String[] fields, String where, String label) {
+    if (fields.length != 5) {
       throw new ReportException(where + "expected 5 fields (replication,date,metric,key,value), found "
-          + fields.size());
+          + fields.length);
     }
     LocalDate date;
     try {
-      date = LocalDate.parse(fields.get(1).strip());
+      date = LocalDate.parse(fields[1].strip());
     } catch (DateTimeParseException e) {
-      throw new ReportException(where + "date '" + fields.get(1) + "' is not YYYY-MM-DD", e);
+      throw new ReportException(where + "date '" + fields[1] + "' is not YYYY-MM-DD", e);
     }
-    String metric = fields.get(2).strip();
+    String metric = fields[2].strip();
     if (metric.isEmpty()) {
       throw new ReportException(where + "metric is empty");
     }
     double value;
     try {
-      value = CsvLine.number(fields.get(4).strip());
+      value = CsvRows.number(fields[4].strip());
     } catch (NumberFormatException e) {
-      throw new ReportException(where + "value '" + fields.get(4) + "' is not a number", e);
+      throw new ReportException(where + "value '" + fields[4] + "' is not a number", e);
     }
     if (!Double.isFinite(value)) {
-      throw new ReportException(where + "value '" + fields.get(4) + "' is not a finite number");
+      throw new ReportException(where + "value '" + fields[4] + "' is not a finite number");
     }
-    return new ObservedPoint(metric, fields.get(3).strip(), date, date, value, value, label, "");
-  }
-
-  private static String stripBom(String line) {
-    return line.startsWith("\uFEFF") ? line.substring(1) : line;
+    return new ObservedPoint(metric, fields[3].strip(), date, date, value, value, label, "");
   }
 }

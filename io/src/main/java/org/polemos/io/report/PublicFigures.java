@@ -1,28 +1,18 @@
 package org.polemos.io.report;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToIntFunction;
+import org.polemos.io.figures.PublicFigure;
 import org.polemos.model.result.Metric;
 
 /**
- * Publicly reported figures ({@code date_from,date_to,quantity,key,unit,low,high,source}) and their mapping onto
- * simulated series. A copy of the table compiled for the reference scenario {@code levant-2014} is bundled as the
- * resource {@code public-figures.csv} beside this class.
+ * The mapping of publicly reported figures (read by {@link org.polemos.io.figures.PublicFiguresReader}) onto
+ * simulated series. Which figures a scenario overlays comes from its {@link Presentation}.
  *
  * <p>Mapping (quantity/key to metric/key):
  * <ul>
@@ -41,75 +31,11 @@ import org.polemos.model.result.Metric;
  * comparable simulated series and are listed as not shown.
  */
 public final class PublicFigures {
-  /** The bundled table's resource name, relative to this class. */
-  public static final String BUNDLED = "public-figures.csv";
-  /** The scenario the bundled table belongs to. */
-  public static final String REFERENCE_SCENARIO = "levant-2014";
-
-  /** One row of the table. */
-  public record Figure(LocalDate from, LocalDate to, String quantity, String key, String unit, double low,
-      double high, String source) {
-  }
-
-  /** A figure that was not overlaid, and why. */
-  public record Unmapped(Figure figure, String reason) {
-  }
-
   /** Figures mapped to simulated series, and those left out. */
-  public record Mapping(List<ObservedPoint> points, List<Unmapped> unmapped) {
+  public record Mapping(List<ObservedPoint> points, List<HtmlReport.Unmapped> unmapped) {
   }
 
   private PublicFigures() {
-  }
-
-  /** Reads a figures file. */
-  public static List<Figure> read(Path file) throws IOException {
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return read(reader, file.toString());
-    } catch (NoSuchFileException e) {
-      throw new ReportException("figures file not found: " + file, e);
-    }
-  }
-
-  /** Reads the bundled copy (figures for {@value #REFERENCE_SCENARIO}). */
-  public static List<Figure> bundled() throws IOException {
-    InputStream stream = PublicFigures.class.getResourceAsStream(BUNDLED);
-    if (stream == null) {
-      throw new IllegalStateException("bundled " + BUNDLED + " is missing from the class path");
-    }
-    try (Reader reader = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
-      return read(reader, "bundled " + BUNDLED);
-    }
-  }
-
-  static List<Figure> read(Reader source, String name) throws IOException {
-    BufferedReader reader = new BufferedReader(source);
-    String header = reader.readLine();
-    String expected = "date_from,date_to,quantity,key,unit,low,high,source";
-    if (header == null || !header.replace("\uFEFF", "").strip().equals(expected)) {
-      throw new ReportException(name + ":1: expected the header " + expected);
-    }
-    List<Figure> figures = new ArrayList<>();
-    String line;
-    int number = 1;
-    while ((line = reader.readLine()) != null) {
-      number++;
-      if (line.isBlank()) {
-        continue;
-      }
-      try {
-        List<String> f = CsvLine.split(line);
-        if (f.size() != 8) {
-          throw new IllegalArgumentException("expected 8 fields, found " + f.size());
-        }
-        figures.add(new Figure(LocalDate.parse(f.get(0).strip()), LocalDate.parse(f.get(1).strip()),
-            f.get(2).strip(), f.get(3).strip(), f.get(4).strip(), Double.parseDouble(f.get(5).strip()),
-            Double.parseDouble(f.get(6).strip()), f.get(7).strip()));
-      } catch (IllegalArgumentException | DateTimeParseException e) {
-        throw new ReportException(name + ":" + number + ": " + e.getMessage(), e);
-      }
-    }
-    return figures;
   }
 
   /**
@@ -119,10 +45,10 @@ public final class PublicFigures {
    * @param scenario names of the organisation and the sources
    * @param periodDays days of the output period that ends at the sample nearest a date (used to convert rates)
    */
-  public static Mapping map(List<Figure> figures, ScenarioInfo scenario, ToIntFunction<LocalDate> periodDays) {
+  public static Mapping map(List<PublicFigure> figures, ScenarioInfo scenario, ToIntFunction<LocalDate> periodDays) {
     List<ObservedPoint> points = new ArrayList<>();
-    List<Unmapped> unmapped = new ArrayList<>();
-    for (Figure figure : figures) {
+    List<HtmlReport.Unmapped> unmapped = new ArrayList<>();
+    for (PublicFigure figure : figures) {
       String quantity = figure.quantity();
       String reason = null;
       switch (quantity) {
@@ -152,13 +78,13 @@ public final class PublicFigures {
         default -> reason = "no comparable simulated series";
       }
       if (reason != null) {
-        unmapped.add(new Unmapped(figure, reason));
+        unmapped.add(new HtmlReport.Unmapped(figure, reason));
       }
     }
     return new Mapping(points, unmapped);
   }
 
-  private static String organisationOnly(Figure figure, List<ObservedPoint> points, String metric,
+  private static String organisationOnly(PublicFigure figure, List<ObservedPoint> points, String metric,
       ScenarioInfo scenario) {
     if (!figure.key().equals("organisation")) {
       return "key '" + figure.key() + "' is not the organisation";
@@ -167,7 +93,7 @@ public final class PublicFigures {
     return null;
   }
 
-  private static String revenue(Figure figure, List<ObservedPoint> points, String stream, String note,
+  private static String revenue(PublicFigure figure, List<ObservedPoint> points, String stream, String note,
       ToIntFunction<LocalDate> periodDays) {
     LocalDate middle = figure.from().plusDays(ChronoUnit.DAYS.between(figure.from(), figure.to()) / 2);
     double perDay = switch (figure.unit()) {
@@ -186,7 +112,7 @@ public final class PublicFigures {
     return null;
   }
 
-  private static ObservedPoint point(Figure figure, String metric, String key, double low, double high,
+  private static ObservedPoint point(PublicFigure figure, String metric, String key, double low, double high,
       String note) {
     return new ObservedPoint(metric, key, figure.from(), figure.to(), low, high, figure.source(), note);
   }

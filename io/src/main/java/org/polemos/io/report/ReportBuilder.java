@@ -6,21 +6,29 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.nio.file.Files;
+import org.polemos.io.csv.CsvException;
+import org.polemos.io.figures.PublicFigure;
+import org.polemos.io.figures.PublicFiguresReader;
 import org.polemos.io.results.AtomicOutput;
+import org.polemos.io.scenario.ScenarioFileException;
 
 /**
  * Builds {@code report.html} for a run directory:
  * <pre>{@code
  * Path page = ReportBuilder.forRun(dir).observed(file).figures(file).build();
  * }</pre>
- * Public figures: those of {@link #figures(Path)} when given; otherwise, for the reference scenario
- * {@value PublicFigures#REFERENCE_SCENARIO}, the bundled copy (unless {@link #noFigures()}).
+ * Charts: {@link ChartCatalogue#all()}. Presentation (colours, organisation, public figures, limitations, map
+ * geometry): {@link Presentation#forRun}. Public figures: those of {@link #figures(Path)} when given, otherwise
+ * those the presentation names (unless {@link #noFigures()}). {@link #requireFinished} refuses an unfinished run
+ * directory. The output directory of a sweep, sensitivity
+ * study or calibration gets its {@link ExperimentPage} instead.
  */
 public final class ReportBuilder {
   private final Path directory;
   private Path observed;
   private Path figures;
-  private boolean bundledFigures = true;
+  private boolean presentationFigures = true;
   private Path out;
 
   private ReportBuilder(Path directory) {
@@ -44,9 +52,9 @@ public final class ReportBuilder {
     return this;
   }
 
-  /** No public figures, not even the bundled ones. */
+  /** No public figures, not even those of the scenario's presentation. */
   public ReportBuilder noFigures() {
-    this.bundledFigures = false;
+    this.presentationFigures = false;
     return this;
   }
 
@@ -56,33 +64,68 @@ public final class ReportBuilder {
     return this;
   }
 
+  /**
+   * Refuses a run directory that has {@code series.csv} but no {@code manifest.json} (written last by a finished
+   * run): {@code polemos report} calls this; {@code polemos run} itself, which writes the report as part of the
+   * run, does not.
+   */
+  public static void requireFinished(Path directory) {
+    if (Files.isRegularFile(directory.resolve("series.csv"))
+        && !Files.isRegularFile(directory.resolve("manifest.json"))) {
+      throw new ReportException(directory + " is not a finished run: it has no manifest.json, which 'polemos run' "
+          + "writes last (the run was interrupted or is still running)");
+    }
+  }
+
   /** Reads the inputs and renders the page without writing it. */
   public String render() throws IOException {
+    try {
+      return renderChecked();
+    } catch (CsvException e) {
+      throw new ReportException(e.getMessage(), e);
+    } catch (ScenarioFileException e) {
+      throw new ReportException(e.diagnostics().get(0).toString(), e);
+    }
+  }
+
+  private String renderChecked() throws IOException {
+    if (!Files.isRegularFile(directory.resolve("series.csv")) && ExperimentPage.isExperiment(directory)) {
+      return ExperimentPage.render(directory);
+    }
     List<ObservedPoint> points = new ArrayList<>();
     List<String> sources = new ArrayList<>();
     if (observed != null) {
       points.addAll(ObservedFile.read(observed));
       sources.add(observed.getFileName() + " (" + points.size() + " points)");
     }
-    Set<String> metrics = new HashSet<>(HtmlReport.CHARTED);
+    List<ChartSpec> catalogue = ChartCatalogue.all();
+    Set<String> metrics = new HashSet<>();
+    for (ChartSpec chart : catalogue) {
+      for (ChartSpec.Layer layer : chart.layers()) {
+        metrics.add(layer.metric());
+      }
+    }
     RunData run = RunData.read(directory, metrics);
-    List<PublicFigures.Figure> table = null;
+    Presentation presentation = Presentation.forRun(directory, run.scenario().id());
+    ScenarioInfo scenario = run.scenario().withOrganisation(presentation.organisation());
+    List<PublicFigure> table = null;
     String tableName = null;
     if (figures != null) {
-      table = PublicFigures.read(figures);
+      table = PublicFiguresReader.read(figures);
       tableName = "public figures from " + figures.getFileName();
-    } else if (bundledFigures && PublicFigures.REFERENCE_SCENARIO.equals(run.scenario().id())) {
-      table = PublicFigures.bundled();
-      tableName = "public figures compiled for " + PublicFigures.REFERENCE_SCENARIO + " (bundled)";
+    } else if (presentationFigures && !presentation.figures().isEmpty()) {
+      table = presentation.figures();
+      tableName = "public figures compiled for " + scenario.id() + " (" + presentation.figuresName() + ")";
     }
-    List<PublicFigures.Unmapped> unmapped = List.of();
+    List<HtmlReport.Unmapped> unmapped = List.of();
     if (table != null) {
-      PublicFigures.Mapping mapping = PublicFigures.map(table, run.scenario(), run::periodDays);
+      PublicFigures.Mapping mapping = PublicFigures.map(table, scenario, run::periodDays);
       points.addAll(mapping.points());
       unmapped = mapping.unmapped();
       sources.add(tableName + " (" + mapping.points().size() + " shown, " + unmapped.size() + " not comparable)");
     }
-    return HtmlReport.render(run, points, unmapped, sources);
+    Geography geography = Geography.read(directory.resolve("scenario.yaml"));
+    return HtmlReport.render(run, catalogue, presentation, geography, points, unmapped, sources);
   }
 
   /** Writes the page atomically and returns its path. */

@@ -25,6 +25,7 @@ import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.polemos.io.csv.CsvRows;
 import org.polemos.model.result.Metric;
 
 /**
@@ -133,12 +134,15 @@ public final class RunData {
   private static Map<SeriesId, NavigableMap<LocalDate, Stats>> readSummary(Path file, Set<String> metrics)
       throws IOException {
     Map<SeriesId, NavigableMap<LocalDate, Stats>> summaries = new LinkedHashMap<>();
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String header = reader.readLine();
+    try (CsvRows rows = new CsvRows(Files.newBufferedReader(file, StandardCharsets.UTF_8), file.toString())) {
+      String[] header = rows.next();
       if (header == null) {
         throw new ReportException(file + ":1: empty file");
       }
-      List<String> columns = CsvLine.split(header.strip());
+      List<String> columns = new ArrayList<>();
+      for (String name : header) {
+        columns.add(name.strip());
+      }
       int date = column(columns, "date", file);
       int metric = column(columns, "metric", file);
       int key = column(columns, "key", file);
@@ -147,24 +151,21 @@ public final class RunData {
       int p05 = column(columns, "p05", file);
       int p50 = column(columns, "p50", file);
       int p95 = column(columns, "p95", file);
-      String line;
-      int number = 1;
-      while ((line = reader.readLine()) != null) {
-        number++;
-        if (line.isBlank()) {
-          continue;
-        }
+      String[] f;
+      while ((f = rows.next()) != null) {
         try {
-          List<String> f = CsvLine.split(line);
-          if (!metrics.contains(f.get(metric))) {
+          if (!metrics.contains(f[metric])) {
             continue;
           }
-          summaries.computeIfAbsent(new SeriesId(f.get(metric), f.get(key)), k -> new TreeMap<>())
-              .put(LocalDate.parse(f.get(date)), new Stats((int) CsvLine.number(f.get(n)),
-                  CsvLine.number(f.get(mean)), CsvLine.number(f.get(p05)), CsvLine.number(f.get(p50)),
-                  CsvLine.number(f.get(p95))));
+          int count = (int) CsvRows.number(f[n]);
+          if (count == 0) {
+            continue;
+          }
+          summaries.computeIfAbsent(new SeriesId(f[metric], f[key]), k -> new TreeMap<>())
+              .put(LocalDate.parse(f[date]), new Stats(count, CsvRows.number(f[mean]), CsvRows.number(f[p05]),
+                  CsvRows.number(f[p50]), CsvRows.number(f[p95])));
         } catch (RuntimeException e) {
-          throw new ReportException(file + ":" + number + ": malformed summary row (" + e.getMessage() + ")", e);
+          throw new ReportException(rows.where() + "malformed summary row (" + e.getMessage() + ")", e);
         }
       }
     }
@@ -237,41 +238,38 @@ public final class RunData {
     }
 
     void read(Path file) throws IOException {
-      try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        String header = reader.readLine();
-        if (header == null || !header.replace("\uFEFF", "").strip().equals("replication,date,metric,key,value")) {
+      try (CsvRows rows = new CsvRows(Files.newBufferedReader(file, StandardCharsets.UTF_8), file.toString())) {
+        String[] header = rows.next();
+        if (header == null || !String.join(",", header).strip().equals("replication,date,metric,key,value")) {
           throw new ReportException(file + ":1: expected the header replication,date,metric,key,value");
         }
-        String line;
-        int number = 1;
         LocalDate lastDate = null;
         String lastDateText = "";
-        while ((line = reader.readLine()) != null) {
-          number++;
-          if (line.isEmpty()) {
-            continue;
-          }
+        String[] f;
+        while ((f = rows.next()) != null) {
           try {
-            List<String> f = CsvLine.split(line);
-            int replication = Integer.parseInt(f.get(0));
-            String dateText = f.get(1);
+            if (f.length != 5) {
+              throw new IllegalArgumentException("expected 5 fields, found " + f.length);
+            }
+            int replication = Integer.parseInt(f[0]);
+            String dateText = f[1];
             if (!dateText.equals(lastDateText)) {
               lastDate = LocalDate.parse(dateText);
               lastDateText = dateText;
               dates.add(lastDate);
             }
             replications.add(replication);
-            String metric = f.get(2);
-            String key = f.get(3);
+            String metric = f[2];
+            String key = f[3];
             if (perMonthSources.contains(metric)) {
               cumulatives.computeIfAbsent(new SeriesId(metric, key), k -> new TreeMap<>())
-                  .computeIfAbsent(replication, r -> new TreeMap<>()).put(lastDate, CsvLine.number(f.get(4)));
+                  .computeIfAbsent(replication, r -> new TreeMap<>()).put(lastDate, CsvRows.number(f[4]));
             }
             if (metrics.contains(metric)) {
-              add(new SeriesId(metric, key), lastDate, CsvLine.number(f.get(4)));
+              add(new SeriesId(metric, key), lastDate, CsvRows.number(f[4]));
             }
           } catch (RuntimeException e) {
-            throw new ReportException(file + ":" + number + ": malformed row (" + e.getMessage() + ")", e);
+            throw new ReportException(rows.where() + "malformed row (" + e.getMessage() + ")", e);
           }
         }
       }

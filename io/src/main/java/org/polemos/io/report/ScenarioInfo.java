@@ -20,7 +20,7 @@ import java.util.Map;
  * @param id scenario id
  * @param name scenario name
  * @param factions faction id to name, in scenario order
- * @param organisation id of the organisation faction (kind {@code organisation})
+ * @param organisation id of the organisation faction (kind {@code organisation}; empty when none)
  * @param sources source id to name, in scenario order
  * @param regions region id to name
  * @param outputStep daily, weekly or monthly (empty when unknown)
@@ -36,7 +36,7 @@ public record ScenarioInfo(String id, String name, Map<String, String> factions,
 
   /** What is known without a scenario file. */
   public static ScenarioInfo unknown(String id) {
-    return new ScenarioInfo(id, id, Map.of(), "islamic-state", Map.of(), Map.of(), "", List.of());
+    return new ScenarioInfo(id, id, Map.of(), "", Map.of(), Map.of(), "", List.of());
   }
 
   /** Reads {@code scenario.yaml}. */
@@ -52,7 +52,7 @@ public record ScenarioInfo(String id, String name, Map<String, String> factions,
     }
     String id = root.path("id").asText("");
     Map<String, String> factions = names(root.path("factions"));
-    String organisation = "islamic-state";
+    String organisation = "";
     for (JsonNode faction : root.path("factions")) {
       if ("organisation".equals(faction.path("kind").asText())) {
         organisation = faction.path("id").asText();
@@ -82,6 +82,12 @@ public record ScenarioInfo(String id, String name, Map<String, String> factions,
       names.put(nodeId, node.path("name").asText(nodeId));
     }
     return names;
+  }
+
+  /** This scenario with {@code organisation} as the organisation's faction id (when not empty). */
+  public ScenarioInfo withOrganisation(String organisation) {
+    return organisation.isEmpty() ? this : new ScenarioInfo(id, name, factions, organisation, sources, regions,
+        outputStep, interventions);
   }
 
   /** The display name of a faction, source or region id (the id itself when unknown). */

@@ -7,7 +7,10 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.polemos.io.figures.PublicFigure;
+import org.polemos.io.figures.PublicFiguresReader;
 
 class PublicFiguresTest {
   private static ScenarioInfo scenario() {
@@ -19,7 +22,7 @@ class PublicFiguresTest {
   }
 
   private static PublicFigures.Mapping map(String rows) throws Exception {
-    List<PublicFigures.Figure> figures = PublicFigures.read(new StringReader(
+    List<PublicFigure> figures = PublicFiguresReader.read(new StringReader(
         "date_from,date_to,quantity,key,unit,low,high,source\n" + rows), "test");
     return PublicFigures.map(figures, scenario(), date -> date.lengthOfMonth());
   }
@@ -55,8 +58,8 @@ class PublicFiguresTest {
   }
 
   @Test
-  void bundledTableIsTheReferenceScenariosAndMapsMostRows() throws Exception {
-    List<PublicFigures.Figure> figures = PublicFigures.bundled();
+  void theReferenceScenariosPresentationNamesItsFiguresAndMostRowsMap() throws Exception {
+    List<PublicFigure> figures = Presentation.forRun(Path.of("no-such-run"), "levant-2014").figures();
     assertThat(figures).hasSizeGreaterThan(15);
     Map<String, String> sources = new LinkedHashMap<>();
     for (String name : List.of("Tunisia", "Saudi Arabia", "Russia", "Turkey", "Jordan", "France", "Germany")) {
