@@ -38,11 +38,14 @@ class FullRunTest {
         long foreignInRegions = 0;
         double negative = 0;
         int orgIndex = c.world().organisation();
-        for (int r = 0; r < c.index().regionCount(); r++) {
+        long undergroundForeign = 0;
+        for (int r = 0; r < c.index().placeCount(); r++) {
           foreignInRegions += c.world().foreignFighters(r);
+          undergroundForeign += c.world().forces().undergroundForeign(r);
           negative = Math.min(negative, c.world().fighters(r, orgIndex) - c.world().foreignFighters(r) + 1e-6);
         }
-        out.emit("foreign_gap", foreignInRegions - people.count(org.polemos.sim.world.PersonState.FIGHTER));
+        out.emit("foreign_gap", Math.abs(foreignInRegions - people.count(org.polemos.sim.world.PersonState.FIGHTER))
+            + Math.abs(undergroundForeign - people.count(org.polemos.sim.world.PersonState.UNDERGROUND)));
         out.emit("most_negative_local", negative);
       }));
     }

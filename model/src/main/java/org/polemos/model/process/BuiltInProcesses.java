@@ -17,6 +17,7 @@ import org.polemos.model.distribution.DistributionSpec;
  *   <li>local recruitment: 0.001 recruits per held inhabitant per year, pay dependence 0.5;</li>
  *   <li>combat: 10% of fighters engaged per day, capture when defenders fall below 0.5 of attackers or below 50
  *       fighters, 0.5 fighters put out of action per air strike, air support multiplier 1.5, step 1 day;</li>
+ *   <li>territory (read by combat): deterministic battles, no siege advantage, no underground;</li>
  *   <li>momentum: 90-day memory, gain and loss weights 0 (momentum stays neutral at 1), bounds [0.25, 4];</li>
  *   <li>economy: $0.10 tax per held inhabitant per day, oil at $25/bbl with 50% of capacity sold,
  *       $50,000/day other income, $1.50 pay per fighter per day, $0.02 administration per inhabitant per day,
@@ -39,6 +40,7 @@ public final class BuiltInProcesses implements ProcessProvider {
         ProcessDefinition.of("localRecruitment", LocalRecruitmentParameters.class,
             new LocalRecruitmentParameters(0.001, 0.5)),
         ProcessDefinition.of("combat", CombatParameters.class, new CombatParameters(0.1, 0.5, 50, 0.5, 1.5, 1)),
+        ProcessDefinition.of("territory", TerritoryParameters.class, TerritoryParameters.none()),
         ProcessDefinition.of("momentum", MomentumParameters.class,
             new MomentumParameters(90, 0, 0, 0.25, 4, 0.0)),
         ProcessDefinition.of("economy", EconomyParameters.class,

@@ -7,8 +7,9 @@ import org.polemos.model.validation.Checks;
  * Perceived momentum of the organisation, from its recent territorial gains and losses.
  *
  * @param memoryDays time constant of the exponential memory of gains and losses
- * @param gainWeight momentum added per share of the map's area gained (losses count with {@code lossWeight})
- * @param lossWeight momentum removed per share of the map's area lost
+ * @param gainWeight momentum added per share of the map's weighted population gained (population x symbolic weight
+ *     of the places taken; losses count with {@code lossWeight})
+ * @param lossWeight momentum removed per share of the map's weighted population lost
  * @param minimum lower bound of momentum (momentum 1 is neutral)
  * @param maximum upper bound of momentum
  * @param perceptionDays time constant, in days, of the exponential smoothing through which source countries

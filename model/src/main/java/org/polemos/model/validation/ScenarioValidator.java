@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +16,7 @@ import org.polemos.model.FactionKind;
 import org.polemos.model.FactionParameters;
 import org.polemos.model.Intervention;
 import org.polemos.model.InterventionKind;
+import org.polemos.model.Locality;
 import org.polemos.model.Region;
 import org.polemos.model.Scenario;
 import org.polemos.model.Source;
@@ -33,6 +35,8 @@ public final class ScenarioValidator {
   public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
   /** What a region's country must look like (ISO 3166-1 alpha-2). */
   public static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+  /** Tolerance on the sum of a region's localities' areas (km2), for sums of areas given to two decimals. */
+  public static final double AREA_TOLERANCE_KM2 = 0.01;
   /** Tolerance on the sum of the role shares. */
   public static final double SHARE_SUM_TOLERANCE = RoleShares.SUM_TOLERANCE;
 
@@ -43,6 +47,8 @@ public final class ScenarioValidator {
   private final Map<String, Region> regions = new LinkedHashMap<>();
   private final Map<String, Source> sources = new LinkedHashMap<>();
   private final Map<String, Corridor> corridors = new LinkedHashMap<>();
+  /** Ids of places: regions (their rest) and their localities. */
+  private final Set<String> places = new LinkedHashSet<>();
 
   private ScenarioValidator(Scenario scenario) {
     this.scenario = scenario;
@@ -67,6 +73,16 @@ public final class ScenarioValidator {
     for (Region r : scenario.regions()) {
       if (r != null && r.id() != null) {
         regions.putIfAbsent(r.id(), r);
+        places.add(r.id());
+      }
+    }
+    for (Region r : scenario.regions()) {
+      if (r != null) {
+        for (Locality l : r.localities()) {
+          if (l != null && l.id() != null) {
+            places.add(l.id());
+          }
+        }
       }
     }
     for (Source s : scenario.sources()) {
@@ -147,6 +163,7 @@ public final class ScenarioValidator {
   private void regions() {
     List<Region> list = scenario.regions();
     Map<String, Integer> seen = new LinkedHashMap<>();
+    Map<String, String> localitySeen = new LinkedHashMap<>();
     if (list.isEmpty()) {
       add("regions", "must list at least one region");
     }
@@ -167,7 +184,8 @@ public final class ScenarioValidator {
       positive(r.areaKm2(), p + ".areaKm2");
       nonNegative(r.oilCapacityBblPerDay(), p + ".oilCapacityBblPerDay");
       positive(r.defensibility(), p + ".defensibility");
-      references(r.neighbours(), p + ".neighbours", "region", regions.keySet(), r.id(), "its own neighbour");
+      references(r.neighbours(), p + ".neighbours", placeKind(), places, r.id(), "its own neighbour");
+      localities(r, p, localitySeen);
       if (r.id() != null && seen.get(r.id()) == i) {
         for (Region other : list) {
           if (other != null && other != r && other.id() != null && !other.id().equals(r.id())
@@ -200,6 +218,97 @@ public final class ScenarioValidator {
         }
       }
     }
+  }
+
+  /**
+   * A region's localities: ids unique among regions and localities, positive area, coordinates in range,
+   * neighbours that are places, and totals within the region's so the rest of the region keeps a positive area
+   * and a non-negative population and oil capacity.
+   */
+  private void localities(Region r, String p, Map<String, String> seen) {
+    nonNegative(r.unheldAreaKm2(), p + ".unheldAreaKm2");
+    nonNegative(r.symbolicWeight(), p + ".symbolicWeight");
+    if (r.latitude() != null && finite(r.latitude(), p + ".latitude") && Math.abs(r.latitude()) > 90) {
+      add(p + ".latitude", "must be in [-90, 90], was " + Checks.number(r.latitude()));
+    }
+    if (r.longitude() != null && finite(r.longitude(), p + ".longitude") && Math.abs(r.longitude()) > 180) {
+      add(p + ".longitude", "must be in [-180, 180], was " + Checks.number(r.longitude()));
+    }
+    double area = r.unheldAreaKm2();
+    long population = 0;
+    double oil = 0;
+    List<Locality> ls = r.localities();
+    for (int k = 0; k < ls.size(); k++) {
+      String lp = p + ".localities[" + k + "]";
+      Locality l = ls.get(k);
+      if (!required(l, lp) || !id(l.id(), lp + ".id")) {
+        continue;
+      }
+      String first = seen.putIfAbsent(l.id(), lp);
+      if (regions.containsKey(l.id())) {
+        add(lp + ".id", "duplicate id \"" + l.id() + "\" (already a region id)");
+      } else if (first != null) {
+        add(lp + ".id", "duplicate id \"" + l.id() + "\" (first used at " + first + ")");
+      }
+      required(l.name(), lp + ".name");
+      if (l.population() < 0) {
+        add(lp + ".population", "must be >= 0, was " + l.population());
+      }
+      if (positive(l.areaKm2(), lp + ".areaKm2") && nonNegative(l.unheldAreaKm2(), lp + ".unheldAreaKm2")
+          && l.unheldAreaKm2() >= l.areaKm2()) {
+        add(lp + ".unheldAreaKm2", "must be less than areaKm2 (" + Checks.number(l.areaKm2()) + "), was "
+            + Checks.number(l.unheldAreaKm2()));
+      }
+      if (finite(l.latitude(), lp + ".latitude") && Math.abs(l.latitude()) > 90) {
+        add(lp + ".latitude", "must be in [-90, 90], was " + Checks.number(l.latitude()));
+      }
+      if (finite(l.longitude(), lp + ".longitude") && Math.abs(l.longitude()) > 180) {
+        add(lp + ".longitude", "must be in [-180, 180], was " + Checks.number(l.longitude()));
+      }
+      if (l.controller() != null && reference(l.controller(), lp + ".controller", "faction", factions.keySet())) {
+        Faction controller = factions.get(l.controller());
+        if (controller.kind() != null && !controller.kind().holdsGround()) {
+          add(lp + ".controller", "faction \"" + l.controller() + "\" is a " + controller.kind().code()
+              + " and holds no ground; the controller must be a ground-holding faction");
+        }
+      }
+      for (Map.Entry<String, Integer> force : l.forces().entrySet()) {
+        String fp = lp + ".forces." + force.getKey();
+        reference(force.getKey(), fp, "faction", factions.keySet());
+        if (required(force.getValue(), fp) && force.getValue() < 0) {
+          add(fp, "must be >= 0, was " + force.getValue());
+        }
+      }
+      references(l.neighbours(), lp + ".neighbours", placeKind(), places, l.id(), "its own neighbour");
+      if (l.defensibility() != null) {
+        positive(l.defensibility(), lp + ".defensibility");
+      }
+      nonNegative(l.symbolicWeight(), lp + ".symbolicWeight");
+      nonNegative(l.oilCapacityBblPerDay(), lp + ".oilCapacityBblPerDay");
+      area += Double.isFinite(l.areaKm2()) ? l.areaKm2() : 0;
+      population += Math.max(0, l.population());
+      oil += Double.isFinite(l.oilCapacityBblPerDay()) ? l.oilCapacityBblPerDay() : 0;
+    }
+    if (ls.isEmpty() && area == 0) {
+      return;
+    }
+    if (Double.isFinite(r.areaKm2()) && area > r.areaKm2() + AREA_TOLERANCE_KM2) {
+      add(p + ".areaKm2", "must be at least its localities' areas plus unheldAreaKm2 (" + Checks.number(area)
+          + " km2), was " + Checks.number(r.areaKm2()));
+    }
+    if (population > r.population() && r.population() >= 0) {
+      add(p + ".population", "must be at least its localities' population (" + population + "), was "
+          + r.population());
+    }
+    if (oil > r.oilCapacityBblPerDay() + 1e-9) {
+      add(p + ".oilCapacityBblPerDay", "must be at least its localities' oil capacity (" + Checks.number(oil)
+          + "), was " + Checks.number(r.oilCapacityBblPerDay()));
+    }
+  }
+
+  /** How an unknown place is named: "region", or "region or locality" when the scenario has localities. */
+  private String placeKind() {
+    return places.size() == regions.size() ? "region" : "region or locality";
   }
 
   private void sources() {
@@ -249,7 +358,7 @@ public final class ScenarioValidator {
       references(c.sources(), p + ".sources", "source", sources.keySet(), null, null);
       required(c.hub(), p + ".hub");
       if (required(c.entryRegion(), p + ".entryRegion")) {
-        reference(c.entryRegion(), p + ".entryRegion", "region", regions.keySet());
+        reference(c.entryRegion(), p + ".entryRegion", placeKind(), places);
       }
       distribution(c.transitDelayDays(), p + ".transitDelayDays");
       fraction(c.departureScreening(), p + ".departureScreening");
@@ -278,7 +387,7 @@ public final class ScenarioValidator {
           add(p + ".targets", "must list at least one target");
         }
         switch (kind.targetKind()) {
-          case REGION -> references(v.targets(), p + ".targets", "region", regions.keySet(), null, null);
+          case REGION -> references(v.targets(), p + ".targets", placeKind(), places, null, null);
           case CORRIDOR -> references(v.targets(), p + ".targets", "corridor", corridors.keySet(), null, null);
           case SOURCE -> references(v.targets(), p + ".targets", "source", sources.keySet(), null, null);
           default -> throw new IllegalStateException("unhandled target kind " + kind.targetKind());

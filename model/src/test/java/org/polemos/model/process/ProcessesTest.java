@@ -22,8 +22,8 @@ import org.polemos.model.validation.Problem;
 class ProcessesTest {
   @TempDir Path tmp;
 
-  static final List<String> BUILT_IN = List.of("recruitment", "intake", "localRecruitment", "combat", "momentum",
-      "economy", "attrition", "externalOperations");
+  static final List<String> BUILT_IN = List.of("recruitment", "intake", "localRecruitment", "combat", "territory",
+      "momentum", "economy", "attrition", "externalOperations");
 
   /** Runs {@code body} with a context class loader whose services file registers {@link OutreachParameters}. */
   static <T> T withOutreach(Path dir, Callable<T> body) throws Exception {

@@ -46,7 +46,7 @@ public final class Attrition implements Mechanism, Action {
     world = ctx.world();
     draw = new Draw(ctx.random(NAME));
     p = ctx.scenario().processes().get(AttritionParameters.class);
-    regions = ctx.index().regionCount();
+    regions = ctx.index().placeCount();
     ctx.sim().scheduleAt(MIDDAY, this);
   }
 

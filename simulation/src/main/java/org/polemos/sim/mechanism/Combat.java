@@ -9,6 +9,7 @@ import org.polemos.model.Intervention;
 import org.polemos.model.InterventionKind;
 import org.polemos.model.Scenario;
 import org.polemos.model.process.CombatParameters;
+import org.polemos.model.process.TerritoryParameters;
 import org.polemos.sim.RunContext;
 import org.polemos.sim.kernel.Action;
 import org.polemos.sim.kernel.Simulation;
@@ -18,6 +19,16 @@ import org.polemos.sim.world.World;
 
 /**
  * Mechanism 5 of DOMAIN.md (combat and territorial change), every {@code stepDays}.
+ *
+ * <p>Places (issue 12): everything below works on the places of {@link ScenarioIndex} (each region's rest and its
+ * localities), so "region" in this comment reads "place". Chance, sieges and the underground follow the rules of
+ * {@code processes.territory} (docs/MODEL.md, "Territory"): per-front lognormal loss noise ({@code lossNoise}) and
+ * battle fortunes ({@code battleSigma}); a beaten garrison breaks with probability
+ * {@code 1 - exp(-(needed/held - 1) stepDays)} per step when combat is stochastic; a siege place's garrison under
+ * assault fires with {@code siegeAdvantage} and holds until below {@code captureRatio / siegeAdvantage} of its
+ * attackers; when two enemies of a holder could take a place, the one attacking with more takes it; the
+ * organisation's underground loses {@code undergroundLossPerYear} and retakes places (see {@link #underground()}).
+ * With {@code lossNoise} and {@code battleSigma} 0 everything is deterministic as before (Lanchester invariants).
  *
  * <p>Fronts: every pair of adjacent regions held by two ground-holding factions that are enemies. A region's
  * holder engages {@code engagedShare} of its fighters there, split equally over the region's fronts, except that
@@ -74,8 +85,17 @@ public final class Combat implements Mechanism, Action {
   private ScenarioIndex index;
   private Draw draw;
   private CombatParameters p;
+  private TerritoryParameters tp;
   private double dt;
   private int regions;
+  private double lossSigma;
+  private double[] fortuneA;
+  private double[] fortuneB;
+  private boolean[] wasActive;
+  private double undergroundLoss;
+  private boolean stochastic;
+  private double[] assaultOn;
+  private int[] assaultedFronts;
   private int[] edgeA;
   private int[] edgeB;
   private boolean[] active;
@@ -110,8 +130,12 @@ public final class Combat implements Mechanism, Action {
     index = ctx.index();
     draw = new Draw(ctx.random(NAME));
     p = ctx.scenario().processes().get(CombatParameters.class);
+    tp = ctx.scenario().processes().get(TerritoryParameters.class);
     dt = p.stepDays() > 0 ? p.stepDays() : 1.0;
-    regions = index.regionCount();
+    regions = index.placeCount();
+    lossSigma = Math.sqrt(Math.log(1 + tp.lossNoise() * tp.lossNoise()));
+    stochastic = tp.lossNoise() > 0 || tp.battleSigma() > 0;
+    undergroundLoss = 1 - Math.exp(-tp.undergroundLossPerYear() / 365.0 * dt);
     List<int[]> edges = new ArrayList<>();
     for (int a = 0; a < regions; a++) {
       for (int b : world.neighbours(a)) {
@@ -137,7 +161,12 @@ public final class Combat implements Mechanism, Action {
       adjacent[r] = adj.get(r).stream().mapToInt(Integer::intValue).toArray();
     }
     active = new boolean[edgeA.length];
+    wasActive = new boolean[edgeA.length];
+    fortuneA = new double[edgeA.length];
+    fortuneB = new double[edgeA.length];
     fronts = new int[regions];
+    assaultOn = new double[regions];
+    assaultedFronts = new int[regions];
     loss = new double[regions];
     struckBy = new int[regions];
     strikes = new double[regions];
@@ -166,7 +195,8 @@ public final class Combat implements Mechanism, Action {
     for (int j = 0; j < air.length; j++) {
       Intervention iv = all.get(air[j]);
       airFaction[j] = index.faction(iv.faction());
-      airTargets[j] = iv.targets().stream().mapToInt(index::region).toArray();
+      airTargets[j] = iv.targets().stream().flatMapToInt(t -> java.util.Arrays.stream(index.placesWithin(t)))
+          .distinct().toArray();
     }
     ctx.sim().scheduleAt(MIDDAY, this);
   }
@@ -197,7 +227,13 @@ public final class Combat implements Mechanism, Action {
       if (active[e]) {
         fronts[edgeA[e]]++;
         fronts[edgeB[e]]++;
+        if (!wasActive[e]) {
+          // a new battle: each side's fortune on this front, kept until the front closes
+          fortuneA[e] = tp.battleSigma() > 0 ? Math.exp(tp.battleSigma() * draw.gaussian()) : 1;
+          fortuneB[e] = tp.battleSigma() > 0 ? Math.exp(tp.battleSigma() * draw.gaussian()) : 1;
+        }
       }
+      wasActive[e] = active[e];
     }
     for (int j = 0; j < air.length; j++) {
       if (!world.interventionActive(air[j])) {
@@ -218,6 +254,15 @@ public final class Combat implements Mechanism, Action {
         }
       }
     }
+    // committed attackers against each place (and on how many of its fronts), for ordinaryOn in this phase
+    java.util.Arrays.fill(assaultOn, 0);
+    java.util.Arrays.fill(assaultedFronts, 0);
+    for (int e = 0; e < edgeA.length; e++) {
+      if (active[e]) {
+        assault(edgeA[e], edgeB[e]);
+        assault(edgeB[e], edgeA[e]);
+      }
+    }
     for (int e = 0; e < edgeA.length; e++) {
       if (!active[e]) {
         continue;
@@ -231,8 +276,10 @@ public final class Combat implements Mechanism, Action {
       if (!(x > 0) && !(y > 0)) {
         continue;
       }
-      double ka = effectiveness[fa] * moraleOf(a, fa, b, x) * world.defensibility(a) * airSupport(fa, b);
-      double kb = effectiveness[fb] * moraleOf(b, fb, a, y) * world.defensibility(b) * airSupport(fb, a);
+      double ka = effectiveness[fa] * moraleOf(a, fa, b, x) * world.defensibility(a) * airSupport(fa, b)
+          * siegeAdvantage(a, fa, b, fb) * fortuneA[e];
+      double kb = effectiveness[fb] * moraleOf(b, fb, a, y) * world.defensibility(b) * airSupport(fb, a)
+          * siegeAdvantage(b, fb, a, fa) * fortuneB[e];
       boolean areaA = area[fa];
       boolean areaB = area[fb];
       // classical RK4 on (x, y)
@@ -246,8 +293,8 @@ public final class Combat implements Mechanism, Action {
       double y4 = dx(ka, areaA, y + dt * y3, x + dt * x3);
       double xn = Math.max(0, x + dt / 6 * (x1 + 2 * x2 + 2 * x3 + x4));
       double yn = Math.max(0, y + dt / 6 * (y1 + 2 * y2 + 2 * y3 + y4));
-      loss[a] += Math.max(0, x - xn);
-      loss[b] += Math.max(0, y - yn);
+      loss[a] += Math.max(0, x - xn) * noise();
+      loss[b] += Math.max(0, y - yn) * noise();
     }
     double effect = p.airStrikeEffect() * dt;
     for (int r = 0; r < regions; r++) {
@@ -268,6 +315,81 @@ public final class Combat implements Mechanism, Action {
       if (!tryCapture(a, b)) {
         tryCapture(b, a);
       }
+    }
+    underground();
+  }
+
+  /**
+   * Whether a garrison that the capture rule says is beaten ({@code held < needed}) breaks this step. With
+   * deterministic combat (no {@code lossNoise} and no {@code battleSigma}) always; otherwise with probability
+   * {@code 1 - exp(-(needed / held - 1) stepDays)}: a garrison barely beaten may hold on for days or weeks, an
+   * overwhelmed one breaks at once (certainly when it has no one left).
+   */
+  private boolean breaks(double held, double needed) {
+    if (!stochastic || !(held > 0)) {
+      return true;
+    }
+    return draw.bernoulli(1 - Math.exp(-(needed / held - 1) * dt));
+  }
+
+  /** Adds the committed attackers of the holder of {@code from} toward {@code target} to its assault. */
+  private void assault(int target, int from) {
+    double c = committedOn(from, world.controller(from), target);
+    if (c > 0) {
+      assaultOn[target] += c;
+      assaultedFronts[target]++;
+    }
+  }
+
+  /** A lognormal multiplier of mean 1 and coefficient of variation {@code lossNoise} (1 when that is 0). */
+  private double noise() {
+    return lossSigma > 0 ? Math.exp(lossSigma * draw.gaussian() - lossSigma * lossSigma / 2) : 1;
+  }
+
+  /**
+   * {@code siegeAdvantage} for the garrison of a siege place {@code place} (held by {@code f}) under assault from
+   * {@code from} (held by {@code g}): the enemy has fighters committed toward it and {@code f} has none committed
+   * toward {@code from}. A city's holder attacking out of it fights without the advantage. Else 1.
+   */
+  private double siegeAdvantage(int place, int f, int from, int g) {
+    return world.territory().siege(place) && world.committed(from, g, place) > 0
+        && !(world.committed(place, f, from) > 0) ? tp.siegeAdvantage() : 1;
+  }
+
+  /**
+   * The organisation's underground, once per step: {@code undergroundLossPerYear} of it is lost (killed or
+   * arrested); then, in each place an enemy holds, it retakes the place (event {@code control-changed}, the cells
+   * surface as fighters and the holder's garrison falls back) when it numbers at least {@code minimumGarrison}
+   * and more than {@code undergroundRetakeRatio} x the holder's garrison g there: with probability
+   * {@code 1 - exp(-(u / (undergroundRetakeRatio g) - 1) stepDays)} per step, so cells that barely outnumber the
+   * garrison rise after a random delay of days to weeks and much stronger ones at once.
+   */
+  private void underground() {
+    int org = world.organisation();
+    if (org < 0) {
+      return;
+    }
+    var forces = world.forces();
+    for (int r = 0; r < regions; r++) {
+      double u = forces.underground(r);
+      if (!(u > 0)) {
+        continue;
+      }
+      if (undergroundLoss > 0) {
+        forces.killUnderground(r, u * undergroundLoss, draw);
+        u = forces.underground(r);
+      }
+      int holder = world.controller(r);
+      if (tp.undergroundRetakeRatio() <= 0 || holder == org || !world.enemies(org, holder)
+          || u < Math.max(1, p.minimumGarrison())) {
+        continue;
+      }
+      double excess = u / (tp.undergroundRetakeRatio() * world.fighters(r, holder)) - 1;
+      if (!(excess > 0) || !draw.bernoulli(1 - Math.exp(-excess * dt))) {
+        continue;
+      }
+      ctx.event("control-changed", index.placeId(r), "from", index.factionId(holder), "to", index.factionId(org));
+      world.changeControl(r, org, draw);
     }
   }
 
@@ -295,17 +417,8 @@ public final class Combat implements Mechanism, Action {
   private double ordinaryOn(int r, int f, int toward) {
     double ordinary = Math.max(0, world.fighters(r, f) - world.committedTotal(r, f));
     double share = p.engagedShare() / Math.max(1, fronts[r]);
-    double assault = 0;
-    int assaulted = 0;
-    for (int n : adjacent[r]) {
-      if (isFront(n, r)) {
-        double c = committedOn(n, world.controller(n), r);
-        if (c > 0) {
-          assault += c;
-          assaulted++;
-        }
-      }
-    }
+    double assault = assaultOn[r];
+    int assaulted = assaultedFronts[r];
     if (!(assault > 0)) {
       return share * ordinary;
     }
@@ -352,9 +465,16 @@ public final class Combat implements Mechanism, Action {
     if (!(attackers > 0) || attackers < p.minimumGarrison()) {
       return false;
     }
-    if (defenders < p.minimumGarrison()
-        || defenders * morale[defender] < p.captureRatio() * moraleWeightedAgainst(target, attacker)) {
-      ctx.event("control-changed", index.regionId(target), "from", index.factionId(defender), "to",
+    boolean city = world.territory().siege(target);
+    double ratio = city ? p.captureRatio() / tp.siegeAdvantage() : p.captureRatio();
+    double held = defenders * morale[defender];
+    double needed = ratio * moraleWeightedAgainst(target, attacker);
+    boolean overrun = !city && defenders < p.minimumGarrison();
+    if (!(overrun || held < needed) || strongerAttacker(target, defender, attacker, attackers)) {
+      return false; // holds, or a stronger attacker of the same place takes it on its own front
+    }
+    if (overrun || breaks(held, needed)) {
+      ctx.event("control-changed", index.placeId(target), "from", index.factionId(defender), "to",
           index.factionId(attacker));
       int[] ns = adjacent[target];
       double[] moving = new double[ns.length];
@@ -369,6 +489,18 @@ public final class Combat implements Mechanism, Action {
         }
       }
       return true;
+    }
+    return false;
+  }
+
+  /** Whether another enemy of the defender attacks {@code target} with more than {@code attackers} (it takes it). */
+  private boolean strongerAttacker(int target, int defender, int attacker, double attackers) {
+    for (int n : adjacent[target]) {
+      int other = world.controller(n);
+      if (other != attacker && other != defender && world.holdsGround(other) && world.enemies(other, defender)
+          && engagedAgainst(target, other) > attackers) {
+        return true;
+      }
     }
     return false;
   }

@@ -44,7 +44,7 @@ public final class Economy implements Mechanism, Action {
   public void start(RunContext ctx) {
     world = ctx.world();
     p = ctx.scenario().processes().get(EconomyParameters.class);
-    regions = ctx.index().regionCount();
+    regions = ctx.index().placeCount();
     ctx.sim().scheduleAt(MIDDAY, this);
   }
 

@@ -115,8 +115,11 @@ public final class Intake implements Mechanism, Ports.Arrivals {
       operations.assigned(s);
     } else if (u < ext + fighter) {
       int region = placement(world.corridorEntry(t.corridor));
+      int cells = region >= 0 ? -1 : largestUnderground();
       if (region >= 0) {
         world.addForeignFighter(region, s);
+      } else if (cells >= 0) {
+        world.forces().addForeignUnderground(cells, s); // it holds nothing: recruits join its cells
       } else {
         people.move(s, PersonState.IN_INTAKE, PersonState.DESERTED, 1);
       }
@@ -130,17 +133,30 @@ public final class Intake implements Mechanism, Ports.Arrivals {
     world.intakeCounts(queue.size(), busy);
   }
 
+  /** The place with the organisation's largest underground, -1 when it has none. */
+  private int largestUnderground() {
+    int best = -1;
+    for (int r = 0; r < world.places(); r++) {
+      if (world.forces().underground(r) > 0
+          && (best < 0 || world.forces().underground(r) > world.forces().underground(best))) {
+        best = r;
+      }
+    }
+    return best;
+  }
+
   /**
    * Where a new foreign fighter joins: the held region with a front whose own fighters are fewest relative to the
    * enemy fighters next to it (foreign recruits were used as front-line troops, sent where the organisation was
    * weakest against its enemies); with no front, the entry region if held, otherwise the held region with most
-   * fighters; -1 when the organisation holds nothing.
+   * fighters; -1 when the organisation holds nothing (the recruit then joins its largest underground cell, or
+   * deserts when it has none).
    */
   private int placement(int entry) {
     int org = world.organisation();
     int best = -1;
     double bestScore = Double.POSITIVE_INFINITY;
-    for (int r = 0; r < ctx.index().regionCount(); r++) {
+    for (int r = 0; r < ctx.index().placeCount(); r++) {
       if (world.controller(r) != org) {
         continue;
       }
@@ -168,7 +184,7 @@ public final class Intake implements Mechanism, Ports.Arrivals {
     if (world.controller(entry) == org) {
       return entry;
     }
-    for (int r = 0; r < ctx.index().regionCount(); r++) {
+    for (int r = 0; r < ctx.index().placeCount(); r++) {
       if (world.controller(r) == org && (best < 0 || world.fighters(r, org) > world.fighters(best, org))) {
         best = r;
       }

@@ -21,8 +21,11 @@ import org.polemos.sim.world.World;
  *
  * <p>Ground offensives: each day in force, {@code intensity / (days from start to end)} fighters of the
  * intervention's faction arrive, split equally over the target regions; a target's share goes to the target itself
- * if the faction holds it, otherwise equally to the regions the faction holds next to it (its fronts); a target
- * with neither gets nothing that day.
+ * if the faction holds it, otherwise equally to the places the faction holds next to it (its fronts). A target with
+ * neither gets nothing that day, except for the organisation, whose fighters then infiltrate the target and join
+ * its underground there (cells that rise and take the place when they outnumber the garrison, see
+ * {@link Combat}): how the organisation took cities far from its own ground in 2014. Targets are places (a
+ * region's id names the rest of the region; a locality's id the locality).
  */
 public final class Interventions implements Mechanism {
   public static final String NAME = "interventions";
@@ -78,7 +81,7 @@ public final class Interventions implements Mechanism {
     if (iv.kind() == InterventionKind.GROUND_OFFENSIVE) {
       int faction = ctx.index().faction(iv.faction());
       for (String t : iv.targets()) {
-        world.releaseCommitted(faction, ctx.index().region(t));
+        world.releaseCommitted(faction, ctx.index().place(t));
       }
     }
     ctx.event("intervention-ended", iv.id(), "kind", iv.kind().code(), "intensity",
@@ -94,7 +97,7 @@ public final class Interventions implements Mechanism {
 
     Offensive(int index, Intervention iv, double perDay, double off) {
       this.faction = ctx.index().faction(iv.faction());
-      this.targets = iv.targets().stream().mapToInt(ctx.index()::region).toArray();
+      this.targets = iv.targets().stream().mapToInt(ctx.index()::place).toArray();
       this.perDay = perDay;
       this.off = off;
     }
@@ -115,6 +118,10 @@ public final class Interventions implements Mechanism {
           if (world.controller(n) == faction) {
             fronts++;
           }
+        }
+        if (fronts == 0 && faction == world.organisation()) {
+          world.forces().addUnderground(t, share); // infiltration: see the class comment
+          continue;
         }
         for (int n : world.neighbours(t)) {
           if (world.controller(n) == faction) {

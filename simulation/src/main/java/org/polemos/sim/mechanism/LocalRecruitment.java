@@ -42,7 +42,7 @@ public final class LocalRecruitment implements Mechanism, Action {
     LocalRecruitmentParameters p = ctx.scenario().processes().get(LocalRecruitmentParameters.class);
     dailyRate = p.annualRatePerCapita() / 365.0;
     payDependence = p.payDependence();
-    regions = ctx.index().regionCount();
+    regions = ctx.index().placeCount();
     ctx.sim().scheduleAt(MIDDAY, this);
   }
 

@@ -9,8 +9,9 @@ import org.polemos.sim.kernel.Simulation;
 import org.polemos.sim.world.World;
 
 /**
- * Mechanism 6 of DOMAIN.md (momentum): the organisation's territorial gains G and losses L, each as a share of the
- * map's total area, are remembered with exponential decay of time constant {@code memoryDays}
+ * Mechanism 6 of DOMAIN.md (momentum): the organisation's gains G and losses L of places, each weighted by what
+ * people saw, the place's population times its symbolic weight ({@code Locality.symbolicWeight}, 1 for a region's
+ * rest) as a share of the map's total (sum over places of population x symbolic weight), are remembered with exponential decay of time constant {@code memoryDays}
  * ({@code G(t) = sum of gains g_i exp(-(t - t_i) / memoryDays)}), and each day
  * {@code momentum = clamp(1 + gainWeight G - lossWeight L, minimum, maximum)}.
  *
@@ -31,6 +32,7 @@ public final class Momentum implements Mechanism, Action {
   private double gains;
   private double losses;
   private double perceptionStep;
+  private double totalWeight;
 
   public static final MechanismFactory FACTORY = MechanismFactory.of(NAME, MomentumParameters.class, Momentum::create);
 
@@ -49,15 +51,24 @@ public final class Momentum implements Mechanism, Action {
     p = ctx.scenario().processes().get(MomentumParameters.class);
     decay = p.memoryDays() > 0 ? Math.exp(-1.0 / p.memoryDays()) : 0;
     world.addControlListener(this::controlChanged);
+    totalWeight = 0;
+    for (int r = 0; r < world.places(); r++) {
+      totalWeight += weight(r);
+    }
     perceptionStep = p.perceptionDays() > 0 ? 1 - Math.exp(-1.0 / p.perceptionDays()) : 1;
     world.momentum(value());
     world.perceivedMomentum(world.momentum());
     ctx.sim().scheduleAt(MIDDAY, this);
   }
 
-  private void controlChanged(int region, int from, int to) {
+  /** What the change of hands of a place weighs: its population times its symbolic weight. */
+  private double weight(int place) {
+    return world.population(place) * world.territory().symbolicWeight(place);
+  }
+
+  private void controlChanged(int place, int from, int to) {
     int org = world.organisation();
-    double share = world.area(region) / world.totalArea();
+    double share = totalWeight > 0 ? weight(place) / totalWeight : 0;
     if (to == org) {
       gains += share;
     } else if (from == org) {

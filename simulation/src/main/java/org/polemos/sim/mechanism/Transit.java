@@ -153,7 +153,7 @@ public final class Transit implements Mechanism, Ports.Departures {
       if (open != world.corridorOpen(k)) {
         world.corridorOpen(k, open);
         ctx.event(open ? "corridor-opened" : "corridor-closed", ctx.index().corridorId(k),
-            "region", ctx.index().regionId(region), "controller", ctx.index().factionId(to));
+            "region", ctx.index().placeId(region), "controller", ctx.index().factionId(to));
       }
     }
   }

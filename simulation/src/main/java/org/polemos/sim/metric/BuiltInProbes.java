@@ -30,6 +30,10 @@ public final class BuiltInProbes {
   public static final String OPERATIVES_INTERDICTED_CUMULATIVE = "operatives_interdicted_cumulative";
   public static final String INSPIRED_ATTACKS_CUMULATIVE = "inspired_attacks_cumulative";
   public static final String CORRIDOR_OPEN = "corridor_open";
+  /** The organisation's underground fighters (cells in places it lost), key: the organisation's faction id. */
+  public static final String FIGHTERS_UNDERGROUND = "fighters_underground";
+  /** The organisation's share of each region's area, key: region id (regions stay the reporting unit). */
+  public static final String REGION_SHARE_HELD = "region_share_held";
 
   /** All built-in probes. */
   public static List<MetricProbe> all() {
@@ -38,6 +42,18 @@ public final class BuiltInProbes {
     list.add(MetricProbe.of(Metric.POPULATION_HELD,
         (c, out) -> byGroundFaction(c, out, c.world()::populationHeld)));
     list.add(MetricProbe.of(Metric.FIGHTERS, (c, out) -> byGroundFaction(c, out, c.world()::fighters)));
+    list.add(MetricProbe.of(FIGHTERS_UNDERGROUND, (c, out) -> {
+      if (c.world().organisation() >= 0) {
+        out.emit(c.index().factionId(c.world().organisation()), c.world().forces().underground());
+      }
+    }));
+    list.add(MetricProbe.of(REGION_SHARE_HELD, (c, out) -> {
+      int org = c.world().organisation();
+      for (int r = 0; org >= 0 && r < c.index().regionCount(); r++) {
+        out.emit(c.index().regionId(r),
+            c.world().territory().regionAreaHeld(r, org) / c.scenario().regions().get(r).areaKm2());
+      }
+    }));
     list.add(MetricProbe.of(Metric.DEATHS_CUMULATIVE, (c, out) -> byGroundFaction(c, out, c.world()::deaths)));
     list.add(state(Metric.FOREIGN_FIGHTERS_SERVING, PersonState.FIGHTER));
     list.add(state(FOREIGN_SUPPORT_SERVING, PersonState.SUPPORT));

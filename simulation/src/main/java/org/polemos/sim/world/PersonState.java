@@ -25,6 +25,11 @@ public enum PersonState {
   PLOT_FOILED,
   /** An operative whose plot was carried out. */
   PLOT_EXECUTED,
+  /**
+   * A fighter of the organisation gone underground: a member of its cells in a place it lost (see
+   * {@link Forces#goUnderground}); back to {@link #FIGHTER} when the organisation retakes the place.
+   */
+  UNDERGROUND,
   /** Died in combat or from air strikes (including fighters cut off with no region to fall back to). */
   DEAD,
   /** Deserted and stayed in the region. */

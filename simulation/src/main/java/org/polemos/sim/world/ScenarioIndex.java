@@ -7,6 +7,7 @@ import org.polemos.model.Corridor;
 import org.polemos.model.Faction;
 import org.polemos.model.FactionKind;
 import org.polemos.model.Intervention;
+import org.polemos.model.Locality;
 import org.polemos.model.Region;
 import org.polemos.model.Scenario;
 import org.polemos.model.Source;
@@ -15,6 +16,11 @@ import org.polemos.model.Source;
  * Dense integer indices for the ids of a scenario: regions, factions, sources, corridors and interventions are
  * numbered 0..n-1 in the order the scenario lists them, so state can live in flat arrays. Immutable; one per run
  * (cheap to build).
+ *
+ * <p>Places: the nodes of the map that change hands. Place {@code r < regionCount()} is the rest of region
+ * {@code r} (the whole region when it lists no localities) and has the region's id; the regions' localities follow
+ * in scenario order, {@code regionCount()..placeCount()-1}. A scenario without localities has exactly one place per
+ * region with the same index.
  */
 public final class ScenarioIndex {
   private final Scenario scenario;
@@ -23,6 +29,11 @@ public final class ScenarioIndex {
   private final Map<String, Integer> sources = new HashMap<>();
   private final Map<String, Integer> corridors = new HashMap<>();
   private final Map<String, Integer> interventions = new HashMap<>();
+  private final Map<String, Integer> places = new HashMap<>();
+  private final String[] placeIds;
+  private final Locality[] localities;
+  private final int[] placeRegion;
+  private final int[][] regionPlaces;
   private final int organisation;
 
   public ScenarioIndex(Scenario scenario) {
@@ -32,6 +43,31 @@ public final class ScenarioIndex {
     put(sources, scenario.sources().stream().map(Source::id).toList(), "source");
     put(corridors, scenario.corridors().stream().map(Corridor::id).toList(), "corridor");
     put(interventions, scenario.interventions().stream().map(Intervention::id).toList(), "intervention");
+    List<Region> rs = scenario.regions();
+    int n = rs.size();
+    for (Region r : rs) {
+      n += r.localities().size();
+    }
+    placeIds = new String[n];
+    localities = new Locality[n];
+    placeRegion = new int[n];
+    regionPlaces = new int[rs.size()][];
+    int next = rs.size();
+    for (int r = 0; r < rs.size(); r++) {
+      placeIds[r] = rs.get(r).id();
+      placeRegion[r] = r;
+      List<Locality> ls = rs.get(r).localities();
+      regionPlaces[r] = new int[ls.size() + 1];
+      regionPlaces[r][0] = r;
+      for (int k = 0; k < ls.size(); k++) {
+        placeIds[next] = ls.get(k).id();
+        localities[next] = ls.get(k);
+        placeRegion[next] = r;
+        regionPlaces[r][k + 1] = next;
+        next++;
+      }
+    }
+    put(places, List.of(placeIds), "place");
     int org = -1;
     for (int f = 0; f < scenario.factions().size(); f++) {
       if (scenario.factions().get(f).kind() == FactionKind.ORGANISATION) {
@@ -69,6 +105,44 @@ public final class ScenarioIndex {
 
   public int regionCount() {
     return scenario.regions().size();
+  }
+
+  /** Places (regions' rests, then localities); see the class comment. */
+  public int placeCount() {
+    return placeIds.length;
+  }
+
+  /** Index of the place with this id: a region's id names the rest of that region. */
+  public int place(String id) {
+    return get(places, id, "place");
+  }
+
+  public String placeId(int place) {
+    return placeIds[place];
+  }
+
+  /** The region a place lies in. */
+  public int placeRegion(int place) {
+    return placeRegion[place];
+  }
+
+  /** The locality a place describes, or null for a region's rest. */
+  public Locality locality(int place) {
+    return localities[place];
+  }
+
+  /**
+   * The places an id covers: a region's id covers the whole region (its rest and its localities), a locality's id
+   * the locality alone. Air campaigns and revenue strikes act on the places their targets cover. Do not modify.
+   */
+  public int[] placesWithin(String id) {
+    Integer r = regions.get(id);
+    return r != null ? regionPlaces[r] : new int[] {place(id)};
+  }
+
+  /** The places of a region: its rest first, then its localities. Do not modify. */
+  public int[] regionPlaces(int region) {
+    return regionPlaces[region];
   }
 
   public int factionCount() {

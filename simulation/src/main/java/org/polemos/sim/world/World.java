@@ -1,58 +1,34 @@
 package org.polemos.sim.world;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.polemos.model.Corridor;
-import org.polemos.model.Faction;
 import org.polemos.model.Intervention;
 import org.polemos.model.InterventionKind;
-import org.polemos.model.Region;
 import org.polemos.model.Scenario;
 import org.polemos.model.process.EconomyParameters;
 import org.polemos.sim.sampling.Draw;
 
 /**
  * The shared state of one run, stored for speed in flat arrays indexed by the dense ints of a
- * {@link ScenarioIndex}. Mechanisms read and write it through the narrow methods below; nothing here allocates on
- * the paths that run every day, except control changes (rare) which notify {@link ControlListener}s.
- *
- * <p>Forces: {@code fighters[region * factions + faction]} as doubles (aggregates). The organisation's fighters in
- * a region are its local recruits plus {@code foreignIn[region]} foreign fighters, whose sources are tracked in
- * {@link People} (state {@link PersonState#FIGHTER}); every change of foreign fighters goes through the methods
- * here so the two stay equal. Not thread-safe: one world per run.
+ * {@link ScenarioIndex}. It is made of the {@link Territory} (places, who holds them, the rule for a change of
+ * hands), the {@link Forces} (fighters, commitments, losses, movement, the underground) and the organisation-wide
+ * quantities below (corridors, levers in force, momentum, economy, intake, external operations). Mechanisms read
+ * and write it through narrow methods; the methods on places and fighters here delegate to {@link #territory()} and
+ * {@link #forces()}. A "place" argument is a place index of {@link ScenarioIndex} (a region's rest or a locality;
+ * equal to the region index in a scenario without localities). Nothing here allocates on the paths that run every
+ * day, except control changes (rare) which notify {@link ControlListener}s. Not thread-safe: one world per run.
  */
 public final class World {
 
-  /** Told when a region changes hands. */
-  public interface ControlListener {
-    void controlChanged(int region, int from, int to);
+  /** Told when a place changes hands. */
+  public interface ControlListener extends Territory.ControlListener {
   }
 
   private final ScenarioIndex index;
-  private final int regions;
-  private final int factions;
   private final int org;
-  private final int[] controller;
-  private final double[] fighters;
-  private final long[] foreignIn;
-  // fighters committed by ground offensives: committed[(region * factions + faction) * regions + target]
-  private final double[] committed;
-  private final double[] committedTotal;
-  private final double[] area;
-  private final double[] population;
-  private final double[] oilCapacity;
-  private final double[] defensibility;
-  private final int[][] neighbours;
-  private final boolean[] enemies;
-  private final boolean[] holdsGround;
-  private final double[] areaHeld;
-  private final double[] populationHeld;
-  private final double totalArea;
-  private double peakOrganisationArea;
-  private final double[] deaths;
   private final People people;
-  private final List<ControlListener> controlListeners = new ArrayList<>();
+  private final Forces forces;
+  private final Territory territory;
 
   // corridors
   private final int[] corridorEntry;
@@ -74,7 +50,6 @@ public final class World {
   private double unfundedShare;
   private final double[] revenueCumulative = new double[3];
   private final double[] revenuePeriod = new double[3];
-  private double localDeserted;
   private int intakeWaiting;
   private int intakeInService;
   private double intakeWaitSumPeriod;
@@ -90,52 +65,10 @@ public final class World {
   public World(ScenarioIndex index) {
     this.index = index;
     Scenario sc = index.scenario();
-    this.regions = index.regionCount();
-    this.factions = index.factionCount();
     this.org = index.organisation();
-    controller = new int[regions];
-    fighters = new double[regions * factions];
-    foreignIn = new long[regions];
-    committed = new double[regions * factions * regions];
-    committedTotal = new double[regions * factions];
-    area = new double[regions];
-    population = new double[regions];
-    oilCapacity = new double[regions];
-    defensibility = new double[regions];
-    neighbours = new int[regions][];
-    enemies = new boolean[factions * factions];
-    holdsGround = new boolean[factions];
-    areaHeld = new double[factions];
-    populationHeld = new double[factions];
-    deaths = new double[factions];
-    for (int f = 0; f < factions; f++) {
-      Faction faction = sc.factions().get(f);
-      holdsGround[f] = faction.kind().holdsGround();
-      for (String e : faction.enemies()) {
-        int g = index.faction(e);
-        enemies[f * factions + g] = true;
-        enemies[g * factions + f] = true;
-      }
-    }
-    double total = 0;
-    for (int r = 0; r < regions; r++) {
-      Region region = sc.regions().get(r);
-      controller[r] = index.faction(region.controller());
-      area[r] = region.areaKm2();
-      population[r] = region.population();
-      oilCapacity[r] = region.oilCapacityBblPerDay();
-      defensibility[r] = region.defensibility();
-      neighbours[r] = region.neighbours().stream().mapToInt(index::region).toArray();
-      for (Map.Entry<String, Integer> e : region.forces().entrySet()) {
-        fighters[r * factions + index.faction(e.getKey())] += e.getValue();
-      }
-      areaHeld[controller[r]] += area[r];
-      populationHeld[controller[r]] += population[r];
-      total += area[r];
-    }
-    totalArea = total;
-    peakOrganisationArea = org >= 0 ? areaHeld[org] : 0;
     people = new People(index.sourceCount());
+    forces = new Forces(index.placeCount(), index.factionCount(), org, people);
+    territory = new Territory(index, forces);
     inspiredAttacks = new long[index.sourceCount()];
     int corridors = index.corridorCount();
     corridorEntry = new int[corridors];
@@ -143,15 +76,15 @@ public final class World {
     interdicted = new long[corridors];
     for (int c = 0; c < corridors; c++) {
       Corridor corridor = sc.corridors().get(c);
-      corridorEntry[c] = index.region(corridor.entryRegion());
-      corridorOpen[c] = controller[corridorEntry[c]] == org;
+      corridorEntry[c] = index.place(corridor.entryRegion());
+      corridorOpen[c] = territory.controller(corridorEntry[c]) == org;
     }
     interventionActive = new boolean[index.interventionCount()];
     travelMeasures = new double[index.sourceCount()];
     intelligenceSharing = new double[index.sourceCount()];
     counterMessaging = new double[index.sourceCount()];
     borderClosure = new double[corridors];
-    revenueDamage = new double[regions];
+    revenueDamage = new double[index.placeCount()];
     treasury = sc.processes().get(EconomyParameters.class).initialTreasuryUsd();
   }
 
@@ -163,302 +96,151 @@ public final class World {
     return people;
   }
 
+  /** Places, holders and the rule for a change of hands. */
+  public Territory territory() {
+    return territory;
+  }
+
+  /** Fighters, commitments, losses and the underground. */
+  public Forces forces() {
+    return forces;
+  }
+
   /** The organisation's faction index (-1 when the scenario has none). */
   public int organisation() {
     return org;
   }
 
-  // ---- map and control ----
-
-  public int controller(int region) {
-    return controller[region];
+  /** Number of places (see {@link ScenarioIndex#placeCount()}). */
+  public int places() {
+    return territory.places();
   }
 
-  public double area(int region) {
-    return area[region];
+  // ---- map and control (see Territory) ----
+
+  public int controller(int place) {
+    return territory.controller(place);
   }
 
-  public double population(int region) {
-    return population[region];
+  public double area(int place) {
+    return territory.area(place);
   }
 
-  public double oilCapacity(int region) {
-    return oilCapacity[region];
+  public double population(int place) {
+    return territory.population(place);
   }
 
-  public double defensibility(int region) {
-    return defensibility[region];
+  public double oilCapacity(int place) {
+    return territory.oilCapacity(place);
   }
 
-  public int[] neighbours(int region) {
-    return neighbours[region];
+  public double defensibility(int place) {
+    return territory.defensibility(place);
+  }
+
+  public int[] neighbours(int place) {
+    return territory.neighbours(place);
   }
 
   public boolean enemies(int f, int g) {
-    return enemies[f * factions + g];
+    return territory.enemies(f, g);
   }
 
   public boolean holdsGround(int faction) {
-    return holdsGround[faction];
+    return territory.holdsGround(faction);
   }
 
   public double areaHeld(int faction) {
-    return areaHeld[faction];
+    return territory.areaHeld(faction);
   }
 
   public double populationHeld(int faction) {
-    return populationHeld[faction];
+    return territory.populationHeld(faction);
   }
 
   public double totalArea() {
-    return totalArea;
+    return territory.totalArea();
   }
 
   /** The largest area the organisation has held so far in the run. */
   public double peakOrganisationArea() {
-    return peakOrganisationArea;
+    return territory.peakOrganisationArea();
   }
 
-  public void addControlListener(ControlListener listener) {
-    controlListeners.add(listener);
+  public void addControlListener(Territory.ControlListener listener) {
+    territory.addControlListener(listener);
   }
 
-  /**
-   * Hands {@code region} to {@code to}: the old holder's fighters fall back to the adjacent region it holds with
-   * most of its fighters (else any region it holds with most fighters; with none left they are lost and counted
-   * as deaths). Listeners are told after the change.
-   */
-  public void changeControl(int region, int to, Draw draw) {
-    int from = controller[region];
-    if (from == to) {
-      return;
-    }
-    int retreat = -1;
-    for (int n : neighbours[region]) {
-      if (controller[n] == from && (retreat < 0 || fighters[n * factions + from] > fighters[retreat * factions + from])) {
-        retreat = n;
-      }
-    }
-    if (retreat < 0) {
-      for (int r = 0; r < regions; r++) {
-        if (r != region && controller[r] == from
-            && (retreat < 0 || fighters[r * factions + from] > fighters[retreat * factions + from])) {
-          retreat = r;
-        }
-      }
-    }
-    double defenders = fighters[region * factions + from];
-    if (retreat >= 0) {
-      moveFighters(from, region, retreat, defenders, draw);
-    } else {
-      kill(region, from, defenders, draw);
-    }
-    controller[region] = to;
-    areaHeld[from] -= area[region];
-    populationHeld[from] -= population[region];
-    areaHeld[to] += area[region];
-    populationHeld[to] += population[region];
-    if (to == org && areaHeld[org] > peakOrganisationArea) {
-      peakOrganisationArea = areaHeld[org];
-    }
-    for (int i = 0; i < controlListeners.size(); i++) {
-      controlListeners.get(i).controlChanged(region, from, to);
-    }
+  /** Hands {@code place} to {@code to}; see {@link Territory#changeControl}. */
+  public void changeControl(int place, int to, Draw draw) {
+    territory.changeControl(place, to, draw);
   }
 
-  // ---- forces ----
+  // ---- forces (see Forces) ----
 
-  public double fighters(int region, int faction) {
-    return fighters[region * factions + faction];
+  public double fighters(int place, int faction) {
+    return forces.fighters(place, faction);
   }
 
-  /** Fighters of {@code faction} over all regions. */
+  /** Visible fighters of {@code faction} over all places. */
   public double fighters(int faction) {
-    double total = 0;
-    for (int r = 0; r < regions; r++) {
-      total += fighters[r * factions + faction];
-    }
-    return total;
+    return forces.fighters(faction);
   }
 
-  /** Foreign fighters of the organisation in {@code region}. */
-  public long foreignFighters(int region) {
-    return foreignIn[region];
+  public long foreignFighters(int place) {
+    return forces.foreignFighters(place);
   }
 
-  /** Adds aggregate (non-foreign) fighters; for the organisation these are local recruits. */
-  public void addFighters(int region, int faction, double n) {
-    fighters[region * factions + faction] += n;
+  public void addFighters(int place, int faction, double n) {
+    forces.addFighters(place, faction, n);
   }
 
-  /** A foreign recruit of {@code source} leaves intake and joins the organisation's fighters in {@code region}. */
-  public void addForeignFighter(int region, int source) {
-    people.move(source, PersonState.IN_INTAKE, PersonState.FIGHTER, 1);
-    fighters[region * factions + org] += 1;
-    foreignIn[region]++;
+  public void addForeignFighter(int place, int source) {
+    forces.addForeignFighter(place, source);
   }
 
-  /** Combat or air-strike deaths: removes up to {@code n} fighters and returns how many were removed. */
-  public double kill(int region, int faction, double n, Draw draw) {
-    double removed = remove(region, faction, n, PersonState.DEAD, draw);
-    deaths[faction] += removed;
-    return removed;
+  public double kill(int place, int faction, double n, Draw draw) {
+    return forces.kill(place, faction, n, draw);
   }
 
-  /**
-   * Removes about {@code n} fighters of {@code faction} from {@code region} and returns how many were removed. For
-   * the organisation the foreign part is {@code n} times the foreign share, rounded stochastically (the amount
-   * removed is nudged so neither foreign nor local fighters go negative); those people move to {@code fate}, their
-   * sources drawn in proportion to the foreign fighters serving from each source.
-   */
-  public double remove(int region, int faction, double n, PersonState fate, Draw draw) {
-    int i = region * factions + faction;
-    double have = fighters[i];
-    double x = Math.min(n, have);
-    if (!(x > 0)) {
-      return 0;
-    }
-    if (faction == org && foreignIn[region] > 0) {
-      long foreign = foreignIn[region];
-      long k = foreignPart(x, have, foreign, draw);
-      x = Math.min(Math.max(x, k), have - foreign + k);
-      moveForeign(k, fate, 0, draw);
-      foreignIn[region] -= k;
-    }
-    fighters[i] = have - x;
-    scaleCommitted(i, have);
-    return x;
+  public double remove(int place, int faction, double n, PersonState fate, Draw draw) {
+    return forces.remove(place, faction, n, fate, draw);
   }
 
-  private static long foreignPart(double x, double have, long foreign, Draw draw) {
-    return x >= have ? foreign : Math.min(foreign, draw.stochasticRound(x * foreign / have));
+  public long removeForeign(int place, long k, PersonState fate, double arrestProbability, Draw draw) {
+    return forces.removeForeign(place, k, fate, arrestProbability, draw);
   }
 
-  /**
-   * Removes exactly {@code k} foreign fighters (at most those present) from {@code region}; they move to
-   * {@code fate}, and those moving to {@link PersonState#RETURNED} are arrested with {@code arrestProbability}.
-   */
-  public long removeForeign(int region, long k, PersonState fate, double arrestProbability, Draw draw) {
-    long n = Math.min(k, foreignIn[region]);
-    if (n <= 0) {
-      return 0;
-    }
-    moveForeign(n, fate, arrestProbability, draw);
-    foreignIn[region] -= n;
-    int i = region * factions + org;
-    double have = fighters[i];
-    fighters[i] = Math.max(fighters[i] - n, foreignIn[region]);
-    scaleCommitted(i, have);
-    return n;
-  }
-
-  private void moveForeign(long k, PersonState fate, double arrestProbability, Draw draw) {
-    for (long j = 0; j < k; j++) {
-      int s = pickServingSource(draw);
-      people.move(s, PersonState.FIGHTER, fate, 1);
-      if (fate == PersonState.RETURNED && draw.bernoulli(arrestProbability)) {
-        people.returneeArrested(s);
-      }
-    }
-  }
-
-  private int pickServingSource(Draw draw) {
-    int sources = people.sources();
-    long total = people.count(PersonState.FIGHTER);
-    long u = draw.rng().nextLong(total);
-    for (int s = 0; s < sources; s++) {
-      u -= people.count(PersonState.FIGHTER, s);
-      if (u < 0) {
-        return s;
-      }
-    }
-    throw new IllegalStateException("no foreign fighter to remove");
-  }
-
-  /**
-   * Moves about {@code n} fighters of {@code faction} between regions (foreign ones in proportion for the
-   * organisation) and returns how many moved.
-   */
   public double moveFighters(int faction, int from, int to, double n, Draw draw) {
-    int i = from * factions + faction;
-    double have = fighters[i];
-    double x = Math.min(n, have);
-    if (!(x > 0)) {
-      return 0;
-    }
-    if (faction == org && foreignIn[from] > 0) {
-      long foreign = foreignIn[from];
-      long k = foreignPart(x, have, foreign, draw);
-      x = Math.min(Math.max(x, k), have - foreign + k);
-      foreignIn[from] -= k;
-      foreignIn[to] += k;
-    }
-    fighters[i] = have - x;
-    fighters[to * factions + faction] += x;
-    scaleCommitted(i, have);
-    return x;
+    return forces.moveFighters(faction, from, to, n, draw);
   }
 
-  // ---- forces committed by ground offensives ----
-
-  /**
-   * Marks {@code n} of {@code faction}'s fighters in {@code region} (already added there) as committed to the front
-   * toward {@code target}: {@code Combat} engages them on that front only instead of spreading them over all the
-   * region's fronts. Committed fighters stay ordinary fighters of the region for every other purpose; losses and
-   * moves out of the region shrink the committed part in proportion.
-   */
-  public void commit(int region, int faction, int target, double n) {
-    int i = region * factions + faction;
-    double add = Math.max(0, Math.min(n, fighters[i] - committedTotal[i]));
-    committed[i * regions + target] += add;
-    committedTotal[i] += add;
+  public void commit(int place, int faction, int target, double n) {
+    forces.commit(place, faction, target, n);
   }
 
-  /** Fighters of {@code faction} in {@code region} committed to the front toward {@code target}. */
-  public double committed(int region, int faction, int target) {
-    return committed[(region * factions + faction) * regions + target];
+  public double committed(int place, int faction, int target) {
+    return forces.committed(place, faction, target);
   }
 
-  /** Fighters of {@code faction} in {@code region} committed to any front. */
-  public double committedTotal(int region, int faction) {
-    return committedTotal[region * factions + faction];
+  public double committedTotal(int place, int faction) {
+    return forces.committedTotal(place, faction);
   }
 
-  /** Returns {@code faction}'s fighters committed toward {@code target}, in every region, to the ordinary pool. */
   public void releaseCommitted(int faction, int target) {
-    for (int r = 0; r < regions; r++) {
-      int i = r * factions + faction;
-      committedTotal[i] = Math.max(0, committedTotal[i] - committed[i * regions + target]);
-      committed[i * regions + target] = 0;
-    }
+    forces.releaseCommitted(faction, target);
   }
 
-  /** After the fighters at index {@code i} changed from {@code before}, scales their committed parts alike. */
-  private void scaleCommitted(int i, double before) {
-    if (committedTotal[i] <= 0) {
-      return;
-    }
-    double keep = before > 0 ? Math.max(0, Math.min(1, fighters[i] / before)) : 0;
-    double total = 0;
-    for (int t = 0; t < regions; t++) {
-      committed[i * regions + t] *= keep;
-      total += committed[i * regions + t];
-    }
-    committedTotal[i] = Math.min(total, fighters[i]);
-  }
-
-  /** Deaths of {@code faction}'s fighters so far (combat, air strikes, cut off). */
   public double deaths(int faction) {
-    return deaths[faction];
+    return forces.deaths(faction);
   }
 
-  /** Records local (non-foreign) deserters of the organisation. */
   public void addLocalDeserters(double n) {
-    localDeserted += n;
+    forces.addLocalDeserters(n);
   }
 
   public double localDeserted() {
-    return localDeserted;
+    return forces.localDeserted();
   }
 
   // ---- corridors ----
@@ -516,7 +298,11 @@ public final class World {
           case INTELLIGENCE_SHARING -> combine(intelligenceSharing, index.source(t), x);
           case COUNTER_MESSAGING -> combine(counterMessaging, index.source(t), x);
           case BORDER_CLOSURE -> combine(borderClosure, index.corridor(t), x);
-          case REVENUE_STRIKES -> combine(revenueDamage, index.region(t), x);
+          case REVENUE_STRIKES -> {
+            for (int place : index.placesWithin(t)) {
+              combine(revenueDamage, place, x);
+            }
+          }
           default -> {
             // air campaigns and ground offensives are read from the active list by their mechanisms
           }
@@ -546,9 +332,9 @@ public final class World {
     return borderClosure[corridor];
   }
 
-  /** Share of {@code region}'s oil capacity put out of action by revenue strikes in force, [0,1]. */
-  public double revenueDamage(int region) {
-    return revenueDamage[region];
+  /** Share of {@code place}'s oil capacity put out of action by revenue strikes in force, [0,1]. */
+  public double revenueDamage(int place) {
+    return revenueDamage[place];
   }
 
   // ---- momentum and economy ----

@@ -362,7 +362,7 @@ class MechanismTest {
   }
 
   /**
-   * The organisation takes region b (10% of the map, gain weight 5) on day 10; memory is effectively permanent, so
+   * The organisation takes region b (10% of the map's population, symbolic weight 1, gain weight 5) on day 10; memory is effectively permanent, so
    * actual momentum steps from 1 to 1.5. Returns {actual, perceived, departure rate of tn} after {@code days}
    * more days, and the rate before the step.
    */
@@ -372,7 +372,7 @@ class MechanismTest {
     Scenario s = TestScenarios.scenario(TestScenarios.START.plusDays(399), OutputStep.MONTHLY,
         List.of(TestScenarios.faction("is", FactionKind.ORGANISATION, FireMode.AIMED, 0, "kurds"),
             TestScenarios.faction("kurds", FactionKind.NON_STATE, FireMode.AIMED, 0, "is")),
-        List.of(TestScenarios.region("a", 1000, 900, 0, "is", Map.of("is", 100), "b"),
+        List.of(TestScenarios.region("a", 9000, 900, 0, "is", Map.of("is", 100), "b"),
             TestScenarios.region("b", 1000, 100, 0, "kurds", Map.of("kurds", 100), "a")),
         List.of(TestScenarios.source("tn", 100_000, 0.1, "arabic")),
         List.of(TestScenarios.corridor("c", "a", new DistributionSpec.Fixed(1), 0, 0, "tn")), List.of(), p);

@@ -1,0 +1,328 @@
+package org.polemos.sim.world;
+
+import org.polemos.sim.sampling.Draw;
+
+/**
+ * The fighters of every faction in every place, and the organisation's underground: how many there are, where,
+ * which are committed to an offensive, and how they are lost or moved. Stored as flat arrays indexed by the
+ * places of {@link ScenarioIndex}; not thread-safe (one per run).
+ *
+ * <p>Visible forces: {@code fighters[place * factions + faction]} as doubles (aggregates). The organisation's
+ * fighters in a place are its local recruits plus {@code foreignIn[place]} foreign fighters, whose sources are
+ * tracked in {@link People} (state {@link PersonState#FIGHTER}); every change of foreign fighters goes through the
+ * methods here so the two stay equal.
+ *
+ * <p>Underground: cells of the organisation in places it does not hold, {@code underground[place]} fighters of
+ * which {@code undergroundForeign[place]} are foreign ({@link PersonState#UNDERGROUND}). They are not part of
+ * {@link #fighters(int, int)}; they enter when the organisation loses a place ({@link Territory#changeControl}),
+ * leave by {@link #killUnderground} and come back to the surface when it retakes the place ({@link #surface}).
+ */
+public final class Forces {
+  private final int places;
+  private final int factions;
+  private final int org;
+  private final People people;
+  private final double[] fighters;
+  private final long[] foreignIn;
+  // fighters committed by ground offensives: committed[(place * factions + faction) * places + target]
+  private final double[] committed;
+  private final double[] committedTotal;
+  private final double[] deaths;
+  private final double[] underground;
+  private final long[] undergroundForeign;
+  private double localDeserted;
+
+  Forces(int places, int factions, int org, People people) {
+    this.places = places;
+    this.factions = factions;
+    this.org = org;
+    this.people = people;
+    fighters = new double[places * factions];
+    foreignIn = new long[places];
+    committed = new double[places * factions * places];
+    committedTotal = new double[places * factions];
+    deaths = new double[factions];
+    underground = new double[places];
+    undergroundForeign = new long[places];
+  }
+
+  public double fighters(int place, int faction) {
+    return fighters[place * factions + faction];
+  }
+
+  /** Visible fighters of {@code faction} over all places (the underground excluded). */
+  public double fighters(int faction) {
+    double total = 0;
+    for (int r = 0; r < places; r++) {
+      total += fighters[r * factions + faction];
+    }
+    return total;
+  }
+
+  /** Foreign fighters of the organisation in {@code place}. */
+  public long foreignFighters(int place) {
+    return foreignIn[place];
+  }
+
+  /** Adds aggregate (non-foreign) fighters; for the organisation these are local recruits. */
+  public void addFighters(int place, int faction, double n) {
+    fighters[place * factions + faction] += n;
+  }
+
+  /** A foreign recruit of {@code source} leaves intake and joins the organisation's fighters in {@code place}. */
+  public void addForeignFighter(int place, int source) {
+    people.move(source, PersonState.IN_INTAKE, PersonState.FIGHTER, 1);
+    fighters[place * factions + org] += 1;
+    foreignIn[place]++;
+  }
+
+  /** Combat or air-strike deaths: removes up to {@code n} fighters and returns how many were removed. */
+  public double kill(int place, int faction, double n, Draw draw) {
+    double removed = remove(place, faction, n, PersonState.DEAD, draw);
+    deaths[faction] += removed;
+    return removed;
+  }
+
+  /**
+   * Removes about {@code n} fighters of {@code faction} from {@code place} and returns how many were removed. For
+   * the organisation the foreign part is {@code n} times the foreign share, rounded stochastically (the amount
+   * removed is nudged so neither foreign nor local fighters go negative); those people move to {@code fate}, their
+   * sources drawn in proportion to the foreign fighters serving from each source.
+   */
+  public double remove(int place, int faction, double n, PersonState fate, Draw draw) {
+    int i = place * factions + faction;
+    double have = fighters[i];
+    double x = Math.min(n, have);
+    if (!(x > 0)) {
+      return 0;
+    }
+    if (faction == org && foreignIn[place] > 0) {
+      long foreign = foreignIn[place];
+      long k = foreignPart(x, have, foreign, draw);
+      x = Math.min(Math.max(x, k), have - foreign + k);
+      moveForeign(k, PersonState.FIGHTER, fate, 0, draw);
+      foreignIn[place] -= k;
+    }
+    fighters[i] = have - x;
+    scaleCommitted(i, have);
+    return x;
+  }
+
+  private static long foreignPart(double x, double have, long foreign, Draw draw) {
+    return x >= have ? foreign : Math.min(foreign, draw.stochasticRound(x * foreign / have));
+  }
+
+  /**
+   * Removes exactly {@code k} foreign fighters (at most those present) from {@code place}; they move to
+   * {@code fate}, and those moving to {@link PersonState#RETURNED} are arrested with {@code arrestProbability}.
+   */
+  public long removeForeign(int place, long k, PersonState fate, double arrestProbability, Draw draw) {
+    long n = Math.min(k, foreignIn[place]);
+    if (n <= 0) {
+      return 0;
+    }
+    moveForeign(n, PersonState.FIGHTER, fate, arrestProbability, draw);
+    foreignIn[place] -= n;
+    int i = place * factions + org;
+    double have = fighters[i];
+    fighters[i] = Math.max(fighters[i] - n, foreignIn[place]);
+    scaleCommitted(i, have);
+    return n;
+  }
+
+  private void moveForeign(long k, PersonState from, PersonState fate, double arrestProbability, Draw draw) {
+    for (long j = 0; j < k; j++) {
+      int s = pickSource(from, draw);
+      people.move(s, from, fate, 1);
+      if (fate == PersonState.RETURNED && draw.bernoulli(arrestProbability)) {
+        people.returneeArrested(s);
+      }
+    }
+  }
+
+  private int pickSource(PersonState state, Draw draw) {
+    int sources = people.sources();
+    long total = people.count(state);
+    long u = draw.rng().nextLong(total);
+    for (int s = 0; s < sources; s++) {
+      u -= people.count(state, s);
+      if (u < 0) {
+        return s;
+      }
+    }
+    throw new IllegalStateException("no foreign fighter to remove");
+  }
+
+  /**
+   * Moves about {@code n} fighters of {@code faction} between places (foreign ones in proportion for the
+   * organisation) and returns how many moved.
+   */
+  public double moveFighters(int faction, int from, int to, double n, Draw draw) {
+    int i = from * factions + faction;
+    double have = fighters[i];
+    double x = Math.min(n, have);
+    if (!(x > 0)) {
+      return 0;
+    }
+    if (faction == org && foreignIn[from] > 0) {
+      long foreign = foreignIn[from];
+      long k = foreignPart(x, have, foreign, draw);
+      x = Math.min(Math.max(x, k), have - foreign + k);
+      foreignIn[from] -= k;
+      foreignIn[to] += k;
+    }
+    fighters[i] = have - x;
+    fighters[to * factions + faction] += x;
+    scaleCommitted(i, have);
+    return x;
+  }
+
+  // ---- the underground ----
+
+  /** The organisation's underground fighters in {@code place}. */
+  public double underground(int place) {
+    return underground[place];
+  }
+
+  /** Foreign fighters among the organisation's underground in {@code place}. */
+  public long undergroundForeign(int place) {
+    return undergroundForeign[place];
+  }
+
+  /** The organisation's underground fighters everywhere. */
+  public double underground() {
+    double total = 0;
+    for (int r = 0; r < places; r++) {
+      total += underground[r];
+    }
+    return total;
+  }
+
+  /**
+   * About {@code n} of the organisation's visible fighters in {@code place} go underground there (foreign ones in
+   * proportion, moving from {@link PersonState#FIGHTER} to {@link PersonState#UNDERGROUND}); returns how many.
+   */
+  public double goUnderground(int place, double n, Draw draw) {
+    int i = place * factions + org;
+    double have = fighters[i];
+    double x = Math.min(n, have);
+    if (!(x > 0)) {
+      return 0;
+    }
+    if (foreignIn[place] > 0) {
+      long foreign = foreignIn[place];
+      long k = foreignPart(x, have, foreign, draw);
+      x = Math.min(Math.max(x, k), have - foreign + k);
+      moveForeign(k, PersonState.FIGHTER, PersonState.UNDERGROUND, 0, draw);
+      foreignIn[place] -= k;
+      undergroundForeign[place] += k;
+    }
+    fighters[i] = have - x;
+    scaleCommitted(i, have);
+    underground[place] += x;
+    return x;
+  }
+
+  /** Adds {@code n} local (non-foreign) fighters to the organisation's underground in {@code place}. */
+  public void addUnderground(int place, double n) {
+    underground[place] += n;
+  }
+
+  /** A foreign recruit of {@code source} leaves intake and joins the underground in {@code place}. */
+  public void addForeignUnderground(int place, int source) {
+    people.move(source, PersonState.IN_INTAKE, PersonState.UNDERGROUND, 1);
+    underground[place] += 1;
+    undergroundForeign[place]++;
+  }
+
+  /** Kills up to {@code n} underground fighters in {@code place} (counted as deaths); returns how many. */
+  public double killUnderground(int place, double n, Draw draw) {
+    double have = underground[place];
+    double x = Math.min(n, have);
+    if (!(x > 0)) {
+      return 0;
+    }
+    long foreign = undergroundForeign[place];
+    if (foreign > 0) {
+      long k = foreignPart(x, have, foreign, draw);
+      x = Math.min(Math.max(x, k), have - foreign + k);
+      moveForeign(k, PersonState.UNDERGROUND, PersonState.DEAD, 0, draw);
+      undergroundForeign[place] -= k;
+    }
+    underground[place] = have - x;
+    deaths[org] += x;
+    return x;
+  }
+
+  /** The whole underground of {@code place} becomes visible fighters of the organisation there. */
+  public void surface(int place, Draw draw) {
+    long k = undergroundForeign[place];
+    moveForeign(k, PersonState.UNDERGROUND, PersonState.FIGHTER, 0, draw);
+    foreignIn[place] += k;
+    fighters[place * factions + org] += underground[place];
+    undergroundForeign[place] = 0;
+    underground[place] = 0;
+  }
+
+  // ---- forces committed by ground offensives ----
+
+  /**
+   * Marks {@code n} of {@code faction}'s fighters in {@code place} (already added there) as committed to the front
+   * toward {@code target}: {@code Combat} engages them on that front only instead of spreading them over all the
+   * place's fronts. Committed fighters stay ordinary fighters of the place for every other purpose; losses and
+   * moves out of the place shrink the committed part in proportion.
+   */
+  public void commit(int place, int faction, int target, double n) {
+    int i = place * factions + faction;
+    double add = Math.max(0, Math.min(n, fighters[i] - committedTotal[i]));
+    committed[i * places + target] += add;
+    committedTotal[i] += add;
+  }
+
+  /** Fighters of {@code faction} in {@code place} committed to the front toward {@code target}. */
+  public double committed(int place, int faction, int target) {
+    return committed[(place * factions + faction) * places + target];
+  }
+
+  /** Fighters of {@code faction} in {@code place} committed to any front. */
+  public double committedTotal(int place, int faction) {
+    return committedTotal[place * factions + faction];
+  }
+
+  /** Returns {@code faction}'s fighters committed toward {@code target}, in every place, to the ordinary pool. */
+  public void releaseCommitted(int faction, int target) {
+    for (int r = 0; r < places; r++) {
+      int i = r * factions + faction;
+      committedTotal[i] = Math.max(0, committedTotal[i] - committed[i * places + target]);
+      committed[i * places + target] = 0;
+    }
+  }
+
+  /** After the fighters at index {@code i} changed from {@code before}, scales their committed parts alike. */
+  private void scaleCommitted(int i, double before) {
+    if (committedTotal[i] <= 0) {
+      return;
+    }
+    double keep = before > 0 ? Math.max(0, Math.min(1, fighters[i] / before)) : 0;
+    double total = 0;
+    for (int t = 0; t < places; t++) {
+      committed[i * places + t] *= keep;
+      total += committed[i * places + t];
+    }
+    committedTotal[i] = Math.min(total, fighters[i]);
+  }
+
+  /** Deaths of {@code faction}'s fighters so far (combat, air strikes, underground losses). */
+  public double deaths(int faction) {
+    return deaths[faction];
+  }
+
+  /** Records local (non-foreign) deserters of the organisation. */
+  public void addLocalDeserters(double n) {
+    localDeserted += n;
+  }
+
+  public double localDeserted() {
+    return localDeserted;
+  }
+}
