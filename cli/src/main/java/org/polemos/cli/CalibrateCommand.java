@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
  * user calls directly) and writes the loss history, the best parameters, the fitted scenario and the fit.
  */
 @Command(name = "calibrate",
-    header = "Fit free parameters to observed figures (CMA-ES or Nelder-Mead).",
+    header = "Fit free parameters to observed figures (CMA-ES, Nelder-Mead, or an ABC-SMC posterior).",
     mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = {"Fits free scenario parameters (paths with bounds) to observed figures (CSV",
         "date_from,date_to,quantity,key,unit,low,high,source) by minimising the weighted sum over targets of",
@@ -49,6 +49,11 @@ import picocli.CommandLine.Spec;
         "  fitted.yaml          the base scenario with the best values",
         "  loss-history.csv     evaluation,loss,best_loss and the values tried",
         "  fit.csv              each target: figure, interval, simulated mean and 90%% interval, loss",
+        "  identifiability.csv  per target: whether any free parameter moves it (local sensitivities)",
+        "With method: abc-smc (priors per parameter, population Monte Carlo ABC with adaptive tolerances):",
+        "  posterior.csv        weight and one column per parameter path, one row per particle",
+        "  posterior-summary.csv, abc-diagnostics.csv (tolerance, acceptance, ESS per generation),",
+        "  generations/         every complete generation; --resume continues after the last one",
         "File format: docs/EXPERIMENTS.md."},
     footer = {"", "Exit status: 0 done; 1 invalid calibration, figures or scenario file (file:line:col);",
         "2 usage error; 3 unexpected failure.", "", "Examples:",
@@ -69,8 +74,12 @@ final class CalibrateCommand implements Callable<Integer> {
       description = "Worker threads for the replications of an evaluation. Default: the number of processors.")
   Integer threads;
 
-  @Option(names = "--budget", paramLabel = "B", description = "Override the file's budget (evaluations).")
+  @Option(names = "--budget", paramLabel = "B",
+      description = "Override the file's budget (evaluations; simulations for abc-smc).")
   Integer budget;
+
+  @Option(names = "--resume", description = "abc-smc: continue the run in DIR after its last complete generation.")
+  boolean resume;
 
   @Option(names = "--no-progress", description = "No progress output (also off when the CI variable is set).")
   boolean noProgress;
@@ -93,6 +102,17 @@ final class CalibrateCommand implements Callable<Integer> {
     }
     CalibrationSpec cal = new CalibrationFileReader(engine.metrics()).read(file);
     checkTargets(cal);
+    if (cal.isAbc()) {
+      if (resume && !Files.isDirectory(out)) {
+        throw new CommandLine.ParameterException(cmd, "--resume: no such directory: " + out);
+      }
+      try (OutputDirectory claimed = resume ? OutputDirectory.claim(out, cmd) : OutputDirectory.claimEmpty(out, cmd)) {
+        return abc(cal, cmd);
+      }
+    }
+    if (resume) {
+      throw new CommandLine.ParameterException(cmd, "--resume applies to method: abc-smc only");
+    }
     try (OutputDirectory claimed = OutputDirectory.claimEmpty(out, cmd)) {
       return calibrate(cal, cmd);
     }
@@ -165,6 +185,8 @@ final class CalibrateCommand implements Callable<Integer> {
       csv.commit();
     }
     PrintWriter stdout = cmd.getOut();
+    IdentifiabilityReport.write(new TargetRuns(engine, cal.base(), paths, cal.targets()), paths, min, max,
+        cal.seed(), cal.replications(), out.resolve("identifiability.csv"), stdout);
     stdout.printf("%s: %d evaluations (%s) x %d replications, seed %d, %.1f s -> %s%n", file, history.size(),
         cal.optimiser(), cal.replications(), cal.seed(), (System.nanoTime() - t0) / 1e9, out);
     stdout.printf("Best loss %.6g at evaluation %d:%n", best.loss(), best.number());
@@ -183,6 +205,29 @@ final class CalibrateCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
+  /** {@code method: abc-smc}: the posterior, its diagnostics and the identifiability check. */
+  private int abc(CalibrationSpec cal, CommandLine cmd) throws IOException {
+    int workers = threads != null ? Experiments.threads(threads, 1, cmd)
+        : Math.max(1, Runtime.getRuntime().availableProcessors());
+    long t0 = System.nanoTime();
+    AbcCalibration abc = new AbcCalibration(engine, cal, cal.targets());
+    List<org.polemos.sim.experiment.abc.AbcSmc.Generation> generations = abc.run(out, resume, workers, budget,
+        noProgress, cmd);
+    PrintWriter stdout = cmd.getOut();
+    List<CalibrationSpec.PriorSpec> priors = cal.abc().priors();
+    double[] low = new double[priors.size()];
+    double[] high = new double[priors.size()];
+    for (int i = 0; i < low.length; i++) {
+      low[i] = cal.parameters().get(i).min();
+      high[i] = cal.parameters().get(i).max();
+    }
+    abc.print(stdout, generations, (System.nanoTime() - t0) / 1e9, out, file.toString());
+    IdentifiabilityReport.write(abc.runs(), abc.paths(), low, high, cal.seed(), cal.replications(),
+        out.resolve("identifiability.csv"), stdout);
+    stdout.flush();
+    return ExitCodes.OK;
+  }
+
   /** The calibration of {@code cal} as the library sees it. */
   private static Calibration calibration(CalibrationSpec cal) {
     List<Calibration.Target> targets = new ArrayList<>();
@@ -196,7 +241,7 @@ final class CalibrateCommand implements Callable<Integer> {
   }
 
   /** Checks metric names, and runs one replication of the base to check that every target's series exists. */
-  private void checkTargets(CalibrationSpec cal) {
+  void checkTargets(CalibrationSpec cal) {
     List<Diagnostic> problems = new ArrayList<>();
     for (CalibrationSpec.Target t : cal.targets()) {
       if (!engine.metrics().contains(t.metric())) {

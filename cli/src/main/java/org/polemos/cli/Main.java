@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     description = "Simulates the recruitment flows and territorial change of a transnational insurgent organisation.",
     subcommands = {RunCommand.class, ValidateCommand.class, ScenariosCommand.class, ScenarioCommand.class,
         ImportCommand.class, ReportCommand.class, CompareCommand.class, SweepCommand.class, CalibrateCommand.class,
-        SensitivityCommand.class, MergeCommand.class, SlurmCommand.class, CommandLine.HelpCommand.class},
+        HindcastCommand.class, SensitivityCommand.class, MergeCommand.class, SlurmCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Exit status: 0 success; 1 invalid input (e.g. a scenario file with problems);",
         "2 usage error; 3 unexpected failure (reported in one line, never a stack trace).", "",
         "Examples:", "  polemos run", "  polemos run minimal --replications 100 --out runs/minimal", "  polemos report runs/minimal", "  polemos scenarios", "  polemos scenario show minimal > mine.yaml",
@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         "  polemos compare runs/base runs/variant --out variant-vs-base.csv",
         "  polemos sweep examples/minimal-sweep.yaml --out sweeps/minimal",
         "  polemos calibrate examples/levant-2014-calibration.yaml --out calibration/levant",
+        "  polemos hindcast examples/levant-2014-hindcast.yaml --cutoff 2015-06-30 --out hindcast/levant",
         "  polemos sensitivity examples/minimal-sensitivity.yaml --out sensitivity/minimal", ""})
 public final class Main implements Runnable {
 

@@ -29,6 +29,7 @@ import org.polemos.model.Scenario;
 import org.polemos.model.result.EventRecord;
 import org.polemos.sim.Engine;
 import org.polemos.sim.RunListener;
+import org.polemos.sim.experiment.Replications;
 import org.polemos.sim.experiment.SummaryStatistics;
 import org.polemos.sim.random.RandomStreams;
 import picocli.CommandLine;
@@ -53,6 +54,7 @@ import picocli.CommandLine.Spec;
         "  manifest.json  scenario id and hash, seed, replications, version, command",
         "  report.html    charts of the run, one self-contained page (unless --no-report)",
         "  series.parquet, summary.parquet  the same tables typed, with --format csv,parquet",
+        "  posterior-draws.csv  with --posterior: the parameter set each replication used",
         "then prints a short summary. Output does not depend on --threads."},
     footer = {"", "Exit status: 0 done; 1 invalid scenario file; 2 usage error; 3 unexpected failure.",
         "", "Examples:",
@@ -115,6 +117,12 @@ final class RunCommand implements Callable<Integer>, ShardOption.Sharded {
   @Option(names = "--no-progress", description = "No progress output (also off when the CI variable is set).")
   boolean noProgress;
 
+  @Option(names = "--posterior", paramLabel = "FILE",
+      description = "A posterior (or prior) sample, weight,<path>,... (posterior.csv of 'polemos calibrate' with "
+          + "method: abc-smc): each replication runs one parameter set drawn by weight, so the summary combines "
+          + "parametric and stochastic uncertainty; posterior-draws.csv records which.")
+  Path posterior;
+
   /** Table formats a run can write. */
   enum TableFormat { csv, parquet }
 
@@ -154,6 +162,11 @@ final class RunCommand implements Callable<Integer>, ShardOption.Sharded {
     long runSeed = seed != null ? seed : loaded.seed();
     Scenario scenario = loaded.with("seed", runSeed);
     requireReadableBack(scenario);
+    PosteriorRuns draws = posterior == null ? null : PosteriorRuns.of(posterior, scenario, runSeed, replications, cmd);
+    if (draws != null && shardOption.sharding()) {
+      throw new CommandLine.ParameterException(cmd, "--posterior cannot be combined with --shard or merge yet: run"
+          + " the posterior replications in one process");
+    }
     int workers = Experiments.threads(threads, replications, cmd);
     Path dir = shardOption.out(out != null ? out : Path.of("runs", scenario.id() + "-"
         + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
@@ -170,7 +183,7 @@ final class RunCommand implements Callable<Integer>, ShardOption.Sharded {
       // the directory was empty, so an interrupted run leaves it empty (or removes it if the run created it).
       var cleanup = org.polemos.io.results.InterruptCleanup.onInterrupt(() -> removeOutputs(dir, created));
       try {
-        int status = run(scenario, runSeed, keep, workers, dir, csv, parquet, cmd);
+        int status = run(scenario, draws, runSeed, keep, workers, dir, csv, parquet, cmd);
         finished = true;
         return status;
       } finally {
@@ -236,7 +249,7 @@ final class RunCommand implements Callable<Integer>, ShardOption.Sharded {
     }
   }
 
-  private int run(Scenario scenario, long runSeed, int keep, int workers, Path dir, boolean csv, boolean parquet,
+  private int run(Scenario scenario, PosteriorRuns draws, long runSeed, int keep, int workers, Path dir, boolean csv, boolean parquet,
       CommandLine cmd) throws IOException {
     PrintWriter stdout = cmd.getOut();
     String startedAt = Instant.now().toString();
@@ -277,8 +290,13 @@ final class RunCommand implements Callable<Integer>, ShardOption.Sharded {
           }
         }
       };
-      shardOption.source(engine).run(0, scenario, RandomStreams.of(runSeed), 0, replications, workers, sink,
-          progress);
+      if (draws != null) {
+        new Replications(engine).run(draws::scenario, RandomStreams.of(runSeed), 0, replications, workers, sink,
+            progress);
+      } else {
+        shardOption.source(engine).run(0, scenario, RandomStreams.of(runSeed), 0, replications, workers, sink,
+            progress);
+      }
       if (seriesCsv != null) {
         seriesCsv.commit();
       }
@@ -294,6 +312,9 @@ final class RunCommand implements Callable<Integer>, ShardOption.Sharded {
       Experiments.writeSummaryParquet(statistics, dir.resolve("summary.parquet"));
     }
     new ScenarioWriter().write(scenario, dir.resolve("scenario.yaml"));
+    if (draws != null) {
+      draws.write(dir.resolve(PosteriorRuns.DRAWS));
+    }
     Map<String, String> files = new LinkedHashMap<>();
     if (csv) {
       files.put("series", "series.csv");
@@ -305,6 +326,9 @@ final class RunCommand implements Callable<Integer>, ShardOption.Sharded {
     files.put("summary", "summary.csv");
     files.put("events", "events.ndjson");
     files.put("scenario", "scenario.yaml");
+    if (draws != null) {
+      files.put("posteriorDraws", PosteriorRuns.DRAWS);
+    }
     if (!noReport) {
       files.put("report", "report.html");
     }

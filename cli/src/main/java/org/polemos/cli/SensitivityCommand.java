@@ -28,6 +28,7 @@ import org.polemos.sim.experiment.CellSummary;
 import org.polemos.sim.experiment.Morris;
 import org.polemos.sim.experiment.Replications;
 import org.polemos.sim.experiment.Sobol;
+import org.polemos.sim.experiment.SensitivityUncertainty;
 import org.polemos.sim.experiment.SummaryStatistics;
 import org.polemos.sim.random.RandomStreams;
 import picocli.CommandLine;
@@ -257,10 +258,13 @@ final class SensitivityCommand implements Callable<Integer>, ShardOption.Sharded
         + "seed %d, %.1f s -> %s%n", file, sens.trajectories(), sens.levels(), k, total, sens.replications(),
         sens.seed(), (System.nanoTime() - t0) / 1e9, out);
     try (TableCsvWriter csv = new TableCsvWriter(out.resolve("morris.csv"), List.of("metric", "key", "date",
-        "parameter", "mu", "mu_star", "sigma", "rank"))) {
+        "parameter", "mu", "mu_star", "sigma", "rank", "mu_star_low", "mu_star_high", "mu_star_half"))) {
       for (int o = 0; o < cells.size(); o++) {
         SummaryStatistics.Cell c = cells.get(o);
         Morris.Effect[] effects = Morris.effects(design, y[o]);
+        SensitivityUncertainty.Interval[] intervals = SensitivityUncertainty.morrisMuStar(design, y[o],
+            SensitivityUncertainty.RESAMPLES, sens.designSeed() + o);
+        Morris.Effect[] half = SensitivityUncertainty.morrisHalf(design, y[o]);
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < k; i++) {
           order.add(i);
@@ -271,7 +275,8 @@ final class SensitivityCommand implements Callable<Integer>, ShardOption.Sharded
         for (int rank = 0; rank < k; rank++) {
           int i = order.get(rank);
           Morris.Effect e = effects[i];
-          csv.row(c.metric(), c.key(), c.date().toString(), paths.get(i), e.mu(), e.muStar(), e.sigma(), rank + 1);
+          csv.row(c.metric(), c.key(), c.date().toString(), paths.get(i), e.mu(), e.muStar(), e.sigma(), rank + 1,
+              intervals[i].low(), intervals[i].high(), half[i].muStar());
           stdout.printf("  %4d  %-50s %14.6g %14.6g %14.6g%n", rank + 1, paths.get(i), e.muStar(), e.mu(),
               e.sigma());
         }
@@ -329,7 +334,7 @@ final class SensitivityCommand implements Callable<Integer>, ShardOption.Sharded
         + "%.1f s -> %s%n", file, n, k, total, sens.replications(), sens.seed(), (System.nanoTime() - t0) / 1e9,
         out);
     try (TableCsvWriter csv = new TableCsvWriter(out.resolve("sobol.csv"), List.of("metric", "key", "date",
-        "parameter", "s1", "st", "rank"))) {
+        "parameter", "s1", "st", "rank", "s1_low", "s1_high", "st_low", "st_high", "s1_half", "st_half"))) {
       for (int o = 0; o < cells.size(); o++) {
         SummaryStatistics.Cell c = cells.get(o);
         double[][] yAB = new double[k][];
@@ -337,6 +342,8 @@ final class SensitivityCommand implements Callable<Integer>, ShardOption.Sharded
           yAB[i] = y[o][2 + i];
         }
         Sobol.Index[] indices = Sobol.indices(y[o][0], y[o][1], yAB);
+        SensitivityUncertainty.SobolUncertainty[] u = SensitivityUncertainty.sobol(y[o][0], y[o][1], yAB,
+            SensitivityUncertainty.RESAMPLES, sens.designSeed() + o);
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < k; i++) {
           order.add(i);
@@ -350,7 +357,8 @@ final class SensitivityCommand implements Callable<Integer>, ShardOption.Sharded
         for (int rank = 0; rank < k; rank++) {
           int i = order.get(rank);
           Sobol.Index e = indices[i];
-          csv.row(c.metric(), c.key(), c.date().toString(), paths.get(i), e.s1(), e.st(), rank + 1);
+          csv.row(c.metric(), c.key(), c.date().toString(), paths.get(i), e.s1(), e.st(), rank + 1, u[i].s1().low(),
+              u[i].s1().high(), u[i].st().low(), u[i].st().high(), u[i].half().s1(), u[i].half().st());
           stdout.printf("  %4d  %-50s %10.4f %10.4f%n", rank + 1, paths.get(i), e.st(), e.s1());
         }
       }

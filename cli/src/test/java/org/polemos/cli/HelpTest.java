@@ -83,10 +83,10 @@ class HelpTest {
 
   @Test
   void unknownCommandWithHelpIsUnknown() {
-    CliRun run = CliRun.of("hindcast", "--help");
+    CliRun run = CliRun.of("forecast", "--help");
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
-    assertThat(run.err()).startsWith("polemos: unknown command \"hindcast\"; commands: run, validate,");
+    assertThat(run.err()).startsWith("polemos: unknown command \"forecast\"; commands: run, validate,");
     CliRun typo = CliRun.of("swep", "--help");
     assertThat(typo.exitCode()).isEqualTo(2);
     assertThat(typo.err()).contains("unknown command \"swep\" (did you mean \"sweep\"?)");

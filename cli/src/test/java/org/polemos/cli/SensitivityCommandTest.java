@@ -35,12 +35,18 @@ class SensitivityCommandTest {
     CliRun r = CliRun.of("sensitivity", sens.toString(), "--out", out.toString(), "--no-progress");
     assertThat(r.exitCode()).as(r.err()).isZero();
     List<String> rows = Files.readAllLines(out.resolve("morris.csv"));
-    assertThat(rows.get(0)).isEqualTo("metric,key,date,parameter,mu,mu_star,sigma,rank");
+    assertThat(rows.get(0)).isEqualTo("metric,key,date,parameter,mu,mu_star,sigma,rank,mu_star_low,mu_star_high,mu_star_half");
     assertThat(rows).hasSize(4);
     String[] last = rows.get(3).split(",");
     assertThat(last[3]).isEqualTo("interventions.border-tightening.intensity");
     assertThat(last[5]).isEqualTo("0");
     assertThat(last[7]).isEqualTo("3");
+    // a parameter with no effect: its bootstrap interval and its half-design mu* are exactly 0
+    assertThat(last[8]).isEqualTo("0");
+    assertThat(last[9]).isEqualTo("0");
+    assertThat(last[10]).isEqualTo("0");
+    String[] first = rows.get(1).split(",");
+    assertThat(Double.parseDouble(first[5])).isBetween(Double.parseDouble(first[8]), Double.parseDouble(first[9]));
     assertThat(Double.parseDouble(rows.get(1).split(",")[5])).isPositive();
     assertThat(Files.readAllLines(out.resolve("design.csv"))).hasSize(1 + 5 * 4);
   }
@@ -91,7 +97,7 @@ class SensitivityCommandTest {
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).contains("Sobol, 8 base samples over 3 parameters = 40 points x 2 replications");
     List<String> rows = Files.readAllLines(out.resolve("sobol.csv"));
-    assertThat(rows.get(0)).isEqualTo("metric,key,date,parameter,s1,st,rank");
+    assertThat(rows.get(0)).isEqualTo("metric,key,date,parameter,s1,st,rank,s1_low,s1_high,st_low,st_high,s1_half,st_half");
     assertThat(rows).hasSize(4);
     String[] last = rows.get(3).split(",");
     assertThat(last[3]).isEqualTo("interventions.border-tightening.intensity");
@@ -99,6 +105,10 @@ class SensitivityCommandTest {
     assertThat(Double.parseDouble(last[5])).isZero();
     assertThat(last[6]).isEqualTo("3");
     assertThat(Double.parseDouble(rows.get(1).split(",")[5])).isPositive();
+    // no effect: every interval bound and the half-sample indices are 0
+    for (int c = 7; c <= 12; c++) {
+      assertThat(Double.parseDouble(last[c])).as("column %d", c).isZero();
+    }
     assertThat(Files.readAllLines(out.resolve("design.csv"))).hasSize(1 + 8 * 5);
     assertThat(Files.exists(out.resolve("morris.csv"))).isFalse();
   }

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import org.polemos.model.Scenario;
 import org.polemos.sim.Engine;
 import org.polemos.sim.RunListener;
@@ -42,6 +43,16 @@ public final class Replications {
    */
   public void run(Scenario scenario, RandomStreams streams, int first, int count, int threads,
       RunListener ordered, Progress progress) {
+    run(replication -> scenario, streams, first, count, threads, ordered, progress);
+  }
+
+  /**
+   * As {@link #run(Scenario, RandomStreams, int, int, int, RunListener, Progress)}, with replication {@code i}
+   * running {@code scenarios.apply(i)} (e.g. one parameter set per replication drawn from a posterior); the
+   * function is called from worker threads and must depend only on {@code i}.
+   */
+  public void run(IntFunction<Scenario> scenarios, RandomStreams streams, int first, int count, int threads,
+      RunListener ordered, Progress progress) {
     if (count < 0 || first < 0) {
       throw new IllegalArgumentException("replications must be >= 0, first >= 0");
     }
@@ -52,7 +63,7 @@ public final class Replications {
       for (int i = 0; i < count; i++) {
         int replication = first + i;
         try {
-          engine.run(scenario, replication, streams, ordered);
+          engine.run(scenarios.apply(replication), replication, streams, ordered);
         } catch (RuntimeException e) {
           throw new ReplicationFailedException(replication, e);
         }
@@ -71,7 +82,7 @@ public final class Replications {
           int replication = first + submitted++;
           window.add(pool.submit(() -> {
             ReplicationBuffer buffer = new ReplicationBuffer(replication);
-            engine.run(scenario, replication, streams, buffer);
+            engine.run(scenarios.apply(replication), replication, streams, buffer);
             return buffer;
           }));
         }
