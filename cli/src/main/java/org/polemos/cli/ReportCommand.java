@@ -1,10 +1,12 @@
 package org.polemos.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.polemos.io.report.ExperimentPage;
 import org.polemos.io.report.ReportBuilder;
 import org.polemos.io.report.ReportException;
 import org.polemos.io.results.RunManifest;
@@ -57,12 +59,20 @@ public final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try {
-      // Only a finished run is reported; the report never overwrites what it reads.
-      RunManifest manifest = RunDirectory.requireComplete(directory);
-      List<Path> inputs = new ArrayList<>(RunDirectory.inputs(directory, manifest));
-      inputs.remove(directory.resolve("report.html"));
-      inputs.add(directory.resolve("series.csv"));
-      inputs.add(directory.resolve("summary.csv"));
+      // Only a finished run is reported; the output directory of a sweep, sensitivity study or calibration gets
+      // its experiment page. The report never overwrites what it reads.
+      List<Path> inputs = new ArrayList<>();
+      if (!Files.isRegularFile(directory.resolve("series.csv")) && ExperimentPage.isExperiment(directory)) {
+        try (var entries = Files.list(directory)) {
+          entries.filter(p -> !p.getFileName().toString().endsWith(".html")).forEach(inputs::add);
+        }
+      } else {
+        RunManifest manifest = RunDirectory.requireComplete(directory);
+        inputs.addAll(RunDirectory.inputs(directory, manifest));
+        inputs.remove(directory.resolve("report.html"));
+        inputs.add(directory.resolve("series.csv"));
+        inputs.add(directory.resolve("summary.csv"));
+      }
       inputs.add(observed);
       inputs.add(figures);
       Outputs.requireNotInput("--out", out, spec.commandLine(), inputs);
