@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.polemos.io.scenario.ScenarioFileException;
 import org.polemos.io.scenario.ScenarioReader;
 import org.polemos.model.Locality;
@@ -49,6 +50,24 @@ public record Geography(List<Region> regions, List<Corridor> corridors, String n
     public boolean located() {
       return !Double.isNaN(latitude) && !Double.isNaN(longitude);
     }
+  }
+
+  /**
+   * The display name of a place (a locality, or a region's rest: the region's name, or "the rest of" it when the
+   * region has localities); empty when no place has this id.
+   */
+  public Optional<String> placeName(String id) {
+    for (Region region : regions) {
+      if (region.id().equals(id)) {
+        return Optional.of(region.places().isEmpty() ? region.name() : region.name() + " (rest of the region)");
+      }
+      for (Place place : region.places()) {
+        if (place.id().equals(id)) {
+          return Optional.of(place.name() + " (" + region.name() + ")");
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** No geography, with the reason. */

@@ -662,7 +662,8 @@ public final class HtmlReport {
       replication = event.replication();
       switch (event.type()) {
         case "control-changed" -> control.computeIfAbsent(event.date(), d -> new ArrayList<>()).add(
-            scenario.label(event.subject()) + ": " + scenario.label(event.details().getOrDefault("from", "?"))
+            geography.placeName(event.subject()).orElse(scenario.label(event.subject())) + ": "
+                + scenario.label(event.details().getOrDefault("from", "?"))
                 + " \u2192 " + scenario.label(event.details().getOrDefault("to", "?")));
         case "corridor-closed", "corridor-opened" -> corridors.computeIfAbsent(event.date(),
             d -> new ArrayList<>()).add(event.subject() + (event.type().equals("corridor-closed") ? " closed"

@@ -35,6 +35,9 @@ class GeographyTest {
     Geography.Place mosul = ninawa.places().stream().filter(p -> p.id().equals("mosul")).findFirst().orElseThrow();
     assertThat(mosul.located()).isTrue();
     assertThat(mosul.region()).isEqualTo("ninawa");
+    assertThat(geography.placeName("mosul")).hasValue("Mosul (" + ninawa.name() + ")");
+    assertThat(geography.placeName("ninawa")).hasValue(ninawa.name() + " (rest of the region)");
+    assertThat(geography.placeName("nowhere")).isEmpty();
     // Area is conserved: for every region, the held areas of its places plus the unheld desert are its area.
     Scenario scenario = new ScenarioReader().read(file);
     for (Region region : scenario.regions()) {
