@@ -210,9 +210,14 @@ public final class HtmlReport {
   }
 
   private void map() {
-    html.append("<section id=\"map\"><h2>Map of control</h2>\n<p class=\"caption\">Controller of each region in "
-        + "the first replication at the date of the slider, and the organisation's corridors (solid: open, "
-        + "dashed: shut).");
+    html.append("<section id=\"map\"><h2>Map of control</h2>\n<p class=\"caption\">Who holds what in the first "
+        + "replication at the date of the slider: each place with coordinates is a small point in its holder's "
+        + "colour; each region is a disc (area proportional to the region's) in the colour of the faction holding "
+        + "most of its held area, with a ring whose dark arc is the organisation's share of that area (from the "
+        + "areas of its places); the organisation's corridors are drawn solid when open, dashed when shut.");
+    if (!geography.note().isEmpty()) {
+      html.append(" <strong>").append(Html.escape(geography.note())).append("</strong>");
+    }
     if (!presentation.mapSource().isEmpty()) {
       html.append(" Geometry: ").append(Html.escape(presentation.mapSource()));
     } else {
@@ -242,8 +247,7 @@ public final class HtmlReport {
     for (Geography.Region region : geography.regions()) {
       double[] at = presentation.regions().get(region.id());
       ObjectNode node = regions.addObject();
-      node.put("id", region.id()).put("name", region.name()).put("area", region.areaKm2())
-          .put("controller", region.controller());
+      node.put("id", region.id()).put("name", region.name()).put("area", region.areaKm2());
       if (at != null) {
         node.put("lon", at[0]).put("lat", at[1]);
       } else {
@@ -251,6 +255,9 @@ public final class HtmlReport {
       }
       ArrayNode neighbours = node.putArray("neighbours");
       region.neighbours().forEach(neighbours::add);
+      ArrayNode places = node.putArray("places");
+      place(places.addObject(), region.rest());
+      region.places().forEach(place -> place(places.addObject(), place));
       i++;
     }
     ArrayNode corridors = map.putArray("corridors");
@@ -262,11 +269,6 @@ public final class HtmlReport {
         node.put("lon", hub[0]).put("lat", hub[1]);
       }
     }
-    ArrayNode places = map.putArray("places");
-    for (Geography.Place place : geography.places()) {
-      places.addObject().put("id", place.id()).put("name", place.name()).put("region", place.region())
-          .put("lat", place.latitude()).put("lon", place.longitude());
-    }
     ObjectNode factions = map.putObject("factions");
     factionColours.forEach((id, colour) -> factions.putObject(id).put("name", run.scenario().label(id))
         .put("colour", colour));
@@ -275,7 +277,7 @@ public final class HtmlReport {
     for (RunData.Event event : run.events()) {
       switch (event.type()) {
         case "control-changed" -> events.addObject().put("t", epoch(event.date())).put("type", "control")
-            .put("region", event.subject()).put("to", event.details().getOrDefault("to", ""));
+            .put("place", event.subject()).put("to", event.details().getOrDefault("to", ""));
         case "corridor-closed", "corridor-opened" -> events.addObject().put("t", epoch(event.date()))
             .put("type", "corridor").put("corridor", event.subject())
             .put("open", event.type().equals("corridor-opened"));
@@ -286,6 +288,15 @@ public final class HtmlReport {
     ArrayNode dates = map.putArray("dates");
     run.dates().forEach(d -> dates.add(epoch(d)));
     return map;
+  }
+
+  /** A place of the map: id, name, held area, holder at the start and, when it has them, coordinates. */
+  private static void place(ObjectNode node, Geography.Place place) {
+    node.put("id", place.id()).put("name", place.name()).put("area", place.heldAreaKm2())
+        .put("controller", place.controller());
+    if (place.located()) {
+      node.put("lat", place.latitude()).put("lon", place.longitude());
+    }
   }
 
   private String organisation() {
@@ -651,7 +662,8 @@ public final class HtmlReport {
       replication = event.replication();
       switch (event.type()) {
         case "control-changed" -> control.computeIfAbsent(event.date(), d -> new ArrayList<>()).add(
-            scenario.label(event.subject()) + ": " + scenario.label(event.details().getOrDefault("from", "?"))
+            geography.placeName(event.subject()).orElse(scenario.label(event.subject())) + ": "
+                + scenario.label(event.details().getOrDefault("from", "?"))
                 + " \u2192 " + scenario.label(event.details().getOrDefault("to", "?")));
         case "corridor-closed", "corridor-opened" -> corridors.computeIfAbsent(event.date(),
             d -> new ArrayList<>()).add(event.subject() + (event.type().equals("corridor-closed") ? " closed"

@@ -426,7 +426,11 @@
     var W = 820, pts = [];
     m.regions.forEach(function (r) { if (r.lon != null) pts.push([r.lon, r.lat]); });
     m.corridors.forEach(function (c) { if (c.lon != null) pts.push([c.lon, c.lat]); });
-    m.places.forEach(function (p) { pts.push([p.lon, p.lat]); });
+    var points = [];  // the places with coordinates other than a region's rest (which is the region's disc)
+    m.regions.forEach(function (r) {
+      r.places.forEach(function (pl) { if (pl.lon != null && pl.id !== r.id) points.push(pl); });
+    });
+    points.forEach(function (p) { pts.push([p.lon, p.lat]); });
     var project, H;
     if (pts.length) {
       var lon0 = Infinity, lon1 = -Infinity, lat0 = Infinity, lat1 = -Infinity;
@@ -461,7 +465,13 @@
     });
     var corridorLines = {};
     m.corridors.forEach(function (c) {
-      var entry = at[c.entry];
+      var entry = at[c.entry];  // a region's rest: its disc; a locality: its point, else its region's disc
+      points.forEach(function (pl) {
+        if (!entry && pl.id === c.entry && project) { var q = project(pl.lon, pl.lat); entry = {x: q[0], y: q[1]}; }
+      });
+      m.regions.forEach(function (r) {
+        r.places.forEach(function (pl) { if (!entry && pl.id === c.entry) entry = at[r.id]; });
+      });
       if (!entry || c.lon == null || !project) return;
       var hub = project(c.lon, c.lat);
       var line = svg("path", {"class": "corridor", d: "M" + hub[0] + "," + hub[1] + " L" + entry.x + "," + entry.y,
@@ -472,19 +482,28 @@
       svg("text", {x: hub[0] + 5, y: hub[1] - 4, text: c.hub}, root);
     });
     var discs = {};
+    var orgColour = m.factions[m.organisation] ? m.factions[m.organisation].colour : "#1d232b";
     m.regions.forEach(function (r) {
       var p = at[r.id];
       var disc = svg("circle", {"class": "region", cx: p.x, cy: p.y, r: p.r, "data-region": r.id}, root);
-      discs[r.id] = {disc: disc, title: svg("title", {}, disc), name: r.name};
+      // The ring: a pale circle and, over it, an arc from 12 o'clock as long as the organisation's share.
+      var ringR = p.r + 2.5, around = 2 * Math.PI * ringR;
+      svg("circle", {"class": "share-track", cx: p.x, cy: p.y, r: ringR, fill: "none", stroke: "#d5d9de",
+        "stroke-width": 3}, root);
+      var arc = svg("circle", {"class": "share", cx: p.x, cy: p.y, r: ringR, fill: "none", stroke: orgColour,
+        "stroke-width": 3, transform: "rotate(-90 " + p.x + " " + p.y + ")", "data-region": r.id}, root);
+      discs[r.id] = {disc: disc, title: svg("title", {}, disc), name: r.name, arc: arc, around: around};
       if (p.r >= 9 || m.regions.length <= 12) {
         svg("text", {x: p.x, y: p.y + p.r + 11, "text-anchor": "middle", text: r.name}, root);
       }
     });
+    var dots = {};
     if (project) {
-      m.places.forEach(function (pl) {
+      points.forEach(function (pl) {
         var p = project(pl.lon, pl.lat);
-        var dot = svg("circle", {"class": "place", cx: p[0], cy: p[1], r: 2.5}, root);
-        svg("title", {text: pl.name}, dot);
+        var dot = svg("circle", {"class": "place", cx: p[0], cy: p[1], r: 3.5, stroke: "#ffffff",
+          "stroke-width": 1, "data-place": pl.id}, root);
+        dots[pl.id] = {dot: dot, title: svg("title", {}, dot), name: pl.name};
       });
     }
     var legend = el("div", {"class": "map-legend"}, view);
@@ -500,20 +519,39 @@
     function show(index) {
       var t = dates[index];
       var owner = {}, open = {};
-      m.regions.forEach(function (r) { owner[r.id] = r.controller; });
+      m.regions.forEach(function (r) { r.places.forEach(function (pl) { owner[pl.id] = pl.controller; }); });
       m.corridors.forEach(function (c) { open[c.id] = owner[c.entry] === m.organisation; });
       events.forEach(function (e) {
         if (e.t > t) return;
         if (e.type === "control") {
-          owner[e.region] = e.to;
+          owner[e.place] = e.to;
         } else {
           open[e.corridor] = e.open;
         }
       });
+      function label(f) { return m.factions[f] ? m.factions[f].name : f || "no controller"; }
       m.regions.forEach(function (r) {
-        var f = m.factions[owner[r.id]];
-        discs[r.id].disc.setAttribute("fill", f ? f.colour : "#bbbbbb");
-        discs[r.id].title.textContent = r.name + ": " + (f ? f.name : owner[r.id] || "no controller");
+        // Held area by holder, from the areas of the region's places; the disc takes the largest holder's colour.
+        var held = {}, total = 0, top = owner[r.id];
+        r.places.forEach(function (pl) {
+          if (!(pl.area > 0)) return;
+          held[owner[pl.id]] = (held[owner[pl.id]] || 0) + pl.area;
+          total += pl.area;
+        });
+        Object.keys(held).forEach(function (f) { if (!(held[top] >= held[f])) top = f; });
+        var f = m.factions[top], share = total > 0 ? (held[m.organisation] || 0) / total : 0;
+        var d = discs[r.id];
+        d.disc.setAttribute("fill", f ? f.colour : "#bbbbbb");
+        d.arc.setAttribute("stroke-dasharray", (share * d.around) + " " + d.around);
+        d.title.textContent = r.name + ": " + (total > 0 ? Object.keys(held).sort(function (a, b) {
+          return held[b] - held[a]; }).map(function (h) {
+          return label(h) + " " + Math.round(100 * held[h] / total) + "%"; }).join(", ") + " of the held area"
+          : label(top));
+      });
+      Object.keys(dots).forEach(function (id) {
+        var f = m.factions[owner[id]];
+        dots[id].dot.setAttribute("fill", f ? f.colour : "#bbbbbb");
+        dots[id].title.textContent = dots[id].name + ": " + label(owner[id]);
       });
       Object.keys(corridorLines).forEach(function (id) {
         var line = corridorLines[id];
