@@ -73,7 +73,7 @@ class ReportCommandTest {
     Files.delete(dir.resolve("manifest.json"));
     Result result = run(dir.toString());
     assertThat(result.code()).isEqualTo(1);
-    assertThat(result.err().strip()).startsWith("polemos report: " + dir + " is not a finished run")
+    assertThat(result.err().strip()).startsWith("polemos report: " + dir + ": not a finished run directory (no manifest.json")
         .doesNotContain("\n");
     assertThat(dir.resolve("report.html")).doesNotExist();
   }

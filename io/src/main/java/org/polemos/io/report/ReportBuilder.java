@@ -20,8 +20,8 @@ import org.polemos.io.scenario.ScenarioFileException;
  * }</pre>
  * Charts: {@link ChartCatalogue#all()}. Presentation (colours, organisation, public figures, limitations, map
  * geometry): {@link Presentation#forRun}. Public figures: those of {@link #figures(Path)} when given, otherwise
- * those the presentation names (unless {@link #noFigures()}). {@link #requireFinished} refuses an unfinished run
- * directory. The output directory of a sweep, sensitivity
+ * those the presentation names (unless {@link #noFigures()}). Whether a run directory is finished is the
+ * command line's rule (cli {@code RunDirectory}). The output directory of a sweep, sensitivity
  * study or calibration gets its {@link ExperimentPage} instead.
  */
 public final class ReportBuilder {
@@ -62,19 +62,6 @@ public final class ReportBuilder {
   public ReportBuilder out(Path file) {
     this.out = file;
     return this;
-  }
-
-  /**
-   * Refuses a run directory that has {@code series.csv} but no {@code manifest.json} (written last by a finished
-   * run): {@code polemos report} calls this; {@code polemos run} itself, which writes the report as part of the
-   * run, does not.
-   */
-  public static void requireFinished(Path directory) {
-    if (Files.isRegularFile(directory.resolve("series.csv"))
-        && !Files.isRegularFile(directory.resolve("manifest.json"))) {
-      throw new ReportException(directory + " is not a finished run: it has no manifest.json, which 'polemos run' "
-          + "writes last (the run was interrupted or is still running)");
-    }
   }
 
   /** Reads the inputs and renders the page without writing it. */

@@ -112,15 +112,6 @@ class ReportBuilderTest {
   }
 
   @Test
-  void anIncompleteRunDirectoryIsRefused() throws Exception {
-    Path run = SyntheticRun.write(tmp.resolve("run"));
-    Files.delete(run.resolve("manifest.json"));
-    assertThatThrownBy(() -> ReportBuilder.requireFinished(run)).isInstanceOf(ReportException.class)
-        .hasMessageContaining("not a finished run").hasMessageContaining("manifest.json");
-    assertThat(run.resolve("report.html")).doesNotExist();
-  }
-
-  @Test
   void summaryRowsMayBeMissingForSomeDates() throws Exception {
     Path run = SyntheticRun.write(tmp.resolve("run"));
     // n = 0 rows are omitted by the writer; a row with n = 0 is skipped too
