@@ -1,7 +1,6 @@
 package org.polemos.bench;
 
 import java.util.concurrent.TimeUnit;
-
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -14,9 +13,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The whole-model peer benchmark: one replication of the M/M/c queue of {@link MMcModels} (10 servers,
- * utilisation 0.8, {@value #CUSTOMERS} customers, so exactly {@code 2 * CUSTOMERS} events) per invocation, on
- * Polemos and on SSJ 3.3.2. Score: events per second. Seeds rotate, so each invocation is a fresh replication.
+ * The whole-model peer benchmark: one replication of the M/M/c queue of {@link MMcModels} (10
+ * servers, utilisation 0.8, {@value #CUSTOMERS} customers, so exactly {@code 2 * CUSTOMERS} events)
+ * per invocation, on Polemos and on SSJ 3.3.2. Score: events per second. Seeds rotate, so each
+ * invocation is a fresh replication.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -24,26 +24,26 @@ import org.openjdk.jmh.annotations.State;
 @OperationsPerInvocation(2 * MMcBenchmark.CUSTOMERS)
 public class MMcBenchmark {
 
-    /** Customers per replication. */
-    static final int CUSTOMERS = 50_000;
+  /** Customers per replication. */
+  static final int CUSTOMERS = 50_000;
 
-    @Param({"polemos", "ssj"})
-    String impl;
+  @Param({"polemos", "ssj"})
+  String impl;
 
-    private MMcModels.Model model;
-    private long seed;
+  private MMcModels.Model model;
+  private long seed;
 
-    @Setup(Level.Trial)
-    public void setUp() {
-        model = MMcModels.create(impl);
+  @Setup(Level.Trial)
+  public void setUp() {
+    model = MMcModels.create(impl);
+  }
+
+  @Benchmark
+  public double replication() {
+    MMcModels.Result r = model.run(++seed, CUSTOMERS, 0);
+    if (r.events() != 2L * CUSTOMERS) {
+      throw new IllegalStateException("expected " + 2 * CUSTOMERS + " events, fired " + r.events());
     }
-
-    @Benchmark
-    public double replication() {
-        MMcModels.Result r = model.run(++seed, CUSTOMERS, 0);
-        if (r.events() != 2L * CUSTOMERS) {
-            throw new IllegalStateException("expected " + 2 * CUSTOMERS + " events, fired " + r.events());
-        }
-        return r.meanWait();
-    }
+    return r.meanWait();
+  }
 }

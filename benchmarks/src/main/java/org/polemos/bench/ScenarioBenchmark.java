@@ -24,11 +24,12 @@ import org.polemos.sim.SimulationModule;
 import org.polemos.sim.random.RandomStreams;
 
 /**
- * One whole replication of a bundled scenario through the engine, with every built-in mechanism and metric, its
- * output rows consumed by a blackhole (no file writing: that is measured by the CLI timing in
- * docs/PERFORMANCE.md). Replications rotate through indices 0..999, so each invocation draws fresh streams as a
- * real multi-replication run does. Reports replications per second (wall time per replication is its inverse)
- * and, as the auxiliary counter {@code events}, kernel events fired per second, in the same run.
+ * One whole replication of a bundled scenario through the engine, with every built-in mechanism and
+ * metric, its output rows consumed by a blackhole (no file writing: that is measured by the CLI
+ * timing in docs/PERFORMANCE.md). Replications rotate through indices 0..999, so each invocation
+ * draws fresh streams as a real multi-replication run does. Reports replications per second (wall
+ * time per replication is its inverse) and, as the auxiliary counter {@code events}, kernel events
+ * fired per second, in the same run.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -64,17 +65,18 @@ public class ScenarioBenchmark {
 
   @Benchmark
   public RunSummary replication(Events events, Blackhole blackhole) {
-    RunListener sink = new RunListener() {
-      @Override
-      public void series(int rep, LocalDate date, String metric, String key, double value) {
-        blackhole.consume(value);
-      }
+    RunListener sink =
+        new RunListener() {
+          @Override
+          public void series(int rep, LocalDate date, String metric, String key, double value) {
+            blackhole.consume(value);
+          }
 
-      @Override
-      public void event(EventRecord event) {
-        blackhole.consume(event);
-      }
-    };
+          @Override
+          public void event(EventRecord event) {
+            blackhole.consume(event);
+          }
+        };
     RunSummary summary = engine.run(loaded, replication, streams, sink);
     replication = (replication + 1) % 1000;
     events.events += summary.eventsFired();

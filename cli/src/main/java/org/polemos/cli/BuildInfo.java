@@ -13,13 +13,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Which code a run used, for its manifest: the git commit of the repository the running code was built in
- * ({@code git rev-parse HEAD} there, with {@code +dirty} when tracked files differ from it), or, where there is no
- * git repository or no git, the SHA-256 of the running jar.
+ * Which code a run used, for its manifest: the git commit of the repository the running code was
+ * built in ({@code git rev-parse HEAD} there, with {@code +dirty} when tracked files differ from
+ * it), or, where there is no git repository or no git, the SHA-256 of the running jar.
  */
 final class BuildInfo {
   /** The git commit (40 hex digits, maybe followed by {@code +dirty}), or null. */
   final String gitCommit;
+
   /** SHA-256 of the running jar when there is no git commit, else null. */
   final String codeSha256;
 
@@ -36,7 +37,10 @@ final class BuildInfo {
     if (info == null) {
       Path code = codeLocation();
       String commit = code == null ? null : gitCommit(code);
-      info = new BuildInfo(commit, commit == null && code != null && Files.isRegularFile(code) ? sha256(code) : null);
+      info =
+          new BuildInfo(
+              commit,
+              commit == null && code != null && Files.isRegularFile(code) ? sha256(code) : null);
       current = info;
     }
     return info;
@@ -50,7 +54,10 @@ final class BuildInfo {
     }
   }
 
-  /** The commit of the git work tree holding {@code code}, or null when there is none or git is missing. */
+  /**
+   * The commit of the git work tree holding {@code code}, or null when there is none or git is
+   * missing.
+   */
   static String gitCommit(Path code) {
     Path dir = Files.isDirectory(code) ? code : code.getParent();
     if (dir == null) {
@@ -68,8 +75,11 @@ final class BuildInfo {
     List<String> command = new java.util.ArrayList<>(List.of("git", "-C", dir.toString()));
     command.addAll(List.of(args));
     try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(false)
-          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      Process process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(false)
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
       process.getOutputStream().close();
       String out;
       try (InputStream in = process.getInputStream()) {

@@ -20,16 +20,17 @@ import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
 /**
- * Turns usage errors and unexpected exceptions into one line on standard error, never a stack trace: the reason in
- * words (a full disk, a missing directory, a permission), control characters escaped ({@link Printable}).
+ * Turns usage errors and unexpected exceptions into one line on standard error, never a stack
+ * trace: the reason in words (a full disk, a missing directory, a permission), control characters
+ * escaped ({@link Printable}).
  */
 final class ErrorHandlers {
-  private ErrorHandlers() {
-  }
+  private ErrorHandlers() {}
 
   /**
-   * Runs the parsed command unless arguments were left unmatched: picocli lets help requests through with them
-   * ({@code polemos hindcast --help} would print the top-level help and exit 0), so they are refused here.
+   * Runs the parsed command unless arguments were left unmatched: picocli lets help requests
+   * through with them ({@code polemos hindcast --help} would print the top-level help and exit 0),
+   * so they are refused here.
    */
   static int refuseUnmatched(CommandLine.ParseResult parseResult) {
     CommandLine.ParseResult last = parseResult;
@@ -37,7 +38,8 @@ final class ErrorHandlers {
       last = last.subcommand();
     }
     if (!last.unmatched().isEmpty()) {
-      throw new CommandLine.UnmatchedArgumentException(last.commandSpec().commandLine(), last.unmatched());
+      throw new CommandLine.UnmatchedArgumentException(
+          last.commandSpec().commandLine(), last.unmatched());
     }
     return new CommandLine.RunLast().execute(parseResult);
   }
@@ -50,7 +52,8 @@ final class ErrorHandlers {
     if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
       message = unmatched(cmd, unmatched);
     } else if (e instanceof CommandLine.MissingParameterException) {
-      // picocli checks required options before unknown ones: "--outt x" would read "Missing --out". The typo is
+      // picocli checks required options before unknown ones: "--outt x" would read "Missing --out".
+      // The typo is
       // the cause, so it is what the user sees.
       String unknown = unknownOption(cmd, args);
       if (unknown != null) {
@@ -75,11 +78,17 @@ final class ErrorHandlers {
     err.flush();
     return ExitCodes.FAILURE;
   }
-  /** What went wrong, in words: the cause of a wrapped I/O failure, the path and the reason of a file error. */
+
+  /**
+   * What went wrong, in words: the cause of a wrapped I/O failure, the path and the reason of a
+   * file error.
+   */
   static String describe(Throwable e) {
     Throwable t = e;
-    while ((t instanceof UncheckedIOException || t instanceof java.util.concurrent.ExecutionException
-        || t instanceof java.util.concurrent.CompletionException) && t.getCause() != null) {
+    while ((t instanceof UncheckedIOException
+            || t instanceof java.util.concurrent.ExecutionException
+            || t instanceof java.util.concurrent.CompletionException)
+        && t.getCause() != null) {
       t = t.getCause();
     }
     if (t instanceof OutOfMemoryError) {
@@ -94,10 +103,14 @@ final class ErrorHandlers {
     }
     if (t instanceof IOException io) {
       String reason = reason(io.getMessage());
-      return reason != null ? reason : "input/output error: " + (io.getMessage() == null ? "unknown" : io.getMessage());
+      return reason != null
+          ? reason
+          : "input/output error: " + (io.getMessage() == null ? "unknown" : io.getMessage());
     }
     String message = t.getMessage();
-    return message == null || message.isBlank() ? "internal error: " + t.getClass().getSimpleName() : message;
+    return message == null || message.isBlank()
+        ? "internal error: " + t.getClass().getSimpleName()
+        : message;
   }
 
   private static String fileProblem(FileSystemException e) {
@@ -116,8 +129,12 @@ final class ErrorHandlers {
       reason = "directory is not empty";
     } else {
       String known = reason(e.getReason());
-      reason = known != null ? known : e.getReason() != null ? e.getReason().strip()
-          : "cannot be written or read (the file system refused it)";
+      reason =
+          known != null
+              ? known
+              : e.getReason() != null
+                  ? e.getReason().strip()
+                  : "cannot be written or read (the file system refused it)";
     }
     return file.isEmpty() ? reason : file + other + ": " + reason;
   }
@@ -143,8 +160,10 @@ final class ErrorHandlers {
     return null;
   }
 
-
-  /** The first argument that looks like an option and is no option of {@code cmd} or its parents, or null. */
+  /**
+   * The first argument that looks like an option and is no option of {@code cmd} or its parents, or
+   * null.
+   */
   private static String unknownOption(CommandLine cmd, String[] args) {
     List<String> known = new ArrayList<>();
     for (CommandLine c = cmd; c != null; c = c.getParent()) {
@@ -154,10 +173,15 @@ final class ErrorHandlers {
       if (arg.equals("--")) {
         return null;
       }
-      if (arg.startsWith("-") && arg.length() > 1 && !Character.isDigit(arg.charAt(1)) && arg.charAt(1) != '.') {
+      if (arg.startsWith("-")
+          && arg.length() > 1
+          && !Character.isDigit(arg.charAt(1))
+          && arg.charAt(1) != '.') {
         String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-        if (!known.contains(name) && !(name.length() > 2 && name.charAt(1) != '-'
-            && known.contains(name.substring(0, 2)))) {
+        if (!known.contains(name)
+            && !(name.length() > 2
+                && name.charAt(1) != '-'
+                && known.contains(name.substring(0, 2)))) {
           return name;
         }
       }
@@ -173,7 +197,10 @@ final class ErrorHandlers {
     return names;
   }
 
-  /** "unknown option --replicatons (did you mean --replications?)" or "unknown command hindcast (...)". */
+  /**
+   * "unknown option --replicatons (did you mean --replications?)" or "unknown command hindcast
+   * (...)".
+   */
   private static String unmatched(CommandLine cmd, CommandLine.UnmatchedArgumentException e) {
     List<String> words = e.getUnmatched();
     String first = words.isEmpty() ? "" : words.get(0);
@@ -185,7 +212,11 @@ final class ErrorHandlers {
     }
     candidates.addAll(cmd.getSubcommands().keySet());
     if (!candidates.isEmpty()) {
-      return "unknown command \"" + first + "\"" + Suggestions.didYouMean(first, candidates) + "; commands: "
+      return "unknown command \""
+          + first
+          + "\""
+          + Suggestions.didYouMean(first, candidates)
+          + "; commands: "
           + String.join(", ", cmd.getSubcommands().keySet());
     }
     return "unexpected argument" + (words.size() == 1 ? " " : "s ") + String.join(" ", words);

@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.polemos.io.InputFileException;
 import org.polemos.io.experiment.Location;
 import org.polemos.io.results.ParquetSummaryWriter;
 import org.polemos.io.results.SummaryCsv;
 import org.polemos.io.results.TableCsvWriter;
 import org.polemos.io.scenario.Diagnostic;
-import org.polemos.io.InputFileException;
 import org.polemos.model.Scenario;
 import org.polemos.model.validation.Problem;
 import org.polemos.model.validation.Suggestions;
@@ -20,22 +20,38 @@ import org.polemos.sim.experiment.SummaryStatistics;
 import org.polemos.sim.experiment.Sweep;
 import picocli.CommandLine;
 
-/** What the experiment commands share: output directories, parameter variants, metric checks, summaries. */
+/**
+ * What the experiment commands share: output directories, parameter variants, metric checks,
+ * summaries.
+ */
 final class Experiments {
-  private Experiments() {
-  }
+  private Experiments() {}
 
-  /** "directory is not empty: it holds a, b and 3 more", saying which are temporary files of a killed process. */
+  /**
+   * "directory is not empty: it holds a, b and 3 more", saying which are temporary files of a
+   * killed process.
+   */
   static String notEmpty(List<String> names) {
     int shown = Math.min(names.size(), 5);
-    String list = String.join(", ", names.subList(0, shown))
-        + (names.size() > shown ? " and " + (names.size() - shown) + " more" : "");
+    String list =
+        String.join(", ", names.subList(0, shown))
+            + (names.size() > shown ? " and " + (names.size() - shown) + " more" : "");
     long partial = names.stream().filter(org.polemos.io.results.AtomicOutput::isTemporary).count();
-    return "directory is not empty: it holds " + list + (partial == 0 ? "" : " (" + partial + " hidden temporary "
-        + (partial == 1 ? "file" : "files") + " *.partial left by a killed process)");
+    return "directory is not empty: it holds "
+        + list
+        + (partial == 0
+            ? ""
+            : " ("
+                + partial
+                + " hidden temporary "
+                + (partial == 1 ? "file" : "files")
+                + " *.partial left by a killed process)");
   }
 
-  /** Deletes {@code dir} if it is an empty directory; failures are ignored (an earlier error matters more). */
+  /**
+   * Deletes {@code dir} if it is an empty directory; failures are ignored (an earlier error matters
+   * more).
+   */
   static void deleteIfEmpty(Path dir) {
     try (var entries = Files.list(dir)) {
       if (entries.findAny().isEmpty()) {
@@ -47,9 +63,9 @@ final class Experiments {
   }
 
   /**
-   * The worker count: the option, or the processors, never more than {@code work} (idle threads) nor than the
-   * processors (at least 2, so that thread-independence can be seen on any machine): more would only add
-   * contention. Outputs do not depend on it.
+   * The worker count: the option, or the processors, never more than {@code work} (idle threads)
+   * nor than the processors (at least 2, so that thread-independence can be seen on any machine):
+   * more would only add contention. Outputs do not depend on it.
    */
   static int threads(Integer option, int work, CommandLine cmd) {
     if (option != null && option < 1) {
@@ -60,7 +76,9 @@ final class Experiments {
     return Math.max(1, Math.min(wanted, work));
   }
 
-  /** {@code base} with each path set to its value; the problems of the result, if any, are returned. */
+  /**
+   * {@code base} with each path set to its value; the problems of the result, if any, are returned.
+   */
   static Scenario variant(Scenario base, List<String> paths, double[] values) {
     return Sweep.variant(base, paths, values);
   }
@@ -80,8 +98,15 @@ final class Experiments {
     for (int i = 0; i < metrics.size(); i++) {
       String m = metrics.get(i);
       if (!known.contains(m)) {
-        problems.add(locations.get(i).problem("unknown metric \"" + m + "\"" + Suggestions.didYouMean(m, known)
-            + " (metrics: docs/OUTPUTS.md)"));
+        problems.add(
+            locations
+                .get(i)
+                .problem(
+                    "unknown metric \""
+                        + m
+                        + "\""
+                        + Suggestions.didYouMean(m, known)
+                        + " (metrics: docs/OUTPUTS.md)"));
       }
     }
     if (!problems.isEmpty()) {
@@ -90,8 +115,9 @@ final class Experiments {
   }
 
   /**
-   * Writes a summary atomically as {@code summary.csv} rows. A cell no replication gave a value to ({@code n = 0}:
-   * every value NaN, e.g. {@code intake_wait_days_mean} in a period nobody entered intake) has no row.
+   * Writes a summary atomically as {@code summary.csv} rows. A cell no replication gave a value to
+   * ({@code n = 0}: every value NaN, e.g. {@code intake_wait_days_mean} in a period nobody entered
+   * intake) has no row.
    */
   static void writeSummary(SummaryStatistics summary, Path target) throws IOException {
     try (TableCsvWriter out = SummaryCsv.open(target)) {
@@ -99,16 +125,32 @@ final class Experiments {
         SummaryStatistics.Cell c = e.getKey();
         CellSummary s = e.getValue();
         if (s.n() == 0) {
-          continue; // no replication had a value (e.g. a mean over no recruits): no row rather than NaN
+          continue; // no replication had a value (e.g. a mean over no recruits): no row rather than
+          // NaN
         }
-        SummaryCsv.write(out, new SummaryCsv.Row(c.date(), c.metric(), c.key(), s.n(), s.mean(), s.sd(), s.ciLow(),
-            s.ciHigh(), s.quantile(0.05), s.quantile(0.5), s.quantile(0.95)));
+        SummaryCsv.write(
+            out,
+            new SummaryCsv.Row(
+                c.date(),
+                c.metric(),
+                c.key(),
+                s.n(),
+                s.mean(),
+                s.sd(),
+                s.ciLow(),
+                s.ciHigh(),
+                s.quantile(0.05),
+                s.quantile(0.5),
+                s.quantile(0.95)));
       }
       out.commit();
     }
   }
 
-  /** Writes {@code summary.parquet}: the same rows as summary.csv, dates as DATE and counts as INT32. */
+  /**
+   * Writes {@code summary.parquet}: the same rows as summary.csv, dates as DATE and counts as
+   * INT32.
+   */
   static void writeSummaryParquet(SummaryStatistics summary, Path target) throws IOException {
     try (ParquetSummaryWriter out = new ParquetSummaryWriter(target)) {
       for (Map.Entry<SummaryStatistics.Cell, CellSummary> e : summary.cells().entrySet()) {
@@ -117,8 +159,18 @@ final class Experiments {
         if (s.n() == 0) {
           continue; // as in summary.csv
         }
-        out.row(c.date(), c.metric(), c.key(), Math.toIntExact(s.n()), s.mean(), s.sd(), s.ciLow(), s.ciHigh(),
-            s.quantile(0.05), s.quantile(0.5), s.quantile(0.95));
+        out.row(
+            c.date(),
+            c.metric(),
+            c.key(),
+            Math.toIntExact(s.n()),
+            s.mean(),
+            s.sd(),
+            s.ciLow(),
+            s.ciHigh(),
+            s.quantile(0.05),
+            s.quantile(0.5),
+            s.quantile(0.95));
       }
       out.commit();
     }

@@ -4,7 +4,10 @@ import com.google.inject.ConfigurationException;
 import com.google.inject.Injector;
 import picocli.CommandLine;
 
-/** Lets picocli create commands through Guice, so a command receives the engine and its collaborators. */
+/**
+ * Lets picocli create commands through Guice, so a command receives the engine and its
+ * collaborators.
+ */
 final class GuiceFactory implements CommandLine.IFactory {
   private final Injector injector;
 

@@ -6,26 +6,54 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of the {@code polemos} command. */
-@Command(name = "polemos", mixinStandardHelpOptions = true, versionProvider = Version.class,
-    description = "Simulates the recruitment flows and territorial change of a transnational insurgent organisation.",
-    subcommands = {RunCommand.class, ValidateCommand.class, ScenariosCommand.class, ScenarioCommand.class,
-        ImportCommand.class, ReportCommand.class, CompareCommand.class, SweepCommand.class, CalibrateCommand.class,
-        HindcastCommand.class, SensitivityCommand.class, MergeCommand.class, SlurmCommand.class, CommandLine.HelpCommand.class},
-    footer = {"", "Exit status: 0 success; 1 invalid input (e.g. a scenario file with problems);",
-        "2 usage error; 3 unexpected failure (reported in one line, never a stack trace).", "",
-        "Examples:", "  polemos run", "  polemos run minimal --replications 100 --out runs/minimal", "  polemos report runs/minimal", "  polemos scenarios", "  polemos scenario show minimal > mine.yaml",
-        "  polemos validate mine.yaml",
-        "  polemos compare runs/base runs/variant --out variant-vs-base.csv",
-        "  polemos sweep examples/minimal-sweep.yaml --out sweeps/minimal",
-        "  polemos calibrate examples/levant-2014-calibration.yaml --out calibration/levant",
-        "  polemos hindcast examples/levant-2014-hindcast.yaml --cutoff 2015-06-30 --out hindcast/levant",
-        "  polemos sensitivity examples/minimal-sensitivity.yaml --out sensitivity/minimal", ""})
+@Command(
+    name = "polemos",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description =
+        "Simulates the recruitment flows and territorial change of a transnational insurgent organisation.",
+    subcommands = {
+      RunCommand.class,
+      ValidateCommand.class,
+      ScenariosCommand.class,
+      ScenarioCommand.class,
+      ImportCommand.class,
+      ReportCommand.class,
+      CompareCommand.class,
+      SweepCommand.class,
+      CalibrateCommand.class,
+      HindcastCommand.class,
+      SensitivityCommand.class,
+      MergeCommand.class,
+      SlurmCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    footer = {
+      "",
+      "Exit status: 0 success; 1 invalid input (e.g. a scenario file with problems);",
+      "2 usage error; 3 unexpected failure (reported in one line, never a stack trace).",
+      "",
+      "Examples:",
+      "  polemos run",
+      "  polemos run minimal --replications 100 --out runs/minimal",
+      "  polemos report runs/minimal",
+      "  polemos scenarios",
+      "  polemos scenario show minimal > mine.yaml",
+      "  polemos validate mine.yaml",
+      "  polemos compare runs/base runs/variant --out variant-vs-base.csv",
+      "  polemos sweep examples/minimal-sweep.yaml --out sweeps/minimal",
+      "  polemos calibrate examples/levant-2014-calibration.yaml --out calibration/levant",
+      "  polemos hindcast examples/levant-2014-hindcast.yaml --cutoff 2015-06-30 --out hindcast/levant",
+      "  polemos sensitivity examples/minimal-sensitivity.yaml --out sensitivity/minimal",
+      ""
+    })
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    // An Error (OutOfMemoryError in a worker or in picocli itself) must still end in one line, not a stack trace.
+    // An Error (OutOfMemoryError in a worker or in picocli itself) must still end in one line, not
+    // a stack trace.
     Thread.setDefaultUncaughtExceptionHandler((thread, e) -> fatal(e));
     int status;
     try {
@@ -46,7 +74,9 @@ public final class Main implements Runnable {
     return ExitCodes.FAILURE;
   }
 
-  /** The configured command line: subcommands and the handlers that turn every error into one line. */
+  /**
+   * The configured command line: subcommands and the handlers that turn every error into one line.
+   */
   public static CommandLine commandLine() {
     return commandLine(Guice.createInjector(new PolemosModule()));
   }

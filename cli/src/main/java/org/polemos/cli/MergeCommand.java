@@ -22,33 +22,52 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code polemos merge}: joins the shards of a run, sweep or sensitivity study into the output of one process. */
-@Command(name = "merge",
+/**
+ * {@code polemos merge}: joins the shards of a run, sweep or sensitivity study into the output of
+ * one process.
+ */
+@Command(
+    name = "merge",
     header = "Merge the shards of an experiment into the files one process would have written.",
-    mixinStandardHelpOptions = true, versionProvider = Version.class,
-    description = {"Reads the shard directories written with --shard I/N (units.part and",
-        "shard.json each), checks that they are the N shards of one experiment (same",
-        "command, scenario and experiment-file hashes, seed, version), reruns the",
-        "experiment's command replaying their units instead of computing them, and",
-        "writes OUT: byte for byte what the command writes without --shard, except",
-        "manifest.json's startedAt, wallTimeSeconds and command (its --out), also",
-        "shown in report.html.",
-        "The scenario, sweep or sensitivity file is read again from the path the",
-        "shards were given, relative to the directory merge runs in; it must be",
-        "unchanged. Memory does not grow with the number of shards (docs/CLUSTER.md)."},
-    footer = {"", "Exit status: 0 done; 1 missing, incomplete or mismatched shards, or changed",
-        "inputs; 2 usage error; 3 unexpected failure.", "", "Examples:",
-        "  polemos merge runs/minimal runs/minimal.shards/*",
-        "  polemos merge sweeps/grid sweeps/grid.shards/0 sweeps/grid.shards/1", ""})
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = {
+      "Reads the shard directories written with --shard I/N (units.part and",
+      "shard.json each), checks that they are the N shards of one experiment (same",
+      "command, scenario and experiment-file hashes, seed, version), reruns the",
+      "experiment's command replaying their units instead of computing them, and",
+      "writes OUT: byte for byte what the command writes without --shard, except",
+      "manifest.json's startedAt, wallTimeSeconds and command (its --out), also",
+      "shown in report.html.",
+      "The scenario, sweep or sensitivity file is read again from the path the",
+      "shards were given, relative to the directory merge runs in; it must be",
+      "unchanged. Memory does not grow with the number of shards (docs/CLUSTER.md)."
+    },
+    footer = {
+      "",
+      "Exit status: 0 done; 1 missing, incomplete or mismatched shards, or changed",
+      "inputs; 2 usage error; 3 unexpected failure.",
+      "",
+      "Examples:",
+      "  polemos merge runs/minimal runs/minimal.shards/*",
+      "  polemos merge sweeps/grid sweeps/grid.shards/0 sweeps/grid.shards/1",
+      ""
+    })
 final class MergeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "OUT", description = "The merged directory; must be new or empty.")
+  @Parameters(
+      index = "0",
+      paramLabel = "OUT",
+      description = "The merged directory; must be new or empty.")
   Path out;
 
-  @Parameters(index = "1..*", arity = "1..*", paramLabel = "SHARD_DIR", description = "The shard directories, "
-      + "in any order.")
+  @Parameters(
+      index = "1..*",
+      arity = "1..*",
+      paramLabel = "SHARD_DIR",
+      description = "The shard directories, " + "in any order.")
   List<Path> shardDirectories;
 
   private final Injector injector;
@@ -81,7 +100,9 @@ final class MergeCommand implements Callable<Integer> {
       } else {
         String difference = first.difference(m);
         if (difference != null) {
-          throw refuse(dir, "not a shard of the experiment of " + firstDirectory + ": different " + difference);
+          throw refuse(
+              dir,
+              "not a shard of the experiment of " + firstDirectory + ": different " + difference);
         }
       }
       Path twin = byIndex.put(m.shard(), dir);
@@ -90,8 +111,12 @@ final class MergeCommand implements Callable<Integer> {
       }
     }
     if (first == null) {
-      throw refuse(Path.of("merge"), "no complete shard among the " + shardDirectories.size()
-          + " directories given: " + String.join(", ", incomplete));
+      throw refuse(
+          Path.of("merge"),
+          "no complete shard among the "
+              + shardDirectories.size()
+              + " directories given: "
+              + String.join(", ", incomplete));
     }
     List<Integer> missing = new ArrayList<>();
     for (int i = 0; i < first.shards(); i++) {
@@ -100,15 +125,20 @@ final class MergeCommand implements Callable<Integer> {
       }
     }
     if (!missing.isEmpty() || !incomplete.isEmpty()) {
-      throw refuse(Path.of("merge"), "missing or incomplete shards of " + first.shards() + ": "
-          + (missing.isEmpty() ? "none missing" : "missing " + ranges(missing))
-          + (incomplete.isEmpty() ? "" : "; incomplete " + String.join(", ", incomplete))
-          + "; rerun them (a complete shard is skipped), then merge again");
+      throw refuse(
+          Path.of("merge"),
+          "missing or incomplete shards of "
+              + first.shards()
+              + ": "
+              + (missing.isEmpty() ? "none missing" : "missing " + ranges(missing))
+              + (incomplete.isEmpty() ? "" : "; incomplete " + String.join(", ", incomplete))
+              + "; rerun them (a complete shard is skipped), then merge again");
     }
     if (Files.exists(out)) {
       try (Stream<Path> entries = Files.list(out)) {
         if (entries.findAny().isPresent()) {
-          throw new CommandLine.ParameterException(cmd, out + ": directory is not empty; choose another or remove it");
+          throw new CommandLine.ParameterException(
+              cmd, out + ": directory is not empty; choose another or remove it");
         }
       }
     }

@@ -12,14 +12,15 @@ import java.util.stream.Stream;
 import picocli.CommandLine;
 
 /**
- * An output directory held by one command for as long as it writes: {@code run}, {@code sweep}, {@code calibrate}
- * and {@code sensitivity} claim their {@code --out} here, so two commands started together on one directory never
- * mix their files; the second is refused.
+ * An output directory held by one command for as long as it writes: {@code run}, {@code sweep},
+ * {@code calibrate} and {@code sensitivity} claim their {@code --out} here, so two commands started
+ * together on one directory never mix their files; the second is refused.
  *
- * <p>The claim is an operating-system lock on {@value #LOCK} inside the directory. The system releases it when the
- * process ends, even on kill -9, so an interrupted command never blocks the next one; the lock file itself is
- * deleted on {@link #close()}. Temporary files an interrupted command left ({@code .NAME.*.partial}) do not count
- * as content and are removed once the lock is held.
+ * <p>The claim is an operating-system lock on {@value #LOCK} inside the directory. The system
+ * releases it when the process ends, even on kill -9, so an interrupted command never blocks the
+ * next one; the lock file itself is deleted on {@link #close()}. Temporary files an interrupted
+ * command left ({@code .NAME.*.partial}) do not count as content and are removed once the lock is
+ * held.
  */
 final class OutputDirectory implements AutoCloseable {
   /** The lock file's name. */
@@ -42,10 +43,16 @@ final class OutputDirectory implements AutoCloseable {
       if (!contents(dir).isEmpty()) {
         List<String> names;
         try (Stream<Path> entries = Files.list(dir)) {
-          names = entries.map(p -> p.getFileName().toString()).filter(n -> !n.equals(LOCK)).sorted().toList();
+          names =
+              entries
+                  .map(p -> p.getFileName().toString())
+                  .filter(n -> !n.equals(LOCK))
+                  .sorted()
+                  .toList();
         }
-        throw new CommandLine.ParameterException(cmd, "--out " + dir + ": " + Experiments.notEmpty(names)
-            + "; choose another or remove it");
+        throw new CommandLine.ParameterException(
+            cmd,
+            "--out " + dir + ": " + Experiments.notEmpty(names) + "; choose another or remove it");
       }
       claimed.deleteStale();
       return claimed;
@@ -72,10 +79,12 @@ final class OutputDirectory implements AutoCloseable {
       throw new CommandLine.ParameterException(cmd, "--out must name a directory, was empty");
     }
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
-      throw new CommandLine.ParameterException(cmd, "--out " + dir + ": exists and is not a directory");
+      throw new CommandLine.ParameterException(
+          cmd, "--out " + dir + ": exists and is not a directory");
     }
     Files.createDirectories(dir);
-    FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileChannel channel =
+        FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     FileLock lock;
     try {
       lock = channel.tryLock();
@@ -87,13 +96,20 @@ final class OutputDirectory implements AutoCloseable {
     }
     if (lock == null) {
       channel.close();
-      throw new CommandLine.ParameterException(cmd, "--out " + dir + ": another polemos command is writing to"
-          + " this directory; wait for it to finish or choose another");
+      throw new CommandLine.ParameterException(
+          cmd,
+          "--out "
+              + dir
+              + ": another polemos command is writing to"
+              + " this directory; wait for it to finish or choose another");
     }
     return new OutputDirectory(dir, channel, lock);
   }
 
-  /** Removes the temporary files a killed command left (only while holding the lock: no one else writes). */
+  /**
+   * Removes the temporary files a killed command left (only while holding the lock: no one else
+   * writes).
+   */
   private void deleteStale() throws IOException {
     try (Stream<Path> entries = Files.list(dir)) {
       for (Path p : entries.toList()) {
@@ -116,7 +132,10 @@ final class OutputDirectory implements AutoCloseable {
     return name.startsWith(".") && name.endsWith(".partial") && Files.isRegularFile(p);
   }
 
-  /** Releases the lock and deletes the lock file; an empty directory this command created is left in place. */
+  /**
+   * Releases the lock and deletes the lock file; an empty directory this command created is left in
+   * place.
+   */
   @Override
   public void close() throws IOException {
     try {

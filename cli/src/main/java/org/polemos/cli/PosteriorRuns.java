@@ -14,9 +14,10 @@ import org.polemos.sim.experiment.ParameterDraws;
 import picocli.CommandLine;
 
 /**
- * One parameter set per replication drawn from a posterior (or prior) sample ({@code run --posterior}, and the
- * predictive runs of {@code hindcast}): replication {@code i} uses row {@link ParameterDraws#row(int)} of the file,
- * drawn by weight from a generator keyed by (seed, i), so outputs do not depend on the thread count.
+ * One parameter set per replication drawn from a posterior (or prior) sample ({@code run
+ * --posterior}, and the predictive runs of {@code hindcast}): replication {@code i} uses row {@link
+ * ParameterDraws#row(int)} of the file, drawn by weight from a generator keyed by (seed, i), so
+ * outputs do not depend on the thread count.
  */
 final class PosteriorRuns {
   static final String DRAWS = "posterior-draws.csv";
@@ -30,7 +31,10 @@ final class PosteriorRuns {
     this.rows = rows;
   }
 
-  /** Reads {@code file}, draws a row for each of {@code replications} and builds (and checks) their scenarios. */
+  /**
+   * Reads {@code file}, draws a row for each of {@code replications} and builds (and checks) their
+   * scenarios.
+   */
   static PosteriorRuns of(Path file, Scenario base, long seed, int replications, CommandLine cmd) {
     if (!Files.isRegularFile(file)) {
       throw new CommandLine.ParameterException(cmd, "--posterior " + file + ": no such file");
@@ -40,7 +44,8 @@ final class PosteriorRuns {
       try {
         base.getDouble(path);
       } catch (IllegalArgumentException e) {
-        throw new CommandLine.ParameterException(cmd, file + ":1: column " + path + ": " + e.getMessage());
+        throw new CommandLine.ParameterException(
+            cmd, file + ":1: column " + path + ": " + e.getMessage());
       }
     }
     ParameterDraws draws = new ParameterDraws(posterior.weights(), seed);
@@ -52,8 +57,14 @@ final class PosteriorRuns {
       if (!runs.scenarios.containsKey(row)) {
         Scenario s = Experiments.variant(base, posterior.paths(), posterior.values()[row]);
         if (!s.validate().isEmpty()) {
-          throw new CommandLine.ParameterException(cmd, file + ":" + (row + 2) + ": this parameter set gives an "
-              + "invalid scenario: " + Experiments.problems(s.validate()));
+          throw new CommandLine.ParameterException(
+              cmd,
+              file
+                  + ":"
+                  + (row + 2)
+                  + ": this parameter set gives an "
+                  + "invalid scenario: "
+                  + Experiments.problems(s.validate()));
         }
         runs.scenarios.put(row, s);
       }
@@ -71,7 +82,10 @@ final class PosteriorRuns {
     return rows[replication];
   }
 
-  /** {@code replication,row,<path>...}: row numbers from 1 (the first parameter set), values as used. */
+  /**
+   * {@code replication,row,<path>...}: row numbers from 1 (the first parameter set), values as
+   * used.
+   */
   void write(Path file) throws IOException {
     List<String> header = new ArrayList<>(List.of("replication", "row"));
     header.addAll(posterior.paths());

@@ -8,9 +8,9 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.polemos.sim.experiment.Replications;
 
 /**
- * Reports progress of long work on standard error: a live bar on a terminal, a plain line every few seconds
- * when standard error is not a terminal (logs, pipes), nothing with {@code --no-progress} or when the {@code CI}
- * environment variable is set.
+ * Reports progress of long work on standard error: a live bar on a terminal, a plain line every few
+ * seconds when standard error is not a terminal (logs, pipes), nothing with {@code --no-progress}
+ * or when the {@code CI} environment variable is set.
  */
 final class Progress implements Replications.Progress, AutoCloseable {
   private static final long PLAIN_INTERVAL_NANOS = Duration.ofSeconds(5).toNanos();
@@ -23,7 +23,11 @@ final class Progress implements Replications.Progress, AutoCloseable {
   private long lastLineNanos = startNanos;
   private ProgressBar bar;
 
-  enum Mode { NONE, BAR, LINES }
+  enum Mode {
+    NONE,
+    BAR,
+    LINES
+  }
 
   private Progress(Mode mode, String task, String unit, PrintWriter err) {
     this.mode = mode;
@@ -32,9 +36,13 @@ final class Progress implements Replications.Progress, AutoCloseable {
     this.err = err;
   }
 
-  /** Chooses the mode from the environment: {@code disabled} (the user's flag), CI, and whether there is a terminal. */
+  /**
+   * Chooses the mode from the environment: {@code disabled} (the user's flag), CI, and whether
+   * there is a terminal.
+   */
   static Progress of(boolean disabled, String task, String unit, PrintWriter err) {
-    return new Progress(choose(disabled, System.getenv("CI") != null, System.console() != null), task, unit, err);
+    return new Progress(
+        choose(disabled, System.getenv("CI") != null, System.console() != null), task, unit, err);
   }
 
   /** A progress reporter in a given mode (tests). */
@@ -57,12 +65,19 @@ final class Progress implements Replications.Progress, AutoCloseable {
   @Override
   public void replicationDone(int done, int total) {
     switch (mode) {
-      case NONE -> { }
+      case NONE -> {}
       case BAR -> {
         if (bar == null) {
-          bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total).setUnit(" " + unit, 1)
-              .setStyle(ProgressBarStyle.ASCII).showSpeed().setUpdateIntervalMillis(250).continuousUpdate()
-              .build();
+          bar =
+              new ProgressBarBuilder()
+                  .setTaskName(task)
+                  .setInitialMax(total)
+                  .setUnit(" " + unit, 1)
+                  .setStyle(ProgressBarStyle.ASCII)
+                  .showSpeed()
+                  .setUpdateIntervalMillis(250)
+                  .continuousUpdate()
+                  .build();
         }
         bar.stepTo(done);
       }
@@ -81,9 +96,13 @@ final class Progress implements Replications.Progress, AutoCloseable {
   String line(int done, int total, long elapsedNanos) {
     double seconds = elapsedNanos / 1e9;
     double rate = seconds > 0 ? done / seconds : 0;
-    String left = rate > 0 && done < total ? String.format(", about %s left", human((total - done) / rate)) : "";
-    return String.format("%s: %d/%d %s (%d%%), %.1f/s%s", task, done, total, unit,
-        total == 0 ? 100 : 100L * done / total, rate, left);
+    String left =
+        rate > 0 && done < total
+            ? String.format(", about %s left", human((total - done) / rate))
+            : "";
+    return String.format(
+        "%s: %d/%d %s (%d%%), %.1f/s%s",
+        task, done, total, unit, total == 0 ? 100 : 100L * done / total, rate, left);
   }
 
   private static String human(double seconds) {

@@ -18,10 +18,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.polemos.io.results.EventLogWriter;
-import org.polemos.io.results.RunManifest;
 import org.polemos.io.report.ReportBuilder;
+import org.polemos.io.results.EventLogWriter;
 import org.polemos.io.results.ParquetSeriesWriter;
+import org.polemos.io.results.RunManifest;
 import org.polemos.io.results.SeriesCsvWriter;
 import org.polemos.io.results.SeriesWriter;
 import org.polemos.io.scenario.ScenarioWriter;
@@ -34,97 +34,146 @@ import org.polemos.sim.experiment.SummaryStatistics;
 import org.polemos.sim.random.RandomStreams;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code polemos run}: runs replications of a scenario and writes a run directory. */
-@Command(name = "run",
+@Command(
+    name = "run",
     header = "Run replications of a scenario and write a run directory.",
-    mixinStandardHelpOptions = true, versionProvider = Version.class,
-    description = {"Runs replications of a scenario and writes a run directory:",
-        "  series.csv     tidy rows replication,date,metric,key,value (docs/OUTPUTS.md);",
-        "                 the first K replications only (--keep-series)",
-        "  summary.csv    per date,metric,key across all replications: n, mean, sd, 95%% t interval,",
-        "                 5/50/95%% quantiles (docs/EXPERIMENTS.md)",
-        "  events.ndjson  discrete changes: control of regions, corridors, interventions",
-        "  scenario.yaml  the exact scenario run (with the run's seed)",
-        "  manifest.json  scenario id and hash, seed, replications, version, command",
-        "  report.html    charts of the run, one self-contained page (unless --no-report)",
-        "  series.parquet, summary.parquet  the same tables typed, with --format csv,parquet",
-        "  posterior-draws.csv  with --posterior: the parameter set each replication used",
-        "then prints a short summary. Output does not depend on --threads."},
-    footer = {"", "Exit status: 0 done; 1 invalid scenario file; 2 usage error; 3 unexpected failure.",
-        "", "Examples:",
-        "  polemos run                                  # levant-2014, one replication",
-        "  polemos run minimal --replications 100 --threads 2 --out runs/minimal",
-        "  polemos run my-scenario.yaml --seed 7",
-        "  polemos run minimal -n 1000 --keep-series 20 --out runs/big",
-        "  polemos run minimal -n 50 --set corridors.tal-abyad.interdiction=0.6 --out runs/tighter", ""})
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = {
+      "Runs replications of a scenario and writes a run directory:",
+      "  series.csv     tidy rows replication,date,metric,key,value (docs/OUTPUTS.md);",
+      "                 the first K replications only (--keep-series)",
+      "  summary.csv    per date,metric,key across all replications: n, mean, sd, 95%% t interval,",
+      "                 5/50/95%% quantiles (docs/EXPERIMENTS.md)",
+      "  events.ndjson  discrete changes: control of regions, corridors, interventions",
+      "  scenario.yaml  the exact scenario run (with the run's seed)",
+      "  manifest.json  scenario id and hash, seed, replications, version, command",
+      "  report.html    charts of the run, one self-contained page (unless --no-report)",
+      "  series.parquet, summary.parquet  the same tables typed, with --format csv,parquet",
+      "  posterior-draws.csv  with --posterior: the parameter set each replication used",
+      "then prints a short summary. Output does not depend on --threads."
+    },
+    footer = {
+      "",
+      "Exit status: 0 done; 1 invalid scenario file; 2 usage error; 3 unexpected failure.",
+      "",
+      "Examples:",
+      "  polemos run                                  # levant-2014, one replication",
+      "  polemos run minimal --replications 100 --threads 2 --out runs/minimal",
+      "  polemos run my-scenario.yaml --seed 7",
+      "  polemos run minimal -n 1000 --keep-series 20 --out runs/big",
+      "  polemos run minimal -n 50 --set corridors.tal-abyad.interdiction=0.6 --out runs/tighter",
+      ""
+    })
 final class RunCommand implements Callable<Integer>, ShardOption.Sharded {
 
   @Spec CommandSpec spec;
 
   @Mixin ShardOption shardOption = new ShardOption();
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO",
-      description = "A scenario file (.yaml/.yml/.json) or a bundled scenario id (see 'polemos scenarios'). "
-          + "Default: " + ScenarioArgument.DEFAULT_ID + ".")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "SCENARIO",
+      description =
+          "A scenario file (.yaml/.yml/.json) or a bundled scenario id (see 'polemos scenarios'). "
+              + "Default: "
+              + ScenarioArgument.DEFAULT_ID
+              + ".")
   String scenarioArgument = ScenarioArgument.DEFAULT_ID;
 
-  @Option(names = "--seed", paramLabel = "S", description = "Run seed. Default: the scenario's seed.")
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      description = "Run seed. Default: the scenario's seed.")
   Long seed;
 
-  @Option(names = {"-n", "--replications"}, paramLabel = "N", defaultValue = "1",
+  @Option(
+      names = {"-n", "--replications"},
+      paramLabel = "N",
+      defaultValue = "1",
       description = "Number of replications (default: ${DEFAULT-VALUE}).")
   int replications;
 
-  @Option(names = {"-t", "--threads"}, paramLabel = "T",
-      description = "Worker threads, at most N and the number of processors (at least 2). Default: the number "
-          + "of processors, at most N.")
+  @Option(
+      names = {"-t", "--threads"},
+      paramLabel = "T",
+      description =
+          "Worker threads, at most N and the number of processors (at least 2). Default: the number "
+              + "of processors, at most N.")
   Integer threads;
 
-  @Option(names = {"-o", "--out"}, paramLabel = "DIR",
-      description = "Run directory; must not exist or be empty. Default: runs/<scenario>-<timestamp>.")
+  @Option(
+      names = {"-o", "--out"},
+      paramLabel = "DIR",
+      description =
+          "Run directory; must not exist or be empty. Default: runs/<scenario>-<timestamp>.")
   Path out;
 
-  @Option(names = "--keep-series", paramLabel = "K",
-      description = "Write series.csv rows for the first K replications only (summary.csv always covers all). "
-          + "Default: all when N <= 100, else 100.")
+  @Option(
+      names = "--keep-series",
+      paramLabel = "K",
+      description =
+          "Write series.csv rows for the first K replications only (summary.csv always covers all). "
+              + "Default: all when N <= 100, else 100.")
   Integer keepSeries;
 
-  @Option(names = "--set", paramLabel = "PATH=VALUE",
-      description = "Change one scenario parameter before running (repeatable), e.g. "
-          + "corridors.tal-abyad.interdiction=0.6; paths as in docs/MODEL.md. The run's scenario.yaml holds the "
-          + "result.")
+  @Option(
+      names = "--set",
+      paramLabel = "PATH=VALUE",
+      description =
+          "Change one scenario parameter before running (repeatable), e.g. "
+              + "corridors.tal-abyad.interdiction=0.6; paths as in docs/MODEL.md. The run's scenario.yaml holds the "
+              + "result.")
   List<String> settings = new ArrayList<>();
 
-  @Option(names = "--format", split = ",", paramLabel = "FORMAT", defaultValue = "csv",
-      description = "Formats of the series and summary tables: csv, parquet, or both (csv,parquet). "
-          + "summary.csv is always written (the report and compare read it). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--format",
+      split = ",",
+      paramLabel = "FORMAT",
+      defaultValue = "csv",
+      description =
+          "Formats of the series and summary tables: csv, parquet, or both (csv,parquet). "
+              + "summary.csv is always written (the report and compare read it). Default: ${DEFAULT-VALUE}.")
   List<TableFormat> formats;
 
   @Option(names = "--no-report", description = "Do not write report.html (see 'polemos report').")
   boolean noReport;
 
-  @Option(names = "--observed", paramLabel = "FILE",
-      description = "Observed series (replication,date,metric,key,value; e.g. from 'polemos import') to overlay "
-          + "in the report.")
+  @Option(
+      names = "--observed",
+      paramLabel = "FILE",
+      description =
+          "Observed series (replication,date,metric,key,value; e.g. from 'polemos import') to overlay "
+              + "in the report.")
   Path observed;
 
-  @Option(names = "--no-progress", description = "No progress output (also off when the CI variable is set).")
+  @Option(
+      names = "--no-progress",
+      description = "No progress output (also off when the CI variable is set).")
   boolean noProgress;
 
-  @Option(names = "--posterior", paramLabel = "FILE",
-      description = "A posterior (or prior) sample, weight,<path>,... (posterior.csv of 'polemos calibrate' with "
-          + "method: abc-smc): each replication runs one parameter set drawn by weight, so the summary combines "
-          + "parametric and stochastic uncertainty; posterior-draws.csv records which.")
+  @Option(
+      names = "--posterior",
+      paramLabel = "FILE",
+      description =
+          "A posterior (or prior) sample, weight,<path>,... (posterior.csv of 'polemos calibrate' with "
+              + "method: abc-smc): each replication runs one parameter set drawn by weight, so the summary combines "
+              + "parametric and stochastic uncertainty; posterior-draws.csv records which.")
   Path posterior;
 
   /** Table formats a run can write. */
-  enum TableFormat { csv, parquet }
+  enum TableFormat {
+    csv,
+    parquet
+  }
 
   private final Engine engine;
 
@@ -137,21 +186,29 @@ final class RunCommand implements Callable<Integer>, ShardOption.Sharded {
   public Integer call() throws IOException {
     CommandLine cmd = spec.commandLine();
     if (replications < 1) {
-      throw new CommandLine.ParameterException(cmd, "--replications must be at least 1, was " + replications);
+      throw new CommandLine.ParameterException(
+          cmd, "--replications must be at least 1, was " + replications);
     }
     if (keepSeries != null && keepSeries < 0) {
-      throw new CommandLine.ParameterException(cmd, "--keep-series must be at least 0, was " + keepSeries);
+      throw new CommandLine.ParameterException(
+          cmd, "--keep-series must be at least 0, was " + keepSeries);
     }
     int keep = keepSeries != null ? keepSeries : Math.min(replications, 100);
     boolean csv = formats.contains(TableFormat.csv);
     boolean parquet = formats.contains(TableFormat.parquet);
     if (!noReport && !csv) {
-      throw new CommandLine.ParameterException(cmd, "--format " + formatsText() + ": the report is drawn from"
-          + " series.csv; use --format csv,parquet, or add --no-report");
+      throw new CommandLine.ParameterException(
+          cmd,
+          "--format "
+              + formatsText()
+              + ": the report is drawn from"
+              + " series.csv; use --format csv,parquet, or add --no-report");
     }
     if (!noReport && keep == 0) {
-      throw new CommandLine.ParameterException(cmd, "--keep-series 0 keeps no series rows, and the report is drawn"
-          + " from them; keep at least 1, or add --no-report");
+      throw new CommandLine.ParameterException(
+          cmd,
+          "--keep-series 0 keeps no series rows, and the report is drawn"
+              + " from them; keep at least 1, or add --no-report");
     }
     // Every input is checked before the simulation starts, not after it.
     checkObserved(cmd);
@@ -162,26 +219,54 @@ final class RunCommand implements Callable<Integer>, ShardOption.Sharded {
     long runSeed = seed != null ? seed : loaded.seed();
     Scenario scenario = loaded.with("seed", runSeed);
     requireReadableBack(scenario);
-    PosteriorRuns draws = posterior == null ? null : PosteriorRuns.of(posterior, scenario, runSeed, replications, cmd);
+    PosteriorRuns draws =
+        posterior == null
+            ? null
+            : PosteriorRuns.of(posterior, scenario, runSeed, replications, cmd);
     if (draws != null && shardOption.sharding()) {
-      throw new CommandLine.ParameterException(cmd, "--posterior cannot be combined with --shard or merge yet: run"
-          + " the posterior replications in one process");
+      throw new CommandLine.ParameterException(
+          cmd,
+          "--posterior cannot be combined with --shard or merge yet: run"
+              + " the posterior replications in one process");
     }
     int workers = Experiments.threads(threads, replications, cmd);
-    Path dir = shardOption.out(out != null ? out : Path.of("runs", scenario.id() + "-"
-        + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
+    Path dir =
+        shardOption.out(
+            out != null
+                ? out
+                : Path.of(
+                    "runs",
+                    scenario.id()
+                        + "-"
+                        + LocalDateTime.now()
+                            .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
     String scenarioSha = sha256(new ScenarioWriter().toYaml(scenario));
     shardOption.verify("run", scenarioSha, "", runSeed);
     if (shardOption.sharding()) {
-      return shardOption.writeShard(cmd, engine, "run", scenarioSha, "", runSeed, 1, replications, p -> scenario,
-          metric -> true, workers, dir, noProgress);
+      return shardOption.writeShard(
+          cmd,
+          engine,
+          "run",
+          scenarioSha,
+          "",
+          runSeed,
+          1,
+          replications,
+          p -> scenario,
+          metric -> true,
+          workers,
+          dir,
+          noProgress);
     }
     boolean created = !Files.exists(dir);
     boolean finished = false;
     try (OutputDirectory claimed = OutputDirectory.claimEmpty(dir, cmd)) {
-      // On SIGINT/SIGTERM the temporary files go (AtomicOutput), and so do the outputs this run already finished:
-      // the directory was empty, so an interrupted run leaves it empty (or removes it if the run created it).
-      var cleanup = org.polemos.io.results.InterruptCleanup.onInterrupt(() -> removeOutputs(dir, created));
+      // On SIGINT/SIGTERM the temporary files go (AtomicOutput), and so do the outputs this run
+      // already finished:
+      // the directory was empty, so an interrupted run leaves it empty (or removes it if the run
+      // created it).
+      var cleanup =
+          org.polemos.io.results.InterruptCleanup.onInterrupt(() -> removeOutputs(dir, created));
       try {
         int status = run(scenario, draws, runSeed, keep, workers, dir, csv, parquet, cmd);
         finished = true;
@@ -190,7 +275,8 @@ final class RunCommand implements Callable<Integer>, ShardOption.Sharded {
         cleanup.close();
       }
     } finally {
-      // Every file is atomic, so a failed run leaves none; do not leave the empty directory either (checked once
+      // Every file is atomic, so a failed run leaves none; do not leave the empty directory either
+      // (checked once
       // the lock is released).
       if (!finished && created && Files.isDirectory(dir)) {
         Experiments.deleteIfEmpty(dir);
@@ -199,15 +285,25 @@ final class RunCommand implements Callable<Integer>, ShardOption.Sharded {
   }
 
   /**
-   * Refuses, before the run, a scenario whose canonical YAML (the run's scenario.yaml) would be larger than a
-   * scenario file may be, so that every run directory can be read back by {@code report} and {@code run}.
+   * Refuses, before the run, a scenario whose canonical YAML (the run's scenario.yaml) would be
+   * larger than a scenario file may be, so that every run directory can be read back by {@code
+   * report} and {@code run}.
    */
   static void requireReadableBack(Scenario scenario) {
     long bytes = new ScenarioWriter().toYaml(scenario).getBytes(StandardCharsets.UTF_8).length;
     if (bytes > org.polemos.io.scenario.ScenarioReader.MAX_BYTES) {
-      throw new org.polemos.io.scenario.ScenarioFileException(List.of(new org.polemos.io.scenario.Diagnostic("",
-          0, 0, "", "the scenario written to scenario.yaml would be " + bytes + " bytes, over the limit of "
-          + org.polemos.io.scenario.ScenarioReader.MAX_BYTES + " bytes for scenario files; shorten its texts")));
+      throw new org.polemos.io.scenario.ScenarioFileException(
+          List.of(
+              new org.polemos.io.scenario.Diagnostic(
+                  "",
+                  0,
+                  0,
+                  "",
+                  "the scenario written to scenario.yaml would be "
+                      + bytes
+                      + " bytes, over the limit of "
+                      + org.polemos.io.scenario.ScenarioReader.MAX_BYTES
+                      + " bytes for scenario files; shorten its texts")));
     }
   }
 
@@ -217,7 +313,9 @@ final class RunCommand implements Callable<Integer>, ShardOption.Sharded {
     return String.join(",", names);
   }
 
-  /** Reads the --observed file before the run, so a bad one is reported before hours of simulation. */
+  /**
+   * Reads the --observed file before the run, so a bad one is reported before hours of simulation.
+   */
   private void checkObserved(CommandLine cmd) throws IOException {
     if (observed == null) {
       return;
@@ -233,8 +331,17 @@ final class RunCommand implements Callable<Integer>, ShardOption.Sharded {
   }
 
   /** The files a run writes, removed from its directory when the run is interrupted. */
-  private static final List<String> OUTPUTS = List.of("series.csv", "series.parquet", "summary.csv",
-      "summary.parquet", "events.ndjson", "scenario.yaml", "manifest.json", "report.html", OutputDirectory.LOCK);
+  private static final List<String> OUTPUTS =
+      List.of(
+          "series.csv",
+          "series.parquet",
+          "summary.csv",
+          "summary.parquet",
+          "events.ndjson",
+          "scenario.yaml",
+          "manifest.json",
+          "report.html",
+          OutputDirectory.LOCK);
 
   private static void removeOutputs(Path dir, boolean created) {
     try {
@@ -249,8 +356,17 @@ final class RunCommand implements Callable<Integer>, ShardOption.Sharded {
     }
   }
 
-  private int run(Scenario scenario, PosteriorRuns draws, long runSeed, int keep, int workers, Path dir, boolean csv, boolean parquet,
-      CommandLine cmd) throws IOException {
+  private int run(
+      Scenario scenario,
+      PosteriorRuns draws,
+      long runSeed,
+      int keep,
+      int workers,
+      Path dir,
+      boolean csv,
+      boolean parquet,
+      CommandLine cmd)
+      throws IOException {
     PrintWriter stdout = cmd.getOut();
     String startedAt = Instant.now().toString();
     long t0 = System.nanoTime();
@@ -258,44 +374,59 @@ final class RunCommand implements Callable<Integer>, ShardOption.Sharded {
     RunSummaryTable summary = new RunSummaryTable(scenario);
     SummaryStatistics statistics = new SummaryStatistics();
     try (SeriesWriter seriesCsv = csv ? new SeriesCsvWriter(dir.resolve("series.csv")) : null;
-         SeriesWriter seriesParquet = parquet ? new ParquetSeriesWriter(dir.resolve("series.parquet")) : null;
-         EventLogWriter events = new EventLogWriter(dir.resolve("events.ndjson"));
-         Progress progress = Progress.of(noProgress, scenario.id(), "replications", cmd.getErr())) {
-      RunListener sink = new RunListener() {
-        @Override
-        public void series(int replication, java.time.LocalDate date, String metric, String key, double value) {
-          summary.series(date, metric, key, value);
-          statistics.series(replication, date, metric, key, value);
-          if (replication >= keep) {
-            return;
-          }
-          try {
-            if (seriesCsv != null) {
-              seriesCsv.row(replication, date, metric, key, value);
+        SeriesWriter seriesParquet =
+            parquet ? new ParquetSeriesWriter(dir.resolve("series.parquet")) : null;
+        EventLogWriter events = new EventLogWriter(dir.resolve("events.ndjson"));
+        Progress progress = Progress.of(noProgress, scenario.id(), "replications", cmd.getErr())) {
+      RunListener sink =
+          new RunListener() {
+            @Override
+            public void series(
+                int replication,
+                java.time.LocalDate date,
+                String metric,
+                String key,
+                double value) {
+              summary.series(date, metric, key, value);
+              statistics.series(replication, date, metric, key, value);
+              if (replication >= keep) {
+                return;
+              }
+              try {
+                if (seriesCsv != null) {
+                  seriesCsv.row(replication, date, metric, key, value);
+                }
+                if (seriesParquet != null) {
+                  seriesParquet.row(replication, date, metric, key, value);
+                }
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
             }
-            if (seriesParquet != null) {
-              seriesParquet.row(replication, date, metric, key, value);
-            }
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        }
 
-        @Override
-        public void event(EventRecord event) {
-          try {
-            events.event(event);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        }
-      };
+            @Override
+            public void event(EventRecord event) {
+              try {
+                events.event(event);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            }
+          };
       if (draws != null) {
-        new Replications(engine).run(draws::scenario, RandomStreams.of(runSeed), 0, replications, workers, sink,
-            progress);
+        new Replications(engine)
+            .run(
+                draws::scenario,
+                RandomStreams.of(runSeed),
+                0,
+                replications,
+                workers,
+                sink,
+                progress);
       } else {
-        shardOption.source(engine).run(0, scenario, RandomStreams.of(runSeed), 0, replications, workers, sink,
-            progress);
+        shardOption
+            .source(engine)
+            .run(0, scenario, RandomStreams.of(runSeed), 0, replications, workers, sink, progress);
       }
       if (seriesCsv != null) {
         seriesCsv.commit();
@@ -334,18 +465,37 @@ final class RunCommand implements Callable<Integer>, ShardOption.Sharded {
     }
     boolean edited = edited(scenario);
     BuildInfo build = BuildInfo.current();
-    new RunManifest(scenario.id(), sha256(scenarioYaml), runSeed, replications, workers, Version.VERSION,
-        commandLine(), startedAt, files, build.gitCommit, build.codeSha256, System.getProperty("java.version"),
-        (System.nanoTime() - t0) / 1e9, edited).write(dir.resolve("manifest.json"));
+    new RunManifest(
+            scenario.id(),
+            sha256(scenarioYaml),
+            runSeed,
+            replications,
+            workers,
+            Version.VERSION,
+            commandLine(),
+            startedAt,
+            files,
+            build.gitCommit,
+            build.codeSha256,
+            System.getProperty("java.version"),
+            (System.nanoTime() - t0) / 1e9,
+            edited)
+        .write(dir.resolve("manifest.json"));
     if (!noReport) {
       // After the manifest: the report shows it.
       ReportBuilder.forRun(dir).observed(observed).out(dir.resolve("report.html")).build();
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
 
-    stdout.printf("%s%s: %d replication%s, seed %d, %.1f s -> %s%n", scenario.id(),
-        edited ? " (edited: differs from the bundled " + scenario.id() + ")" : "", replications,
-        replications == 1 ? "" : "s", runSeed, seconds, shardOption.merge != null ? out : dir);
+    stdout.printf(
+        "%s%s: %d replication%s, seed %d, %.1f s -> %s%n",
+        scenario.id(),
+        edited ? " (edited: differs from the bundled " + scenario.id() + ")" : "",
+        replications,
+        replications == 1 ? "" : "s",
+        runSeed,
+        seconds,
+        shardOption.merge != null ? out : dir);
     summary.print(stdout, replications);
     stdout.flush();
     return ExitCodes.OK;
@@ -356,7 +506,10 @@ final class RunCommand implements Callable<Integer>, ShardOption.Sharded {
     return shardOption;
   }
 
-  /** Applies {@code --set PATH=VALUE} settings; a bad path is a usage error, an invalid result invalid input. */
+  /**
+   * Applies {@code --set PATH=VALUE} settings; a bad path is a usage error, an invalid result
+   * invalid input.
+   */
   static Scenario applySettings(Scenario scenario, List<String> settings, CommandLine cmd) {
     Scenario result = scenario;
     for (String setting : settings) {
@@ -381,14 +534,24 @@ final class RunCommand implements Callable<Integer>, ShardOption.Sharded {
     if (!settings.isEmpty()) {
       List<org.polemos.model.validation.Problem> problems = result.validate();
       if (!problems.isEmpty()) {
-        // In the user's terms: the command, the --set that caused the problem, and the path with ids.
+        // In the user's terms: the command, the --set that caused the problem, and the path with
+        // ids.
         List<org.polemos.io.scenario.Diagnostic> diagnostics = new ArrayList<>();
         for (org.polemos.model.validation.Problem p : problems) {
           String path = org.polemos.model.path.ScenarioPaths.idPath(result, p.path());
-          String cause = settings.stream().filter(s -> s.substring(0, Math.max(0, s.indexOf('='))).strip()
-              .equals(path)).findFirst().map(s -> "--set " + s).orElse("after --set");
-          diagnostics.add(new org.polemos.io.scenario.Diagnostic(cmd.getCommandSpec().qualifiedName(), 0, 0, "",
-              cause + ": " + path + ": " + p.message()));
+          String cause =
+              settings.stream()
+                  .filter(s -> s.substring(0, Math.max(0, s.indexOf('='))).strip().equals(path))
+                  .findFirst()
+                  .map(s -> "--set " + s)
+                  .orElse("after --set");
+          diagnostics.add(
+              new org.polemos.io.scenario.Diagnostic(
+                  cmd.getCommandSpec().qualifiedName(),
+                  0,
+                  0,
+                  "",
+                  cause + ": " + path + ": " + p.message()));
         }
         throw new org.polemos.io.scenario.ScenarioFileException(diagnostics);
       }
@@ -397,14 +560,16 @@ final class RunCommand implements Callable<Integer>, ShardOption.Sharded {
   }
 
   /**
-   * Whether {@code scenario} differs in content from the bundled scenario with its id, the seed aside (a run's
-   * seed is recorded on its own): the canonical YAML of both is compared, so formatting and comments do not count.
+   * Whether {@code scenario} differs in content from the bundled scenario with its id, the seed
+   * aside (a run's seed is recorded on its own): the canonical YAML of both is compared, so
+   * formatting and comments do not count.
    */
   static boolean edited(Scenario scenario) {
     if (!org.polemos.io.scenario.BundledScenarios.exists(scenario.id())) {
       return false;
     }
-    Scenario bundled = org.polemos.io.scenario.BundledScenarios.load(scenario.id()).with("seed", scenario.seed());
+    Scenario bundled =
+        org.polemos.io.scenario.BundledScenarios.load(scenario.id()).with("seed", scenario.seed());
     ScenarioWriter writer = new ScenarioWriter();
     return !writer.toYaml(bundled).equals(writer.toYaml(scenario));
   }

@@ -9,13 +9,14 @@ import java.util.Map;
 import org.polemos.io.results.RunManifest;
 
 /**
- * The one rule for when a run directory is finished, used by every command that reads one ({@code report},
- * {@code compare}): {@code polemos run} writes {@value #MANIFEST} after every table it lists, so a directory is
- * complete only when its manifest exists, parses, and every file it lists is present. The report is the one
- * exception: it is written after the manifest (it shows it) and can be rebuilt with {@code polemos report}.
+ * The one rule for when a run directory is finished, used by every command that reads one ({@code
+ * report}, {@code compare}): {@code polemos run} writes {@value #MANIFEST} after every table it
+ * lists, so a directory is complete only when its manifest exists, parses, and every file it lists
+ * is present. The report is the one exception: it is written after the manifest (it shows it) and
+ * can be rebuilt with {@code polemos report}.
  *
- * <p>A run killed in its final phase leaves final-named tables without a manifest; such a directory is refused
- * here with a line that says so, rather than read as if it were finished.
+ * <p>A run killed in its final phase leaves final-named tables without a manifest; such a directory
+ * is refused here with a line that says so, rather than read as if it were finished.
  */
 final class RunDirectory {
   /** Written last by {@code polemos run}. */
@@ -24,8 +25,7 @@ final class RunDirectory {
   /** The role of the report in the manifest's files: rebuilt on demand, not required. */
   private static final String REPORT = "report";
 
-  private RunDirectory() {
-  }
+  private RunDirectory() {}
 
   /** A run directory that is missing, unfinished or damaged. */
   static final class Unfinished extends RuntimeException {
@@ -47,14 +47,19 @@ final class RunDirectory {
     }
     Path file = dir.resolve(MANIFEST);
     if (!Files.isRegularFile(file)) {
-      throw new Unfinished(dir + ": not a finished run directory (no " + MANIFEST + ", which 'polemos run' writes"
-          + " last; the run was interrupted or this is not a run directory); run it again");
+      throw new Unfinished(
+          dir
+              + ": not a finished run directory (no "
+              + MANIFEST
+              + ", which 'polemos run' writes"
+              + " last; the run was interrupted or this is not a run directory); run it again");
     }
     RunManifest manifest;
     try {
       manifest = RunManifest.read(file);
     } catch (IOException | RuntimeException e) {
-      throw new Unfinished(file + ": not a readable run manifest (" + ErrorHandlers.describe(e) + ")");
+      throw new Unfinished(
+          file + ": not a readable run manifest (" + ErrorHandlers.describe(e) + ")");
     }
     List<String> missing = new ArrayList<>();
     for (Map.Entry<String, String> f : manifest.files().entrySet()) {
@@ -63,13 +68,21 @@ final class RunDirectory {
       }
     }
     if (!missing.isEmpty()) {
-      throw new Unfinished(dir + ": damaged run directory: " + String.join(", ", missing) + " listed in "
-          + MANIFEST + " but missing");
+      throw new Unfinished(
+          dir
+              + ": damaged run directory: "
+              + String.join(", ", missing)
+              + " listed in "
+              + MANIFEST
+              + " but missing");
     }
     return manifest;
   }
 
-  /** Every file of the finished run in {@code dir} that a command may read: the manifest and what it lists. */
+  /**
+   * Every file of the finished run in {@code dir} that a command may read: the manifest and what it
+   * lists.
+   */
   static List<Path> inputs(Path dir, RunManifest manifest) {
     List<Path> files = new ArrayList<>();
     files.add(dir.resolve(MANIFEST));

@@ -16,15 +16,17 @@ import org.polemos.model.result.Metric;
 import org.polemos.sim.Engine;
 
 /**
- * The human summary printed after a run: the organisation's territory, population, fighters, cumulative foreign
- * arrivals and treasury at the first sample, at the sample nearest each 1 January inside the run (so a scenario
- * starting mid-year still shows the calendar years) and at the last, then plots abroad at the end. Each cell is the
- * mean across replications with, where replications differ, the 5-95% range across them ({@code p05..p95}); money is rounded to three
- * significant digits (k, M, bn). NaN values (a quantity undefined in a replication) are left out; a cell with no
- * value shows "-". Fed every series row of the run; keeps only the handful of values it prints.
+ * The human summary printed after a run: the organisation's territory, population, fighters,
+ * cumulative foreign arrivals and treasury at the first sample, at the sample nearest each 1
+ * January inside the run (so a scenario starting mid-year still shows the calendar years) and at
+ * the last, then plots abroad at the end. Each cell is the mean across replications with, where
+ * replications differ, the 5-95% range across them ({@code p05..p95}); money is rounded to three
+ * significant digits (k, M, bn). NaN values (a quantity undefined in a replication) are left out; a
+ * cell with no value shows "-". Fed every series row of the run; keeps only the handful of values
+ * it prints.
  */
 final class RunSummaryTable {
-  private record Column(String metric, String key, String title, boolean money) { }
+  private record Column(String metric, String key, String title, boolean money) {}
 
   private final List<Column> columns = new ArrayList<>();
   private final List<Column> finals = new ArrayList<>();
@@ -34,23 +36,34 @@ final class RunSummaryTable {
   private final LocalDate end;
 
   RunSummaryTable(Scenario scenario) {
-    String organisation = scenario.factions().stream().filter(f -> f.kind() == FactionKind.ORGANISATION)
-        .map(Faction::id).findFirst().orElse("");
+    String organisation =
+        scenario.factions().stream()
+            .filter(f -> f.kind() == FactionKind.ORGANISATION)
+            .map(Faction::id)
+            .findFirst()
+            .orElse("");
     columns.add(new Column(Metric.TERRITORY_KM2, organisation, "territory km2", false));
     columns.add(new Column(Metric.POPULATION_HELD, organisation, "population held", false));
     columns.add(new Column(Metric.FIGHTERS, organisation, "fighters", false));
-    columns.add(new Column(Metric.FOREIGN_ARRIVALS_CUMULATIVE, Metric.ALL, "foreign arrivals", false));
+    columns.add(
+        new Column(Metric.FOREIGN_ARRIVALS_CUMULATIVE, Metric.ALL, "foreign arrivals", false));
     columns.add(new Column(Metric.TREASURY_USD, "", "treasury USD", true));
-    finals.add(new Column(Metric.OPERATIVES_DISPATCHED_CUMULATIVE, Metric.ALL, "operatives dispatched", false));
+    finals.add(
+        new Column(
+            Metric.OPERATIVES_DISPATCHED_CUMULATIVE, Metric.ALL, "operatives dispatched", false));
     finals.add(new Column(Metric.PLOTS_FOILED_CUMULATIVE, Metric.ALL, "plots foiled", false));
-    finals.add(new Column(Metric.PLOTS_EXECUTED_CUMULATIVE, Metric.ALL, "plots carried out", false));
+    finals.add(
+        new Column(Metric.PLOTS_EXECUTED_CUMULATIVE, Metric.ALL, "plots carried out", false));
     finals.add(new Column(Metric.RETURNEES_CUMULATIVE, Metric.ALL, "returnees", false));
     List<LocalDate> samples = Engine.sampleDates(scenario.calendar());
     end = samples.get(samples.size() - 1);
     dates = rows(samples);
   }
 
-  /** The first sample, the sample nearest each 1 January after it (the earlier on a tie), and the last. */
+  /**
+   * The first sample, the sample nearest each 1 January after it (the earlier on a tie), and the
+   * last.
+   */
   static List<LocalDate> rows(List<LocalDate> samples) {
     LocalDate first = samples.get(0);
     LocalDate last = samples.get(samples.size() - 1);
@@ -60,8 +73,9 @@ final class RunSummaryTable {
       LocalDate newYear = LocalDate.of(year, 1, 1);
       LocalDate nearest = null;
       for (LocalDate d : samples) {
-        if (nearest == null || Math.abs(ChronoUnit.DAYS.between(newYear, d))
-            < Math.abs(ChronoUnit.DAYS.between(newYear, nearest))) {
+        if (nearest == null
+            || Math.abs(ChronoUnit.DAYS.between(newYear, d))
+                < Math.abs(ChronoUnit.DAYS.between(newYear, nearest))) {
           nearest = d;
         }
       }
@@ -115,7 +129,10 @@ final class RunSummaryTable {
     return text;
   }
 
-  /** The type-7 (linear interpolation) quantile of sorted values, as summary.csv computes it for n <= 200. */
+  /**
+   * The type-7 (linear interpolation) quantile of sorted values, as summary.csv computes it for n
+   * <= 200.
+   */
   static double quantile(double[] sorted, double p) {
     double h = (sorted.length - 1) * p;
     int lo = (int) Math.floor(h);
@@ -145,8 +162,12 @@ final class RunSummaryTable {
 
   void print(PrintWriter out, int replications) {
     out.println();
-    out.println(replications == 1 ? "Organisation over time:" : "Organisation over time (mean of "
-        + replications + " replications, (p05..p95) across them where they differ):");
+    out.println(
+        replications == 1
+            ? "Organisation over time:"
+            : "Organisation over time (mean of "
+                + replications
+                + " replications, (p05..p95) across them where they differ):");
     List<List<String>> table = new ArrayList<>();
     List<String> header = new ArrayList<>(List.of("date"));
     columns.forEach(c -> header.add(c.title()));

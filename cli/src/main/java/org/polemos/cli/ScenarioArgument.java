@@ -7,23 +7,29 @@ import org.polemos.io.scenario.ScenarioReader;
 import org.polemos.model.Scenario;
 import picocli.CommandLine;
 
-/** A command's SCENARIO argument: a scenario file (YAML or JSON) or the id of a bundled scenario. */
+/**
+ * A command's SCENARIO argument: a scenario file (YAML or JSON) or the id of a bundled scenario.
+ */
 final class ScenarioArgument {
   /** The scenario run when none is given. */
   static final String DEFAULT_ID = "levant-2014";
 
-  private ScenarioArgument() {
-  }
+  private ScenarioArgument() {}
 
   /**
-   * Loads {@code argument}: a path to an existing file, or one ending in .yaml/.yml/.json, is read as a file
-   * (problems raise {@link org.polemos.io.scenario.ScenarioFileException}); anything else must be a bundled id.
+   * Loads {@code argument}: a path to an existing file, or one ending in .yaml/.yml/.json, is read
+   * as a file (problems raise {@link org.polemos.io.scenario.ScenarioFileException}); anything else
+   * must be a bundled id.
    */
   static Scenario load(String argument, CommandLine cmd) {
     Path path = Path.of(argument);
     String lower = argument.toLowerCase(java.util.Locale.ROOT);
-    boolean looksLikeFile = lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".json")
-        || argument.contains("/") || argument.contains("\\");
+    boolean looksLikeFile =
+        lower.endsWith(".yaml")
+            || lower.endsWith(".yml")
+            || lower.endsWith(".json")
+            || argument.contains("/")
+            || argument.contains("\\");
     if (Files.isRegularFile(path) || looksLikeFile) {
       if (!Files.exists(path)) {
         throw new CommandLine.ParameterException(cmd, argument + ": no such file");
@@ -31,8 +37,8 @@ final class ScenarioArgument {
       return new ScenarioReader().read(path);
     }
     if (!BundledScenarios.exists(argument)) {
-      throw new CommandLine.ParameterException(cmd, BundledScenarios.unknown(argument)
-          + " (or give the path of a scenario file)");
+      throw new CommandLine.ParameterException(
+          cmd, BundledScenarios.unknown(argument) + " (or give the path of a scenario file)");
     }
     return BundledScenarios.load(argument);
   }

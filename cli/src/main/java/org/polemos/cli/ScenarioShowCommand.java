@@ -11,25 +11,45 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code polemos scenario show ID}: prints a bundled scenario so that users can copy and edit it. */
-@Command(name = "show", mixinStandardHelpOptions = true,
-    description = {"Prints a bundled scenario to standard output, to copy and edit.",
-        "As YAML it is the bundled file itself, comments included; as JSON it is",
-        "written from the scenario (JSON has no comments)."},
-    footer = {"", "Examples:", "  polemos scenario show minimal > mine.yaml",
-        "  polemos scenario show levant-2014 --format json > levant.json", "",
-        "Exit status: 0 on success, 2 when ID names no bundled scenario.", ""})
+/**
+ * {@code polemos scenario show ID}: prints a bundled scenario so that users can copy and edit it.
+ */
+@Command(
+    name = "show",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Prints a bundled scenario to standard output, to copy and edit.",
+      "As YAML it is the bundled file itself, comments included; as JSON it is",
+      "written from the scenario (JSON has no comments)."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  polemos scenario show minimal > mine.yaml",
+      "  polemos scenario show levant-2014 --format json > levant.json",
+      "",
+      "Exit status: 0 on success, 2 when ID names no bundled scenario.",
+      ""
+    })
 final class ScenarioShowCommand implements Callable<Integer> {
 
   /** Output formats. */
-  enum Format { yaml, json }
+  enum Format {
+    yaml,
+    json
+  }
 
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "ID", description = "A bundled scenario id, as 'polemos scenarios' lists them.")
+  @Parameters(
+      paramLabel = "ID",
+      description = "A bundled scenario id, as 'polemos scenarios' lists them.")
   String id;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "yaml",
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "yaml",
       description = "yaml (default) or json.")
   Format format;
 
@@ -38,8 +58,10 @@ final class ScenarioShowCommand implements Callable<Integer> {
     if (!BundledScenarios.exists(id)) {
       throw new CommandLine.ParameterException(spec.commandLine(), BundledScenarios.unknown(id));
     }
-    String text = format == Format.yaml ? BundledScenarios.source(id)
-        : new ScenarioWriter().toJson(BundledScenarios.load(id));
+    String text =
+        format == Format.yaml
+            ? BundledScenarios.source(id)
+            : new ScenarioWriter().toJson(BundledScenarios.load(id));
     PrintWriter out = spec.commandLine().getOut();
     out.print(text.endsWith("\n") ? text : text + "\n");
     out.flush();

@@ -11,12 +11,21 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code polemos scenarios}: lists the bundled scenarios. */
-@Command(name = "scenarios",
+@Command(
+    name = "scenarios",
     header = "List the bundled scenarios.",
     mixinStandardHelpOptions = true,
-    description = {"Lists the bundled scenarios: id, name, horizon, and how many regions,",
-        "factions and sources each has."},
-    footer = {"", "Examples:", "  polemos scenarios", "  polemos scenario show minimal > mine.yaml", ""})
+    description = {
+      "Lists the bundled scenarios: id, name, horizon, and how many regions,",
+      "factions and sources each has."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  polemos scenarios",
+      "  polemos scenario show minimal > mine.yaml",
+      ""
+    })
 final class ScenariosCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -27,9 +36,15 @@ final class ScenariosCommand implements Callable<Integer> {
     rows.add(new String[] {"ID", "NAME", "HORIZON", "REGIONS", "FACTIONS", "SOURCES"});
     for (String id : BundledScenarios.ids()) {
       Scenario s = BundledScenarios.load(id);
-      rows.add(new String[] {id, s.name(), s.calendar().start() + ".." + s.calendar().end(),
-          String.valueOf(s.regions().size()), String.valueOf(s.factions().size()),
-          String.valueOf(s.sources().size())});
+      rows.add(
+          new String[] {
+            id,
+            s.name(),
+            s.calendar().start() + ".." + s.calendar().end(),
+            String.valueOf(s.regions().size()),
+            String.valueOf(s.factions().size()),
+            String.valueOf(s.sources().size())
+          });
     }
     int[] widths = new int[rows.get(0).length];
     for (String[] row : rows) {
@@ -42,8 +57,10 @@ final class ScenariosCommand implements Callable<Integer> {
       StringBuilder line = new StringBuilder();
       for (int i = 0; i < row.length; i++) {
         boolean numeric = i >= 3;
-        String cell = numeric ? " ".repeat(widths[i] - row[i].length()) + row[i]
-            : row[i] + " ".repeat(widths[i] - row[i].length());
+        String cell =
+            numeric
+                ? " ".repeat(widths[i] - row[i].length()) + row[i]
+                : row[i] + " ".repeat(widths[i] - row[i].length());
         line.append(cell).append(i < row.length - 1 ? "  " : "");
       }
       out.println(line.toString().stripTrailing());

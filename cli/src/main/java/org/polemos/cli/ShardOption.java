@@ -25,12 +25,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --shard I/N} for an experiment command (a picocli mixin), and the two other ways such a command can get its
- * replications: a shard computes only its work units and writes {@code units.part} and {@code shard.json} to
- * {@code --out}; under {@code polemos merge} the command replays the shards' units instead of computing them, into
- * a directory the merge chose. A command using it: gets its replications from {@link #source}, its output
- * directory from {@link #out}, checks its inputs with {@link #verify}, and when {@link #sharding()} hands its design
- * to {@link #writeShard} instead of writing its outputs (docs/CLUSTER.md).
+ * {@code --shard I/N} for an experiment command (a picocli mixin), and the two other ways such a
+ * command can get its replications: a shard computes only its work units and writes {@code
+ * units.part} and {@code shard.json} to {@code --out}; under {@code polemos merge} the command
+ * replays the shards' units instead of computing them, into a directory the merge chose. A command
+ * using it: gets its replications from {@link #source}, its output directory from {@link #out},
+ * checks its inputs with {@link #verify}, and when {@link #sharding()} hands its design to {@link
+ * #writeShard} instead of writing its outputs (docs/CLUSTER.md).
  */
 final class ShardOption {
 
@@ -39,14 +40,20 @@ final class ShardOption {
     ShardOption shardOption();
   }
 
-  /** What merge sets: replay from {@code source} into {@code directory}, the shards being {@code manifest}'s. */
-  record Merge(Path directory, ReplicationSource source, ShardManifest manifest, Path shardDirectory) {
-  }
+  /**
+   * What merge sets: replay from {@code source} into {@code directory}, the shards being {@code
+   * manifest}'s.
+   */
+  record Merge(
+      Path directory, ReplicationSource source, ShardManifest manifest, Path shardDirectory) {}
 
-  @Option(names = "--shard", paramLabel = "I/N",
-      description = "Compute only shard I of N (I from 0 to N-1) of the work units (design point x replication) and "
-          + "write units.part and shard.json to --out; 'polemos merge' joins the shards into exactly the files of "
-          + "one run (docs/CLUSTER.md). A complete shard in --out is skipped.")
+  @Option(
+      names = "--shard",
+      paramLabel = "I/N",
+      description =
+          "Compute only shard I of N (I from 0 to N-1) of the work units (design point x replication) and "
+              + "write units.part and shard.json to --out; 'polemos merge' joins the shards into exactly the files of "
+              + "one run (docs/CLUSTER.md). A complete shard in --out is skipped.")
   String shard;
 
   Merge merge;
@@ -71,25 +78,50 @@ final class ShardOption {
       return;
     }
     ShardManifest m = merge.manifest();
-    String problem = !m.kind().equals(kind) ? "the shards are of '" + m.kind() + "', not '" + kind + "'"
-        : !m.scenarioSha256().equals(scenarioSha256) ? "the scenario changed since the shards ran (hash differs)"
-        : !m.experimentSha256().equals(experimentSha256)
-            ? "the experiment file changed since the shards ran (hash differs)"
-        : m.seed() != seed ? "the seed differs from the shards' (" + m.seed() + ")" : null;
+    String problem =
+        !m.kind().equals(kind)
+            ? "the shards are of '" + m.kind() + "', not '" + kind + "'"
+            : !m.scenarioSha256().equals(scenarioSha256)
+                ? "the scenario changed since the shards ran (hash differs)"
+                : !m.experimentSha256().equals(experimentSha256)
+                    ? "the experiment file changed since the shards ran (hash differs)"
+                    : m.seed() != seed
+                        ? "the seed differs from the shards' (" + m.seed() + ")"
+                        : null;
     if (problem != null) {
-      throw new ScenarioFileException(List.of(new Diagnostic(merge.shardDirectory().toString(), 0, 0, "",
-          problem + "; merge reads the inputs the shards named, from the directory it runs in")));
+      throw new ScenarioFileException(
+          List.of(
+              new Diagnostic(
+                  merge.shardDirectory().toString(),
+                  0,
+                  0,
+                  "",
+                  problem
+                      + "; merge reads the inputs the shards named, from the directory it runs in")));
     }
   }
 
   /**
-   * Computes this shard of a design of {@code points} points x {@code replications} replications and writes its
-   * part file then its manifest (each atomically) to {@code dir}. A complete shard of the same experiment already
-   * in {@code dir} is kept and skipped; the leftovers of an interrupted shard are removed first.
+   * Computes this shard of a design of {@code points} points x {@code replications} replications
+   * and writes its part file then its manifest (each atomically) to {@code dir}. A complete shard
+   * of the same experiment already in {@code dir} is kept and skipped; the leftovers of an
+   * interrupted shard are removed first.
    */
-  int writeShard(CommandLine cmd, Engine engine, String kind, String scenarioSha256, String experimentSha256,
-      long seed, int points, int replications, IntFunction<Scenario> scenarioOf, Predicate<String> metrics,
-      int threads, Path dir, boolean noProgress) throws IOException {
+  int writeShard(
+      CommandLine cmd,
+      Engine engine,
+      String kind,
+      String scenarioSha256,
+      String experimentSha256,
+      long seed,
+      int points,
+      int replications,
+      IntFunction<Scenario> scenarioOf,
+      Predicate<String> metrics,
+      int threads,
+      Path dir,
+      boolean noProgress)
+      throws IOException {
     Shard s;
     try {
       s = Shard.parse(shard);
@@ -97,17 +129,37 @@ final class ShardOption {
       throw new CommandLine.ParameterException(cmd, "--shard " + shard + ": " + e.getMessage());
     }
     long units = (long) points * replications;
-    ShardManifest manifest = new ShardManifest(kind, scenarioSha256, experimentSha256, seed, Version.VERSION,
-        s.index(), s.count(), units, s.first(units), s.end(units), experimentArguments(cmd), threads,
-        Instant.now().toString());
+    ShardManifest manifest =
+        new ShardManifest(
+            kind,
+            scenarioSha256,
+            experimentSha256,
+            seed,
+            Version.VERSION,
+            s.index(),
+            s.count(),
+            units,
+            s.first(units),
+            s.end(units),
+            experimentArguments(cmd),
+            threads,
+            Instant.now().toString());
     PrintWriter err = cmd.getErr();
     ShardManifest existing = Files.isDirectory(dir) ? ShardManifest.read(dir) : null;
     if (existing != null) {
       String difference = existing.difference(manifest);
       if (difference != null || existing.shard() != s.index()) {
-        throw new CommandLine.ParameterException(cmd, "--out " + dir + " holds shard " + existing.shard() + "/"
-            + existing.shards() + " of another experiment or shard" + (difference == null ? "" : " (" + difference
-            + ")") + "; use another --out");
+        throw new CommandLine.ParameterException(
+            cmd,
+            "--out "
+                + dir
+                + " holds shard "
+                + existing.shard()
+                + "/"
+                + existing.shards()
+                + " of another experiment or shard"
+                + (difference == null ? "" : " (" + difference + ")")
+                + "; use another --out");
       }
       err.println(kind + ": shard " + s + " already complete in " + dir + ", skipped");
       err.flush();
@@ -116,38 +168,50 @@ final class ShardOption {
     clearLeftovers(dir, cmd);
     long t0 = System.nanoTime();
     try (PartFile.Writer part = new PartFile.Writer(dir.resolve(PartFile.NAME));
-         Progress progress = Progress.of(noProgress, kind + " shard " + s, "units", err)) {
-      ShardRunner.Recorder recorder = new ShardRunner.Recorder() {
-        @Override
-        public void beginUnit(int point, int replication) {
-          io(() -> part.beginUnit(point, replication));
-        }
+        Progress progress = Progress.of(noProgress, kind + " shard " + s, "units", err)) {
+      ShardRunner.Recorder recorder =
+          new ShardRunner.Recorder() {
+            @Override
+            public void beginUnit(int point, int replication) {
+              io(() -> part.beginUnit(point, replication));
+            }
 
-        @Override
-        public void series(int replication, LocalDate date, String metric, String key, double value) {
-          if (metrics.test(metric)) {
-            io(() -> part.series(replication, date, metric, key, value));
-          }
-        }
+            @Override
+            public void series(
+                int replication, LocalDate date, String metric, String key, double value) {
+              if (metrics.test(metric)) {
+                io(() -> part.series(replication, date, metric, key, value));
+              }
+            }
 
-        @Override
-        public void event(EventRecord event) {
-          io(() -> part.event(event));
-        }
+            @Override
+            public void event(EventRecord event) {
+              io(() -> part.event(event));
+            }
 
-        @Override
-        public void endUnit() {
-          io(part::endUnit);
-        }
-      };
-      new ShardRunner(engine).run(s, points, replications, scenarioOf, seed, threads, recorder, progress);
+            @Override
+            public void endUnit() {
+              io(part::endUnit);
+            }
+          };
+      new ShardRunner(engine)
+          .run(s, points, replications, scenarioOf, seed, threads, recorder, progress);
       part.commit();
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
     manifest.write(dir);
-    cmd.getOut().printf("%s: shard %s, units %d..%d of %d, seed %d, %.1f s -> %s%n", kind, s, manifest.firstUnit(),
-        manifest.endUnit() - 1, units, seed, (System.nanoTime() - t0) / 1e9, dir);
+    cmd.getOut()
+        .printf(
+            "%s: shard %s, units %d..%d of %d, seed %d, %.1f s -> %s%n",
+            kind,
+            s,
+            manifest.firstUnit(),
+            manifest.endUnit() - 1,
+            units,
+            seed,
+            (System.nanoTime() - t0) / 1e9,
+            dir);
     cmd.getOut().flush();
     return ExitCodes.OK;
   }
@@ -164,18 +228,29 @@ final class ShardOption {
     }
   }
 
-  /** Creates {@code dir}, removing what an interrupted shard left; refuses a directory holding anything else. */
+  /**
+   * Creates {@code dir}, removing what an interrupted shard left; refuses a directory holding
+   * anything else.
+   */
   private static void clearLeftovers(Path dir, CommandLine cmd) throws IOException {
     Files.createDirectories(dir);
     List<Path> leftovers = new ArrayList<>();
     try (var entries = Files.list(dir)) {
       for (Path p : (Iterable<Path>) entries::iterator) {
         String name = p.getFileName().toString();
-        boolean ours = name.equals(PartFile.NAME) || (name.endsWith(".partial")
-            && (name.startsWith("." + PartFile.NAME + ".") || name.startsWith("." + ShardManifest.NAME + ".")));
+        boolean ours =
+            name.equals(PartFile.NAME)
+                || (name.endsWith(".partial")
+                    && (name.startsWith("." + PartFile.NAME + ".")
+                        || name.startsWith("." + ShardManifest.NAME + ".")));
         if (!ours) {
-          throw new CommandLine.ParameterException(cmd, "--out " + dir + ": not empty and not a shard directory ("
-              + name + "); choose another");
+          throw new CommandLine.ParameterException(
+              cmd,
+              "--out "
+                  + dir
+                  + ": not empty and not a shard directory ("
+                  + name
+                  + "); choose another");
         }
         leftovers.add(p);
       }
@@ -188,8 +263,9 @@ final class ShardOption {
   /** SHA-256 of a file's bytes, in hex (the experiment file's hash in shard manifests). */
   static String fileSha256(Path file) throws IOException {
     try {
-      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-          .digest(Files.readAllBytes(file)));
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is always available", e);
     }
@@ -206,8 +282,9 @@ final class ShardOption {
       String a = args.get(i);
       if (a.equals("--shard") || a.equals("--out") || a.equals("-o")) {
         i++;
-      } else if (!(a.startsWith("--shard=") || a.startsWith("--out=") || (a.startsWith("-o") && !a.startsWith("--")
-          && a.length() > 2))) {
+      } else if (!(a.startsWith("--shard=")
+          || a.startsWith("--out=")
+          || (a.startsWith("-o") && !a.startsWith("--") && a.length() > 2))) {
         kept.add(a);
       }
     }

@@ -24,31 +24,42 @@ import org.polemos.sim.experiment.Designs;
 import org.polemos.sim.experiment.Sweep;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code polemos sweep}: reads the sweep file, runs its points with {@link Sweep} (the library class a Java user
- * calls directly) and keeps the results in a directory with a checkpoint log, for {@code --resume}.
+ * {@code polemos sweep}: reads the sweep file, runs its points with {@link Sweep} (the library
+ * class a Java user calls directly) and keeps the results in a directory with a checkpoint log, for
+ * {@code --resume}.
  */
-@Command(name = "sweep",
+@Command(
+    name = "sweep",
     header = "Run a grid or Latin-hypercube sweep over parameter paths, resumable.",
-    mixinStandardHelpOptions = true, versionProvider = Version.class,
-    description = {"Runs every point of a sweep file (a grid or a Latin hypercube over scenario parameter paths),",
-        "each with the same seed and replications (common random numbers), and writes:",
-        "  points.csv               point index and parameter values",
-        "  points/<i>/summary.csv   the summary of point i (columns as 'polemos run' summary.csv)",
-        "  sweep.csv                point, one column per parameter, metric, key, date, mean, ci_low, ci_high",
-        "  checkpoint.log           one line per finished point, forced to disk",
-        "An interrupted sweep (even kill -9) resumes with --resume: finished points are skipped, the rest run,",
-        "and the outputs are byte-identical to an uninterrupted sweep. File format: docs/EXPERIMENTS.md."},
-    footer = {"", "Exit status: 0 done; 1 invalid sweep or scenario file (reported as file:line:col);",
-        "2 usage error; 3 unexpected failure.", "", "Examples:",
-        "  polemos sweep examples/minimal-sweep.yaml --out sweeps/interdiction",
-        "  polemos sweep examples/minimal-sweep.yaml --out sweeps/interdiction --resume --threads 2", ""})
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = {
+      "Runs every point of a sweep file (a grid or a Latin hypercube over scenario parameter paths),",
+      "each with the same seed and replications (common random numbers), and writes:",
+      "  points.csv               point index and parameter values",
+      "  points/<i>/summary.csv   the summary of point i (columns as 'polemos run' summary.csv)",
+      "  sweep.csv                point, one column per parameter, metric, key, date, mean, ci_low, ci_high",
+      "  checkpoint.log           one line per finished point, forced to disk",
+      "An interrupted sweep (even kill -9) resumes with --resume: finished points are skipped, the rest run,",
+      "and the outputs are byte-identical to an uninterrupted sweep. File format: docs/EXPERIMENTS.md."
+    },
+    footer = {
+      "",
+      "Exit status: 0 done; 1 invalid sweep or scenario file (reported as file:line:col);",
+      "2 usage error; 3 unexpected failure.",
+      "",
+      "Examples:",
+      "  polemos sweep examples/minimal-sweep.yaml --out sweeps/interdiction",
+      "  polemos sweep examples/minimal-sweep.yaml --out sweeps/interdiction --resume --threads 2",
+      ""
+    })
 final class SweepCommand implements Callable<Integer>, ShardOption.Sharded {
   static final String CHECKPOINT = "checkpoint.log";
 
@@ -59,18 +70,28 @@ final class SweepCommand implements Callable<Integer>, ShardOption.Sharded {
   @Parameters(index = "0", paramLabel = "SWEEP.yaml", description = "The sweep file.")
   Path file;
 
-  @Option(names = {"-o", "--out"}, paramLabel = "DIR", required = true,
+  @Option(
+      names = {"-o", "--out"},
+      paramLabel = "DIR",
+      required = true,
       description = "Sweep directory; must be new or empty, unless --resume.")
   Path out;
 
-  @Option(names = "--resume", description = "Continue an interrupted sweep in DIR: skip the points it finished.")
+  @Option(
+      names = "--resume",
+      description = "Continue an interrupted sweep in DIR: skip the points it finished.")
   boolean resume;
 
-  @Option(names = {"-t", "--threads"}, paramLabel = "T",
-      description = "Worker threads for the replications of a point. Default: the number of processors.")
+  @Option(
+      names = {"-t", "--threads"},
+      paramLabel = "T",
+      description =
+          "Worker threads for the replications of a point. Default: the number of processors.")
   Integer threads;
 
-  @Option(names = "--no-progress", description = "No progress output (also off when the CI variable is set).")
+  @Option(
+      names = "--no-progress",
+      description = "No progress output (also off when the CI variable is set).")
   boolean noProgress;
 
   /** Testing aid: fail after this many points have been run by this invocation, as if killed. */
@@ -97,8 +118,14 @@ final class SweepCommand implements Callable<Integer>, ShardOption.Sharded {
       Experiments.checkMetrics(sweep.metrics(), at, engine.metrics());
     }
     List<double[]> points = points(sweep);
-    Sweep design = new Sweep(sweep.base(), sweep.paths(), points, sweep.seed(), sweep.replications(),
-        sweep.metrics());
+    Sweep design =
+        new Sweep(
+            sweep.base(),
+            sweep.paths(),
+            points,
+            sweep.seed(),
+            sweep.replications(),
+            sweep.metrics());
     List<org.polemos.model.Scenario> scenarios;
     try {
       scenarios = design.scenarios();
@@ -110,21 +137,35 @@ final class SweepCommand implements Callable<Integer>, ShardOption.Sharded {
     shardOption.verify("sweep", scenarioSha, ShardOption.fileSha256(file), sweep.seed());
     if (shardOption.sharding()) {
       if (resume) {
-        throw new CommandLine.ParameterException(cmd, "--resume with --shard: a shard resumes by being run again "
-            + "(a complete shard is skipped)");
+        throw new CommandLine.ParameterException(
+            cmd,
+            "--resume with --shard: a shard resumes by being run again "
+                + "(a complete shard is skipped)");
       }
-      return shardOption.writeShard(cmd, engine, "sweep", scenarioSha, ShardOption.fileSha256(file), sweep.seed(),
-          points.size(), sweep.replications(), scenarios::get,
+      return shardOption.writeShard(
+          cmd,
+          engine,
+          "sweep",
+          scenarioSha,
+          ShardOption.fileSha256(file),
+          sweep.seed(),
+          points.size(),
+          sweep.replications(),
+          scenarios::get,
           m -> sweep.metrics().isEmpty() || sweep.metrics().contains(m),
-          Experiments.threads(threads, sweep.replications(), cmd), out, noProgress);
+          Experiments.threads(threads, sweep.replications(), cmd),
+          out,
+          noProgress);
     }
     String fingerprint = fingerprint(sweep, points);
-    try (OutputDirectory claimed = resume ? OutputDirectory.claim(out, cmd) : OutputDirectory.claimEmpty(out, cmd)) {
+    try (OutputDirectory claimed =
+        resume ? OutputDirectory.claim(out, cmd) : OutputDirectory.claimEmpty(out, cmd)) {
       return sweep(sweep, points, design, fingerprint, cmd);
     }
   }
 
-  private int sweep(SweepSpec sweep, List<double[]> points, Sweep design, String fingerprint, CommandLine cmd)
+  private int sweep(
+      SweepSpec sweep, List<double[]> points, Sweep design, String fingerprint, CommandLine cmd)
       throws IOException {
     Path log = out.resolve(CHECKPOINT);
     TreeSet<Integer> done = new TreeSet<>();
@@ -132,8 +173,15 @@ final class SweepCommand implements Callable<Integer>, ShardOption.Sharded {
     if (resume) {
       done.addAll(finished(log, fingerprint, points.size(), cmd, err));
       if (!done.isEmpty()) {
-        err.println("sweep: resuming " + out + ": " + done.size() + " of " + points.size()
-            + " points already done, skipped: " + ranges(done));
+        err.println(
+            "sweep: resuming "
+                + out
+                + ": "
+                + done.size()
+                + " of "
+                + points.size()
+                + " points already done, skipped: "
+                + ranges(done));
         err.flush();
       }
     }
@@ -142,29 +190,42 @@ final class SweepCommand implements Callable<Integer>, ShardOption.Sharded {
     long t0 = System.nanoTime();
     int ran;
     try (CheckpointLog checkpoint = CheckpointLog.open(log);
-         Progress progress = Progress.of(noProgress, "sweep", "points", err)) {
+        Progress progress = Progress.of(noProgress, "sweep", "points", err)) {
       if (CheckpointLog.read(log).isEmpty()) {
         checkpoint.append("sweep " + fingerprint);
       }
       int[] now = {0};
-      ran = design.run(shardOption.source(engine), workers, done, (i, summary) -> {
-        Path pointSummary = pointDir(i).resolve("summary.csv");
-        Experiments.writeSummary(summary, pointSummary);
-        // The summary's hash lets a resume verify it rather than trust it.
-        checkpoint.append("point " + i + " done " + sha256(pointSummary));
-        done.add(i);
-        now[0]++;
-        progress.replicationDone(done.size(), points.size());
-        if (stopAfterPoints != null && now[0] >= stopAfterPoints) {
-          throw new IllegalStateException("stopped after " + now[0] + " points (--stop-after-points)");
-        }
-      });
+      ran =
+          design.run(
+              shardOption.source(engine),
+              workers,
+              done,
+              (i, summary) -> {
+                Path pointSummary = pointDir(i).resolve("summary.csv");
+                Experiments.writeSummary(summary, pointSummary);
+                // The summary's hash lets a resume verify it rather than trust it.
+                checkpoint.append("point " + i + " done " + sha256(pointSummary));
+                done.add(i);
+                now[0]++;
+                progress.replicationDone(done.size(), points.size());
+                if (stopAfterPoints != null && now[0] >= stopAfterPoints) {
+                  throw new IllegalStateException(
+                      "stopped after " + now[0] + " points (--stop-after-points)");
+                }
+              });
     }
     writeCombined(sweep, points);
     PrintWriter stdout = cmd.getOut();
-    stdout.printf("%s: %d points x %d replications (%d run now, %d resumed), seed %d, %.1f s -> %s%n",
-        file, points.size(), sweep.replications(), ran, points.size() - ran, sweep.seed(),
-        (System.nanoTime() - t0) / 1e9, out);
+    stdout.printf(
+        "%s: %d points x %d replications (%d run now, %d resumed), seed %d, %.1f s -> %s%n",
+        file,
+        points.size(),
+        sweep.replications(),
+        ran,
+        points.size() - ran,
+        sweep.seed(),
+        (System.nanoTime() - t0) / 1e9,
+        out);
     stdout.flush();
     return ExitCodes.OK;
   }
@@ -186,7 +247,8 @@ final class SweepCommand implements Callable<Integer>, ShardOption.Sharded {
       min[j] = b.min();
       max[j] = b.max();
     }
-    return Designs.latinHypercube(sweep.latinHypercube().points(), min, max, sweep.latinHypercube().seed());
+    return Designs.latinHypercube(
+        sweep.latinHypercube().points(), min, max, sweep.latinHypercube().seed());
   }
 
   private Path pointDir(int i) {
@@ -194,16 +256,23 @@ final class SweepCommand implements Callable<Integer>, ShardOption.Sharded {
   }
 
   /**
-   * The points finished according to the checkpoint log, each verified: its summary must be present and read back
-   * whole. A point logged done whose summary is missing or damaged is reported and run again, and the log is
-   * rewritten (atomically) to hold only the verified points, so that no point is ever logged done twice.
+   * The points finished according to the checkpoint log, each verified: its summary must be present
+   * and read back whole. A point logged done whose summary is missing or damaged is reported and
+   * run again, and the log is rewritten (atomically) to hold only the verified points, so that no
+   * point is ever logged done twice.
    */
-  private List<Integer> finished(Path log, String fingerprint, int total, CommandLine cmd, PrintWriter err)
+  private List<Integer> finished(
+      Path log, String fingerprint, int total, CommandLine cmd, PrintWriter err)
       throws IOException {
     if (!Files.isRegularFile(log)) {
       if (!OutputDirectory.contents(out).isEmpty()) {
-        throw new CommandLine.ParameterException(cmd, "--resume: " + out + " holds files but no " + CHECKPOINT
-            + "; it is not a sweep directory");
+        throw new CommandLine.ParameterException(
+            cmd,
+            "--resume: "
+                + out
+                + " holds files but no "
+                + CHECKPOINT
+                + "; it is not a sweep directory");
       }
       return List.of();
     }
@@ -212,15 +281,21 @@ final class SweepCommand implements Callable<Integer>, ShardOption.Sharded {
       return List.of();
     }
     if (!lines.get(0).equals("sweep " + fingerprint)) {
-      throw new CommandLine.ParameterException(cmd, "--resume: " + out + " was made by a different sweep (the sweep"
-          + " file, its base scenario or the design changed); use a new --out");
+      throw new CommandLine.ParameterException(
+          cmd,
+          "--resume: "
+              + out
+              + " was made by a different sweep (the sweep"
+              + " file, its base scenario or the design changed); use a new --out");
     }
     TreeSet<Integer> done = new TreeSet<>();
     TreeSet<Integer> damaged = new TreeSet<>();
     Map<Integer, String> hashes = new HashMap<>();
     for (String line : lines.subList(1, lines.size())) {
       String[] parts = line.split(" ");
-      if ((parts.length == 3 || parts.length == 4) && parts[0].equals("point") && parts[2].equals("done")) {
+      if ((parts.length == 3 || parts.length == 4)
+          && parts[0].equals("point")
+          && parts[2].equals("done")) {
         int i;
         try {
           i = Integer.parseInt(parts[1]);
@@ -239,14 +314,25 @@ final class SweepCommand implements Callable<Integer>, ShardOption.Sharded {
     }
     damaged.removeAll(done);
     if (!damaged.isEmpty()) {
-      err.println("sweep: " + out + ": point" + (damaged.size() == 1 ? " " : "s ") + ranges(damaged)
-          + " logged done but " + (damaged.size() == 1 ? "its summary is" : "their summaries are")
-          + " missing or damaged; running " + (damaged.size() == 1 ? "it" : "them") + " again");
+      err.println(
+          "sweep: "
+              + out
+              + ": point"
+              + (damaged.size() == 1 ? " " : "s ")
+              + ranges(damaged)
+              + " logged done but "
+              + (damaged.size() == 1 ? "its summary is" : "their summaries are")
+              + " missing or damaged; running "
+              + (damaged.size() == 1 ? "it" : "them")
+              + " again");
       err.flush();
     }
     List<String> verified = new ArrayList<>();
     verified.add(lines.get(0));
-    done.forEach(i -> verified.add("point " + i + " done" + (hashes.get(i) == null ? "" : " " + hashes.get(i))));
+    done.forEach(
+        i ->
+            verified.add(
+                "point " + i + " done" + (hashes.get(i) == null ? "" : " " + hashes.get(i))));
     if (!verified.equals(lines)) {
       org.polemos.io.results.AtomicOutput.writeString(log, String.join("\n", verified) + "\n");
     }
@@ -254,8 +340,9 @@ final class SweepCommand implements Callable<Integer>, ShardOption.Sharded {
   }
 
   /**
-   * Whether a point's summary is present, has the SHA-256 the log recorded (when it recorded one) and reads back
-   * whole. It was written atomically, so a difference means it was changed or damaged after the point finished.
+   * Whether a point's summary is present, has the SHA-256 the log recorded (when it recorded one)
+   * and reads back whole. It was written atomically, so a difference means it was changed or
+   * damaged after the point finished.
    */
   private static boolean verified(Path summary, String sha256) {
     if (!Files.isRegularFile(summary)) {
@@ -265,7 +352,7 @@ final class SweepCommand implements Callable<Integer>, ShardOption.Sharded {
       if (sha256 != null && !sha256.equals(sha256(summary))) {
         return false;
       }
-      SummaryCsv.read(summary, r -> { });
+      SummaryCsv.read(summary, r -> {});
       return true;
     } catch (IOException | RuntimeException e) {
       return false;
@@ -274,8 +361,9 @@ final class SweepCommand implements Callable<Integer>, ShardOption.Sharded {
 
   private static String sha256(Path file) throws IOException {
     try {
-      return java.util.HexFormat.of().formatHex(
-          java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is always available", e);
     }
@@ -307,25 +395,27 @@ final class SweepCommand implements Callable<Integer>, ShardOption.Sharded {
       for (int i = 0; i < points.size(); i++) {
         double[] point = points.get(i);
         int index = i;
-        SummaryCsv.read(pointDir(i).resolve("summary.csv"), r -> {
-          Object[] row = new Object[header.size()];
-          row[0] = index;
-          for (int j = 0; j < point.length; j++) {
-            row[j + 1] = point[j];
-          }
-          int c = point.length + 1;
-          row[c] = r.metric();
-          row[c + 1] = r.key();
-          row[c + 2] = r.date().toString();
-          row[c + 3] = r.mean();
-          row[c + 4] = r.ciLow();
-          row[c + 5] = r.ciHigh();
-          try {
-            csv.row(row);
-          } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-          }
-        });
+        SummaryCsv.read(
+            pointDir(i).resolve("summary.csv"),
+            r -> {
+              Object[] row = new Object[header.size()];
+              row[0] = index;
+              for (int j = 0; j < point.length; j++) {
+                row[j + 1] = point[j];
+              }
+              int c = point.length + 1;
+              row[c] = r.metric();
+              row[c + 1] = r.key();
+              row[c + 2] = r.date().toString();
+              row[c + 3] = r.mean();
+              row[c + 4] = r.ciLow();
+              row[c + 5] = r.ciHigh();
+              try {
+                csv.row(row);
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
       }
       csv.commit();
     } catch (java.io.UncheckedIOException e) {
@@ -336,8 +426,14 @@ final class SweepCommand implements Callable<Integer>, ShardOption.Sharded {
   /** Identifies the sweep: base scenario, seed, replications, metrics and every point. */
   private static String fingerprint(SweepSpec sweep, List<double[]> points) {
     StringBuilder text = new StringBuilder(new ScenarioWriter().toYaml(sweep.base()));
-    text.append("\nseed ").append(sweep.seed()).append("\nreplications ").append(sweep.replications())
-        .append("\nmetrics ").append(sweep.metrics()).append("\npaths ").append(sweep.paths());
+    text.append("\nseed ")
+        .append(sweep.seed())
+        .append("\nreplications ")
+        .append(sweep.replications())
+        .append("\nmetrics ")
+        .append(sweep.metrics())
+        .append("\npaths ")
+        .append(sweep.paths());
     for (double[] p : points) {
       text.append('\n').append(java.util.Arrays.toString(p));
     }

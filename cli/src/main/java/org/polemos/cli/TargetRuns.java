@@ -11,9 +11,9 @@ import org.polemos.sim.experiment.ObservationCollector;
 import org.polemos.sim.random.RandomStreams;
 
 /**
- * Runs the base scenario of a calibration at given parameter values and computes each target's simulated number
- * (its aggregate of the series over the figure's dates, times its scale), one replication at a time; and the ABC
- * distance of such numbers to the reported figures. Thread-safe.
+ * Runs the base scenario of a calibration at given parameter values and computes each target's
+ * simulated number (its aggregate of the series over the figure's dates, times its scale), one
+ * replication at a time; and the ABC distance of such numbers to the reported figures. Thread-safe.
  */
 final class TargetRuns {
   private final Engine engine;
@@ -21,7 +21,8 @@ final class TargetRuns {
   private final List<String> paths;
   private final List<CalibrationSpec.Target> targets;
 
-  TargetRuns(Engine engine, Scenario base, List<String> paths, List<CalibrationSpec.Target> targets) {
+  TargetRuns(
+      Engine engine, Scenario base, List<String> paths, List<CalibrationSpec.Target> targets) {
     this.engine = engine;
     this.base = base;
     this.paths = List.copyOf(paths);
@@ -39,8 +40,8 @@ final class TargetRuns {
   }
 
   /**
-   * The target numbers of replications {@code first .. first+count-1} of {@code streams} ({@code [replication]
-   * [target]}), or null when the values give an invalid scenario.
+   * The target numbers of replications {@code first .. first+count-1} of {@code streams} ({@code
+   * [replication] [target]}), or null when the values give an invalid scenario.
    */
   double[][] run(double[] values, RandomStreams streams, int first, int count) {
     Scenario scenario = variant(values, streams.seed());
@@ -70,8 +71,13 @@ final class TargetRuns {
   ObservationCollector collector(Scenario scenario) {
     List<Observation> observations = new ArrayList<>();
     for (CalibrationSpec.Target t : targets) {
-      observations.add(new Observation(t.metric(), t.metricKey(), Observation.Aggregate.of(t.aggregate()),
-          t.figure().dateFrom(), t.figure().dateTo()));
+      observations.add(
+          new Observation(
+              t.metric(),
+              t.metricKey(),
+              Observation.Aggregate.of(t.aggregate()),
+              t.figure().dateFrom(),
+              t.figure().dateTo()));
     }
     return new ObservationCollector(observations, Engine.sampleDates(scenario.calendar()));
   }
@@ -88,19 +94,26 @@ final class TargetRuns {
   }
 
   /**
-   * The ABC distance of target numbers to the figures: the square root of the weighted sum over targets of the
-   * calibration loss (0 inside a reported range, the squared relative distance to its nearer end outside).
+   * The ABC distance of target numbers to the figures: the square root of the weighted sum over
+   * targets of the calibration loss (0 inside a reported range, the squared relative distance to
+   * its nearer end outside).
    */
   double distance(double[] simulated) {
     double sum = 0;
     for (int t = 0; t < targets.size(); t++) {
       CalibrationSpec.Target target = targets.get(t);
-      sum += target.weight() * Observation.intervalLoss(simulated[t], target.figure().low(), target.figure().high());
+      sum +=
+          target.weight()
+              * Observation.intervalLoss(
+                  simulated[t], target.figure().low(), target.figure().high());
     }
     return Math.sqrt(sum);
   }
 
-  /** The seed of ABC simulation {@code simulation}: independent streams for every simulation of a run. */
+  /**
+   * The seed of ABC simulation {@code simulation}: independent streams for every simulation of a
+   * run.
+   */
   static long simulationSeed(long seed, long simulation) {
     return org.polemos.sim.experiment.ParameterDraws.mix(seed, simulation);
   }

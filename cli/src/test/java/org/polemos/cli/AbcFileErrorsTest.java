@@ -7,16 +7,22 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Bad ABC settings and priors are reported as file:line:col with the field, exit 1, no stack trace. */
+/**
+ * Bad ABC settings and priors are reported as file:line:col with the field, exit 1, no stack trace.
+ */
 class AbcFileErrorsTest {
   @TempDir Path tmp;
 
   @Test
   void badPriorsAndSettingsAreLocated() throws Exception {
-    Files.writeString(tmp.resolve("figures.csv"), "date_from,date_to,quantity,key,unit,low,high,source\n"
-        + "2014-06-10,2015-06-09,arrivals,,persons,10,20,x\n");
+    Files.writeString(
+        tmp.resolve("figures.csv"),
+        "date_from,date_to,quantity,key,unit,low,high,source\n"
+            + "2014-06-10,2015-06-09,arrivals,,persons,10,20,x\n");
     Path cal = tmp.resolve("bad.yaml");
-    Files.writeString(cal, """
+    Files.writeString(
+        cal,
+        """
         base: minimal
         replications: 1
         method: abc-smc
@@ -31,7 +37,8 @@ class AbcFileErrorsTest {
         """);
     CliRun r = CliRun.of("calibrate", cal.toString(), "--out", tmp.resolve("o").toString());
     assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-    assertThat(r.err()).contains("bad.yaml:4:23 abc.quantil: unknown key (did you mean \"quantile\"?)")
+    assertThat(r.err())
+        .contains("bad.yaml:4:23 abc.quantil: unknown key (did you mean \"quantile\"?)")
         .contains("parameters[0].prior: \"gaussian\" is not one of")
         .contains("parameters[1].min: a log-uniform prior needs min > 0, was 0.0")
         .contains("parameters[2]: missing \"mean\"")
@@ -41,10 +48,14 @@ class AbcFileErrorsTest {
 
   @Test
   void resumeBelongsToAbcSmc() throws Exception {
-    Files.writeString(tmp.resolve("figures.csv"), "date_from,date_to,quantity,key,unit,low,high,source\n"
-        + "2014-06-10,2015-06-09,arrivals,,persons,10,20,x\n");
+    Files.writeString(
+        tmp.resolve("figures.csv"),
+        "date_from,date_to,quantity,key,unit,low,high,source\n"
+            + "2014-06-10,2015-06-09,arrivals,,persons,10,20,x\n");
     Path cal = tmp.resolve("cma.yaml");
-    Files.writeString(cal, """
+    Files.writeString(
+        cal,
+        """
         base: minimal
         replications: 1
         parameters:
@@ -53,7 +64,8 @@ class AbcFileErrorsTest {
         targets:
           - {quantity: arrivals, metric: foreign_arrivals_cumulative, metricKey: all}
         """);
-    CliRun r = CliRun.of("calibrate", cal.toString(), "--out", tmp.resolve("o").toString(), "--resume");
+    CliRun r =
+        CliRun.of("calibrate", cal.toString(), "--out", tmp.resolve("o").toString(), "--resume");
     assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(r.err()).contains("--resume applies to method: abc-smc only");
   }

@@ -14,14 +14,17 @@ import org.polemos.sim.Engine;
 import org.polemos.sim.SimulationModule;
 import org.polemos.sim.metric.MetricProbe;
 
-/** An extension module on the class path is installed by the command line without editing Polemos. */
+/**
+ * An extension module on the class path is installed by the command line without editing Polemos.
+ */
 class ExtensionDiscoveryTest {
 
   /** The extension a developer would ship in their own jar. */
   public static final class ReachMetricModule extends AbstractModule {
     @Override
     protected void configure() {
-      SimulationModule.metrics(binder()).addBinding()
+      SimulationModule.metrics(binder())
+          .addBinding()
           .toInstance(MetricProbe.of("test_extension_metric", (ctx, out) -> out.emit("all", 1.0)));
     }
   }
@@ -29,10 +32,12 @@ class ExtensionDiscoveryTest {
   @Test
   void serviceFileOnTheClassPathAddsTheMetric(@TempDir Path jarRoot) throws Exception {
     Path services = Files.createDirectories(jarRoot.resolve("META-INF/services"));
-    Files.writeString(services.resolve("com.google.inject.Module"), ReachMetricModule.class.getName() + "\n");
+    Files.writeString(
+        services.resolve("com.google.inject.Module"), ReachMetricModule.class.getName() + "\n");
     Thread thread = Thread.currentThread();
     ClassLoader original = thread.getContextClassLoader();
-    try (URLClassLoader withExtension = new URLClassLoader(new URL[] {jarRoot.toUri().toURL()}, original)) {
+    try (URLClassLoader withExtension =
+        new URLClassLoader(new URL[] {jarRoot.toUri().toURL()}, original)) {
       thread.setContextClassLoader(withExtension);
       Engine engine = Guice.createInjector(new PolemosModule()).getInstance(Engine.class);
       assertThat(engine.metrics()).contains("test_extension_metric", "territory_km2");

@@ -25,31 +25,44 @@ import org.polemos.sim.RunListener;
 import org.polemos.sim.random.RandomStreams;
 
 /**
- * Issue 10, "what validates must run": every numeric path of the {@code minimal} scenario (enumerated by
- * {@link ScenarioPaths}, so a field added later is covered without editing this test) set to extreme values (0,
- * -1, a tiny and a huge number, NaN, infinity, and seeded random magnitudes from 1e-300 to 1e300 of either sign)
- * must either be refused by validation with a located problem, or run to the end of a short horizon in bounded
- * time with every series value finite. A run that fails may do so only with a message naming a scenario path.
+ * Issue 10, "what validates must run": every numeric path of the {@code minimal} scenario
+ * (enumerated by {@link ScenarioPaths}, so a field added later is covered without editing this
+ * test) set to extreme values (0, -1, a tiny and a huge number, NaN, infinity, and seeded random
+ * magnitudes from 1e-300 to 1e300 of either sign) must either be refused by validation with a
+ * located problem, or run to the end of a short horizon in bounded time with every series value
+ * finite. A run that fails may do so only with a message naming a scenario path.
  *
- * <p>Deterministic: the random magnitudes come from a fixed seed, so the test never fails by chance.
+ * <p>Deterministic: the random magnitudes come from a fixed seed, so the test never fails by
+ * chance.
  */
 class ExtremeValuesPropertyTest {
   private static final long SEED = 20261128L;
   private static final int RANDOM_VALUES_PER_PATH = 3;
   private static final long TIMEOUT_SECONDS = 20;
 
-  /** Metrics documented (docs/OUTPUTS.md) as NaN in a period without data, e.g. a mean wait when nobody waited. */
-  private static final java.util.Set<String> NAN_WHEN_EMPTY = java.util.Set.of("intake_wait_days_mean");
+  /**
+   * Metrics documented (docs/OUTPUTS.md) as NaN in a period without data, e.g. a mean wait when
+   * nobody waited.
+   */
+  private static final java.util.Set<String> NAN_WHEN_EMPTY =
+      java.util.Set.of("intake_wait_days_mean");
 
   private static Scenario base;
   private static Engine engine;
   private static ExecutorService executor;
 
-  /** Cases that ran (rather than being refused): the test must exercise runs, not only validation. */
-  private static final java.util.concurrent.atomic.AtomicInteger RAN = new java.util.concurrent.atomic.AtomicInteger();
-  private static final java.util.concurrent.atomic.AtomicInteger TOTAL = new java.util.concurrent.atomic.AtomicInteger();
+  /**
+   * Cases that ran (rather than being refused): the test must exercise runs, not only validation.
+   */
+  private static final java.util.concurrent.atomic.AtomicInteger RAN =
+      new java.util.concurrent.atomic.AtomicInteger();
 
-  /** {@code minimal} on a horizon of {@value #HORIZON_DAYS} days, its interventions clipped to it. */
+  private static final java.util.concurrent.atomic.AtomicInteger TOTAL =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /**
+   * {@code minimal} on a horizon of {@value #HORIZON_DAYS} days, its interventions clipped to it.
+   */
   static Scenario shortMinimal() {
     Scenario s = BundledScenarios.load("minimal");
     LocalDate end = s.calendar().start().plusDays(HORIZON_DAYS);
@@ -74,17 +87,20 @@ class ExtremeValuesPropertyTest {
     base = shortMinimal();
     assertThat(base.validate()).as("the base scenario of the test").isEmpty();
     engine = Guice.createInjector(new PolemosModule()).getInstance(Engine.class);
-    executor = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "extreme-values");
-      t.setDaemon(true);
-      return t;
-    });
+    executor =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "extreme-values");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   @AfterAll
   static void tearDown() {
     executor.shutdownNow();
-    // Most extreme values are refused, but a fair share must run, or the test checks validation only.
+    // Most extreme values are refused, but a fair share must run, or the test checks validation
+    // only.
     assertThat(RAN.get()).as("cases that ran, of " + TOTAL.get()).isGreaterThan(TOTAL.get() / 5);
   }
 
@@ -94,8 +110,8 @@ class ExtremeValuesPropertyTest {
     List<Object[]> cases = new ArrayList<>();
     List<String> paths = ScenarioPaths.numericPaths(minimal);
     for (String path : paths) {
-      List<Double> values = new ArrayList<>(List.of(0.0, -1.0, 1e-300, 1e300, Double.NaN,
-          Double.POSITIVE_INFINITY));
+      List<Double> values =
+          new ArrayList<>(List.of(0.0, -1.0, 1e-300, 1e300, Double.NaN, Double.POSITIVE_INFINITY));
       for (int i = 0; i < RANDOM_VALUES_PER_PATH; i++) {
         double magnitude = Math.pow(10, random.nextDouble(-300, 300));
         values.add(random.nextBoolean() ? magnitude : -magnitude);
@@ -104,15 +120,18 @@ class ExtremeValuesPropertyTest {
         cases.add(new Object[] {List.of(path), List.of(v)});
       }
     }
-    // Extremes in combination (e.g. a huge at-risk pool with a propensity of 1): three paths at a time.
+    // Extremes in combination (e.g. a huge at-risk pool with a propensity of 1): three paths at a
+    // time.
     double[] extremes = {0, -1, 1e-300, 1e300, Double.NaN, 1, 1e6, 1e15};
     for (int c = 0; c < COMBINATIONS; c++) {
       List<String> at = new ArrayList<>();
       List<Double> values = new ArrayList<>();
       for (int k = 0; k < 3; k++) {
         at.add(paths.get(random.nextInt(paths.size())));
-        values.add(random.nextBoolean() ? extremes[random.nextInt(extremes.length)]
-            : Math.pow(10, random.nextDouble(-20, 20)));
+        values.add(
+            random.nextBoolean()
+                ? extremes[random.nextInt(extremes.length)]
+                : Math.pow(10, random.nextDouble(-20, 20)));
       }
       cases.add(new Object[] {at, values});
     }
@@ -129,7 +148,9 @@ class ExtremeValuesPropertyTest {
     for (int i = 0; i < paths.size(); i++) {
       String path = paths.get(i);
       try {
-        variant = org.polemos.sim.experiment.Sweep.variant(variant, List.of(path), new double[] {values.get(i)});
+        variant =
+            org.polemos.sim.experiment.Sweep.variant(
+                variant, List.of(path), new double[] {values.get(i)});
       } catch (IllegalArgumentException e) {
         // refused when set (e.g. a whole number out of range): --set reports it naming the path
         assertThat(e.getMessage()).contains(path);
@@ -144,14 +165,17 @@ class ExtremeValuesPropertyTest {
       return;
     }
     List<String> nonFinite = new ArrayList<>();
-    RunListener listener = new RunListener() {
-      @Override
-      public void series(int replication, LocalDate date, String metric, String key, double v) {
-        if (!Double.isFinite(v) && !(Double.isNaN(v) && NAN_WHEN_EMPTY.contains(metric)) && nonFinite.size() < 5) {
-          nonFinite.add(date + " " + metric + " " + key + " = " + v);
-        }
-      }
-    };
+    RunListener listener =
+        new RunListener() {
+          @Override
+          public void series(int replication, LocalDate date, String metric, String key, double v) {
+            if (!Double.isFinite(v)
+                && !(Double.isNaN(v) && NAN_WHEN_EMPTY.contains(metric))
+                && nonFinite.size() < 5) {
+              nonFinite.add(date + " " + metric + " " + key + " = " + v);
+            }
+          }
+        };
     RAN.incrementAndGet();
     Scenario scenario = variant;
     Future<?> run = executor.submit(() -> engine.run(scenario, 0, RandomStreams.of(1), listener));
@@ -159,12 +183,20 @@ class ExtremeValuesPropertyTest {
       run.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (TimeoutException e) {
       run.cancel(true);
-      throw new AssertionError(path + " = " + value + " validates but the run does not end within "
-          + TIMEOUT_SECONDS + " s");
+      throw new AssertionError(
+          path
+              + " = "
+              + value
+              + " validates but the run does not end within "
+              + TIMEOUT_SECONDS
+              + " s");
     } catch (java.util.concurrent.ExecutionException e) {
       Throwable cause = e.getCause();
-      throw new AssertionError(path + " = " + value + " validates but the run fails: " + cause, cause);
+      throw new AssertionError(
+          path + " = " + value + " validates but the run fails: " + cause, cause);
     }
-    assertThat(nonFinite).as(path + " = " + value + " validates but gives non-finite values").isEmpty();
+    assertThat(nonFinite)
+        .as(path + " = " + value + " validates but gives non-finite values")
+        .isEmpty();
   }
 }

@@ -11,14 +11,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** Issue 10: outputs that are inputs, two commands on one directory, unfinished runs, options that cannot work. */
+/**
+ * Issue 10: outputs that are inputs, two commands on one directory, unfinished runs, options that
+ * cannot work.
+ */
 class FaultsAndOptionsTest {
   @TempDir Path tmp;
 
   private Path run(String name, String... extra) {
     Path dir = tmp.resolve(name);
-    List<String> args = new java.util.ArrayList<>(List.of("run", "minimal", "-n", "2", "--out", dir.toString(),
-        "--no-progress", "--no-report"));
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "run",
+                "minimal",
+                "-n",
+                "2",
+                "--out",
+                dir.toString(),
+                "--no-progress",
+                "--no-report"));
     args.addAll(List.of(extra));
     CliRun r = CliRun.of(args.toArray(String[]::new));
     assertThat(r.exitCode()).as(r.err()).isZero();
@@ -30,13 +42,20 @@ class FaultsAndOptionsTest {
     Path a = run("a");
     Path b = run("b");
     byte[] before = Files.readAllBytes(a.resolve("series.csv"));
-    CliRun r = CliRun.of("compare", a.toString(), b.toString(), "--out", a.resolve("series.csv").toString());
+    CliRun r =
+        CliRun.of(
+            "compare", a.toString(), b.toString(), "--out", a.resolve("series.csv").toString());
     assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(r.err()).contains("is also an input");
     assertThat(Files.readAllBytes(a.resolve("series.csv"))).isEqualTo(before);
     // the same file reached through ".." is the same file
-    CliRun dotted = CliRun.of("compare", a.toString(), b.toString(), "--out",
-        b.resolve("../a/manifest.json").toString());
+    CliRun dotted =
+        CliRun.of(
+            "compare",
+            a.toString(),
+            b.toString(),
+            "--out",
+            b.resolve("../a/manifest.json").toString());
     assertThat(dotted.exitCode()).isEqualTo(ExitCodes.USAGE);
   }
 
@@ -61,7 +80,8 @@ class FaultsAndOptionsTest {
     // nor with its rejects file: out y.csv writes y.rejects.csv
     Path rejects = tmp.resolve("y.rejects.csv");
     Files.writeString(rejects, "event_id_cnty,event_date,year\n");
-    CliRun viaRejects = CliRun.of("import", "acled", rejects.toString(), "--out", tmp.resolve("y.csv").toString());
+    CliRun viaRejects =
+        CliRun.of("import", "acled", rejects.toString(), "--out", tmp.resolve("y.csv").toString());
     assertThat(viaRejects.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(viaRejects.err()).contains("rejects file");
   }
@@ -71,11 +91,13 @@ class FaultsAndOptionsTest {
     Path dir = tmp.resolve("shared");
     CommandLine cmd = Main.commandLine();
     try (OutputDirectory held = OutputDirectory.claimEmpty(dir, cmd)) {
-      CliRun second = CliRun.of("run", "minimal", "--out", dir.toString(), "--no-progress", "--no-report");
+      CliRun second =
+          CliRun.of("run", "minimal", "--out", dir.toString(), "--no-progress", "--no-report");
       assertThat(second.exitCode()).isEqualTo(ExitCodes.USAGE);
       assertThat(second.err()).contains("another polemos command is writing to this directory");
       try (Stream<Path> files = Files.list(dir)) {
-        assertThat(files.map(p -> p.getFileName().toString())).containsExactly(OutputDirectory.LOCK);
+        assertThat(files.map(p -> p.getFileName().toString()))
+            .containsExactly(OutputDirectory.LOCK);
       }
     }
     // released: the directory is usable, and a finished run leaves no lock file behind
@@ -112,7 +134,8 @@ class FaultsAndOptionsTest {
     assertThat(report.err()).contains("not a finished run directory");
     assertThat(d.resolve("report.html")).doesNotExist();
     Path ok = run("ok");
-    CliRun compare = CliRun.of("compare", ok.toString(), d.toString(), "--out", tmp.resolve("c.csv").toString());
+    CliRun compare =
+        CliRun.of("compare", ok.toString(), d.toString(), "--out", tmp.resolve("c.csv").toString());
     assertThat(compare.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(compare.err()).contains("not a finished run directory");
     // a table the manifest lists has gone
@@ -124,18 +147,40 @@ class FaultsAndOptionsTest {
 
   @Test
   void parquetAloneOrNoSeriesWithAReportIsRefusedBeforeRunning() {
-    CliRun parquet = CliRun.of("run", "minimal", "--format", "parquet", "--out", tmp.resolve("p").toString(),
-        "--no-progress");
+    CliRun parquet =
+        CliRun.of(
+            "run",
+            "minimal",
+            "--format",
+            "parquet",
+            "--out",
+            tmp.resolve("p").toString(),
+            "--no-progress");
     assertThat(parquet.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(parquet.err()).contains("--no-report");
     assertThat(tmp.resolve("p")).doesNotExist();
-    CliRun keep0 = CliRun.of("run", "minimal", "--keep-series", "0", "--out", tmp.resolve("k").toString(),
-        "--no-progress");
+    CliRun keep0 =
+        CliRun.of(
+            "run",
+            "minimal",
+            "--keep-series",
+            "0",
+            "--out",
+            tmp.resolve("k").toString(),
+            "--no-progress");
     assertThat(keep0.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(tmp.resolve("k")).doesNotExist();
     // parquet alone without a report works
-    CliRun ok = CliRun.of("run", "minimal", "--format", "parquet", "--no-report", "--out",
-        tmp.resolve("p2").toString(), "--no-progress");
+    CliRun ok =
+        CliRun.of(
+            "run",
+            "minimal",
+            "--format",
+            "parquet",
+            "--no-report",
+            "--out",
+            tmp.resolve("p2").toString(),
+            "--no-progress");
     assertThat(ok.exitCode()).as(ok.err()).isZero();
     assertThat(tmp.resolve("p2/series.parquet")).exists();
   }
@@ -144,7 +189,8 @@ class FaultsAndOptionsTest {
   void compareOfRunsWithoutSeriesRowsSaysSo() {
     Path a = run("a0", "--keep-series", "0");
     Path b = run("b0", "--keep-series", "0");
-    CliRun r = CliRun.of("compare", a.toString(), b.toString(), "--out", tmp.resolve("c.csv").toString());
+    CliRun r =
+        CliRun.of("compare", a.toString(), b.toString(), "--out", tmp.resolve("c.csv").toString());
     assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(r.err()).contains("hold no series rows").doesNotContain("null");
   }
@@ -154,8 +200,17 @@ class FaultsAndOptionsTest {
     Path bad = tmp.resolve("bad.csv");
     Files.writeString(bad, "not,the,header\n");
     Path dir = tmp.resolve("o");
-    CliRun r = CliRun.of("run", "levant-2014", "-n", "1000", "--observed", bad.toString(), "--out", dir.toString(),
-        "--no-progress");
+    CliRun r =
+        CliRun.of(
+            "run",
+            "levant-2014",
+            "-n",
+            "1000",
+            "--observed",
+            bad.toString(),
+            "--out",
+            dir.toString(),
+            "--no-progress");
     // -n 1000 of levant-2014 takes minutes: reaching this line quickly is part of the check
     assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(r.err()).contains("bad.csv:1: expected the header");
@@ -176,34 +231,49 @@ class FaultsAndOptionsTest {
   @Test
   void aSweepOverTheSeedIsRefused() throws Exception {
     Path sweep = tmp.resolve("seed.yaml");
-    Files.writeString(sweep, "base: minimal\nseed: 3\nreplications: 2\nparameters:\n  - path: seed\n"
-        + "    values: [1, 2]\n");
-    CliRun r = CliRun.of("sweep", sweep.toString(), "--out", tmp.resolve("s").toString(), "--no-progress");
+    Files.writeString(
+        sweep,
+        "base: minimal\nseed: 3\nreplications: 2\nparameters:\n  - path: seed\n"
+            + "    values: [1, 2]\n");
+    CliRun r =
+        CliRun.of("sweep", sweep.toString(), "--out", tmp.resolve("s").toString(), "--no-progress");
     assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(r.err()).contains("seed.yaml:5:").contains("\"seed\" cannot be varied");
   }
 
   @Test
   void errorsSayWhyInOneLine() {
-    assertThat(ErrorHandlers.describe(new java.io.IOException("No space left on device"))).contains("disk full");
+    assertThat(ErrorHandlers.describe(new java.io.IOException("No space left on device")))
+        .contains("disk full");
     assertThat(ErrorHandlers.describe(new java.nio.file.FileSystemException("/proc/x")))
         .isEqualTo("/proc/x: cannot be written or read (the file system refused it)");
     assertThat(ErrorHandlers.describe(new java.nio.file.AccessDeniedException("/root/x")))
         .isEqualTo("/root/x: permission denied");
-    assertThat(ErrorHandlers.describe(new java.io.UncheckedIOException(
-        new java.nio.file.NoSuchFileException("/no/dir/f")))).isEqualTo("/no/dir/f: no such file or directory");
-    assertThat(ErrorHandlers.describe(new OutOfMemoryError("Java heap space"))).contains("out of memory")
+    assertThat(
+            ErrorHandlers.describe(
+                new java.io.UncheckedIOException(
+                    new java.nio.file.NoSuchFileException("/no/dir/f"))))
+        .isEqualTo("/no/dir/f: no such file or directory");
+    assertThat(ErrorHandlers.describe(new OutOfMemoryError("Java heap space")))
+        .contains("out of memory")
         .doesNotContain("\n");
-    CliRun proc = CliRun.of("run", "minimal", "--out", "/proc/polemos-x", "--no-progress", "--no-report");
+    CliRun proc =
+        CliRun.of("run", "minimal", "--out", "/proc/polemos-x", "--no-progress", "--no-report");
     assertThat(proc.exitCode()).isNotZero();
-    assertThat(proc.err().strip()).contains("/proc/polemos-x: ").doesNotContain("\n").doesNotContain("Exception");
+    assertThat(proc.err().strip())
+        .contains("/proc/polemos-x: ")
+        .doesNotContain("\n")
+        .doesNotContain("Exception");
   }
 
   @Test
   void controlCharactersNeverReachTheTerminalRaw() throws Exception {
     Path f = tmp.resolve("evil.yaml");
-    String yaml = new String(CliRun.of("scenario", "show", "minimal").out().getBytes(StandardCharsets.UTF_8),
-        StandardCharsets.UTF_8).replaceFirst("controller: ([a-z-]+)", "controller: \"x\\\\n\\\\e[31mred\\\\0\"");
+    String yaml =
+        new String(
+                CliRun.of("scenario", "show", "minimal").out().getBytes(StandardCharsets.UTF_8),
+                StandardCharsets.UTF_8)
+            .replaceFirst("controller: ([a-z-]+)", "controller: \"x\\\\n\\\\e[31mred\\\\0\"");
     Files.writeString(f, yaml);
     CliRun r = CliRun.of("validate", f.toString());
     assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
@@ -215,8 +285,8 @@ class FaultsAndOptionsTest {
   }
 
   /**
-   * Parquet bytes are the same for any thread count. The encoding order that differed follows identity hash codes,
-   * fixed within one JVM, so each run is its own JVM here.
+   * Parquet bytes are the same for any thread count. The encoding order that differed follows
+   * identity hash codes, fixed within one JVM, so each run is its own JVM here.
    */
   @Test
   void parquetBytesDoNotDependOnTheThreadCount() throws Exception {
@@ -224,10 +294,27 @@ class FaultsAndOptionsTest {
     int[] threads = {1, 2};
     for (int i = 0; i < 2; i++) {
       Path dir = tmp.resolve("pq" + threads[i]);
-      Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-          System.getProperty("java.class.path"), Main.class.getName(), "run", "minimal", "-n", "2", "-t",
-          "" + threads[i], "--format", "csv,parquet", "--no-report", "--no-progress", "--out", dir.toString())
-          .redirectErrorStream(true).redirectOutput(tmp.resolve("pq" + i + ".log").toFile()).start();
+      Process p =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  Main.class.getName(),
+                  "run",
+                  "minimal",
+                  "-n",
+                  "2",
+                  "-t",
+                  "" + threads[i],
+                  "--format",
+                  "csv,parquet",
+                  "--no-report",
+                  "--no-progress",
+                  "--out",
+                  dir.toString())
+              .redirectErrorStream(true)
+              .redirectOutput(tmp.resolve("pq" + i + ".log").toFile())
+              .start();
       assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
       assertThat(p.exitValue()).as(Files.readString(tmp.resolve("pq" + i + ".log"))).isZero();
       bytes[i] = Files.readAllBytes(dir.resolve("series.parquet"));

@@ -12,28 +12,39 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** Help for every command: no warnings, the help subcommand, unknown words refused with a suggestion, layout. */
+/**
+ * Help for every command: no warnings, the help subcommand, unknown words refused with a
+ * suggestion, layout.
+ */
 class HelpTest {
 
-  /** Every command path below {@code polemos}, e.g. ["run"], ["scenario", "show"], ["import", "acled"]. */
+  /**
+   * Every command path below {@code polemos}, e.g. ["run"], ["scenario", "show"], ["import",
+   * "acled"].
+   */
   private static List<List<String>> commandPaths(CommandLine command, List<String> prefix) {
     List<List<String>> paths = new ArrayList<>();
     paths.add(prefix);
-    command.getSubcommands().forEach((name, sub) -> {
-      if (!name.equals("help")) {
-        List<String> path = new ArrayList<>(prefix);
-        path.add(name);
-        paths.addAll(commandPaths(sub, path));
-      }
-    });
+    command
+        .getSubcommands()
+        .forEach(
+            (name, sub) -> {
+              if (!name.equals("help")) {
+                List<String> path = new ArrayList<>(prefix);
+                path.add(name);
+                paths.addAll(commandPaths(sub, path));
+              }
+            });
     return paths;
   }
 
   @Test
   void everyCommandsHelpPrintsNoWarning() {
     List<List<String>> paths = commandPaths(Main.commandLine(), List.of());
-    assertThat(paths).hasSizeGreaterThan(12).contains(List.of("run"), List.of("compare"), List.of("calibrate"),
-        List.of("import", "acled"));
+    assertThat(paths)
+        .hasSizeGreaterThan(12)
+        .contains(
+            List.of("run"), List.of("compare"), List.of("calibrate"), List.of("import", "acled"));
     PrintStream original = System.err;
     ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
@@ -49,7 +60,9 @@ class HelpTest {
     } finally {
       System.setErr(original);
     }
-    assertThat(stderr.toString(StandardCharsets.UTF_8)).as("picocli warnings on System.err").isEmpty();
+    assertThat(stderr.toString(StandardCharsets.UTF_8))
+        .as("picocli warnings on System.err")
+        .isEmpty();
   }
 
   @Test
@@ -71,8 +84,11 @@ class HelpTest {
   void unknownOptionGetsADidYouMean() {
     CliRun run = CliRun.of("run", "minimal", "--replicatons", "5");
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).isEqualTo("polemos run: unknown option --replicatons (did you mean \"--replications\"?)"
-        + " (see 'polemos run --help')" + System.lineSeparator());
+    assertThat(run.err())
+        .isEqualTo(
+            "polemos run: unknown option --replicatons (did you mean \"--replications\"?)"
+                + " (see 'polemos run --help')"
+                + System.lineSeparator());
     // A typo in a required option is reported as the typo, not as the required option missing.
     assertThat(CliRun.of("sweep", "x.yaml", "--outt", "d").err())
         .contains("polemos sweep: unknown option --outt (did you mean \"--out\"?)");
@@ -86,11 +102,13 @@ class HelpTest {
     CliRun run = CliRun.of("forecast", "--help");
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
-    assertThat(run.err()).startsWith("polemos: unknown command \"forecast\"; commands: run, validate,");
+    assertThat(run.err())
+        .startsWith("polemos: unknown command \"forecast\"; commands: run, validate,");
     CliRun typo = CliRun.of("swep", "--help");
     assertThat(typo.exitCode()).isEqualTo(2);
     assertThat(typo.err()).contains("unknown command \"swep\" (did you mean \"sweep\"?)");
-    assertThat(CliRun.of("scenario", "shwo", "--help").err()).contains("polemos scenario: unknown command \"shwo\"");
+    assertThat(CliRun.of("scenario", "shwo", "--help").err())
+        .contains("polemos scenario: unknown command \"shwo\"");
   }
 
   private static String help(String columns, String... args) {
@@ -120,7 +138,9 @@ class HelpTest {
     }
     String wide = help("150", "run", "--help");
     String narrow = help("80", "run", "--help");
-    assertThat(wide.lines().mapToInt(String::length).max().orElseThrow()).isGreaterThan(80).isLessThanOrEqualTo(150);
+    assertThat(wide.lines().mapToInt(String::length).max().orElseThrow())
+        .isGreaterThan(80)
+        .isLessThanOrEqualTo(150);
     assertThat(wide.lines().count()).isLessThan(narrow.lines().count());
     assertThat(HelpLayout.width("abc")).isNull();
     assertThat(HelpLayout.width("20")).isNull();

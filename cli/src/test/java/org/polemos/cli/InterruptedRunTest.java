@@ -16,18 +16,33 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * A run stopped by SIGTERM or SIGINT, in a real child JVM: it leaves no temporary file and nothing that blocks the
- * next run; a directory that does hold files is refused naming them.
+ * A run stopped by SIGTERM or SIGINT, in a real child JVM: it leaves no temporary file and nothing
+ * that blocks the next run; a directory that does hold files is refused naming them.
  */
 class InterruptedRunTest {
   @TempDir Path tmp;
 
   private Process start(Path dir, Path log) throws IOException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    return new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-        "org.polemos.cli.Main", "run", "levant-2014", "-n", "2000", "-t", "1", "--out", dir.toString(),
-        "--no-progress", "--format", "csv,parquet")
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    return new ProcessBuilder(
+            java.toString(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            "org.polemos.cli.Main",
+            "run",
+            "levant-2014",
+            "-n",
+            "2000",
+            "-t",
+            "1",
+            "--out",
+            dir.toString(),
+            "--no-progress",
+            "--format",
+            "csv,parquet")
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
   }
 
   private static List<String> names(Path dir) throws IOException {
@@ -36,15 +51,19 @@ class InterruptedRunTest {
     }
   }
 
-  /** Waits until the run has temporary files with data in them, i.e. is in the middle of writing. */
+  /**
+   * Waits until the run has temporary files with data in them, i.e. is in the middle of writing.
+   */
   private static void awaitWriting(Path dir, Process process, Path log) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (System.nanoTime() < deadline) {
-      assertThat(process.isAlive()).as("the run ended early: %s", Files.exists(log) ? Files.readString(log) : "")
+      assertThat(process.isAlive())
+          .as("the run ended early: %s", Files.exists(log) ? Files.readString(log) : "")
           .isTrue();
       if (Files.isDirectory(dir)) {
         try (Stream<Path> entries = Files.list(dir)) {
-          if (entries.anyMatch(p -> p.getFileName().toString().endsWith(".partial") && p.toFile().length() > 0)) {
+          if (entries.anyMatch(
+              p -> p.getFileName().toString().endsWith(".partial") && p.toFile().length() > 0)) {
             return;
           }
         } catch (IOException e) {
@@ -57,7 +76,11 @@ class InterruptedRunTest {
   }
 
   private static int signal(Process process, String signal) throws Exception {
-    assertThat(new ProcessBuilder("kill", "-s", signal, Long.toString(process.pid())).start().waitFor()).isZero();
+    assertThat(
+            new ProcessBuilder("kill", "-s", signal, Long.toString(process.pid()))
+                .start()
+                .waitFor())
+        .isZero();
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the run stops").isTrue();
     return process.exitValue();
   }
@@ -81,7 +104,8 @@ class InterruptedRunTest {
       assertThat(dir).as("a directory the run created").doesNotExist();
     }
     // Nothing blocks the next run into the same directory.
-    CliRun next = CliRun.of("run", "minimal", "--out", dir.toString(), "--no-progress", "--no-report");
+    CliRun next =
+        CliRun.of("run", "minimal", "--out", dir.toString(), "--no-progress", "--no-report");
     assertThat(next.exitCode()).as(next.err()).isZero();
   }
 
@@ -92,8 +116,12 @@ class InterruptedRunTest {
     Files.writeString(dir.resolve("notes.txt"), "x");
     CliRun run = CliRun.of("run", "minimal", "--out", dir.toString(), "--no-progress");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(run.err()).contains("--out " + dir + ": directory is not empty: it holds .series.csv.1f2e3d.partial,"
-        + " notes.txt (1 hidden temporary file *.partial left by a killed process); choose another or remove it");
+    assertThat(run.err())
+        .contains(
+            "--out "
+                + dir
+                + ": directory is not empty: it holds .series.csv.1f2e3d.partial,"
+                + " notes.txt (1 hidden temporary file *.partial left by a killed process); choose another or remove it");
     for (int i = 0; i < 7; i++) {
       Files.writeString(dir.resolve("f" + i), "");
     }

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
-import org.polemos.model.Region;
 import org.polemos.model.Locality;
+import org.polemos.model.Region;
 import org.polemos.model.Scenario;
 import org.polemos.model.result.EventRecord;
 import org.polemos.model.result.Metric;
@@ -21,15 +21,19 @@ import org.polemos.sim.metric.BuiltInProbes;
 import org.polemos.sim.random.RandomStreams;
 
 /**
- * What replications of a scenario give for its territory: the organisation's area and fighters at each sample,
- * and, per named place, every change of hands with its date. Collected from the series and events of the engine
- * (docs/OUTPUTS.md), so it sees exactly what a researcher's output files hold.
+ * What replications of a scenario give for its territory: the organisation's area and fighters at
+ * each sample, and, per named place, every change of hands with its date. Collected from the series
+ * and events of the engine (docs/OUTPUTS.md), so it sees exactly what a researcher's output files
+ * hold.
  */
 final class Levant2014Outcomes {
   static final String ORG = "islamic-state";
 
   /** One replication: series by date and the changes of hands of each place, in order. */
-  record Run(Map<LocalDate, Double> territory, Map<LocalDate, Double> fighters, Map<LocalDate, Double> underground,
+  record Run(
+      Map<LocalDate, Double> territory,
+      Map<LocalDate, Double> fighters,
+      Map<LocalDate, Double> underground,
       Map<String, List<Change>> changes) {
 
     /** First date {@code place} passed to {@code to} on or after {@code from}, or null. */
@@ -42,7 +46,9 @@ final class Levant2014Outcomes {
       return null;
     }
 
-    /** First date {@code place} passed from {@code org} to anyone on or after {@code from}, or null. */
+    /**
+     * First date {@code place} passed from {@code org} to anyone on or after {@code from}, or null.
+     */
     LocalDate firstFrom(String place, String holder, LocalDate from) {
       for (Change c : changes.getOrDefault(place, List.of())) {
         if (c.from().equals(holder) && !c.date().isBefore(from)) {
@@ -62,7 +68,10 @@ final class Levant2014Outcomes {
       return cs.isEmpty() ? initial : cs.get(cs.size() - 1).to();
     }
 
-    /** The organisation's territory on {@code date}, interpolated linearly between the samples around it. */
+    /**
+     * The organisation's territory on {@code date}, interpolated linearly between the samples
+     * around it.
+     */
     double territoryOn(LocalDate date) {
       LocalDate before = null;
       LocalDate after = null;
@@ -77,56 +86,68 @@ final class Levant2014Outcomes {
       if (before.equals(after)) {
         return territory.get(before);
       }
-      double w = (double) (date.toEpochDay() - before.toEpochDay()) / (after.toEpochDay() - before.toEpochDay());
+      double w =
+          (double) (date.toEpochDay() - before.toEpochDay())
+              / (after.toEpochDay() - before.toEpochDay());
       return territory.get(before) * (1 - w) + territory.get(after) * w;
     }
   }
 
-  record Change(LocalDate date, String from, String to) {
-  }
+  record Change(LocalDate date, String from, String to) {}
 
-  private Levant2014Outcomes() {
-  }
+  private Levant2014Outcomes() {}
 
   static List<Run> run(Scenario scenario, int replications) {
     Engine engine = Guice.createInjector(new SimulationModule()).getInstance(Engine.class);
     RandomStreams streams = RandomStreams.of(scenario.seed());
     Run[] runs = new Run[replications];
-    IntStream.range(0, replications).parallel().forEach(rep -> {
-      Map<LocalDate, Double> territory = new ConcurrentHashMap<>();
-      Map<LocalDate, Double> fighters = new ConcurrentHashMap<>();
-      Map<LocalDate, Double> underground = new ConcurrentHashMap<>();
-      Map<String, List<Change>> changes = new LinkedHashMap<>();
-      engine.run(scenario, rep, streams, new RunListener() {
-        @Override
-        public void series(int r, LocalDate date, String metric, String key, double value) {
-          if (!key.equals(ORG)) {
-            return;
-          }
-          switch (metric) {
-            case Metric.TERRITORY_KM2 -> territory.put(date, value);
-            case Metric.FIGHTERS -> fighters.put(date, value);
-            case BuiltInProbes.FIGHTERS_UNDERGROUND -> underground.put(date, value);
-            default -> { }
-          }
-        }
+    IntStream.range(0, replications)
+        .parallel()
+        .forEach(
+            rep -> {
+              Map<LocalDate, Double> territory = new ConcurrentHashMap<>();
+              Map<LocalDate, Double> fighters = new ConcurrentHashMap<>();
+              Map<LocalDate, Double> underground = new ConcurrentHashMap<>();
+              Map<String, List<Change>> changes = new LinkedHashMap<>();
+              engine.run(
+                  scenario,
+                  rep,
+                  streams,
+                  new RunListener() {
+                    @Override
+                    public void series(
+                        int r, LocalDate date, String metric, String key, double value) {
+                      if (!key.equals(ORG)) {
+                        return;
+                      }
+                      switch (metric) {
+                        case Metric.TERRITORY_KM2 -> territory.put(date, value);
+                        case Metric.FIGHTERS -> fighters.put(date, value);
+                        case BuiltInProbes.FIGHTERS_UNDERGROUND -> underground.put(date, value);
+                        default -> {}
+                      }
+                    }
 
-        @Override
-        public void event(EventRecord e) {
-          if (e.type().equals("control-changed")) {
-            changes.computeIfAbsent(e.subject(), k -> new ArrayList<>())
-                .add(new Change(e.date(), e.details().get("from"), e.details().get("to")));
-          }
-        }
-      });
-      runs[rep] = new Run(territory, fighters, underground, changes);
-    });
+                    @Override
+                    public void event(EventRecord e) {
+                      if (e.type().equals("control-changed")) {
+                        changes
+                            .computeIfAbsent(e.subject(), k -> new ArrayList<>())
+                            .add(
+                                new Change(
+                                    e.date(), e.details().get("from"), e.details().get("to")));
+                      }
+                    }
+                  });
+              runs[rep] = new Run(territory, fighters, underground, changes);
+            });
     return Arrays.asList(runs);
   }
 
   /** The p-th quantile (0..1) of the non-null dates, or null when fewer than half are non-null. */
   static LocalDate quantile(List<LocalDate> dates, double p) {
-    long[] days = dates.stream().filter(d -> d != null).mapToLong(LocalDate::toEpochDay).sorted().toArray();
+    long[] days =
+        dates.stream().filter(d -> d != null).mapToLong(LocalDate::toEpochDay).sorted().toArray();
     if (days.length == 0) {
       return null;
     }
@@ -151,26 +172,54 @@ final class Levant2014Outcomes {
     return holders;
   }
 
-  /** A plain-text table of what the runs give: territory quantiles and, per place, its changes of hands. */
+  /**
+   * A plain-text table of what the runs give: territory quantiles and, per place, its changes of
+   * hands.
+   */
   static String summary(Scenario scenario, List<Run> runs) {
     StringBuilder sb = new StringBuilder();
     int n = runs.size();
-    for (String d : List.of("2014-07-01", "2015-01-01", "2015-06-01", "2015-12-14", "2016-06-01", "2016-12-01",
-        "2017-06-01", "2017-12-31")) {
+    for (String d :
+        List.of(
+            "2014-07-01",
+            "2015-01-01",
+            "2015-06-01",
+            "2015-12-14",
+            "2016-06-01",
+            "2016-12-01",
+            "2017-06-01",
+            "2017-12-31")) {
       LocalDate date = LocalDate.parse(d);
       double[] t = runs.stream().mapToDouble(r -> r.territoryOn(date)).toArray();
-      sb.append(String.format("territory %s p05 %,.0f p50 %,.0f p95 %,.0f%n", d, quantile(t, 0.05),
-          quantile(t, 0.5), quantile(t, 0.95)));
+      sb.append(
+          String.format(
+              "territory %s p05 %,.0f p50 %,.0f p95 %,.0f%n",
+              d, quantile(t, 0.05), quantile(t, 0.5), quantile(t, 0.95)));
     }
-    double[] decline = runs.stream().mapToDouble(r -> r.territoryOn(LocalDate.parse("2015-12-14"))
-        / r.territoryOn(LocalDate.parse("2015-01-01")) - 1).toArray();
-    sb.append(String.format("2015 change p05 %.3f p50 %.3f p95 %.3f%n", quantile(decline, 0.05),
-        quantile(decline, 0.5), quantile(decline, 0.95)));
+    double[] decline =
+        runs.stream()
+            .mapToDouble(
+                r ->
+                    r.territoryOn(LocalDate.parse("2015-12-14"))
+                            / r.territoryOn(LocalDate.parse("2015-01-01"))
+                        - 1)
+            .toArray();
+    sb.append(
+        String.format(
+            "2015 change p05 %.3f p50 %.3f p95 %.3f%n",
+            quantile(decline, 0.05), quantile(decline, 0.5), quantile(decline, 0.95)));
     LocalDate end = LocalDate.parse("2017-12-31");
-    double[] visible = runs.stream().mapToDouble(r -> r.fighters().getOrDefault(end, 0.0)).toArray();
-    double[] under = runs.stream().mapToDouble(r -> r.underground().getOrDefault(end, 0.0)).toArray();
-    sb.append(String.format("end-2017 fighters p05 %,.0f p50 %,.0f; underground p05 %,.0f p50 %,.0f%n",
-        quantile(visible, 0.05), quantile(visible, 0.5), quantile(under, 0.05), quantile(under, 0.5)));
+    double[] visible =
+        runs.stream().mapToDouble(r -> r.fighters().getOrDefault(end, 0.0)).toArray();
+    double[] under =
+        runs.stream().mapToDouble(r -> r.underground().getOrDefault(end, 0.0)).toArray();
+    sb.append(
+        String.format(
+            "end-2017 fighters p05 %,.0f p50 %,.0f; underground p05 %,.0f p50 %,.0f%n",
+            quantile(visible, 0.05),
+            quantile(visible, 0.5),
+            quantile(under, 0.05),
+            quantile(under, 0.5)));
     LocalDate start = scenario.calendar().start();
     for (Map.Entry<String, String> e : initialHolders(scenario).entrySet()) {
       String place = e.getKey();
@@ -185,9 +234,15 @@ final class Levant2014Outcomes {
       appendDates(sb, " taken by org", taken, n);
       appendDates(sb, " lost by org", lost, n);
       Map<String, Long> lostTo = new LinkedHashMap<>();
-      runs.forEach(r -> r.changes().getOrDefault(place, List.of()).stream().filter(c -> c.from().equals(ORG))
-          .findFirst().ifPresent(c -> lostTo.merge(c.to() + (c.date().getYear() < 2016 ? "<2016" : ""), 1L,
-              Long::sum)));
+      runs.forEach(
+          r ->
+              r.changes().getOrDefault(place, List.of()).stream()
+                  .filter(c -> c.from().equals(ORG))
+                  .findFirst()
+                  .ifPresent(
+                      c ->
+                          lostTo.merge(
+                              c.to() + (c.date().getYear() < 2016 ? "<2016" : ""), 1L, Long::sum)));
       if (!lostTo.isEmpty()) {
         sb.append(" first lost to ").append(lostTo);
       }
@@ -201,8 +256,10 @@ final class Levant2014Outcomes {
   private static void appendDates(StringBuilder sb, String what, List<LocalDate> dates, int n) {
     long k = dates.stream().filter(d -> d != null).count();
     if (k > 0) {
-      sb.append(String.format(";%s %d/%d p05 %s p50 %s p95 %s", what, k, n, quantile(dates, 0.05),
-          quantile(dates, 0.5), quantile(dates, 0.95)));
+      sb.append(
+          String.format(
+              ";%s %d/%d p05 %s p50 %s p95 %s",
+              what, k, n, quantile(dates, 0.05), quantile(dates, 0.5), quantile(dates, 0.95)));
     }
   }
 }

@@ -14,16 +14,17 @@ import org.polemos.io.scenario.BundledScenarios;
 import org.polemos.model.Scenario;
 
 /**
- * In-sample acceptance checks of levant-2014's territory over 200 replications (issue 12): only 2014-2015 public
- * figures and events (public-figures.csv, public-events.csv) are checked here; what the model gives for 2016-2017
- * is reported in docs/scenarios/levant-2014.md, never asserted. The table of every place's changes of hands is
- * written to target/levant-2014-territory.txt.
+ * In-sample acceptance checks of levant-2014's territory over 200 replications (issue 12): only
+ * 2014-2015 public figures and events (public-figures.csv, public-events.csv) are checked here;
+ * what the model gives for 2016-2017 is reported in docs/scenarios/levant-2014.md, never asserted.
+ * The table of every place's changes of hands is written to target/levant-2014-territory.txt.
  *
- * <p>Statistics: the replications use the scenario's fixed seed, so the test is deterministic for given code (same
- * seed, same result). Each event check asks for a share of replications (e.g. 90%) below what the model gives
- * (95-100% at the time of writing); as a claim about the model's probability p of the event, a check at 90% of
- * 200 fails with probability below 0.3% when p >= 0.96 (binomial tail), which is the false-failure rate stated for
- * a change of seed. Territory levels are checked on the median replication.
+ * <p>Statistics: the replications use the scenario's fixed seed, so the test is deterministic for
+ * given code (same seed, same result). Each event check asks for a share of replications (e.g. 90%)
+ * below what the model gives (95-100% at the time of writing); as a claim about the model's
+ * probability p of the event, a check at 90% of 200 fails with probability below 0.3% when p >=
+ * 0.96 (binomial tail), which is the false-failure rate stated for a change of seed. Territory
+ * levels are checked on the median replication.
  */
 class Levant2014TerritoryTest {
   static final String ORG = Levant2014Outcomes.ORG;
@@ -36,7 +37,8 @@ class Levant2014TerritoryTest {
     scenario = BundledScenarios.load("levant-2014");
     runs = Levant2014Outcomes.run(scenario, 200);
     Files.createDirectories(Path.of("target"));
-    Files.writeString(Path.of("target/levant-2014-territory.txt"), Levant2014Outcomes.summary(scenario, runs));
+    Files.writeString(
+        Path.of("target/levant-2014-territory.txt"), Levant2014Outcomes.summary(scenario, runs));
   }
 
   private static double share(Predicate<Levant2014Outcomes.Run> p) {
@@ -48,7 +50,8 @@ class Levant2014TerritoryTest {
   }
 
   private static double median(LocalDate date) {
-    return Levant2014Outcomes.quantile(runs.stream().mapToDouble(r -> r.territoryOn(date)).toArray(), 0.5);
+    return Levant2014Outcomes.quantile(
+        runs.stream().mapToDouble(r -> r.territoryOn(date)).toArray(), 0.5);
   }
 
   @Test
@@ -57,34 +60,61 @@ class Levant2014TerritoryTest {
     double dec = median(LocalDate.parse("2015-12-14"));
     assertThat(jan).as("1 Jan 2015, IHS 90,800 km2").isBetween(90_800 * 0.85, 90_800 * 1.15);
     assertThat(dec).as("14 Dec 2015, IHS 78,000 km2").isBetween(78_000 * 0.85, 78_000 * 1.15);
-    double change = Levant2014Outcomes.quantile(runs.stream().mapToDouble(r -> r.territoryOn(LocalDate.parse(
-        "2015-12-14")) / r.territoryOn(LocalDate.parse("2015-01-01")) - 1).toArray(), 0.5);
+    double change =
+        Levant2014Outcomes.quantile(
+            runs.stream()
+                .mapToDouble(
+                    r ->
+                        r.territoryOn(LocalDate.parse("2015-12-14"))
+                                / r.territoryOn(LocalDate.parse("2015-01-01"))
+                            - 1)
+                .toArray(),
+            0.5);
     assertThat(change).as("2015 change (IHS -14%)").isBetween(-0.20, -0.08);
   }
 
   @Test
   void mosulAndTikritFallInJune2014() {
-    assertThat(share(r -> within(r.firstTo("mosul", ORG, START), "2014-06-01", "2014-06-30"))).isGreaterThan(0.9);
-    assertThat(share(r -> within(r.firstTo("tikrit", ORG, START), "2014-06-01", "2014-06-30"))).isGreaterThan(0.9);
+    assertThat(share(r -> within(r.firstTo("mosul", ORG, START), "2014-06-01", "2014-06-30")))
+        .isGreaterThan(0.9);
+    assertThat(share(r -> within(r.firstTo("tikrit", ORG, START), "2014-06-01", "2014-06-30")))
+        .isGreaterThan(0.9);
   }
 
   @Test
   void kobaniHolds() {
-    assertThat(share(r -> r.firstTo("kobani", ORG, START) == null
-        || r.firstTo("kobani", ORG, START).isAfter(LocalDate.parse("2015-12-31")))).isGreaterThan(0.95);
+    assertThat(
+            share(
+                r ->
+                    r.firstTo("kobani", ORG, START) == null
+                        || r.firstTo("kobani", ORG, START).isAfter(LocalDate.parse("2015-12-31"))))
+        .isGreaterThan(0.95);
   }
 
   @Test
   void tikritIsRetakenInMarchOrApril2015() {
-    assertThat(share(r -> within(r.firstFrom("tikrit", ORG, LocalDate.parse("2014-07-01")), "2015-03-01",
-        "2015-04-30"))).isGreaterThan(0.9);
+    assertThat(
+            share(
+                r ->
+                    within(
+                        r.firstFrom("tikrit", ORG, LocalDate.parse("2014-07-01")),
+                        "2015-03-01",
+                        "2015-04-30")))
+        .isGreaterThan(0.9);
   }
 
   @Test
   void ramadiFallsInMay2015AndIsRetakenBetweenDecember2015AndFebruary2016() {
-    assertThat(share(r -> within(r.firstTo("ramadi", ORG, START), "2015-04-17", "2015-06-17"))).isGreaterThan(0.9);
-    assertThat(share(r -> within(r.firstFrom("ramadi", ORG, LocalDate.parse("2015-04-17")), "2015-12-01",
-        "2016-02-29"))).isGreaterThan(0.8);
+    assertThat(share(r -> within(r.firstTo("ramadi", ORG, START), "2015-04-17", "2015-06-17")))
+        .isGreaterThan(0.9);
+    assertThat(
+            share(
+                r ->
+                    within(
+                        r.firstFrom("ramadi", ORG, LocalDate.parse("2015-04-17")),
+                        "2015-12-01",
+                        "2016-02-29")))
+        .isGreaterThan(0.8);
   }
 
   @Test
@@ -95,15 +125,26 @@ class Levant2014TerritoryTest {
 
   @Test
   void sinjarIsRetakenInNovember2015() {
-    assertThat(share(r -> within(r.firstFrom("sinjar", ORG, LocalDate.parse("2014-08-01")), "2015-10-13",
-        "2015-12-13"))).isGreaterThan(0.85);
+    assertThat(
+            share(
+                r ->
+                    within(
+                        r.firstFrom("sinjar", ORG, LocalDate.parse("2014-08-01")),
+                        "2015-10-13",
+                        "2015-12-13")))
+        .isGreaterThan(0.85);
   }
 
   @Test
   void haditha_kirkukAndDeirEzZorCityNeverFallIn2014And2015() {
     for (String place : List.of("haditha", "kirkuk-city", "deir-ez-zor-city")) {
-      assertThat(share(r -> r.changes().getOrDefault(place, List.of()).stream()
-          .allMatch(c -> c.date().isAfter(LocalDate.parse("2015-12-31"))))).as(place).isEqualTo(1.0);
+      assertThat(
+              share(
+                  r ->
+                      r.changes().getOrDefault(place, List.of()).stream()
+                          .allMatch(c -> c.date().isAfter(LocalDate.parse("2015-12-31")))))
+          .as(place)
+          .isEqualTo(1.0);
     }
   }
 
@@ -111,7 +152,8 @@ class Levant2014TerritoryTest {
   void replicationsDifferTerritoryBandsAreNotFlat() {
     for (String d : List.of("2015-01-01", "2015-12-14", "2016-12-01")) {
       double[] t = runs.stream().mapToDouble(r -> r.territoryOn(LocalDate.parse(d))).toArray();
-      assertThat(Levant2014Outcomes.quantile(t, 0.95) - Levant2014Outcomes.quantile(t, 0.05)).as(d)
+      assertThat(Levant2014Outcomes.quantile(t, 0.95) - Levant2014Outcomes.quantile(t, 0.05))
+          .as(d)
           .isGreaterThan(1000);
     }
   }
@@ -119,7 +161,11 @@ class Levant2014TerritoryTest {
   @Test
   void theOrganisationStillHasFightersAndContestsGroundAtTheEndOf2017() {
     LocalDate end = LocalDate.parse("2017-12-31");
-    assertThat(share(r -> r.fighters().getOrDefault(end, 0.0) + r.underground().getOrDefault(end, 0.0) > 100))
+    assertThat(
+            share(
+                r ->
+                    r.fighters().getOrDefault(end, 0.0) + r.underground().getOrDefault(end, 0.0)
+                        > 100))
         .isGreaterThan(0.95);
   }
 }

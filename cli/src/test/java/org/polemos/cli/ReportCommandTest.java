@@ -11,11 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class ReportCommandTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
-  private record Result(int code, String out, String err) {
-  }
+  private record Result(int code, String out, String err) {}
 
   private static Result run(String... args) {
     StringWriter out = new StringWriter();
@@ -29,12 +27,23 @@ class ReportCommandTest {
 
   private Path runDirectory() throws Exception {
     Path dir = Files.createDirectories(tmp.resolve("run"));
-    Files.writeString(dir.resolve("series.csv"), "replication,date,metric,key,value\n"
-        + "0,2014-01-31,territory_km2,islamic-state,1000\n0,2014-02-28,territory_km2,islamic-state,1200\n"
-        + "1,2014-01-31,territory_km2,islamic-state,1100\n1,2014-02-28,territory_km2,islamic-state,1300\n");
+    Files.writeString(
+        dir.resolve("series.csv"),
+        "replication,date,metric,key,value\n"
+            + "0,2014-01-31,territory_km2,islamic-state,1000\n0,2014-02-28,territory_km2,islamic-state,1200\n"
+            + "1,2014-01-31,territory_km2,islamic-state,1100\n1,2014-02-28,territory_km2,islamic-state,1300\n");
     // written last by 'polemos run': without it the directory is an unfinished run
-    new org.polemos.io.results.RunManifest("minimal", "0", 1, 2, 1, "test", java.util.List.of("polemos"), "now",
-        java.util.Map.of("series", "series.csv")).write(dir.resolve("manifest.json"));
+    new org.polemos.io.results.RunManifest(
+            "minimal",
+            "0",
+            1,
+            2,
+            1,
+            "test",
+            java.util.List.of("polemos"),
+            "now",
+            java.util.Map.of("series", "series.csv"))
+        .write(dir.resolve("manifest.json"));
     return dir;
   }
 
@@ -52,8 +61,10 @@ class ReportCommandTest {
   void missingInputsAreOneLineAndExitOne() throws Exception {
     Result missing = run(tmp.resolve("nothing").toString());
     assertThat(missing.code()).isEqualTo(1);
-    assertThat(missing.err().strip()).startsWith("polemos report: " + tmp.resolve("nothing")
-        + ": no such run directory").doesNotContain("\n").doesNotContain("Exception");
+    assertThat(missing.err().strip())
+        .startsWith("polemos report: " + tmp.resolve("nothing") + ": no such run directory")
+        .doesNotContain("\n")
+        .doesNotContain("Exception");
 
     Path empty = Files.createDirectories(tmp.resolve("empty"));
     Result noSeries = run(empty.toString());
@@ -61,10 +72,12 @@ class ReportCommandTest {
     assertThat(noSeries.err()).contains("not a finished run directory (no manifest.json");
 
     Path observed = tmp.resolve("observed.csv");
-    Files.writeString(observed, "replication,date,metric,key,value\n0,2014-01-31,fighters,islamic-state,x\n");
+    Files.writeString(
+        observed, "replication,date,metric,key,value\n0,2014-01-31,fighters,islamic-state,x\n");
     Result malformed = run(runDirectory().toString(), "--observed", observed.toString());
     assertThat(malformed.code()).isEqualTo(1);
-    assertThat(malformed.err().strip()).isEqualTo("polemos report: " + observed + ":2: value 'x' is not a number");
+    assertThat(malformed.err().strip())
+        .isEqualTo("polemos report: " + observed + ":2: value 'x' is not a number");
   }
 
   @Test
@@ -73,7 +86,8 @@ class ReportCommandTest {
     Files.delete(dir.resolve("manifest.json"));
     Result result = run(dir.toString());
     assertThat(result.code()).isEqualTo(1);
-    assertThat(result.err().strip()).startsWith("polemos report: " + dir + ": not a finished run directory (no manifest.json")
+    assertThat(result.err().strip())
+        .startsWith("polemos report: " + dir + ": not a finished run directory (no manifest.json")
         .doesNotContain("\n");
     assertThat(dir.resolve("report.html")).doesNotExist();
   }

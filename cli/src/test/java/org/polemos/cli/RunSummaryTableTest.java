@@ -22,19 +22,30 @@ class RunSummaryTableTest {
   @Test
   void rowsFallOnTheCalendarYears() {
     assertThat(RunSummaryTable.rows(monthly(LocalDate.of(2014, 1, 1), LocalDate.of(2017, 12, 31))))
-        .containsExactly(LocalDate.of(2014, 1, 1), LocalDate.of(2015, 1, 1), LocalDate.of(2016, 1, 1),
-            LocalDate.of(2017, 1, 1), LocalDate.of(2017, 12, 31));
-    // Mid-year start, samples on the 20th: the sample nearest 1 January is 20 December, not 20 January.
+        .containsExactly(
+            LocalDate.of(2014, 1, 1),
+            LocalDate.of(2015, 1, 1),
+            LocalDate.of(2016, 1, 1),
+            LocalDate.of(2017, 1, 1),
+            LocalDate.of(2017, 12, 31));
+    // Mid-year start, samples on the 20th: the sample nearest 1 January is 20 December, not 20
+    // January.
     assertThat(RunSummaryTable.rows(monthly(LocalDate.of(2014, 6, 20), LocalDate.of(2016, 6, 19))))
-        .containsExactly(LocalDate.of(2014, 6, 20), LocalDate.of(2014, 12, 20), LocalDate.of(2015, 12, 20),
+        .containsExactly(
+            LocalDate.of(2014, 6, 20),
+            LocalDate.of(2014, 12, 20),
+            LocalDate.of(2015, 12, 20),
             LocalDate.of(2016, 6, 19));
     // Weekly samples from a Wednesday: the nearest to 1 January 2015 is 31 December 2014.
     List<LocalDate> weekly = new ArrayList<>();
-    for (LocalDate d = LocalDate.of(2014, 10, 1); d.isBefore(LocalDate.of(2015, 3, 1)); d = d.plusWeeks(1)) {
+    for (LocalDate d = LocalDate.of(2014, 10, 1);
+        d.isBefore(LocalDate.of(2015, 3, 1));
+        d = d.plusWeeks(1)) {
       weekly.add(d);
     }
-    assertThat(RunSummaryTable.rows(weekly)).containsExactly(LocalDate.of(2014, 10, 1),
-        LocalDate.of(2014, 12, 31), weekly.get(weekly.size() - 1));
+    assertThat(RunSummaryTable.rows(weekly))
+        .containsExactly(
+            LocalDate.of(2014, 10, 1), LocalDate.of(2014, 12, 31), weekly.get(weekly.size() - 1));
   }
 
   @Test
@@ -59,19 +70,32 @@ class RunSummaryTableTest {
 
   @Test
   void aRunPrintsMeansWithTheirRangeAndNoNaN() {
-    CliRun run = CliRun.of("run", "minimal", "-n", "4", "--out",
-        System.getProperty("java.io.tmpdir") + "/polemos-summary-table-" + ProcessHandle.current().pid(),
-        "--no-progress", "--no-report");
+    CliRun run =
+        CliRun.of(
+            "run",
+            "minimal",
+            "-n",
+            "4",
+            "--out",
+            System.getProperty("java.io.tmpdir")
+                + "/polemos-summary-table-"
+                + ProcessHandle.current().pid(),
+            "--no-progress",
+            "--no-report");
     try {
       assertThat(run.exitCode()).as(run.err()).isZero();
-      // minimal starts on 2014-06-10 with monthly samples: 2015-01-10 is the sample nearest 1 January 2015.
-      assertThat(run.out()).contains("mean of 4 replications, (p05..p95) across them where they differ)")
+      // minimal starts on 2014-06-10 with monthly samples: 2015-01-10 is the sample nearest 1
+      // January 2015.
+      assertThat(run.out())
+          .contains("mean of 4 replications, (p05..p95) across them where they differ)")
           .containsPattern("\\n  2015-01-10 .* [0-9,]+ \\([0-9,]+\\.\\.[0-9,]+\\) ")
           .containsPattern(" [0-9.]+ [kM]")
           .doesNotContain("NaN");
     } finally {
-      deleteQuietly(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
-          "polemos-summary-table-" + ProcessHandle.current().pid()));
+      deleteQuietly(
+          java.nio.file.Path.of(
+              System.getProperty("java.io.tmpdir"),
+              "polemos-summary-table-" + ProcessHandle.current().pid()));
     }
   }
 

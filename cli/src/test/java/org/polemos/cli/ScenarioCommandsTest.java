@@ -15,7 +15,8 @@ class ScenarioCommandsTest {
     assertThat(run.exitCode()).isZero();
     String[] lines = run.out().split("\n");
     assertThat(lines[0]).matches("ID +NAME +HORIZON +REGIONS +FACTIONS +SOURCES");
-    assertThat(run.out()).containsPattern("(?m)^minimal +Minimal example +2014-06-10\\.\\.2015-06-09 +3 +2 +1$");
+    assertThat(run.out())
+        .containsPattern("(?m)^minimal +Minimal example +2014-06-10\\.\\.2015-06-09 +3 +2 +1$");
     assertThat(lines).hasSize(1 + BundledScenarios.ids().size());
   }
 
@@ -37,8 +38,11 @@ class ScenarioCommandsTest {
   void showUnknownIdSuggests() {
     CliRun run = CliRun.of("scenario", "show", "minmal");
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).startsWith("polemos scenario show: no bundled scenario \"minmal\" (did you mean "
-        + "\"minimal\"?); bundled: ").endsWith(" (see 'polemos scenario show --help')\n");
+    assertThat(run.err())
+        .startsWith(
+            "polemos scenario show: no bundled scenario \"minmal\" (did you mean "
+                + "\"minimal\"?); bundled: ")
+        .endsWith(" (see 'polemos scenario show --help')\n");
   }
 
   @Test
@@ -52,7 +56,8 @@ class ScenarioCommandsTest {
   void scenarioWithoutSubcommandIsAUsageError() {
     CliRun run = CliRun.of("scenario");
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).isEqualTo("polemos scenario: missing subcommand: show (see 'polemos scenario --help')\n");
+    assertThat(run.err())
+        .isEqualTo("polemos scenario: missing subcommand: show (see 'polemos scenario --help')\n");
   }
 
   @Test

@@ -12,13 +12,16 @@ class SensitivityCommandTest {
   @TempDir Path tmp;
 
   /**
-   * The border tightening of the minimal scenario starts on 2015-01-01, so arrivals up to 2014-12-10 cannot depend
-   * on its intensity: Morris must rank it last with mu* exactly 0 (common random numbers make it exact).
+   * The border tightening of the minimal scenario starts on 2015-01-01, so arrivals up to
+   * 2014-12-10 cannot depend on its intensity: Morris must rank it last with mu* exactly 0 (common
+   * random numbers make it exact).
    */
   @Test
   void morrisRanksAParameterWithNoEffectLastWithZeroMuStar() throws Exception {
     Path sens = tmp.resolve("sens.yaml");
-    Files.writeString(sens, """
+    Files.writeString(
+        sens,
+        """
         base: minimal
         seed: 1
         replications: 2
@@ -35,7 +38,9 @@ class SensitivityCommandTest {
     CliRun r = CliRun.of("sensitivity", sens.toString(), "--out", out.toString(), "--no-progress");
     assertThat(r.exitCode()).as(r.err()).isZero();
     List<String> rows = Files.readAllLines(out.resolve("morris.csv"));
-    assertThat(rows.get(0)).isEqualTo("metric,key,date,parameter,mu,mu_star,sigma,rank,mu_star_low,mu_star_high,mu_star_half");
+    assertThat(rows.get(0))
+        .isEqualTo(
+            "metric,key,date,parameter,mu,mu_star,sigma,rank,mu_star_low,mu_star_high,mu_star_half");
     assertThat(rows).hasSize(4);
     String[] last = rows.get(3).split(",");
     assertThat(last[3]).isEqualTo("interventions.border-tightening.intensity");
@@ -46,7 +51,8 @@ class SensitivityCommandTest {
     assertThat(last[9]).isEqualTo("0");
     assertThat(last[10]).isEqualTo("0");
     String[] first = rows.get(1).split(",");
-    assertThat(Double.parseDouble(first[5])).isBetween(Double.parseDouble(first[8]), Double.parseDouble(first[9]));
+    assertThat(Double.parseDouble(first[5]))
+        .isBetween(Double.parseDouble(first[8]), Double.parseDouble(first[9]));
     assertThat(Double.parseDouble(rows.get(1).split(",")[5])).isPositive();
     assertThat(Files.readAllLines(out.resolve("design.csv"))).hasSize(1 + 5 * 4);
   }
@@ -54,7 +60,9 @@ class SensitivityCommandTest {
   @Test
   void badOutputsAreReportedWithTheirLocation() throws Exception {
     Path sens = tmp.resolve("bad.yaml");
-    Files.writeString(sens, """
+    Files.writeString(
+        sens,
+        """
         base: minimal
         replications: 1
         trajectories: 2
@@ -66,19 +74,23 @@ class SensitivityCommandTest {
         """);
     CliRun r = CliRun.of("sensitivity", sens.toString(), "--out", tmp.resolve("o").toString());
     assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-    assertThat(r.err()).contains("bad.yaml:4:9 levels: levels must be even")
+    assertThat(r.err())
+        .contains("bad.yaml:4:9 levels: levels must be even")
         .contains("parameters[0].max: max (0.1) must be greater than min (0.5)")
         .contains("outputs[0].date: date 2020-01-01 is outside the scenario's calendar");
   }
 
   /**
-   * Sobol on the same file: the border tightening cannot change arrivals up to 2014-12-10, so its A_B outputs equal
-   * the A outputs and both of its indices are exactly 0 (common random numbers), ranked last.
+   * Sobol on the same file: the border tightening cannot change arrivals up to 2014-12-10, so its
+   * A_B outputs equal the A outputs and both of its indices are exactly 0 (common random numbers),
+   * ranked last.
    */
   @Test
   void sobolGivesAParameterWithNoEffectZeroIndices() throws Exception {
     Path sens = tmp.resolve("sobol.yaml");
-    Files.writeString(sens, """
+    Files.writeString(
+        sens,
+        """
         base: minimal
         seed: 1
         replications: 2
@@ -95,9 +107,12 @@ class SensitivityCommandTest {
     Path out = tmp.resolve("out");
     CliRun r = CliRun.of("sensitivity", sens.toString(), "--out", out.toString(), "--no-progress");
     assertThat(r.exitCode()).as(r.err()).isZero();
-    assertThat(r.out()).contains("Sobol, 8 base samples over 3 parameters = 40 points x 2 replications");
+    assertThat(r.out())
+        .contains("Sobol, 8 base samples over 3 parameters = 40 points x 2 replications");
     List<String> rows = Files.readAllLines(out.resolve("sobol.csv"));
-    assertThat(rows.get(0)).isEqualTo("metric,key,date,parameter,s1,st,rank,s1_low,s1_high,st_low,st_high,s1_half,st_half");
+    assertThat(rows.get(0))
+        .isEqualTo(
+            "metric,key,date,parameter,s1,st,rank,s1_low,s1_high,st_low,st_high,s1_half,st_half");
     assertThat(rows).hasSize(4);
     String[] last = rows.get(3).split(",");
     assertThat(last[3]).isEqualTo("interventions.border-tightening.intensity");
@@ -116,7 +131,9 @@ class SensitivityCommandTest {
   @Test
   void badSobolValuesAreReportedWithTheirLocation() throws Exception {
     Path sens = tmp.resolve("bad-sobol.yaml");
-    Files.writeString(sens, """
+    Files.writeString(
+        sens,
+        """
         base: minimal
         replications: 1
         method: sobol
@@ -129,10 +146,14 @@ class SensitivityCommandTest {
         """);
     CliRun r = CliRun.of("sensitivity", sens.toString(), "--out", tmp.resolve("o").toString());
     assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-    assertThat(r.err()).contains("bad-sobol.yaml:4:10 samples: must be at least 2, was 1")
-        .contains("bad-sobol.yaml:5:15 trajectories: trajectories is for method: morris; Sobol uses samples");
+    assertThat(r.err())
+        .contains("bad-sobol.yaml:4:10 samples: must be at least 2, was 1")
+        .contains(
+            "bad-sobol.yaml:5:15 trajectories: trajectories is for method: morris; Sobol uses samples");
 
-    Files.writeString(sens, """
+    Files.writeString(
+        sens,
+        """
         base: minimal
         replications: 1
         method: sobel
@@ -143,10 +164,14 @@ class SensitivityCommandTest {
         """);
     r = CliRun.of("sensitivity", sens.toString(), "--out", tmp.resolve("o").toString());
     assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-    assertThat(r.err()).contains("bad-sobol.yaml:3:9 method: \"sobel\" is not one of morris, sobol")
-        .contains("sobol").doesNotContain("trajectories");
+    assertThat(r.err())
+        .contains("bad-sobol.yaml:3:9 method: \"sobel\" is not one of morris, sobol")
+        .contains("sobol")
+        .doesNotContain("trajectories");
 
-    Files.writeString(sens, """
+    Files.writeString(
+        sens,
+        """
         base: minimal
         replications: 1
         method: sobol

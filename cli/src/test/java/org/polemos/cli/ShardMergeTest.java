@@ -14,13 +14,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * N shards merged give the bytes of one process, for run, sweep and sensitivity (Morris and Sobol), N = 1, 2, 3, 7;
- * and the merge refuses what does not fit.
+ * N shards merged give the bytes of one process, for run, sweep and sensitivity (Morris and Sobol),
+ * N = 1, 2, 3, 7; and the merge refuses what does not fit.
  */
 class ShardMergeTest {
   @TempDir Path tmp;
 
-  private static final String SWEEP = """
+  private static final String SWEEP =
+      """
       base: minimal
       seed: 3
       replications: 3
@@ -32,7 +33,8 @@ class ShardMergeTest {
       metrics: [foreign_arrivals_cumulative, territory_km2]
       """;
 
-  private static final String MORRIS = """
+  private static final String MORRIS =
+      """
       base: minimal
       seed: 2
       replications: 2
@@ -47,7 +49,8 @@ class ShardMergeTest {
         - {metric: fighters, key: islamic-state}
       """;
 
-  private static final String SOBOL = """
+  private static final String SOBOL =
+      """
       base: minimal
       seed: 4
       replications: 2
@@ -64,9 +67,21 @@ class ShardMergeTest {
   @ParameterizedTest
   @ValueSource(ints = {1, 2, 3, 7})
   void mergedRunEqualsSingleRun(int n) throws Exception {
-    // 5 replications in 7 shards leaves two shards empty; --keep-series 3 cuts the series inside a shard.
-    List<String> args = List.of("run", "minimal", "-n", "5", "--keep-series", "3", "--format", "csv,parquet",
-        "--threads", "2", "--no-progress");
+    // 5 replications in 7 shards leaves two shards empty; --keep-series 3 cuts the series inside a
+    // shard.
+    List<String> args =
+        List.of(
+            "run",
+            "minimal",
+            "-n",
+            "5",
+            "--keep-series",
+            "3",
+            "--format",
+            "csv,parquet",
+            "--threads",
+            "2",
+            "--no-progress");
     assertMergeEqualsSingle(args, n);
   }
 
@@ -88,10 +103,14 @@ class ShardMergeTest {
   @ValueSource(ints = {1, 2, 3, 7})
   void mergedSobolEqualsSingleSobol(int n) throws Exception {
     Path file = write("sobol.yaml", SOBOL);
-    assertMergeEqualsSingle(List.of("sensitivity", file.toString(), "--no-progress", "--threads", "1"), n);
+    assertMergeEqualsSingle(
+        List.of("sensitivity", file.toString(), "--no-progress", "--threads", "1"), n);
   }
 
-  /** Runs the command once and as n shards; merges; every file must match byte for byte (see below for run). */
+  /**
+   * Runs the command once and as n shards; merges; every file must match byte for byte (see below
+   * for run).
+   */
   private void assertMergeEqualsSingle(List<String> args, int n) throws Exception {
     Path single = tmp.resolve("single");
     CliRun whole = CliRun.of(with(args, "--out", single.toString()));
@@ -99,7 +118,8 @@ class ShardMergeTest {
     List<String> shardDirs = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       Path dir = tmp.resolve("shards").resolve(Integer.toString(i));
-      // shards given in another argument order: the stored arguments drop --shard and --out wherever they are
+      // shards given in another argument order: the stored arguments drop --shard and --out
+      // wherever they are
       List<String> shardArgs = new ArrayList<>(args.subList(0, 2));
       shardArgs.addAll(List.of("--shard", i + "/" + n, "-o", dir.toString()));
       shardArgs.addAll(args.subList(2, args.size()));
@@ -122,19 +142,27 @@ class ShardMergeTest {
       byte[] actual = Files.readAllBytes(merged.resolve(f));
       String name = f.toString();
       if (name.equals("manifest.json") || name.equals("report.html")) {
-        // The only fields that must differ: when each started, how long each took, and the --out each was given
+        // The only fields that must differ: when each started, how long each took, and the --out
+        // each was given
         // (the merged manifest's command is the shards' command with the merge's --out).
-        actual = withoutWallTime(new String(actual, StandardCharsets.UTF_8)
-            .replace(startedAt(merged), startedAt(single)).replace(merged.toString(), single.toString()))
-            .getBytes(StandardCharsets.UTF_8);
-        expected = withoutWallTime(new String(expected, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+        actual =
+            withoutWallTime(
+                    new String(actual, StandardCharsets.UTF_8)
+                        .replace(startedAt(merged), startedAt(single))
+                        .replace(merged.toString(), single.toString()))
+                .getBytes(StandardCharsets.UTF_8);
+        expected =
+            withoutWallTime(new String(expected, StandardCharsets.UTF_8))
+                .getBytes(StandardCharsets.UTF_8);
       }
       assertThat(actual).as(name).isEqualTo(expected);
     }
     assertThat(tmp.resolve(".merged.merging")).doesNotExist();
   }
 
-  /** The manifest's wallTimeSeconds, in manifest.json and in the report's manifest table, blanked. */
+  /**
+   * The manifest's wallTimeSeconds, in manifest.json and in the report's manifest table, blanked.
+   */
   static String withoutWallTime(String text) {
     return text.replaceAll("(\"wallTimeSeconds\" : )[^,\n]+", "$1W")
         .replaceAll("(<th>wallTimeSeconds</th><td><code>)[^<]*", "$1W");
@@ -164,8 +192,18 @@ class ShardMergeTest {
 
   private Path shard(String file, int i, int n, String... more) throws Exception {
     Path dir = tmp.resolve("s" + n).resolve(Integer.toString(i));
-    CliRun r = CliRun.of(with(List.of("sweep", file, "--no-progress", "--shard", i + "/" + n, "--out",
-        dir.toString()), more));
+    CliRun r =
+        CliRun.of(
+            with(
+                List.of(
+                    "sweep",
+                    file,
+                    "--no-progress",
+                    "--shard",
+                    i + "/" + n,
+                    "--out",
+                    dir.toString()),
+                more));
     assertThat(r.exitCode()).as(r.err()).isZero();
     return dir;
   }
@@ -177,10 +215,13 @@ class ShardMergeTest {
     Path s2 = shard(file.toString(), 2, 4);
     Path s3 = shard(file.toString(), 3, 4);
     Files.delete(s3.resolve("shard.json")); // as if killed before its manifest
-    CliRun r = CliRun.of("merge", tmp.resolve("m").toString(), s0.toString(), s2.toString(), s3.toString());
+    CliRun r =
+        CliRun.of(
+            "merge", tmp.resolve("m").toString(), s0.toString(), s2.toString(), s3.toString());
     assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(r.err().lines()).hasSize(1);
-    assertThat(r.err()).contains("missing or incomplete shards of 4", "missing 1", s3 + " (no shard.json)");
+    assertThat(r.err())
+        .contains("missing or incomplete shards of 4", "missing 1", s3 + " (no shard.json)");
     assertThat(tmp.resolve("m")).doesNotExist();
   }
 
@@ -190,12 +231,16 @@ class ShardMergeTest {
     Path other = write("other.yaml", SWEEP.replace("seed: 3", "seed: 4"));
     Path s0 = shard(file.toString(), 0, 2);
     Path s1 = tmp.resolve("o1");
-    CliRun r1 = CliRun.of("sweep", other.toString(), "--no-progress", "--shard", "1/2", "--out", s1.toString());
+    CliRun r1 =
+        CliRun.of(
+            "sweep", other.toString(), "--no-progress", "--shard", "1/2", "--out", s1.toString());
     assertThat(r1.exitCode()).as(r1.err()).isZero();
     CliRun r = CliRun.of("merge", tmp.resolve("m").toString(), s0.toString(), s1.toString());
     assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(r.err().lines()).hasSize(1);
-    assertThat(r.err()).startsWith(s1 + ": not a shard of the experiment of " + s0).contains("different experiment file");
+    assertThat(r.err())
+        .startsWith(s1 + ": not a shard of the experiment of " + s0)
+        .contains("different experiment file");
   }
 
   @Test
@@ -218,7 +263,9 @@ class ShardMergeTest {
     Path s0 = shard(file.toString(), 0, 2);
     byte[] part = Files.readAllBytes(s0.resolve("units.part"));
     long modified = Files.getLastModifiedTime(s0.resolve("units.part")).toMillis();
-    CliRun again = CliRun.of("sweep", file.toString(), "--no-progress", "--shard", "0/2", "--out", s0.toString());
+    CliRun again =
+        CliRun.of(
+            "sweep", file.toString(), "--no-progress", "--shard", "0/2", "--out", s0.toString());
     assertThat(again.exitCode()).isZero();
     assertThat(again.err()).contains("shard 0/2 already complete");
     assertThat(Files.getLastModifiedTime(s0.resolve("units.part")).toMillis()).isEqualTo(modified);
@@ -237,7 +284,9 @@ class ShardMergeTest {
   void aShardDirectoryOfAnotherShardIsRefused() throws Exception {
     Path file = write("grid.yaml", SWEEP);
     Path s0 = shard(file.toString(), 0, 2);
-    CliRun r = CliRun.of("sweep", file.toString(), "--no-progress", "--shard", "1/2", "--out", s0.toString());
+    CliRun r =
+        CliRun.of(
+            "sweep", file.toString(), "--no-progress", "--shard", "1/2", "--out", s0.toString());
     assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(r.err()).contains("holds shard 0/2");
   }
@@ -253,8 +302,22 @@ class ShardMergeTest {
 
   @Test
   void storedArgumentsDropShardAndOutInEveryForm() {
-    assertThat(ShardOption.withoutShardAndOut(List.of("run", "minimal", "--shard=1/2", "-oX", "--out=Y", "-o", "Z",
-        "--observed", "f.csv", "--shard", "0/2", "-n", "3"))).containsExactly("run", "minimal", "--observed",
-        "f.csv", "-n", "3");
+    assertThat(
+            ShardOption.withoutShardAndOut(
+                List.of(
+                    "run",
+                    "minimal",
+                    "--shard=1/2",
+                    "-oX",
+                    "--out=Y",
+                    "-o",
+                    "Z",
+                    "--observed",
+                    "f.csv",
+                    "--shard",
+                    "0/2",
+                    "-n",
+                    "3")))
+        .containsExactly("run", "minimal", "--observed", "f.csv", "-n", "3");
   }
 }

@@ -23,19 +23,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code polemos slurm --submit} on a real single-node Slurm that this test starts and stops itself: munged (own key
- * and socket), slurmctld and slurmd in the foreground as child processes, with a slurm.conf written here
- * (proctrack/linuxproc, task/none, state under a temporary directory, free ports), so it needs no system
- * configuration and leaves nothing running. It skips, saying why, where Slurm and munge are not installed or the
- * test does not run as root (slurmd must); .ci/run installs them.
+ * {@code polemos slurm --submit} on a real single-node Slurm that this test starts and stops
+ * itself: munged (own key and socket), slurmctld and slurmd in the foreground as child processes,
+ * with a slurm.conf written here (proctrack/linuxproc, task/none, state under a temporary
+ * directory, free ports), so it needs no system configuration and leaves nothing running. It skips,
+ * saying why, where Slurm and munge are not installed or the test does not run as root (slurmd
+ * must); .ci/run installs them.
  *
- * <p>Checks: the merged directory equals a local run byte for byte; after one array task is cancelled mid-way
- * (scancel while its part file is being written) and the same command resubmitted, only that shard runs again and
- * the merged directory is still identical.
+ * <p>Checks: the merged directory equals a local run byte for byte; after one array task is
+ * cancelled mid-way (scancel while its part file is being written) and the same command
+ * resubmitted, only that shard runs again and the merged directory is still identical.
  */
 class SlurmIntegrationTest {
   private static final long WAIT_SECONDS = 240;
-  private static final List<String> EXPERIMENT = List.of("run", "minimal", "-n", "48", "--keep-series", "4");
+  private static final List<String> EXPERIMENT =
+      List.of("run", "minimal", "-n", "48", "--keep-series", "4");
 
   @TempDir static Path tmp;
   private static Path conf;
@@ -49,12 +51,17 @@ class SlurmIntegrationTest {
         missing.add(tool);
       }
     }
-    Assumptions.assumeTrue(missing.isEmpty(), "Slurm is not installed (missing " + String.join(", ", missing)
-        + "): the Slurm integration test is skipped; install the Debian packages slurm-wlm and munge (.ci/run does)");
-    Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+    Assumptions.assumeTrue(
+        missing.isEmpty(),
+        "Slurm is not installed (missing "
+            + String.join(", ", missing)
+            + "): the Slurm integration test is skipped; install the Debian packages slurm-wlm and munge (.ci/run does)");
+    Assumptions.assumeTrue(
+        "root".equals(System.getProperty("user.name")),
         "the Slurm integration test needs root (slurmd runs jobs as their user): skipped");
     // stop the daemons even if this JVM is ended early (the normal stop is stopSlurm)
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> List.copyOf(daemons).forEach(Process::destroy)));
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> List.copyOf(daemons).forEach(Process::destroy)));
     Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
     Path munge = Files.createDirectories(tmp.resolve("munge"));
     Files.setPosixFilePermissions(munge, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -65,47 +72,74 @@ class SlurmIntegrationTest {
     Path keyFile = Files.write(keyDir.resolve("munge.key"), key);
     Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("r--------"));
     Path socket = munge.resolve("munge.socket");
-    daemons.add(start(tmp.resolve("munged.out"), find("munged").get().toString(), "--foreground", "--force",
-        "--key-file=" + keyFile, "--socket=" + socket, "--pid-file=" + munge.resolve("munged.pid"),
-        "--log-file=" + munge.resolve("munged.log"), "--seed-file=" + munge.resolve("munged.seed")));
+    daemons.add(
+        start(
+            tmp.resolve("munged.out"),
+            find("munged").get().toString(),
+            "--foreground",
+            "--force",
+            "--key-file=" + keyFile,
+            "--socket=" + socket,
+            "--pid-file=" + munge.resolve("munged.pid"),
+            "--log-file=" + munge.resolve("munged.log"),
+            "--seed-file=" + munge.resolve("munged.seed")));
     waitFor(() -> Files.exists(socket), "munged to create its socket");
 
     String host = run(List.of("hostname", "-s")).strip();
     Path state = Files.createDirectories(tmp.resolve("state"));
     Path spool = Files.createDirectories(tmp.resolve("spool"));
     conf = tmp.resolve("slurm.conf");
-    Files.writeString(conf, String.join("\n",
-        "ClusterName=polemostest",
-        "SlurmctldHost=" + host + "(127.0.0.1)",
-        "SlurmUser=root",
-        "SlurmdUser=root",
-        "SlurmctldPort=" + freePort(),
-        "SlurmdPort=" + freePort(),
-        "AuthType=auth/munge",
-        "AuthInfo=socket=" + socket,
-        "CredType=cred/munge",
-        "StateSaveLocation=" + state,
-        "SlurmdSpoolDir=" + spool,
-        "SlurmctldPidFile=" + tmp.resolve("slurmctld.pid"),
-        "SlurmdPidFile=" + tmp.resolve("slurmd.pid"),
-        "SlurmctldLogFile=" + tmp.resolve("slurmctld.log"),
-        "SlurmdLogFile=" + tmp.resolve("slurmd.log"),
-        "ProctrackType=proctrack/linuxproc",
-        "TaskPlugin=task/none",
-        "JobAcctGatherType=jobacct_gather/none",
-        "AccountingStorageType=accounting_storage/none",
-        "JobCompType=jobcomp/none",
-        "MpiDefault=none",
-        "SchedulerType=sched/builtin",
-        "SelectType=select/cons_tres",
-        "SelectTypeParameters=CR_CPU",
-        "ReturnToService=2",
-        "NodeName=" + host + " NodeAddr=127.0.0.1 CPUs=2 RealMemory=4096 State=UNKNOWN",
-        "PartitionName=polemos Nodes=ALL Default=YES MaxTime=INFINITE State=UP", ""));
-    daemons.add(start(tmp.resolve("slurmctld.out"), find("slurmctld").get().toString(), "-D", "-f",
-        conf.toString()));
-    daemons.add(start(tmp.resolve("slurmd.out"), find("slurmd").get().toString(), "-D", "-f", conf.toString()));
-    waitFor(() -> run(List.of(find("sinfo").get().toString(), "-h", "-o", "%T")).strip().startsWith("idle"),
+    Files.writeString(
+        conf,
+        String.join(
+            "\n",
+            "ClusterName=polemostest",
+            "SlurmctldHost=" + host + "(127.0.0.1)",
+            "SlurmUser=root",
+            "SlurmdUser=root",
+            "SlurmctldPort=" + freePort(),
+            "SlurmdPort=" + freePort(),
+            "AuthType=auth/munge",
+            "AuthInfo=socket=" + socket,
+            "CredType=cred/munge",
+            "StateSaveLocation=" + state,
+            "SlurmdSpoolDir=" + spool,
+            "SlurmctldPidFile=" + tmp.resolve("slurmctld.pid"),
+            "SlurmdPidFile=" + tmp.resolve("slurmd.pid"),
+            "SlurmctldLogFile=" + tmp.resolve("slurmctld.log"),
+            "SlurmdLogFile=" + tmp.resolve("slurmd.log"),
+            "ProctrackType=proctrack/linuxproc",
+            "TaskPlugin=task/none",
+            "JobAcctGatherType=jobacct_gather/none",
+            "AccountingStorageType=accounting_storage/none",
+            "JobCompType=jobcomp/none",
+            "MpiDefault=none",
+            "SchedulerType=sched/builtin",
+            "SelectType=select/cons_tres",
+            "SelectTypeParameters=CR_CPU",
+            "ReturnToService=2",
+            "NodeName=" + host + " NodeAddr=127.0.0.1 CPUs=2 RealMemory=4096 State=UNKNOWN",
+            "PartitionName=polemos Nodes=ALL Default=YES MaxTime=INFINITE State=UP",
+            ""));
+    daemons.add(
+        start(
+            tmp.resolve("slurmctld.out"),
+            find("slurmctld").get().toString(),
+            "-D",
+            "-f",
+            conf.toString()));
+    daemons.add(
+        start(
+            tmp.resolve("slurmd.out"),
+            find("slurmd").get().toString(),
+            "-D",
+            "-f",
+            conf.toString()));
+    waitFor(
+        () ->
+            run(List.of(find("sinfo").get().toString(), "-h", "-o", "%T"))
+                .strip()
+                .startsWith("idle"),
         "the node to be idle (sinfo)");
   }
 
@@ -133,7 +167,8 @@ class SlurmIntegrationTest {
   @Test
   void slurmJobArrayMergesToTheLocalBytesAndResumesAfterACancelledTask() throws Exception {
     Path local = tmp.resolve("local");
-    // the scripts give each task --threads (its CPUs, 1 here) and --no-progress: the local run does the same
+    // the scripts give each task --threads (its CPUs, 1 here) and --no-progress: the local run does
+    // the same
     List<String> localArgs = new ArrayList<>(EXPERIMENT);
     localArgs.addAll(List.of("--threads", "1", "--no-progress", "--out", local.toString()));
     CliRun reference = CliRun.of(localArgs.toArray(String[]::new));
@@ -143,47 +178,62 @@ class SlurmIntegrationTest {
     Path first = tmp.resolve("cluster1");
     String out1 = submit(first);
     assertThat(out1).contains("submitted 4 of 4 shards (0,1,2,3)");
-    waitFor(() -> Files.isDirectory(first.resolve("merged")) && queue().isEmpty(), "the merged directory");
+    waitFor(
+        () -> Files.isDirectory(first.resolve("merged")) && queue().isEmpty(),
+        "the merged directory");
     assertSameBytes(local, first.resolve("merged"));
 
-    // 2. submit again, cancel one array task while it writes its part file, resubmit the same command
+    // 2. submit again, cancel one array task while it writes its part file, resubmit the same
+    // command
     Path second = tmp.resolve("cluster2");
     String out2 = submit(second);
     Matcher m = Pattern.compile("as job array (\\d+)").matcher(out2);
     assertThat(m.find()).as(out2).isTrue();
     String array = m.group(1);
     int[] cancelled = {-1};
-    waitFor(() -> {
-      for (int i = 0; i < 4; i++) {
-        Path dir = second.resolve("shards").resolve("" + i);
-        if (Files.isDirectory(dir) && !Files.exists(dir.resolve("shard.json"))) {
-          try (Stream<Path> files = Files.list(dir)) {
-            if (files.anyMatch(f -> f.getFileName().toString().startsWith(".units.part."))) {
-              cancelled[0] = i;
-              return true;
+    waitFor(
+        () -> {
+          for (int i = 0; i < 4; i++) {
+            Path dir = second.resolve("shards").resolve("" + i);
+            if (Files.isDirectory(dir) && !Files.exists(dir.resolve("shard.json"))) {
+              try (Stream<Path> files = Files.list(dir)) {
+                if (files.anyMatch(f -> f.getFileName().toString().startsWith(".units.part."))) {
+                  cancelled[0] = i;
+                  return true;
+                }
+              }
             }
           }
-        }
-      }
-      return false;
-    }, "an array task to be mid-way");
+          return false;
+        },
+        "an array task to be mid-way");
     run(List.of(find("scancel").get().toString(), array + "_" + cancelled[0]));
-    waitFor(() -> queue().isEmpty(), "the other tasks to end and the merge to be dropped (afterok never met)");
+    waitFor(
+        () -> queue().isEmpty(),
+        "the other tasks to end and the merge to be dropped (afterok never met)");
     assertThat(second.resolve("merged")).doesNotExist();
     Path broken = second.resolve("shards").resolve("" + cancelled[0]);
     assertThat(broken.resolve("shard.json")).doesNotExist();
     List<Long> kept = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
       Path part = second.resolve("shards").resolve(i + "/units.part");
-      kept.add(i == cancelled[0] || !Files.exists(part) ? -1L : Files.getLastModifiedTime(part).toMillis());
+      kept.add(
+          i == cancelled[0] || !Files.exists(part)
+              ? -1L
+              : Files.getLastModifiedTime(part).toMillis());
     }
     String out3 = submit(second);
     assertThat(out3).contains("(" + cancelled[0] + ")").doesNotContain("4 of 4");
-    waitFor(() -> Files.isDirectory(second.resolve("merged")) && queue().isEmpty(), "the merged directory");
+    waitFor(
+        () -> Files.isDirectory(second.resolve("merged")) && queue().isEmpty(),
+        "the merged directory");
     for (int i = 0; i < 4; i++) {
       if (kept.get(i) >= 0) {
-        assertThat(Files.getLastModifiedTime(second.resolve("shards").resolve(i + "/units.part")).toMillis())
-            .as("shard " + i + " was complete and must not run again").isEqualTo(kept.get(i));
+        assertThat(
+                Files.getLastModifiedTime(second.resolve("shards").resolve(i + "/units.part"))
+                    .toMillis())
+            .as("shard " + i + " was complete and must not run again")
+            .isEqualTo(kept.get(i));
       }
     }
     assertSameBytes(local, second.resolve("merged"));
@@ -192,11 +242,30 @@ class SlurmIntegrationTest {
 
   /** Runs {@code polemos slurm ... --submit} as its own process, with this cluster's SLURM_CONF. */
   private static String submit(Path dir) throws Exception {
-    List<String> command = new ArrayList<>(List.of(javaExecutable(), "-cp", System.getProperty("java.class.path"),
-        Main.class.getName(), "slurm"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                javaExecutable(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "slurm"));
     command.addAll(EXPERIMENT);
-    command.addAll(List.of("--shards", "4", "--out", dir.toString(), "--time", "00:10:00", "--mem", "1G",
-        "--cpus-per-task", "1", "--partition", "polemos", "--submit"));
+    command.addAll(
+        List.of(
+            "--shards",
+            "4",
+            "--out",
+            dir.toString(),
+            "--time",
+            "00:10:00",
+            "--mem",
+            "1G",
+            "--cpus-per-task",
+            "1",
+            "--partition",
+            "polemos",
+            "--submit"));
     return run(command);
   }
 
@@ -206,20 +275,28 @@ class SlurmIntegrationTest {
       files = walk.filter(Files::isRegularFile).map(local::relativize).sorted().toList();
     }
     try (Stream<Path> walk = Files.walk(merged)) {
-      assertThat(walk.filter(Files::isRegularFile).map(merged::relativize).sorted().toList()).isEqualTo(files);
+      assertThat(walk.filter(Files::isRegularFile).map(merged::relativize).sorted().toList())
+          .isEqualTo(files);
     }
-    String localStart = org.polemos.io.results.RunManifest.read(local.resolve("manifest.json")).startedAt();
-    String mergedStart = org.polemos.io.results.RunManifest.read(merged.resolve("manifest.json")).startedAt();
+    String localStart =
+        org.polemos.io.results.RunManifest.read(local.resolve("manifest.json")).startedAt();
+    String mergedStart =
+        org.polemos.io.results.RunManifest.read(merged.resolve("manifest.json")).startedAt();
     for (Path f : files) {
       byte[] actual = Files.readAllBytes(merged.resolve(f));
       byte[] expected = Files.readAllBytes(local.resolve(f));
       if (f.toString().equals("manifest.json") || f.toString().equals("report.html")) {
-        // only when each started, how long each took and the --out each was given may differ (docs/CLUSTER.md)
-        actual = ShardMergeTest.withoutWallTime(new String(actual, StandardCharsets.UTF_8)
-            .replace(mergedStart, localStart).replace(merged.toString(), local.toString()))
-            .getBytes(StandardCharsets.UTF_8);
-        expected = ShardMergeTest.withoutWallTime(new String(expected, StandardCharsets.UTF_8))
-            .getBytes(StandardCharsets.UTF_8);
+        // only when each started, how long each took and the --out each was given may differ
+        // (docs/CLUSTER.md)
+        actual =
+            ShardMergeTest.withoutWallTime(
+                    new String(actual, StandardCharsets.UTF_8)
+                        .replace(mergedStart, localStart)
+                        .replace(merged.toString(), local.toString()))
+                .getBytes(StandardCharsets.UTF_8);
+        expected =
+            ShardMergeTest.withoutWallTime(new String(expected, StandardCharsets.UTF_8))
+                .getBytes(StandardCharsets.UTF_8);
       }
       assertThat(actual).as(f.toString()).isEqualTo(expected);
     }
@@ -251,10 +328,14 @@ class SlurmIntegrationTest {
         throw new AssertionError("waiting for " + what + ": " + e, e);
       }
     }
-    throw new AssertionError("gave up after " + WAIT_SECONDS + " s waiting for " + what + "; logs in " + tmp);
+    throw new AssertionError(
+        "gave up after " + WAIT_SECONDS + " s waiting for " + what + "; logs in " + tmp);
   }
 
-  /** Runs a command with this cluster's SLURM_CONF; its output, or an IOException naming its failure. */
+  /**
+   * Runs a command with this cluster's SLURM_CONF; its output, or an IOException naming its
+   * failure.
+   */
   private static String run(List<String> command) throws IOException {
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
     if (conf != null) {
@@ -275,7 +356,8 @@ class SlurmIntegrationTest {
   }
 
   private static Process start(Path log, String... command) throws IOException {
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     if (conf != null) {
       pb.environment().put("SLURM_CONF", conf.toString());
     }
@@ -283,9 +365,13 @@ class SlurmIntegrationTest {
   }
 
   private static Optional<Path> find(String tool) {
-    List<String> dirs = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(":")));
+    List<String> dirs =
+        new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(":")));
     dirs.addAll(List.of("/usr/sbin", "/sbin", "/usr/bin"));
-    return dirs.stream().filter(d -> !d.isEmpty()).map(d -> Path.of(d, tool)).filter(Files::isExecutable)
+    return dirs.stream()
+        .filter(d -> !d.isEmpty())
+        .map(d -> Path.of(d, tool))
+        .filter(Files::isExecutable)
         .findFirst();
   }
 

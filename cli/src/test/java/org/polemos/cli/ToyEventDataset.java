@@ -25,12 +25,27 @@ public final class ToyEventDataset implements EventDataset {
 
   @Override
   public List<Layout> layouts() {
-    return List.of(new Layout("toy-v1", "toy export (uid, day, nation)", List.of("uid", "day", "nation")));
+    return List.of(
+        new Layout("toy-v1", "toy export (uid, day, nation)", List.of("uid", "day", "nation")));
   }
 
   @Override
   public ConflictEvent map(EventRow row, Layout layout) throws RowProblem {
-    return new ConflictEvent(id(), row.required("uid"), Fields.isoDate("day", row.get("day")), DatePrecision.DAY,
-        row.required("nation"), null, null, null, null, null, null, null, null, null, row.line());
+    return new ConflictEvent(
+        id(),
+        row.required("uid"),
+        Fields.isoDate("day", row.get("day")),
+        DatePrecision.DAY,
+        row.required("nation"),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        row.line());
   }
 }

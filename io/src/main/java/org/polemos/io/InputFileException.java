@@ -5,12 +5,14 @@ import java.util.stream.Collectors;
 import org.polemos.io.scenario.Diagnostic;
 
 /**
- * An input file could not be used: a scenario, sweep, calibration or sensitivity file, an observed series or a
- * table of figures that is missing, unreadable, malformed or invalid. The one exception type for bad input files:
- * it carries every problem found, each with its file, line, column and field path, and the command line prints
- * them one per line ({@link Diagnostic#toString()}) with exit status 1, never a stack trace.
+ * An input file could not be used: a scenario, sweep, calibration or sensitivity file, an observed
+ * series or a table of figures that is missing, unreadable, malformed or invalid. The one exception
+ * type for bad input files: it carries every problem found, each with its file, line, column and
+ * field path, and the command line prints them one per line ({@link Diagnostic#toString()}) with
+ * exit status 1, never a stack trace.
  *
- * <p>{@link org.polemos.io.scenario.ScenarioFileException} is the same for scenario files in particular.
+ * <p>{@link org.polemos.io.scenario.ScenarioFileException} is the same for scenario files in
+ * particular.
  */
 public class InputFileException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -36,6 +38,8 @@ public class InputFileException extends RuntimeException {
   }
 
   private static String summary(List<Diagnostic> diagnostics) {
-    return diagnostics.stream().map(Diagnostic::toString).collect(Collectors.joining(System.lineSeparator()));
+    return diagnostics.stream()
+        .map(Diagnostic::toString)
+        .collect(Collectors.joining(System.lineSeparator()));
   }
 }

@@ -23,7 +23,9 @@ import org.polemos.io.results.TableCsvWriter;
 import org.polemos.io.scenario.ScenarioFileException;
 import org.polemos.io.scenario.ScenarioReader;
 
-/** Issue 10 and issue 11 item 6: hostile input files, one YAML layer, CSV read with the CSV library. */
+/**
+ * Issue 10 and issue 11 item 6: hostile input files, one YAML layer, CSV read with the CSV library.
+ */
 class HostileInputFilesTest {
   @TempDir Path dir;
 
@@ -52,7 +54,8 @@ class HostileInputFilesTest {
     }
     Path summary = dir.resolve("summary.csv");
     try (TableCsvWriter w = SummaryCsv.open(summary)) {
-      SummaryCsv.write(w, new SummaryCsv.Row(LocalDate.of(2015, 1, 1), "m", "a\r\nb", 3, 1, 0, 1, 1, 1, 1, 1));
+      SummaryCsv.write(
+          w, new SummaryCsv.Row(LocalDate.of(2015, 1, 1), "m", "a\r\nb", 3, 1, 0, 1, 1, 1, 1, 1));
       w.commit();
     }
     List<String> keys = new ArrayList<>();
@@ -67,7 +70,8 @@ class HostileInputFilesTest {
     assertThat(Csv.field("-2+3")).isEqualTo("'-2+3");
     assertThat(Csv.field("@SUM(A1)")).isEqualTo("'@SUM(A1)");
     assertThat(Csv.field("\t=1+1")).isEqualTo("'\t=1+1");
-    assertThat(Csv.field("=HYPERLINK(\"x\",\"y\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"");
+    assertThat(Csv.field("=HYPERLINK(\"x\",\"y\")"))
+        .isEqualTo("\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"");
     assertThat(Csv.field("-5")).isEqualTo("-5");
     assertThat(Csv.field("+1.5e3")).isEqualTo("+1.5e3");
     assertThat(Csv.field("islamic-state")).isEqualTo("islamic-state");
@@ -80,37 +84,50 @@ class HostileInputFilesTest {
       bomb.append("b").append(i).append(": [*a, *a]\n");
     }
     Path lol = file("lol.yaml", bomb.toString());
-    InputFileException e = catchThrowableOfType(InputFileException.class, () -> new SweepFileReader().read(lol));
+    InputFileException e =
+        catchThrowableOfType(InputFileException.class, () -> new SweepFileReader().read(lol));
     assertThat(e).isNotInstanceOf(ScenarioFileException.class);
     assertThat(e.diagnostics()).singleElement().asString().contains("aliases to mappings or lists");
     Path dup = file("dup.yaml", "base: minimal\nseed: 1\nseed: 2\n");
-    InputFileException d = catchThrowableOfType(InputFileException.class, () -> new SweepFileReader().read(dup));
-    assertThat(d.diagnostics().get(0).toString()).startsWith(dup + ":3:1 seed: duplicate key \"seed\"");
+    InputFileException d =
+        catchThrowableOfType(InputFileException.class, () -> new SweepFileReader().read(dup));
+    assertThat(d.diagnostics().get(0).toString())
+        .startsWith(dup + ":3:1 seed: duplicate key \"seed\"");
     Path binary = dir.resolve("bin.yaml");
     Files.write(binary, new byte[] {'a', ':', ' ', 0, 1, 2});
-    InputFileException b = catchThrowableOfType(InputFileException.class, () -> new SweepFileReader().read(binary));
+    InputFileException b =
+        catchThrowableOfType(InputFileException.class, () -> new SweepFileReader().read(binary));
     assertThat(b.diagnostics().get(0).message()).contains("not a text file");
   }
 
   @Test
   void nanLiteralAndBinaryValuesAreExplainedInWords() {
     ScenarioReader reader = new ScenarioReader();
-    ScenarioFileException nan = catchThrowableOfType(ScenarioFileException.class,
-        () -> reader.read("s.json", "{\"schemaVersion\": 1, \"seed\": NaN}".getBytes(UTF_8)));
-    assertThat(nan.diagnostics().get(0).message()).isEqualTo(
-        "malformed JSON: NaN is not a number in JSON; give a finite number (NaN and infinities are never valid values)");
-    ScenarioFileException bin = catchThrowableOfType(ScenarioFileException.class,
-        () -> reader.read("s.yaml", "schemaVersion: 1\nname: !!binary aGVsbG8=\n".getBytes(UTF_8)));
+    ScenarioFileException nan =
+        catchThrowableOfType(
+            ScenarioFileException.class,
+            () -> reader.read("s.json", "{\"schemaVersion\": 1, \"seed\": NaN}".getBytes(UTF_8)));
+    assertThat(nan.diagnostics().get(0).message())
+        .isEqualTo(
+            "malformed JSON: NaN is not a number in JSON; give a finite number (NaN and infinities are never valid values)");
+    ScenarioFileException bin =
+        catchThrowableOfType(
+            ScenarioFileException.class,
+            () ->
+                reader.read(
+                    "s.yaml", "schemaVersion: 1\nname: !!binary aGVsbG8=\n".getBytes(UTF_8)));
     assertThat(bin.diagnostics().get(bin.diagnostics().size() - 1).toString())
-        .isEqualTo("s.yaml:2:7 name: binary data (a !!binary value) is not supported; write the value as plain"
-            + " text or a number");
+        .isEqualTo(
+            "s.yaml:2:7 name: binary data (a !!binary value) is not supported; write the value as plain"
+                + " text or a number");
   }
 
   @Test
   void aUtf16ScenarioSaysSo() {
     byte[] utf16 = "\uFEFFschemaVersion: 1\n".getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
-    ScenarioFileException e = catchThrowableOfType(ScenarioFileException.class,
-        () -> new ScenarioReader().read("u.yaml", utf16));
+    ScenarioFileException e =
+        catchThrowableOfType(
+            ScenarioFileException.class, () -> new ScenarioReader().read("u.yaml", utf16));
     assertThat(e.diagnostics().get(0).message()).contains("UTF-16");
   }
 
@@ -126,23 +143,33 @@ class HostileInputFilesTest {
       return;
     }
     assertThat(mk.waitFor()).isZero();
-    ScenarioFileException e = catchThrowableOfType(ScenarioFileException.class,
-        () -> new ScenarioReader().read(fifo));
+    ScenarioFileException e =
+        catchThrowableOfType(ScenarioFileException.class, () -> new ScenarioReader().read(fifo));
     assertThat(e.diagnostics()).singleElement().asString().contains("is not a regular file");
-    InputFileException s = catchThrowableOfType(InputFileException.class, () -> new SweepFileReader().read(fifo));
+    InputFileException s =
+        catchThrowableOfType(InputFileException.class, () -> new SweepFileReader().read(fifo));
     assertThat(s.diagnostics()).singleElement().asString().contains("is not a regular file");
   }
 
   @Test
-  @Timeout(value = 60, unit = TimeUnit.SECONDS) // a hang guard, not a speed test: the refusal is immediate
+  @Timeout(
+      value = 60,
+      unit = TimeUnit.SECONDS) // a hang guard, not a speed test: the refusal is immediate
   void aVeryLongYamlLineIsRefusedAtItsLine() throws Exception {
-    String minimal = new org.polemos.io.scenario.ScenarioWriter().toYaml(
-        org.polemos.io.scenario.BundledScenarios.load("minimal"));
+    String minimal =
+        new org.polemos.io.scenario.ScenarioWriter()
+            .toYaml(org.polemos.io.scenario.BundledScenarios.load("minimal"));
     String text = minimal.replaceFirst("\nnotes: ", "\nnotes: " + "x".repeat(1_000_000) + " ");
-    ScenarioFileException e = catchThrowableOfType(ScenarioFileException.class,
-        () -> new ScenarioReader().read("long.yaml", text.getBytes(UTF_8)));
-    assertThat(e.diagnostics()).singleElement().asString().matches("long\\.yaml:\\d+:1: line \\d+ is \\d{7}"
-        + " characters long, more than the limit of 250000 for YAML scenario files.*");
+    ScenarioFileException e =
+        catchThrowableOfType(
+            ScenarioFileException.class,
+            () -> new ScenarioReader().read("long.yaml", text.getBytes(UTF_8)));
+    assertThat(e.diagnostics())
+        .singleElement()
+        .asString()
+        .matches(
+            "long\\.yaml:\\d+:1: line \\d+ is \\d{7}"
+                + " characters long, more than the limit of 250000 for YAML scenario files.*");
   }
 
   @Test
@@ -156,12 +183,17 @@ class HostileInputFilesTest {
     }
     org.polemos.model.Scenario big = minimal.with("name", text.toString());
     assertThat(big.validate()).isEmpty();
-    for (org.polemos.io.scenario.ScenarioFormat format : org.polemos.io.scenario.ScenarioFormat.values()) {
+    for (org.polemos.io.scenario.ScenarioFormat format :
+        org.polemos.io.scenario.ScenarioFormat.values()) {
       String written = new org.polemos.io.scenario.ScenarioWriter().write(big, format);
       assertThat(new ScenarioReader().read("big", written.getBytes(UTF_8), format)).isEqualTo(big);
     }
-    org.polemos.model.Scenario over = minimal.with("name", "x".repeat(
-        org.polemos.model.validation.Limits.MAX_TEXT_LENGTH + 1));
-    assertThat(over.validate()).singleElement().asString().contains("name").contains("at most 100000 characters");
+    org.polemos.model.Scenario over =
+        minimal.with("name", "x".repeat(org.polemos.model.validation.Limits.MAX_TEXT_LENGTH + 1));
+    assertThat(over.validate())
+        .singleElement()
+        .asString()
+        .contains("name")
+        .contains("at most 100000 characters");
   }
 }

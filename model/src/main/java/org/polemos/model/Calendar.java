@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The simulated horizon. Simulation time is measured in days from {@code start}; the run ends at the end of
- * {@code end} (inclusive).
+ * The simulated horizon. Simulation time is measured in days from {@code start}; the run ends at
+ * the end of {@code end} (inclusive).
  *
  * @param start first simulated day
  * @param end last simulated day, inclusive

@@ -1,6 +1,9 @@
 package org.polemos.model;
 
-/** An enumeration whose constants are written in files by a stable lower-case code such as {@code non-state}. */
+/**
+ * An enumeration whose constants are written in files by a stable lower-case code such as {@code
+ * non-state}.
+ */
 public interface Coded {
   /** The code used in scenario files and outputs. */
   String code();

@@ -4,8 +4,8 @@ import java.util.List;
 import org.polemos.model.distribution.DistributionSpec;
 
 /**
- * A travel route from source countries through a transit hub to a border crossing into an entry region. It is
- * open only while the organisation holds the entry region.
+ * A travel route from source countries through a transit hub to a border crossing into an entry
+ * region. It is open only while the organisation holds the entry region.
  *
  * @param id stable identifier (e.g. "tal-abyad")
  * @param name display name
@@ -15,11 +15,20 @@ import org.polemos.model.distribution.DistributionSpec;
  * @param transitDelayDays days from departure to arrival at the crossing
  * @param departureScreening probability a traveller is stopped at departure, in [0,1]
  * @param interdiction probability a traveller is stopped at the border, in [0,1]
- * @param weight relative preference among the open corridors serving the same source; 1 when omitted
+ * @param weight relative preference among the open corridors serving the same source; 1 when
+ *     omitted
  * @param notes sources and reasoning; empty when omitted
  */
-public record Corridor(String id, String name, List<String> sources, String hub, String entryRegion,
-    DistributionSpec transitDelayDays, double departureScreening, double interdiction, @Omittable Double weight,
+public record Corridor(
+    String id,
+    String name,
+    List<String> sources,
+    String hub,
+    String entryRegion,
+    DistributionSpec transitDelayDays,
+    double departureScreening,
+    double interdiction,
+    @Omittable Double weight,
     @Omittable String notes) {
 
   public Corridor {
@@ -28,7 +37,10 @@ public record Corridor(String id, String name, List<String> sources, String hub,
     notes = notes == null ? "" : notes;
   }
 
-  /** A builder for a corridor with this id: name defaults to the id, weight to 1, probabilities to 0. */
+  /**
+   * A builder for a corridor with this id: name defaults to the id, weight to 1, probabilities to
+   * 0.
+   */
   public static Builder builder(String id) {
     return new Builder(id);
   }
@@ -51,19 +63,63 @@ public record Corridor(String id, String name, List<String> sources, String hub,
       this.name = id;
     }
 
-    public Builder name(String name) { this.name = name; return this; }
-    public Builder sources(String... ids) { sources.addAll(List.of(ids)); return this; }
-    public Builder hub(String hub) { this.hub = hub; return this; }
-    public Builder entryRegion(String regionId) { this.entryRegion = regionId; return this; }
-    public Builder transitDelayDays(DistributionSpec delay) { this.transitDelayDays = delay; return this; }
-    public Builder departureScreening(double p) { this.departureScreening = p; return this; }
-    public Builder interdiction(double p) { this.interdiction = p; return this; }
-    public Builder weight(Double weight) { this.weight = weight; return this; }
-    public Builder notes(String notes) { this.notes = notes; return this; }
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    public Builder sources(String... ids) {
+      sources.addAll(List.of(ids));
+      return this;
+    }
+
+    public Builder hub(String hub) {
+      this.hub = hub;
+      return this;
+    }
+
+    public Builder entryRegion(String regionId) {
+      this.entryRegion = regionId;
+      return this;
+    }
+
+    public Builder transitDelayDays(DistributionSpec delay) {
+      this.transitDelayDays = delay;
+      return this;
+    }
+
+    public Builder departureScreening(double p) {
+      this.departureScreening = p;
+      return this;
+    }
+
+    public Builder interdiction(double p) {
+      this.interdiction = p;
+      return this;
+    }
+
+    public Builder weight(Double weight) {
+      this.weight = weight;
+      return this;
+    }
+
+    public Builder notes(String notes) {
+      this.notes = notes;
+      return this;
+    }
 
     public Corridor build() {
-      return new Corridor(id, name, sources, hub, entryRegion, transitDelayDays, departureScreening, interdiction,
-          weight, notes);
+      return new Corridor(
+          id,
+          name,
+          sources,
+          hub,
+          entryRegion,
+          transitDelayDays,
+          departureScreening,
+          interdiction,
+          weight,
+          notes);
     }
   }
 }

@@ -12,8 +12,13 @@ import java.util.List;
  * @param enemies ids of the factions this one fights (hostility must be declared on both sides)
  * @param notes sources and reasoning for the numbers; empty when omitted
  */
-public record Faction(String id, String name, FactionKind kind, FactionParameters parameters,
-    List<String> enemies, @Omittable String notes) {
+public record Faction(
+    String id,
+    String name,
+    FactionKind kind,
+    FactionParameters parameters,
+    List<String> enemies,
+    @Omittable String notes) {
 
   public Faction {
     enemies = Lists.copy(enemies);
@@ -42,19 +47,36 @@ public record Faction(String id, String name, FactionKind kind, FactionParameter
       this.name = id;
     }
 
-    public Builder name(String name) { this.name = name; return this; }
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
     /** Fire mode (aimed when not set) and Lanchester effectiveness. */
     public Builder fire(FireMode fireMode, double effectiveness) {
       this.fireMode = fireMode;
       this.effectiveness = effectiveness;
       return this;
     }
-    public Builder morale(Double morale) { this.morale = morale; return this; }
-    public Builder enemies(String... ids) { enemies.addAll(List.of(ids)); return this; }
-    public Builder notes(String notes) { this.notes = notes; return this; }
+
+    public Builder morale(Double morale) {
+      this.morale = morale;
+      return this;
+    }
+
+    public Builder enemies(String... ids) {
+      enemies.addAll(List.of(ids));
+      return this;
+    }
+
+    public Builder notes(String notes) {
+      this.notes = notes;
+      return this;
+    }
 
     public Faction build() {
-      return new Faction(id, name, kind, new FactionParameters(fireMode, effectiveness, morale), enemies, notes);
+      return new Faction(
+          id, name, kind, new FactionParameters(fireMode, effectiveness, morale), enemies, notes);
     }
   }
 }

@@ -1,8 +1,8 @@
 package org.polemos.model;
 
 /**
- * How a faction's fire attrits its enemy in Lanchester's terms. Aimed against aimed gives the square law, area
- * against area the linear law, aimed against area Deitchman's guerrilla form.
+ * How a faction's fire attrits its enemy in Lanchester's terms. Aimed against aimed gives the
+ * square law, area against area the linear law, aimed against area Deitchman's guerrilla form.
  */
 public enum FireMode implements Coded {
   /** Losses inflicted proportional to the firer's strength: dE/dt = -k F. */

@@ -9,15 +9,24 @@ import java.util.List;
  * @param id stable identifier
  * @param name display name
  * @param kind which lever; it fixes what the targets are and what intensity means
- * @param targets ids of regions, corridors or sources, as {@link InterventionKind#targetKind()} says
+ * @param targets ids of regions, corridors or sources, as {@link InterventionKind#targetKind()}
+ *     says
  * @param faction the faction carrying it out, for kinds that need one; empty otherwise
  * @param start first day in force
  * @param end last day in force, inclusive
  * @param intensity strength of the lever, in the units of its kind
  * @param notes sources and reasoning; empty when omitted
  */
-public record Intervention(String id, String name, InterventionKind kind, List<String> targets,
-    @Omittable String faction, LocalDate start, LocalDate end, double intensity, @Omittable String notes) {
+public record Intervention(
+    String id,
+    String name,
+    InterventionKind kind,
+    List<String> targets,
+    @Omittable String faction,
+    LocalDate start,
+    LocalDate end,
+    double intensity,
+    @Omittable String notes) {
 
   public Intervention {
     targets = Lists.copy(targets);
@@ -25,7 +34,9 @@ public record Intervention(String id, String name, InterventionKind kind, List<S
     notes = notes == null ? "" : notes;
   }
 
-  /** A builder for an intervention with this id and kind: name defaults to the id, faction to empty. */
+  /**
+   * A builder for an intervention with this id and kind: name defaults to the id, faction to empty.
+   */
   public static Builder builder(String id, InterventionKind kind) {
     return new Builder(id, kind);
   }
@@ -48,13 +59,37 @@ public record Intervention(String id, String name, InterventionKind kind, List<S
       this.name = id;
     }
 
-    public Builder name(String name) { this.name = name; return this; }
-    public Builder targets(String... ids) { targets.addAll(List.of(ids)); return this; }
-    public Builder faction(String factionId) { this.faction = factionId; return this; }
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    public Builder targets(String... ids) {
+      targets.addAll(List.of(ids));
+      return this;
+    }
+
+    public Builder faction(String factionId) {
+      this.faction = factionId;
+      return this;
+    }
+
     /** First and last (inclusive) day in force. */
-    public Builder dates(LocalDate start, LocalDate end) { this.start = start; this.end = end; return this; }
-    public Builder intensity(double intensity) { this.intensity = intensity; return this; }
-    public Builder notes(String notes) { this.notes = notes; return this; }
+    public Builder dates(LocalDate start, LocalDate end) {
+      this.start = start;
+      this.end = end;
+      return this;
+    }
+
+    public Builder intensity(double intensity) {
+      this.intensity = intensity;
+      return this;
+    }
+
+    public Builder notes(String notes) {
+      this.notes = notes;
+      return this;
+    }
 
     public Intervention build() {
       return new Intervention(id, name, kind, targets, faction, start, end, intensity, notes);

@@ -1,27 +1,51 @@
 package org.polemos.model;
 
 /**
- * The policy levers of the model; each says what its targets are and what its intensity means. Effects are
- * applied only between an intervention's start and end dates.
+ * The policy levers of the model; each says what its targets are and what its intensity means.
+ * Effects are applied only between an intervention's start and end dates.
  */
 public enum InterventionKind implements Coded {
-  /** Air strikes by {@code faction} on its enemies in the target regions; intensity = strikes per day in all. */
+  /**
+   * Air strikes by {@code faction} on its enemies in the target regions; intensity = strikes per
+   * day in all.
+   */
   AIR_CAMPAIGN("air-campaign", TargetKind.REGION, true),
-  /** Strikes on oil infrastructure in the target regions; intensity = fraction of capacity destroyed, [0,1]. */
+  /**
+   * Strikes on oil infrastructure in the target regions; intensity = fraction of capacity
+   * destroyed, [0,1].
+   */
   REVENUE_STRIKES("revenue-strikes", TargetKind.REGION, false),
-  /** Tighter border control on the target corridors; intensity = extra interdiction probability, [0,1]. */
+  /**
+   * Tighter border control on the target corridors; intensity = extra interdiction probability,
+   * [0,1].
+   */
   BORDER_CLOSURE("border-closure", TargetKind.CORRIDOR, false),
-  /** Travel bans and passport revocation in the target sources; intensity = share of departures prevented, [0,1]. */
+  /**
+   * Travel bans and passport revocation in the target sources; intensity = share of departures
+   * prevented, [0,1].
+   */
   TRAVEL_MEASURES("travel-measures", TargetKind.SOURCE, false),
-  /** Intelligence sharing with the target sources; intensity = extra probability a plot is foiled, [0,1]. */
+  /**
+   * Intelligence sharing with the target sources; intensity = extra probability a plot is foiled,
+   * [0,1].
+   */
   INTELLIGENCE_SHARING("intelligence-sharing", TargetKind.SOURCE, false),
-  /** Counter-messaging in the target sources; intensity = relative reduction of propensity, [0,1]. */
+  /**
+   * Counter-messaging in the target sources; intensity = relative reduction of propensity, [0,1].
+   */
   COUNTER_MESSAGING("counter-messaging", TargetKind.SOURCE, false),
-  /** Reinforcement of {@code faction} on the fronts of the target regions; intensity = fighters added in all. */
+  /**
+   * Reinforcement of {@code faction} on the fronts of the target regions; intensity = fighters
+   * added in all.
+   */
   GROUND_OFFENSIVE("ground-offensive", TargetKind.REGION, true);
 
   /** What an intervention's target ids refer to. */
-  public enum TargetKind { REGION, CORRIDOR, SOURCE }
+  public enum TargetKind {
+    REGION,
+    CORRIDOR,
+    SOURCE
+  }
 
   private final String code;
   private final TargetKind targetKind;

@@ -6,10 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Defensive copies that keep nulls inside (validation reports them) but never a null collection. */
+/**
+ * Defensive copies that keep nulls inside (validation reports them) but never a null collection.
+ */
 final class Lists {
-  private Lists() {
-  }
+  private Lists() {}
 
   static <T> List<T> copy(List<T> list) {
     return list == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(list));

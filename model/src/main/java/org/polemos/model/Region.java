@@ -17,23 +17,38 @@ import java.util.Map;
  * @param controller id of the faction holding the region at the start
  * @param forces fighters present at the start, by faction id
  * @param notes sources and reasoning; empty when omitted
- * @param localities named places inside the region that change hands on their own (empty when omitted); the
- *     region's own population, area, oil, controller, forces and neighbours then describe the rest of the region
- *     (its totals less the localities'), which is one more place with the region's id
- * @param unheldAreaKm2 part of {@code areaKm2} that no faction holds (open desert), counted in the map's area but
- *     in no faction's territory; 0 when omitted
- * @param siege whether the rest of the region is a city taken only by siege (see {@link Locality#siege()});
- *     false when omitted
- * @param symbolicWeight multiplier on the rest of the region's population in momentum; 1 when omitted
- * @param latitude decimal degrees north of the named place the region is (a district carved out for one town),
- *     or null
+ * @param localities named places inside the region that change hands on their own (empty when
+ *     omitted); the region's own population, area, oil, controller, forces and neighbours then
+ *     describe the rest of the region (its totals less the localities'), which is one more place
+ *     with the region's id
+ * @param unheldAreaKm2 part of {@code areaKm2} that no faction holds (open desert), counted in the
+ *     map's area but in no faction's territory; 0 when omitted
+ * @param siege whether the rest of the region is a city taken only by siege (see {@link
+ *     Locality#siege()}); false when omitted
+ * @param symbolicWeight multiplier on the rest of the region's population in momentum; 1 when
+ *     omitted
+ * @param latitude decimal degrees north of the named place the region is (a district carved out for
+ *     one town), or null
  * @param longitude decimal degrees east, or null
  */
-public record Region(String id, String name, String country, long population, double areaKm2,
-    double oilCapacityBblPerDay, double defensibility, List<String> neighbours, String controller,
-    Map<String, Integer> forces, @Omittable String notes, @Omittable List<Locality> localities,
-    @Omittable Double unheldAreaKm2, @Omittable Boolean siege, @Omittable Double symbolicWeight,
-    @Omittable Double latitude, @Omittable Double longitude) {
+public record Region(
+    String id,
+    String name,
+    String country,
+    long population,
+    double areaKm2,
+    double oilCapacityBblPerDay,
+    double defensibility,
+    List<String> neighbours,
+    String controller,
+    Map<String, Integer> forces,
+    @Omittable String notes,
+    @Omittable List<Locality> localities,
+    @Omittable Double unheldAreaKm2,
+    @Omittable Boolean siege,
+    @Omittable Double symbolicWeight,
+    @Omittable Double latitude,
+    @Omittable Double longitude) {
 
   public Region {
     neighbours = Lists.copy(neighbours);
@@ -46,14 +61,42 @@ public record Region(String id, String name, String country, long population, do
   }
 
   /** The region without localities or unheld area (the constructor of earlier versions). */
-  public Region(String id, String name, String country, long population, double areaKm2,
-      double oilCapacityBblPerDay, double defensibility, List<String> neighbours, String controller,
-      Map<String, Integer> forces, String notes) {
-    this(id, name, country, population, areaKm2, oilCapacityBblPerDay, defensibility, neighbours, controller, forces,
-        notes, null, null, null, null, null, null);
+  public Region(
+      String id,
+      String name,
+      String country,
+      long population,
+      double areaKm2,
+      double oilCapacityBblPerDay,
+      double defensibility,
+      List<String> neighbours,
+      String controller,
+      Map<String, Integer> forces,
+      String notes) {
+    this(
+        id,
+        name,
+        country,
+        population,
+        areaKm2,
+        oilCapacityBblPerDay,
+        defensibility,
+        neighbours,
+        controller,
+        forces,
+        notes,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
-  /** A builder for a region with this id: name defaults to the id, defensibility to 1, everything else empty. */
+  /**
+   * A builder for a region with this id: name defaults to the id, defensibility to 1, everything
+   * else empty.
+   */
   public static Builder builder(String id) {
     return new Builder(id);
   }
@@ -79,23 +122,86 @@ public record Region(String id, String name, String country, long population, do
       this.name = id;
     }
 
-    public Builder name(String name) { this.name = name; return this; }
-    public Builder country(String country) { this.country = country; return this; }
-    public Builder population(long population) { this.population = population; return this; }
-    public Builder areaKm2(double areaKm2) { this.areaKm2 = areaKm2; return this; }
-    public Builder oilCapacityBblPerDay(double oil) { this.oilCapacityBblPerDay = oil; return this; }
-    public Builder defensibility(double defensibility) { this.defensibility = defensibility; return this; }
-    public Builder neighbours(String... ids) { neighbours.addAll(List.of(ids)); return this; }
-    public Builder controller(String factionId) { this.controller = factionId; return this; }
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    public Builder country(String country) {
+      this.country = country;
+      return this;
+    }
+
+    public Builder population(long population) {
+      this.population = population;
+      return this;
+    }
+
+    public Builder areaKm2(double areaKm2) {
+      this.areaKm2 = areaKm2;
+      return this;
+    }
+
+    public Builder oilCapacityBblPerDay(double oil) {
+      this.oilCapacityBblPerDay = oil;
+      return this;
+    }
+
+    public Builder defensibility(double defensibility) {
+      this.defensibility = defensibility;
+      return this;
+    }
+
+    public Builder neighbours(String... ids) {
+      neighbours.addAll(List.of(ids));
+      return this;
+    }
+
+    public Builder controller(String factionId) {
+      this.controller = factionId;
+      return this;
+    }
+
     /** Adds (or replaces) the fighters of {@code factionId} in the region. */
-    public Builder forces(String factionId, int fighters) { forces.put(factionId, fighters); return this; }
-    public Builder notes(String notes) { this.notes = notes; return this; }
-    public Builder locality(Locality locality) { localities.add(locality); return this; }
-    public Builder unheldAreaKm2(double km2) { this.unheldAreaKm2 = km2; return this; }
+    public Builder forces(String factionId, int fighters) {
+      forces.put(factionId, fighters);
+      return this;
+    }
+
+    public Builder notes(String notes) {
+      this.notes = notes;
+      return this;
+    }
+
+    public Builder locality(Locality locality) {
+      localities.add(locality);
+      return this;
+    }
+
+    public Builder unheldAreaKm2(double km2) {
+      this.unheldAreaKm2 = km2;
+      return this;
+    }
 
     public Region build() {
-      return new Region(id, name, country, population, areaKm2, oilCapacityBblPerDay, defensibility, neighbours,
-          controller, forces, notes, localities, unheldAreaKm2, null, null, null, null);
+      return new Region(
+          id,
+          name,
+          country,
+          population,
+          areaKm2,
+          oilCapacityBblPerDay,
+          defensibility,
+          neighbours,
+          controller,
+          forces,
+          notes,
+          localities,
+          unheldAreaKm2,
+          null,
+          null,
+          null,
+          null);
     }
   }
 }

@@ -22,9 +22,19 @@ import org.polemos.model.validation.ScenarioValidator;
  * @param processes parameters of every mechanism
  * @param notes sources and reasoning; empty when omitted
  */
-public record Scenario(String id, String name, String description, Calendar calendar, long seed,
-    List<Faction> factions, List<Region> regions, List<Source> sources, List<Corridor> corridors,
-    @Omittable List<Intervention> interventions, Processes processes, @Omittable String notes) {
+public record Scenario(
+    String id,
+    String name,
+    String description,
+    Calendar calendar,
+    long seed,
+    List<Faction> factions,
+    List<Region> regions,
+    List<Source> sources,
+    List<Corridor> corridors,
+    @Omittable List<Intervention> interventions,
+    Processes processes,
+    @Omittable String notes) {
 
   public Scenario {
     factions = Lists.copy(factions);
@@ -46,10 +56,12 @@ public record Scenario(String id, String name, String description, Calendar cale
   }
 
   /**
-   * A copy of this scenario with the parameter at {@code path} set to {@code value}; see {@link ScenarioPaths}
-   * for the path syntax and conversions. The copy is not validated: call {@link #validate()} on it.
+   * A copy of this scenario with the parameter at {@code path} set to {@code value}; see {@link
+   * ScenarioPaths} for the path syntax and conversions. The copy is not validated: call {@link
+   * #validate()} on it.
    *
-   * @throws IllegalArgumentException when the path does not resolve or the value cannot be converted
+   * @throws IllegalArgumentException when the path does not resolve or the value cannot be
+   *     converted
    */
   public Scenario with(String path, Object value) {
     return ScenarioPaths.with(this, path, value);

@@ -9,9 +9,10 @@ import org.polemos.model.validation.Problem;
 import org.polemos.model.validation.ScenarioValidator;
 
 /**
- * Builds a {@link Scenario} in code. Obtain one with {@link Scenario#builder(String)}. Unset fields: the name
- * defaults to the id, the description and notes to "", the seed to 1, the processes to
- * {@link Processes#defaults()}; the calendar has no default. {@link #build()} validates.
+ * Builds a {@link Scenario} in code. Obtain one with {@link Scenario#builder(String)}. Unset
+ * fields: the name defaults to the id, the description and notes to "", the seed to 1, the
+ * processes to {@link Processes#defaults()}; the calendar has no default. {@link #build()}
+ * validates.
  */
 public final class ScenarioBuilder {
   private final String id;
@@ -125,9 +126,23 @@ public final class ScenarioBuilder {
     return scenario;
   }
 
-  /** The scenario without validation (for tests of invalid input, and for callers that validate later). */
+  /**
+   * The scenario without validation (for tests of invalid input, and for callers that validate
+   * later).
+   */
   public Scenario buildUnchecked() {
-    return new Scenario(id, name, description, calendar, seed, factions, regions, sources, corridors,
-        interventions, processes, notes);
+    return new Scenario(
+        id,
+        name,
+        description,
+        calendar,
+        seed,
+        factions,
+        regions,
+        sources,
+        corridors,
+        interventions,
+        processes,
+        notes);
   }
 }

@@ -6,14 +6,24 @@ package org.polemos.model;
  * @param id stable identifier
  * @param name display name, as used in public figures (e.g. "Saudi Arabia")
  * @param atRiskPool people susceptible to recruitment at the start
- * @param annualPropensity departures per at-risk person per year at neutral momentum, before counter-measures
- * @param momentumSensitivity elasticity of the departure rate to the organisation's momentum (0 = none)
+ * @param annualPropensity departures per at-risk person per year at neutral momentum, before
+ *     counter-measures
+ * @param momentumSensitivity elasticity of the departure rate to the organisation's momentum (0 =
+ *     none)
  * @param languageGroup language of the units its recruits join (e.g. "arabic", "russian", "french")
- * @param intelligenceEffectiveness probability that a plot directed at this country is foiled, in [0,1]
+ * @param intelligenceEffectiveness probability that a plot directed at this country is foiled, in
+ *     [0,1]
  * @param notes sources and reasoning; empty when omitted
  */
-public record Source(String id, String name, long atRiskPool, double annualPropensity, double momentumSensitivity,
-    String languageGroup, double intelligenceEffectiveness, @Omittable String notes) {
+public record Source(
+    String id,
+    String name,
+    long atRiskPool,
+    double annualPropensity,
+    double momentumSensitivity,
+    String languageGroup,
+    double intelligenceEffectiveness,
+    @Omittable String notes) {
 
   public Source {
     notes = notes == null ? "" : notes;
@@ -40,17 +50,51 @@ public record Source(String id, String name, long atRiskPool, double annualPrope
       this.name = id;
     }
 
-    public Builder name(String name) { this.name = name; return this; }
-    public Builder atRiskPool(long pool) { this.atRiskPool = pool; return this; }
-    public Builder annualPropensity(double propensity) { this.annualPropensity = propensity; return this; }
-    public Builder momentumSensitivity(double sensitivity) { this.momentumSensitivity = sensitivity; return this; }
-    public Builder languageGroup(String group) { this.languageGroup = group; return this; }
-    public Builder intelligenceEffectiveness(double p) { this.intelligenceEffectiveness = p; return this; }
-    public Builder notes(String notes) { this.notes = notes; return this; }
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    public Builder atRiskPool(long pool) {
+      this.atRiskPool = pool;
+      return this;
+    }
+
+    public Builder annualPropensity(double propensity) {
+      this.annualPropensity = propensity;
+      return this;
+    }
+
+    public Builder momentumSensitivity(double sensitivity) {
+      this.momentumSensitivity = sensitivity;
+      return this;
+    }
+
+    public Builder languageGroup(String group) {
+      this.languageGroup = group;
+      return this;
+    }
+
+    public Builder intelligenceEffectiveness(double p) {
+      this.intelligenceEffectiveness = p;
+      return this;
+    }
+
+    public Builder notes(String notes) {
+      this.notes = notes;
+      return this;
+    }
 
     public Source build() {
-      return new Source(id, name, atRiskPool, annualPropensity, momentumSensitivity, languageGroup,
-          intelligenceEffectiveness, notes);
+      return new Source(
+          id,
+          name,
+          atRiskPool,
+          annualPropensity,
+          momentumSensitivity,
+          languageGroup,
+          intelligenceEffectiveness,
+          notes);
     }
   }
 }

@@ -23,38 +23,47 @@ import org.polemos.sim.world.ScenarioIndex;
 import org.polemos.sim.world.World;
 
 /**
- * Runs one replication of a scenario: builds the {@link World}, creates the mechanisms bound by name in
- * {@link SimulationModule}, wires them (each provides its ports, in name order), starts them (in name order),
- * schedules the samples, runs to the end of the horizon and writes series rows and events to a
- * {@link RunListener}.
+ * Runs one replication of a scenario: builds the {@link World}, creates the mechanisms bound by
+ * name in {@link SimulationModule}, wires them (each provides its ports, in name order), starts
+ * them (in name order), schedules the samples, runs to the end of the horizon and writes series
+ * rows and events to a {@link RunListener}.
  *
- * <p>Sampling: the sample dated D is taken at the end of D (simulation time {@code dayOf(D) + 1}), for D = start,
- * start + step, ... up to the end date, plus the end date itself when the step does not land on it. Samples are
- * scheduled before any mechanism starts, so at equal times they fire first: a sample never sees the events of the
- * following day.
+ * <p>Sampling: the sample dated D is taken at the end of D (simulation time {@code dayOf(D) + 1}),
+ * for D = start, start + step, ... up to the end date, plus the end date itself when the step does
+ * not land on it. Samples are scheduled before any mechanism starts, so at equal times they fire
+ * first: a sample never sees the events of the following day.
  *
- * <p>Thread-safe: an engine holds only its immutable lists of factories and probes; every run builds its own
- * state, so several threads may call {@link #run} at once.
+ * <p>Thread-safe: an engine holds only its immutable lists of factories and probes; every run
+ * builds its own state, so several threads may call {@link #run} at once.
  */
 public final class Engine {
   private final List<MechanismFactory> factories;
   private final List<MetricProbe> probes;
 
   /**
-   * The engine of the mechanisms bound by name in {@link SimulationModule#mechanisms}, with those of
-   * {@link SimulationModule#replace} put in place of the built-in (or other) mechanism of the same name.
+   * The engine of the mechanisms bound by name in {@link SimulationModule#mechanisms}, with those
+   * of {@link SimulationModule#replace} put in place of the built-in (or other) mechanism of the
+   * same name.
    *
-   * @throws IllegalArgumentException when a factory's name differs from its key, a replacement names no bound
-   *     mechanism, a mechanism's parameter type is not registered, or two probes write one metric
+   * @throws IllegalArgumentException when a factory's name differs from its key, a replacement
+   *     names no bound mechanism, a mechanism's parameter type is not registered, or two probes
+   *     write one metric
    */
   @Inject
-  public Engine(Map<String, MechanismFactory> mechanisms,
-      @SimulationModule.Replacements Map<String, MechanismFactory> replacements, Set<MetricProbe> probes) {
+  public Engine(
+      Map<String, MechanismFactory> mechanisms,
+      @SimulationModule.Replacements Map<String, MechanismFactory> replacements,
+      Set<MetricProbe> probes) {
     Map<String, MechanismFactory> merged = new TreeMap<>(checked(mechanisms, "bound"));
     for (Map.Entry<String, MechanismFactory> e : checked(replacements, "replacement").entrySet()) {
       if (!merged.containsKey(e.getKey())) {
-        throw new IllegalArgumentException("replacement for unknown mechanism \"" + e.getKey() + "\""
-            + Suggestions.didYouMean(e.getKey(), merged.keySet()) + "; bound: " + String.join(", ", merged.keySet()));
+        throw new IllegalArgumentException(
+            "replacement for unknown mechanism \""
+                + e.getKey()
+                + "\""
+                + Suggestions.didYouMean(e.getKey(), merged.keySet())
+                + "; bound: "
+                + String.join(", ", merged.keySet()));
       }
       merged.put(e.getKey(), e.getValue());
     }
@@ -74,19 +83,32 @@ public final class Engine {
     this(mechanisms, Map.of(), probes);
   }
 
-  private static Map<String, MechanismFactory> checked(Map<String, MechanismFactory> factories, String what) {
+  private static Map<String, MechanismFactory> checked(
+      Map<String, MechanismFactory> factories, String what) {
     for (Map.Entry<String, MechanismFactory> e : factories.entrySet()) {
       MechanismFactory f = e.getValue();
       if (!e.getKey().equals(f.name())) {
-        throw new IllegalArgumentException(what + " mechanism key \"" + e.getKey() + "\" differs from its"
-            + " factory's name \"" + f.name() + "\"");
+        throw new IllegalArgumentException(
+            what
+                + " mechanism key \""
+                + e.getKey()
+                + "\" differs from its"
+                + " factory's name \""
+                + f.name()
+                + "\"");
       }
-      f.parameters().ifPresent(type -> {
-        if (ProcessRegistry.byType(type).isEmpty()) {
-          throw new IllegalArgumentException("mechanism \"" + f.name() + "\" reads " + type.getName()
-              + ", which no ProcessProvider registers (see docs/EXTENDING.md, \"Giving a mechanism parameters\")");
-        }
-      });
+      f.parameters()
+          .ifPresent(
+              type -> {
+                if (ProcessRegistry.byType(type).isEmpty()) {
+                  throw new IllegalArgumentException(
+                      "mechanism \""
+                          + f.name()
+                          + "\" reads "
+                          + type.getName()
+                          + ", which no ProcessProvider registers (see docs/EXTENDING.md, \"Giving a mechanism parameters\")");
+                }
+              });
     }
     return factories;
   }
@@ -101,8 +123,11 @@ public final class Engine {
     return probes.stream().map(MetricProbe::metric).toList();
   }
 
-  /** Runs replication {@code replication} of {@code scenario} with the streams of {@code streams}. */
-  public RunSummary run(Scenario scenario, int replication, RandomStreams streams, RunListener out) {
+  /**
+   * Runs replication {@code replication} of {@code scenario} with the streams of {@code streams}.
+   */
+  public RunSummary run(
+      Scenario scenario, int replication, RandomStreams streams, RunListener out) {
     long t0 = System.nanoTime();
     Calendar calendar = scenario.calendar();
     ScenarioIndex index = new ScenarioIndex(scenario);
@@ -125,10 +150,17 @@ public final class Engine {
     try {
       sim.runUntil(calendar.horizonDays());
     } catch (RuntimeException e) {
-      // Say when: with the scenario's bounds (docs/SCENARIO-FORMAT.md) no run should fail, so a failure is a bug
+      // Say when: with the scenario's bounds (docs/SCENARIO-FORMAT.md) no run should fail, so a
+      // failure is a bug
       // or an extension's, and its date is the first thing to look at.
-      throw new IllegalStateException("simulated day " + (long) Math.floor(sim.now()) + " (" + sim.date() + "): "
-          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+      throw new IllegalStateException(
+          "simulated day "
+              + (long) Math.floor(sim.now())
+              + " ("
+              + sim.date()
+              + "): "
+              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
+          e);
     }
     return new RunSummary(replication, sim.eventsFired(), dates.size(), System.nanoTime() - t0);
   }
@@ -139,8 +171,8 @@ public final class Engine {
     for (MechanismFactory f : factories) {
       Optional<Mechanism> m = f.create(scenario);
       if (m.isPresent() && !m.get().name().equals(f.name())) {
-        throw new IllegalStateException("factory \"" + f.name() + "\" created a mechanism named \""
-            + m.get().name() + "\"");
+        throw new IllegalStateException(
+            "factory \"" + f.name() + "\" created a mechanism named \"" + m.get().name() + "\"");
       }
       m.ifPresent(list::add);
     }

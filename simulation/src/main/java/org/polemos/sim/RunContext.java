@@ -13,10 +13,10 @@ import org.polemos.sim.world.ScenarioIndex;
 import org.polemos.sim.world.World;
 
 /**
- * Everything a mechanism or a metric probe of one replication may touch: the scenario, the kernel, the shared
- * {@link World}, its own random stream, the event log, and two small registries (typed ports that mechanisms
- * provide to each other, and per-run attributes for extensions). One per replication; never shared between
- * threads.
+ * Everything a mechanism or a metric probe of one replication may touch: the scenario, the kernel,
+ * the shared {@link World}, its own random stream, the event log, and two small registries (typed
+ * ports that mechanisms provide to each other, and per-run attributes for extensions). One per
+ * replication; never shared between threads.
  */
 public final class RunContext {
   private final Scenario scenario;
@@ -30,8 +30,14 @@ public final class RunContext {
   private final Map<Object, Object> attributes = new HashMap<>();
   private boolean wired;
 
-  RunContext(Scenario scenario, ScenarioIndex index, World world, Simulation simulation, int replication,
-      RandomStreams streams, RunListener listener) {
+  RunContext(
+      Scenario scenario,
+      ScenarioIndex index,
+      World world,
+      Simulation simulation,
+      int replication,
+      RandomStreams streams,
+      RunListener listener) {
     this.scenario = scenario;
     this.index = index;
     this.world = world;
@@ -42,10 +48,17 @@ public final class RunContext {
   }
 
   /** A context for tests of a single mechanism. */
-  public static RunContext forTest(Scenario scenario, int replication, RandomStreams streams, RunListener listener) {
+  public static RunContext forTest(
+      Scenario scenario, int replication, RandomStreams streams, RunListener listener) {
     ScenarioIndex index = new ScenarioIndex(scenario);
-    return new RunContext(scenario, index, new World(index), new Simulation(scenario.calendar().start()),
-        replication, streams, listener);
+    return new RunContext(
+        scenario,
+        index,
+        new World(index),
+        new Simulation(scenario.calendar().start()),
+        replication,
+        streams,
+        listener);
   }
 
   public Scenario scenario() {
@@ -68,7 +81,9 @@ public final class RunContext {
     return replication;
   }
 
-  /** The random stream of ({@code replication}, {@code name}); mechanisms pass their {@code name()}. */
+  /**
+   * The random stream of ({@code replication}, {@code name}); mechanisms pass their {@code name()}.
+   */
   public UniformRandomProvider random(String name) {
     return streams.stream(replication, name);
   }
@@ -91,15 +106,19 @@ public final class RunContext {
   }
 
   /**
-   * Registers the implementation of a port (e.g. where departing travellers go) for other mechanisms; call it in
-   * {@link org.polemos.sim.mechanism.Mechanism#wire}.
+   * Registers the implementation of a port (e.g. where departing travellers go) for other
+   * mechanisms; call it in {@link org.polemos.sim.mechanism.Mechanism#wire}.
    *
-   * @throws IllegalStateException after the wiring phase, or when another mechanism provides the port
+   * @throws IllegalStateException after the wiring phase, or when another mechanism provides the
+   *     port
    */
   public <T> void provide(Class<T> port, T implementation) {
     if (wired) {
-      throw new IllegalStateException("port " + port.getSimpleName() + " provided after the wiring phase;"
-          + " provide ports in Mechanism.wire, not in start or on an event");
+      throw new IllegalStateException(
+          "port "
+              + port.getSimpleName()
+              + " provided after the wiring phase;"
+              + " provide ports in Mechanism.wire, not in start or on an event");
     }
     if (ports.putIfAbsent(port, implementation) != null) {
       throw new IllegalStateException("two mechanisms provide " + port.getSimpleName());
@@ -107,8 +126,8 @@ public final class RunContext {
   }
 
   /**
-   * The implementation of {@code port}. Every port is provided in the wiring phase, so mechanisms look their ports
-   * up once, in {@code start}.
+   * The implementation of {@code port}. Every port is provided in the wiring phase, so mechanisms
+   * look their ports up once, in {@code start}.
    *
    * @throws IllegalStateException if no mechanism provides it
    */

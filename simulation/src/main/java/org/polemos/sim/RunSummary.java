@@ -8,5 +8,4 @@ package org.polemos.sim;
  * @param samples sample dates written
  * @param wallNanos wall-clock time of the run, in nanoseconds
  */
-public record RunSummary(int replication, long eventsFired, int samples, long wallNanos) {
-}
+public record RunSummary(int replication, long eventsFired, int samples, long wallNanos) {}

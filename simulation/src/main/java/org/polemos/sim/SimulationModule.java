@@ -26,10 +26,11 @@ import org.polemos.sim.metric.BuiltInProbes;
 import org.polemos.sim.metric.MetricProbe;
 
 /**
- * Binds the built-in mechanisms by name (a Guice {@link MapBinder}) and the metric probes (a {@link Multibinder})
- * that {@link Engine} receives. Another module, installed in the same injector, adds a mechanism with
- * {@code mechanisms(binder()).addBinding(name)}, replaces one by name with {@code replace(binder(), name)}, and adds
- * a metric with {@link #metrics(Binder)} (see docs/EXTENDING.md).
+ * Binds the built-in mechanisms by name (a Guice {@link MapBinder}) and the metric probes (a {@link
+ * Multibinder}) that {@link Engine} receives. Another module, installed in the same injector, adds
+ * a mechanism with {@code mechanisms(binder()).addBinding(name)}, replaces one by name with {@code
+ * replace(binder(), name)}, and adds a metric with {@link #metrics(Binder)} (see
+ * docs/EXTENDING.md).
  */
 public final class SimulationModule extends AbstractModule {
 
@@ -37,8 +38,7 @@ public final class SimulationModule extends AbstractModule {
   @Qualifier
   @Retention(RetentionPolicy.RUNTIME)
   @Target({ElementType.PARAMETER, ElementType.FIELD, ElementType.METHOD})
-  public @interface Replacements {
-  }
+  public @interface Replacements {}
 
   /** The map binder of mechanism factories by name, for adding a mechanism from another module. */
   public static MapBinder<String, MechanismFactory> mechanisms(Binder binder) {
@@ -46,8 +46,8 @@ public final class SimulationModule extends AbstractModule {
   }
 
   /**
-   * The binding of the mechanism that replaces the one named {@code name}; bind it to a factory with the same
-   * name. Replacing a name nothing binds fails when the engine is created.
+   * The binding of the mechanism that replaces the one named {@code name}; bind it to a factory
+   * with the same name. Replacing a name nothing binds fails when the engine is created.
    */
   public static LinkedBindingBuilder<MechanismFactory> replace(Binder binder, String name) {
     return replacements(binder).addBinding(name);
@@ -65,9 +65,20 @@ public final class SimulationModule extends AbstractModule {
   @Override
   protected void configure() {
     MapBinder<String, MechanismFactory> m = mechanisms(binder());
-    for (MechanismFactory f : new MechanismFactory[] {Departures.FACTORY, CompartmentalDepartures.FACTORY,
-        Transit.FACTORY, Intake.FACTORY, LocalRecruitment.FACTORY, Combat.FACTORY, Momentum.FACTORY,
-        Economy.FACTORY, Attrition.FACTORY, ExternalOperations.FACTORY, Interventions.FACTORY}) {
+    for (MechanismFactory f :
+        new MechanismFactory[] {
+          Departures.FACTORY,
+          CompartmentalDepartures.FACTORY,
+          Transit.FACTORY,
+          Intake.FACTORY,
+          LocalRecruitment.FACTORY,
+          Combat.FACTORY,
+          Momentum.FACTORY,
+          Economy.FACTORY,
+          Attrition.FACTORY,
+          ExternalOperations.FACTORY,
+          Interventions.FACTORY
+        }) {
       m.addBinding(f.name()).toInstance(f);
     }
     replacements(binder());

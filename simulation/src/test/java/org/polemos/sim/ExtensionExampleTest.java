@@ -16,8 +16,8 @@ import org.polemos.sim.random.RandomStreams;
 import org.polemos.sim.world.World;
 
 /**
- * The worked example of docs/EXTENDING.md: a developer adds a mechanism and a metric in their own Guice module,
- * without editing the engine.
+ * The worked example of docs/EXTENDING.md: a developer adds a mechanism and a metric in their own
+ * Guice module, without editing the engine.
  */
 class ExtensionExampleTest {
 
@@ -27,8 +27,8 @@ class ExtensionExampleTest {
   }
 
   /**
-   * A toy propaganda mechanism: each day the organisation's messaging reaches
-   * {@code population held x 0.001 x momentum} people (an aggregate count, no content).
+   * A toy propaganda mechanism: each day the organisation's messaging reaches {@code population
+   * held x 0.001 x momentum} people (an aggregate count, no content).
    */
   static final class PropagandaReach implements Mechanism, Action {
     static final String NAME = "propaganda-reach";
@@ -59,28 +59,45 @@ class ExtensionExampleTest {
   static final class PropagandaModule extends AbstractModule {
     @Override
     protected void configure() {
-      SimulationModule.mechanisms(binder()).addBinding(PropagandaReach.NAME)
-          .toInstance(MechanismFactory.of(PropagandaReach.NAME, scenario -> Optional.of(new PropagandaReach())));
-      SimulationModule.metrics(binder()).addBinding().toInstance(MetricProbe.of("recruiter-propaganda-reach",
-          (ctx, out) -> out.emit("all", ctx.attribute(Reach.class, Reach::new).total)));
+      SimulationModule.mechanisms(binder())
+          .addBinding(PropagandaReach.NAME)
+          .toInstance(
+              MechanismFactory.of(
+                  PropagandaReach.NAME, scenario -> Optional.of(new PropagandaReach())));
+      SimulationModule.metrics(binder())
+          .addBinding()
+          .toInstance(
+              MetricProbe.of(
+                  "recruiter-propaganda-reach",
+                  (ctx, out) -> out.emit("all", ctx.attribute(Reach.class, Reach::new).total)));
     }
   }
 
   @Test
   void aMechanismAndAMetricAddedInAnotherModuleAppearInTheOutput() {
-    Engine engine = Guice.createInjector(new SimulationModule(), new PropagandaModule()).getInstance(Engine.class);
+    Engine engine =
+        Guice.createInjector(new SimulationModule(), new PropagandaModule())
+            .getInstance(Engine.class);
     assertThat(engine.metrics()).contains("recruiter-propaganda-reach", "territory_km2");
     Scenario scenario = TestScenarios.minimal();
     TestScenarios.Collector out = new TestScenarios.Collector();
     engine.run(scenario, 0, RandomStreams.of(1), out);
-    // first sample: end of day 1, one daily firing with momentum 1 and the initial 600,000 people held
-    assertThat(out.value(scenario.calendar().start(), "recruiter-propaganda-reach", "all")).isEqualTo(600.0);
-    assertThat(out.value(scenario.calendar().end(), "recruiter-propaganda-reach", "all")).isGreaterThan(600.0);
-    // the built-in outputs are unchanged by the extension (it draws no random numbers of the others' streams)
+    // first sample: end of day 1, one daily firing with momentum 1 and the initial 600,000 people
+    // held
+    assertThat(out.value(scenario.calendar().start(), "recruiter-propaganda-reach", "all"))
+        .isEqualTo(600.0);
+    assertThat(out.value(scenario.calendar().end(), "recruiter-propaganda-reach", "all"))
+        .isGreaterThan(600.0);
+    // the built-in outputs are unchanged by the extension (it draws no random numbers of the
+    // others' streams)
     TestScenarios.Collector plain = new TestScenarios.Collector();
-    Guice.createInjector(new SimulationModule()).getInstance(Engine.class)
+    Guice.createInjector(new SimulationModule())
+        .getInstance(Engine.class)
         .run(scenario, 0, RandomStreams.of(1), plain);
-    assertThat(out.rows.stream().filter(r -> !r.metric().equals("recruiter-propaganda-reach")).toList())
+    assertThat(
+            out.rows.stream()
+                .filter(r -> !r.metric().equals("recruiter-propaganda-reach"))
+                .toList())
         .isEqualTo(plain.rows);
   }
 }

@@ -39,7 +39,8 @@ class MechanismWiringTest {
     @Override
     public void start(RunContext ctx) {
       synchronized (STARTED) {
-        STARTED.add("neutral " + ctx.scenario().processes().get(MomentumParameters.class).memoryDays());
+        STARTED.add(
+            "neutral " + ctx.scenario().processes().get(MomentumParameters.class).memoryDays());
       }
     }
   }
@@ -52,15 +53,32 @@ class MechanismWiringTest {
 
   @Test
   void theBuiltInMechanismsAreBoundByName() {
-    assertThat(engine().mechanismNames()).containsExactly("attrition", "combat", "departures",
-        "departures-compartmental", "economy", "external-operations", "intake", "interventions",
-        "local-recruitment", "momentum", "transit");
+    assertThat(engine().mechanismNames())
+        .containsExactly(
+            "attrition",
+            "combat",
+            "departures",
+            "departures-compartmental",
+            "economy",
+            "external-operations",
+            "intake",
+            "interventions",
+            "local-recruitment",
+            "momentum",
+            "transit");
   }
 
   @Test
   void replacingOneBuiltInByNameKeepsTheOthers() {
-    Engine replaced = engine(binder -> SimulationModule.replace(binder, Momentum.NAME).toInstance(
-        MechanismFactory.of(Momentum.NAME, MomentumParameters.class, s -> Optional.of(new NeutralMomentum()))));
+    Engine replaced =
+        engine(
+            binder ->
+                SimulationModule.replace(binder, Momentum.NAME)
+                    .toInstance(
+                        MechanismFactory.of(
+                            Momentum.NAME,
+                            MomentumParameters.class,
+                            s -> Optional.of(new NeutralMomentum()))));
     assertThat(replaced.mechanismNames()).isEqualTo(engine().mechanismNames());
     Scenario scenario = TestScenarios.minimal();
     NeutralMomentum.STARTED.clear();
@@ -68,47 +86,76 @@ class MechanismWiringTest {
     replaced.run(scenario, 0, RandomStreams.of(1), out);
     assertThat(NeutralMomentum.STARTED).containsExactly("neutral 90.0");
     // no built-in momentum ran: momentum stays at its neutral 1 on every sample
-    assertThat(out.rows).filteredOn(r -> r.metric().equals("momentum")).isNotEmpty()
+    assertThat(out.rows)
+        .filteredOn(r -> r.metric().equals("momentum"))
+        .isNotEmpty()
         .allSatisfy(r -> assertThat(r.value()).isEqualTo(1.0));
   }
 
   @Test
   void replacingAnUnknownNameFailsWithASuggestion() {
-    assertThatThrownBy(() -> engine(binder -> SimulationModule.replace(binder, "momentun").toInstance(
-        MechanismFactory.of("momentun", s -> Optional.of(new NeutralMomentum())))))
+    assertThatThrownBy(
+            () ->
+                engine(
+                    binder ->
+                        SimulationModule.replace(binder, "momentun")
+                            .toInstance(
+                                MechanismFactory.of(
+                                    "momentun", s -> Optional.of(new NeutralMomentum())))))
         .isInstanceOf(ProvisionException.class)
-        .hasMessageContaining("replacement for unknown mechanism \"momentun\" (did you mean \"momentum\"?)");
+        .hasMessageContaining(
+            "replacement for unknown mechanism \"momentun\" (did you mean \"momentum\"?)");
   }
 
   @Test
   void addingASecondMechanismUnderABuiltInNameIsAnError() {
-    assertThatThrownBy(() -> engine(binder -> SimulationModule.mechanisms(binder).addBinding(Momentum.NAME)
-        .toInstance(MechanismFactory.of(Momentum.NAME, s -> Optional.of(new NeutralMomentum())))))
-        .isInstanceOf(CreationException.class).hasMessageContaining("momentum");
+    assertThatThrownBy(
+            () ->
+                engine(
+                    binder ->
+                        SimulationModule.mechanisms(binder)
+                            .addBinding(Momentum.NAME)
+                            .toInstance(
+                                MechanismFactory.of(
+                                    Momentum.NAME, s -> Optional.of(new NeutralMomentum())))))
+        .isInstanceOf(CreationException.class)
+        .hasMessageContaining("momentum");
   }
 
   @Test
   void aFactoryMustBeBoundUnderItsOwnNameAndCreateThatName() {
-    assertThatThrownBy(() -> new Engine(Map.of("a", MechanismFactory.of("b", s -> Optional.empty())), Set.of()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"a\" differs from its factory's name");
-    Engine misnamed = new Engine(Map.of("other", MechanismFactory.of("other",
-        s -> Optional.of(new NeutralMomentum()))), Set.of());
-    assertThatThrownBy(() -> misnamed.run(TestScenarios.minimal(), 0, RandomStreams.of(1),
-        new TestScenarios.Collector())).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(
+            () ->
+                new Engine(Map.of("a", MechanismFactory.of("b", s -> Optional.empty())), Set.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("\"a\" differs from its factory's name");
+    Engine misnamed =
+        new Engine(
+            Map.of("other", MechanismFactory.of("other", s -> Optional.of(new NeutralMomentum()))),
+            Set.of());
+    assertThatThrownBy(
+            () ->
+                misnamed.run(
+                    TestScenarios.minimal(), 0, RandomStreams.of(1), new TestScenarios.Collector()))
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("factory \"other\" created a mechanism named \"momentum\"");
   }
 
   /** Parameters nobody registered. */
   record Unregistered(double x) implements ProcessParameters {
     @Override
-    public void check(Checks checks) {
-    }
+    public void check(Checks checks) {}
   }
 
   @Test
   void aMechanismWhoseParametersAreNotRegisteredIsRefused() {
-    assertThatThrownBy(() -> new Engine(Map.of("x", MechanismFactory.of("x", Unregistered.class,
-        s -> Optional.empty())), Set.<MetricProbe>of())).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(
+            () ->
+                new Engine(
+                    Map.of(
+                        "x", MechanismFactory.of("x", Unregistered.class, s -> Optional.empty())),
+                    Set.<MetricProbe>of()))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("which no ProcessProvider registers");
   }
 
@@ -121,21 +168,36 @@ class MechanismWiringTest {
 
     @Override
     public void start(RunContext ctx) {
-      ctx.provide(Ports.Operations.class, source -> { });
+      ctx.provide(Ports.Operations.class, source -> {});
     }
   }
 
   @Test
   void portsAreProvidedInTheWiringPhaseOnly() {
-    Injector injector = Guice.createInjector(new SimulationModule(), binder -> SimulationModule
-        .mechanisms(binder).addBinding("late").toInstance(MechanismFactory.of("late",
-            s -> Optional.of(new LateProvider()))));
-    assertThatThrownBy(() -> injector.getInstance(Engine.class).run(TestScenarios.minimal(), 0,
-        RandomStreams.of(1), new TestScenarios.Collector())).isInstanceOf(IllegalStateException.class)
+    Injector injector =
+        Guice.createInjector(
+            new SimulationModule(),
+            binder ->
+                SimulationModule.mechanisms(binder)
+                    .addBinding("late")
+                    .toInstance(MechanismFactory.of("late", s -> Optional.of(new LateProvider()))));
+    assertThatThrownBy(
+            () ->
+                injector
+                    .getInstance(Engine.class)
+                    .run(
+                        TestScenarios.minimal(),
+                        0,
+                        RandomStreams.of(1),
+                        new TestScenarios.Collector()))
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("provided after the wiring phase");
   }
 
-  /** Uses the arrivals port from start: it must already be there, although "arrivals-user" starts first. */
+  /**
+   * Uses the arrivals port from start: it must already be there, although "arrivals-user" starts
+   * first.
+   */
   static final class EarlyUser implements Mechanism {
     static Object seen;
 
@@ -153,8 +215,12 @@ class MechanismWiringTest {
   @Test
   void everyPortIsAvailableInStartWhateverTheNameOrder() {
     EarlyUser.seen = null;
-    engine(binder -> SimulationModule.mechanisms(binder).addBinding("arrivals-user")
-        .toInstance(MechanismFactory.of("arrivals-user", s -> Optional.of(new EarlyUser()))))
+    engine(
+            binder ->
+                SimulationModule.mechanisms(binder)
+                    .addBinding("arrivals-user")
+                    .toInstance(
+                        MechanismFactory.of("arrivals-user", s -> Optional.of(new EarlyUser()))))
         .run(TestScenarios.minimal(), 0, RandomStreams.of(1), new TestScenarios.Collector());
     assertThat(EarlyUser.seen).isInstanceOf(org.polemos.sim.mechanism.Intake.class);
   }

@@ -23,17 +23,29 @@ import org.polemos.sim.random.RandomStreams;
 /** Departures against Poisson theory and intake against M/M/c theory, over many replications. */
 class StatisticalMechanismsTest {
 
-  private static final Engine ENGINE = Guice.createInjector(new SimulationModule()).getInstance(Engine.class);
+  private static final Engine ENGINE =
+      Guice.createInjector(new SimulationModule()).getInstance(Engine.class);
 
-  /** One organisation region with no enemies, one source, one corridor; huge pool so the rate stays constant. */
-  private static Scenario quiet(LocalDate end, OutputStep step, long pool, double propensity, Processes processes,
+  /**
+   * One organisation region with no enemies, one source, one corridor; huge pool so the rate stays
+   * constant.
+   */
+  private static Scenario quiet(
+      LocalDate end,
+      OutputStep step,
+      long pool,
+      double propensity,
+      Processes processes,
       DistributionSpec delay) {
-    return TestScenarios.scenario(end, step,
+    return TestScenarios.scenario(
+        end,
+        step,
         List.of(TestScenarios.faction("is", FactionKind.ORGANISATION, FireMode.AREA, 0.0)),
         List.of(TestScenarios.region("raqqa", 100_000, 1000, 0, "is", Map.of("is", 1000))),
         List.of(TestScenarios.source("tn", pool, propensity, "arabic")),
         List.of(TestScenarios.corridor("c", "raqqa", delay, 0, 0, "tn")),
-        List.of(), processes);
+        List.of(),
+        processes);
   }
 
   @Test
@@ -41,8 +53,14 @@ class StatisticalMechanismsTest {
     long pool = 1_000_000_000L;
     double perDay = 20.0;
     double propensity = perDay * 365 / pool;
-    Scenario scenario = quiet(LocalDate.of(2014, 8, 31), OutputStep.MONTHLY, pool, propensity,
-        TestScenarios.processes(), new DistributionSpec.Fixed(3));
+    Scenario scenario =
+        quiet(
+            LocalDate.of(2014, 8, 31),
+            OutputStep.MONTHLY,
+            pool,
+            propensity,
+            TestScenarios.processes(),
+            new DistributionSpec.Fixed(3));
     int n = 300;
     double[] counts = new double[n];
     RandomStreams streams = RandomStreams.of(2024);
@@ -51,9 +69,11 @@ class StatisticalMechanismsTest {
     for (int r = 0; r < n; r++) {
       TestScenarios.Collector out = new TestScenarios.Collector();
       ENGINE.run(scenario, r, streams, out);
-      // the sample of D is taken at the end of D, so the difference covers the 30 days 2 June .. 1 July
-      counts[r] = out.value(to, Metric.DEPARTURES_CUMULATIVE, Metric.ALL)
-          - out.value(from, Metric.DEPARTURES_CUMULATIVE, Metric.ALL);
+      // the sample of D is taken at the end of D, so the difference covers the 30 days 2 June .. 1
+      // July
+      counts[r] =
+          out.value(to, Metric.DEPARTURES_CUMULATIVE, Metric.ALL)
+              - out.value(from, Metric.DEPARTURES_CUMULATIVE, Metric.ALL);
     }
     double mu = perDay * 30;
     double mean = java.util.Arrays.stream(counts).average().orElseThrow();
@@ -66,8 +86,9 @@ class StatisticalMechanismsTest {
     // index of dispersion: sum (x - mean)^2 / mean ~ chi-square(n - 1) under Poisson; 99% two-sided
     double dispersion = ss / mean;
     ChiSquaredDistribution chi = ChiSquaredDistribution.of(n - 1);
-    assertThat(dispersion).isBetween(chi.inverseCumulativeProbability(0.005),
-        chi.inverseCumulativeProbability(0.995));
+    assertThat(dispersion)
+        .isBetween(
+            chi.inverseCumulativeProbability(0.005), chi.inverseCumulativeProbability(0.995));
   }
 
   /** Erlang C: mean number waiting in an M/M/c queue with offered load a = lambda / mu. */
@@ -91,28 +112,42 @@ class StatisticalMechanismsTest {
     double serviceMean = 1.0;
     int servers = 5;
     Processes base = TestScenarios.processes();
-    Processes processes = base.with(
-        new IntakeParameters(servers, new DistributionSpec.Exponential(serviceMean), new RoleShares(1, 0, 0)));
-    Scenario scenario = quiet(TestScenarios.START.plusDays(499), OutputStep.DAILY, pool, lambda * 365 / pool,
-        processes, new DistributionSpec.Fixed(1));
+    Processes processes =
+        base.with(
+            new IntakeParameters(
+                servers, new DistributionSpec.Exponential(serviceMean), new RoleShares(1, 0, 0)));
+    Scenario scenario =
+        quiet(
+            TestScenarios.START.plusDays(499),
+            OutputStep.DAILY,
+            pool,
+            lambda * 365 / pool,
+            processes,
+            new DistributionSpec.Fixed(1));
     int replications = 30;
     double[] means = new double[replications];
     RandomStreams streams = RandomStreams.of(77);
     LocalDate warmUp = TestScenarios.START.plusDays(50);
     for (int r = 0; r < replications; r++) {
       double[] sum = new double[2];
-      ENGINE.run(scenario, r, streams, (rep, date, metric, key, value) -> {
-        if (metric.equals(Metric.INTAKE_QUEUE_LENGTH) && date.isAfter(warmUp)) {
-          sum[0] += value;
-          sum[1]++;
-        }
-      });
+      ENGINE.run(
+          scenario,
+          r,
+          streams,
+          (rep, date, metric, key, value) -> {
+            if (metric.equals(Metric.INTAKE_QUEUE_LENGTH) && date.isAfter(warmUp)) {
+              sum[0] += value;
+              sum[1]++;
+            }
+          });
       means[r] = sum[0] / sum[1];
     }
     double mean = java.util.Arrays.stream(means).average().orElseThrow();
-    double var = java.util.Arrays.stream(means).map(m -> (m - mean) * (m - mean)).sum() / (replications - 1);
-    double half = TDistribution.of(replications - 1).inverseCumulativeProbability(0.995)
-        * Math.sqrt(var / replications);
+    double var =
+        java.util.Arrays.stream(means).map(m -> (m - mean) * (m - mean)).sum() / (replications - 1);
+    double half =
+        TDistribution.of(replications - 1).inverseCumulativeProbability(0.995)
+            * Math.sqrt(var / replications);
     double theory = erlangCQueueLength(lambda * serviceMean, servers);
     assertThat(theory).isCloseTo(2.2165, org.assertj.core.data.Offset.offset(1e-3));
     assertThat(theory).isBetween(mean - half, mean + half);

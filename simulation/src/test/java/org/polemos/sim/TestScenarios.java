@@ -31,75 +31,159 @@ import org.polemos.model.process.RoleShares;
 
 /** Scenarios built in code for the tests. */
 public final class TestScenarios {
-  private TestScenarios() {
-  }
+  private TestScenarios() {}
 
   public static final LocalDate START = LocalDate.of(2014, 6, 1);
 
-  public static Faction faction(String id, FactionKind kind, FireMode mode, double effectiveness, String... enemies) {
-    return new Faction(id, id, kind, new FactionParameters(mode, effectiveness, 1.0), List.of(enemies), null);
+  public static Faction faction(
+      String id, FactionKind kind, FireMode mode, double effectiveness, String... enemies) {
+    return new Faction(
+        id, id, kind, new FactionParameters(mode, effectiveness, 1.0), List.of(enemies), null);
   }
 
-  public static Region region(String id, long population, double area, double oil, String controller,
-      Map<String, Integer> forces, String... neighbours) {
-    return new Region(id, id, "SY", population, area, oil, 1.0, List.of(neighbours), controller, forces, null);
+  public static Region region(
+      String id,
+      long population,
+      double area,
+      double oil,
+      String controller,
+      Map<String, Integer> forces,
+      String... neighbours) {
+    return new Region(
+        id, id, "SY", population, area, oil, 1.0, List.of(neighbours), controller, forces, null);
   }
 
   public static Source source(String id, long pool, double propensity, String language) {
     return new Source(id, id, pool, propensity, 1.0, language, 0.4, null);
   }
 
-  public static Corridor corridor(String id, String entry, DistributionSpec delay, double screening,
-      double interdiction, String... sources) {
-    return new Corridor(id, id, List.of(sources), "hub", entry, delay, screening, interdiction, null, null);
+  public static Corridor corridor(
+      String id,
+      String entry,
+      DistributionSpec delay,
+      double screening,
+      double interdiction,
+      String... sources) {
+    return new Corridor(
+        id, id, List.of(sources), "hub", entry, delay, screening, interdiction, null, null);
   }
 
   public static Processes processes() {
     return Processes.of(
         new RecruitmentParameters(RecruitmentModel.POISSON, null),
-        new IntakeParameters(200, new DistributionSpec.Exponential(14), new RoleShares(0.8, 0.15, 0.05)),
+        new IntakeParameters(
+            200, new DistributionSpec.Exponential(14), new RoleShares(0.8, 0.15, 0.05)),
         new LocalRecruitmentParameters(0.002, 0.5),
         new CombatParameters(0.3, 0.3, 50, 0.5, 1.5, 1),
         new MomentumParameters(90, 5, 5, 0.5, 2, 0.0),
         new EconomyParameters(0.5, 30, 0.5, 20_000, 3, 0.2, 1_000_000),
         new AttritionParameters(0.1, 1, 2, 0.3, 0.5),
-        new ExternalOperationsParameters(new DistributionSpec.Fixed(60), new DistributionSpec.Exponential(90), 0.5,
-            10, 1));
+        new ExternalOperationsParameters(
+            new DistributionSpec.Fixed(60), new DistributionSpec.Exponential(90), 0.5, 10, 1));
   }
 
-  public static Scenario scenario(LocalDate end, OutputStep step, List<Faction> factions, List<Region> regions,
-      List<Source> sources, List<Corridor> corridors, List<Intervention> interventions, Processes processes) {
-    return new Scenario("test", "test", "built in code", new Calendar(START, end, step), 42, factions, regions,
-        sources, corridors, interventions, processes, null);
+  public static Scenario scenario(
+      LocalDate end,
+      OutputStep step,
+      List<Faction> factions,
+      List<Region> regions,
+      List<Source> sources,
+      List<Corridor> corridors,
+      List<Intervention> interventions,
+      Processes processes) {
+    return new Scenario(
+        "test",
+        "test",
+        "built in code",
+        new Calendar(START, end, step),
+        42,
+        factions,
+        regions,
+        sources,
+        corridors,
+        interventions,
+        processes,
+        null);
   }
 
   /**
-   * A minimal 3-region map: raqqa and tal-abyad held by the organisation, kobani by Kurdish forces; one corridor
-   * into tal-abyad from two sources; an air campaign, revenue strikes, a border closure and a ground offensive.
+   * A minimal 3-region map: raqqa and tal-abyad held by the organisation, kobani by Kurdish forces;
+   * one corridor into tal-abyad from two sources; an air campaign, revenue strikes, a border
+   * closure and a ground offensive.
    */
   public static Scenario minimal() {
-    List<Faction> factions = List.of(
-        faction("is", FactionKind.ORGANISATION, FireMode.AREA, 0.00002, "kurds", "coalition"),
-        faction("kurds", FactionKind.NON_STATE, FireMode.AIMED, 0.01, "is"),
-        faction("coalition", FactionKind.COALITION, FireMode.AIMED, 0.0, "is"));
-    List<Region> regions = List.of(
-        region("raqqa", 500_000, 20_000, 20_000, "is", Map.of("is", 4000), "tal-abyad", "kobani"),
-        region("tal-abyad", 100_000, 3_000, 0, "is", Map.of("is", 1500), "raqqa", "kobani"),
-        region("kobani", 200_000, 5_000, 0, "kurds", Map.of("kurds", 3000), "raqqa", "tal-abyad"));
-    List<Source> sources = List.of(source("tn", 200_000, 0.01, "arabic"), source("fr", 100_000, 0.005, "french"));
-    List<Corridor> corridors = List.of(corridor("tal-abyad", "tal-abyad", new DistributionSpec.Gamma(4, 1), 0.05,
-        0.1, "tn", "fr"));
+    List<Faction> factions =
+        List.of(
+            faction("is", FactionKind.ORGANISATION, FireMode.AREA, 0.00002, "kurds", "coalition"),
+            faction("kurds", FactionKind.NON_STATE, FireMode.AIMED, 0.01, "is"),
+            faction("coalition", FactionKind.COALITION, FireMode.AIMED, 0.0, "is"));
+    List<Region> regions =
+        List.of(
+            region(
+                "raqqa", 500_000, 20_000, 20_000, "is", Map.of("is", 4000), "tal-abyad", "kobani"),
+            region("tal-abyad", 100_000, 3_000, 0, "is", Map.of("is", 1500), "raqqa", "kobani"),
+            region(
+                "kobani", 200_000, 5_000, 0, "kurds", Map.of("kurds", 3000), "raqqa", "tal-abyad"));
+    List<Source> sources =
+        List.of(source("tn", 200_000, 0.01, "arabic"), source("fr", 100_000, 0.005, "french"));
+    List<Corridor> corridors =
+        List.of(
+            corridor(
+                "tal-abyad", "tal-abyad", new DistributionSpec.Gamma(4, 1), 0.05, 0.1, "tn", "fr"));
     List<Intervention> interventions = new ArrayList<>();
-    interventions.add(new Intervention("air", "air", InterventionKind.AIR_CAMPAIGN, List.of("tal-abyad", "raqqa"),
-        "coalition", LocalDate.of(2014, 9, 1), LocalDate.of(2016, 12, 31), 10, null));
-    interventions.add(new Intervention("oil", "oil", InterventionKind.REVENUE_STRIKES, List.of("raqqa"), null,
-        LocalDate.of(2015, 11, 1), LocalDate.of(2016, 12, 31), 0.5, null));
-    interventions.add(new Intervention("border", "border", InterventionKind.BORDER_CLOSURE, List.of("tal-abyad"),
-        null, LocalDate.of(2015, 3, 1), LocalDate.of(2016, 12, 31), 0.3, null));
-    interventions.add(new Intervention("push", "push", InterventionKind.GROUND_OFFENSIVE, List.of("tal-abyad"),
-        "kurds", LocalDate.of(2015, 1, 1), LocalDate.of(2015, 6, 30), 8000, null));
-    return scenario(LocalDate.of(2016, 12, 31), OutputStep.MONTHLY, factions, regions, sources, corridors,
-        interventions, processes());
+    interventions.add(
+        new Intervention(
+            "air",
+            "air",
+            InterventionKind.AIR_CAMPAIGN,
+            List.of("tal-abyad", "raqqa"),
+            "coalition",
+            LocalDate.of(2014, 9, 1),
+            LocalDate.of(2016, 12, 31),
+            10,
+            null));
+    interventions.add(
+        new Intervention(
+            "oil",
+            "oil",
+            InterventionKind.REVENUE_STRIKES,
+            List.of("raqqa"),
+            null,
+            LocalDate.of(2015, 11, 1),
+            LocalDate.of(2016, 12, 31),
+            0.5,
+            null));
+    interventions.add(
+        new Intervention(
+            "border",
+            "border",
+            InterventionKind.BORDER_CLOSURE,
+            List.of("tal-abyad"),
+            null,
+            LocalDate.of(2015, 3, 1),
+            LocalDate.of(2016, 12, 31),
+            0.3,
+            null));
+    interventions.add(
+        new Intervention(
+            "push",
+            "push",
+            InterventionKind.GROUND_OFFENSIVE,
+            List.of("tal-abyad"),
+            "kurds",
+            LocalDate.of(2015, 1, 1),
+            LocalDate.of(2015, 6, 30),
+            8000,
+            null));
+    return scenario(
+        LocalDate.of(2016, 12, 31),
+        OutputStep.MONTHLY,
+        factions,
+        regions,
+        sources,
+        corridors,
+        interventions,
+        processes());
   }
 
   /** Collects everything a run writes. */
@@ -118,8 +202,10 @@ public final class TestScenarios {
     }
 
     public double value(LocalDate date, String metric, String key) {
-      return rows.stream().filter(r -> r.date().equals(date) && r.metric().equals(metric) && r.key().equals(key))
-          .mapToDouble(org.polemos.model.result.SeriesRow::value).findFirst()
+      return rows.stream()
+          .filter(r -> r.date().equals(date) && r.metric().equals(metric) && r.key().equals(key))
+          .mapToDouble(org.polemos.model.result.SeriesRow::value)
+          .findFirst()
           .orElseThrow(() -> new AssertionError("no row " + date + " " + metric + " " + key));
     }
 

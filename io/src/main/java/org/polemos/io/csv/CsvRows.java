@@ -8,10 +8,11 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 
 /**
- * The rows of a CSV file read with Jackson's CSV module (RFC 4180: quoted fields may hold commas, doubled quotes
- * and newlines), each with the line it starts on. Blank lines are skipped; a byte-order mark before the header is
- * dropped. The report and the public-figures reader read every CSV through this class; a malformed row throws
- * {@link CsvException} with {@code FILE:LINE: reason}.
+ * The rows of a CSV file read with Jackson's CSV module (RFC 4180: quoted fields may hold commas,
+ * doubled quotes and newlines), each with the line it starts on. Blank lines are skipped; a
+ * byte-order mark before the header is dropped. The report and the public-figures reader read every
+ * CSV through this class; a malformed row throws {@link CsvException} with {@code FILE:LINE:
+ * reason}.
  */
 public final class CsvRows implements AutoCloseable {
   private static final CsvMapper MAPPER = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
@@ -26,7 +27,10 @@ public final class CsvRows implements AutoCloseable {
     this.name = name;
   }
 
-  /** The next non-blank row, or null at the end; a malformed row throws {@link CsvException} with its line. */
+  /**
+   * The next non-blank row, or null at the end; a malformed row throws {@link CsvException} with
+   * its line.
+   */
   public String[] next() {
     while (true) {
       long start = rows.getParser().currentLocation().getLineNr();
@@ -44,8 +48,10 @@ public final class CsvRows implements AutoCloseable {
         }
         return row;
       } catch (IOException | RuntimeException e) {
-        String reason = e instanceof com.fasterxml.jackson.core.JsonProcessingException json
-            ? json.getOriginalMessage() : e.getMessage();
+        String reason =
+            e instanceof com.fasterxml.jackson.core.JsonProcessingException json
+                ? json.getOriginalMessage()
+                : e.getMessage();
         if (e instanceof UncheckedIOException unchecked && unchecked.getCause() != null) {
           reason = unchecked.getCause().getMessage();
         }

@@ -13,20 +13,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Streams the records of a CSV text one at a time with the line each starts on, using Jackson's CSV parser
- * (RFC 4180 quoting, quoted fields may span lines, CRLF or LF). One record is held in memory at a time. Parse
- * errors do not stop the stream: the record they occur in is returned flagged with the error, and reading goes on
- * with the next record.
+ * Streams the records of a CSV text one at a time with the line each starts on, using Jackson's CSV
+ * parser (RFC 4180 quoting, quoted fields may span lines, CRLF or LF). One record is held in memory
+ * at a time. Parse errors do not stop the stream: the record they occur in is returned flagged with
+ * the error, and reading goes on with the next record.
  */
 final class CsvRecords implements Closeable {
-  /** One record: its fields, the 1-based line it starts on, and the parse error inside it, if any. */
+  /**
+   * One record: its fields, the 1-based line it starts on, and the parse error inside it, if any.
+   */
   record Raw(List<String> fields, long line, RejectReason error, String errorDetail) {
     boolean blank() {
       return fields.size() == 1 && fields.get(0).isEmpty() && error == null;
     }
   }
 
-  private static final CsvMapper MAPPER = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
+  private static final CsvMapper MAPPER =
+      CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
   private static final int MAX_CONSECUTIVE_ERRORS = 1000;
 
   private final JsonParser parser;
@@ -55,7 +58,11 @@ final class CsvRecords implements Closeable {
       } catch (JsonProcessingException e) {
         if (++errors > MAX_CONSECUTIVE_ERRORS) {
           done = true;
-          return new Raw(fields, line, RejectReason.MALFORMED_CSV, "the parser cannot recover; rest of file skipped");
+          return new Raw(
+              fields,
+              line,
+              RejectReason.MALFORMED_CSV,
+              "the parser cannot recover; rest of file skipped");
         }
         String message = e.getOriginalMessage();
         if (message != null && message.startsWith("Missing closing quote")) {
@@ -69,7 +76,9 @@ final class CsvRecords implements Closeable {
       }
       if (token == null) {
         done = true;
-        return fields.isEmpty() && error == null ? null : new Raw(fields, Math.max(line, 1), error, detail);
+        return fields.isEmpty() && error == null
+            ? null
+            : new Raw(fields, Math.max(line, 1), error, detail);
       }
       switch (token) {
         case START_ARRAY -> {

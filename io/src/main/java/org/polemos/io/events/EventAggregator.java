@@ -11,16 +11,17 @@ import java.util.function.Consumer;
 import org.polemos.io.results.SeriesCsvWriter;
 
 /**
- * Counts events into observed series: per period (dated by its first day) and key (the group fields' values
- * joined by {@code |}), the number of events and the sum of their known fatalities. Memory holds one cell per
- * (period, key) that has events, never the events themselves.
+ * Counts events into observed series: per period (dated by its first day) and key (the group
+ * fields' values joined by {@code |}), the number of events and the sum of their known fatalities.
+ * Memory holds one cell per (period, key) that has events, never the events themselves.
  *
- * <p>The series are written in the project's tidy layout {@code replication,date,metric,key,value} with
- * replication {@value #REPLICATION} and metrics {@code observed_events} / {@code observed_fatalities}, so that
- * they sit beside simulated series; {@link Aggregation#metricName()} and {@link Aggregation#key()} rename the
- * metric and fix the key so that the rows match a simulated series of the report. Unless {@link Aggregation#sparse()}, every key seen gets a row for every
- * period from the first to the last (or over {@code --from}..{@code --to} when given), zero where nothing
- * happened. Rows are ordered by date, then metric, then key.
+ * <p>The series are written in the project's tidy layout {@code replication,date,metric,key,value}
+ * with replication {@value #REPLICATION} and metrics {@code observed_events} / {@code
+ * observed_fatalities}, so that they sit beside simulated series; {@link Aggregation#metricName()}
+ * and {@link Aggregation#key()} rename the metric and fix the key so that the rows match a
+ * simulated series of the report. Unless {@link Aggregation#sparse()}, every key seen gets a row
+ * for every period from the first to the last (or over {@code --from}..{@code --to} when given),
+ * zero where nothing happened. Rows are ordered by date, then metric, then key.
  */
 public final class EventAggregator implements Consumer<ConflictEvent> {
   /** The replication index observed series carry. */
@@ -31,20 +32,36 @@ public final class EventAggregator implements Consumer<ConflictEvent> {
    *
    * @param matched events that passed the filters and were counted
    * @param filteredOut events the filters (actor, event type, dates) left out
-   * @param coarserThanPeriod counted events whose date is known less precisely than the period (counted in the
-   *     period holding their nominal date)
-   * @param unknownFatalities counted events whose fatalities are unknown (they add 0 to observed_fatalities)
+   * @param coarserThanPeriod counted events whose date is known less precisely than the period
+   *     (counted in the period holding their nominal date)
+   * @param unknownFatalities counted events whose fatalities are unknown (they add 0 to
+   *     observed_fatalities)
    * @param keys distinct keys
    * @param rows rows written (0 before {@link #write})
    */
-  public record Summary(long matched, long filteredOut, long coarserThanPeriod, long unknownFatalities, int keys,
+  public record Summary(
+      long matched,
+      long filteredOut,
+      long coarserThanPeriod,
+      long unknownFatalities,
+      int keys,
       long rows) {
 
     /** One line, as printed by the command line. */
     public String format() {
-      return "counted " + matched + " events (" + filteredOut + " filtered out, " + coarserThanPeriod
-          + " dated less precisely than the period, " + unknownFatalities + " with unknown fatalities) into "
-          + keys + " keys, " + rows + " rows";
+      return "counted "
+          + matched
+          + " events ("
+          + filteredOut
+          + " filtered out, "
+          + coarserThanPeriod
+          + " dated less precisely than the period, "
+          + unknownFatalities
+          + " with unknown fatalities) into "
+          + keys
+          + " keys, "
+          + rows
+          + " rows";
     }
   }
 
@@ -84,8 +101,10 @@ public final class EventAggregator implements Consumer<ConflictEvent> {
     }
     String k = key.toString();
     keys.add(k);
-    double[] cell = cells.computeIfAbsent(spec.period().start(event.date()), d -> new HashMap<>())
-        .computeIfAbsent(k, x -> new double[2]);
+    double[] cell =
+        cells
+            .computeIfAbsent(spec.period().start(event.date()), d -> new HashMap<>())
+            .computeIfAbsent(k, x -> new double[2]);
     cell[0] += 1;
     cell[1] += event.fatalities() == null ? 0 : event.fatalities();
   }
@@ -97,11 +116,13 @@ public final class EventAggregator implements Consumer<ConflictEvent> {
     if (spec.to() != null && event.date().isAfter(spec.to())) {
       return false;
     }
-    if (spec.actor() != null && !(found(spec.actor(), event.actor1()) || found(spec.actor(), event.actor2()))) {
+    if (spec.actor() != null
+        && !(found(spec.actor(), event.actor1()) || found(spec.actor(), event.actor2()))) {
       return false;
     }
     return spec.eventType() == null
-        || found(spec.eventType(), event.eventType()) || found(spec.eventType(), event.subEventType());
+        || found(spec.eventType(), event.eventType())
+        || found(spec.eventType(), event.subEventType());
   }
 
   private static boolean found(java.util.regex.Pattern pattern, String text) {
@@ -121,10 +142,14 @@ public final class EventAggregator implements Consumer<ConflictEvent> {
           }
         }
       } else {
-        LocalDate first = spec.from() != null ? spec.period().start(spec.from())
-            : cells.isEmpty() ? null : cells.firstKey();
-        LocalDate last = spec.to() != null ? spec.period().start(spec.to())
-            : cells.isEmpty() ? null : cells.lastKey();
+        LocalDate first =
+            spec.from() != null
+                ? spec.period().start(spec.from())
+                : cells.isEmpty() ? null : cells.firstKey();
+        LocalDate last =
+            spec.to() != null
+                ? spec.period().start(spec.to())
+                : cells.isEmpty() ? null : cells.lastKey();
         if (first != null && last != null) {
           for (LocalDate date = first; !date.isAfter(last); date = spec.period().next(date)) {
             Map<String, double[]> period = cells.getOrDefault(date, Map.of());
@@ -141,7 +166,8 @@ public final class EventAggregator implements Consumer<ConflictEvent> {
     return summary();
   }
 
-  private void row(SeriesCsvWriter writer, LocalDate date, ObservedMetric metric, String k, double[] cell)
+  private void row(
+      SeriesCsvWriter writer, LocalDate date, ObservedMetric metric, String k, double[] cell)
       throws IOException {
     double value = cell == null ? 0 : cell[metric == ObservedMetric.EVENTS ? 0 : 1];
     writer.row(REPLICATION, date, spec.metricNameOf(metric), spec.keyOf(k), value);

@@ -9,15 +9,14 @@ import java.util.ServiceLoader;
 import java.util.Set;
 
 /**
- * The registered {@link EventDataset}s: every implementation named in a
- * {@code META-INF/services/org.polemos.io.events.EventDataset} file on the class path, in class-path order (the
- * built-in GTD, ACLED and UCDP first). Ids must be unique.
+ * The registered {@link EventDataset}s: every implementation named in a {@code
+ * META-INF/services/org.polemos.io.events.EventDataset} file on the class path, in class-path order
+ * (the built-in GTD, ACLED and UCDP first). Ids must be unique.
  */
 public final class EventDatasets {
   private static volatile List<EventDataset> all;
 
-  private EventDatasets() {
-  }
+  private EventDatasets() {}
 
   /** Every registered dataset. */
   public static List<EventDataset> all() {
@@ -35,12 +34,20 @@ public final class EventDatasets {
     Set<String> ids = new HashSet<>();
     for (EventDataset dataset : ServiceLoader.load(EventDataset.class, loader)) {
       if (dataset.layouts().isEmpty()) {
-        throw new IllegalStateException("event dataset " + dataset.id() + " (" + dataset.getClass().getName()
-            + ") declares no layout");
+        throw new IllegalStateException(
+            "event dataset "
+                + dataset.id()
+                + " ("
+                + dataset.getClass().getName()
+                + ") declares no layout");
       }
       if (!ids.add(dataset.id())) {
-        throw new IllegalStateException("two event datasets have the id " + dataset.id() + ": "
-            + dataset.getClass().getName() + " and another");
+        throw new IllegalStateException(
+            "two event datasets have the id "
+                + dataset.id()
+                + ": "
+                + dataset.getClass().getName()
+                + " and another");
       }
       found.add(dataset);
     }

@@ -19,11 +19,11 @@ import org.polemos.io.results.Csv;
 import org.polemos.model.validation.Suggestions;
 
 /**
- * Reads one event file of a dataset as a stream of {@link ConflictEvent}s. {@link #open} reads the header and
- * detects the {@link Layout} (failing with {@link UnusableHeaderException} when none matches); {@link #read}
- * then streams the data rows: each is either handed to the event consumer or, when it cannot be used, to the
- * rejects consumer with the reason. Only one record is in memory at a time, so memory does not grow with the
- * file.
+ * Reads one event file of a dataset as a stream of {@link ConflictEvent}s. {@link #open} reads the
+ * header and detects the {@link Layout} (failing with {@link UnusableHeaderException} when none
+ * matches); {@link #read} then streams the data rows: each is either handed to the event consumer
+ * or, when it cannot be used, to the rejects consumer with the reason. Only one record is in memory
+ * at a time, so memory does not grow with the file.
  *
  * <pre>{@code
  * try (EventReader reader = EventReader.open(new AcledDataset(), file)) {
@@ -45,15 +45,24 @@ public final class EventReader implements Closeable {
     this.dataset = dataset;
     this.fileName = file.toString();
     this.encoding = encoding;
-    Reader reader = new InputStreamReader(Files.newInputStream(file), encoding.newDecoder()
-        .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE));
+    Reader reader =
+        new InputStreamReader(
+            Files.newInputStream(file),
+            encoding
+                .newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE));
     this.records = new CsvRecords(new java.io.BufferedReader(reader, 1 << 16));
     try {
       CsvRecords.Raw first = records.next();
       if (first == null || first.blank()) {
-        throw new UnusableHeaderException(fileName + ": the file is empty or its first line is blank; expected a "
-            + dataset.id() + " header (" + expectedLayouts(dataset) + ")");
+        throw new UnusableHeaderException(
+            fileName
+                + ": the file is empty or its first line is blank; expected a "
+                + dataset.id()
+                + " header ("
+                + expectedLayouts(dataset)
+                + ")");
       }
       List<String> names = new ArrayList<>(first.fields().size());
       for (String name : first.fields()) {
@@ -76,13 +85,17 @@ public final class EventReader implements Closeable {
     }
   }
 
-  /** Opens {@code file}, detecting its encoding with {@link TextEncoding#detect}, and reads its header. */
+  /**
+   * Opens {@code file}, detecting its encoding with {@link TextEncoding#detect}, and reads its
+   * header.
+   */
   public static EventReader open(EventDataset dataset, Path file) throws IOException {
     return open(dataset, file, TextEncoding.detect(file));
   }
 
   /** Opens {@code file} in the given encoding and reads its header. */
-  public static EventReader open(EventDataset dataset, Path file, Charset encoding) throws IOException {
+  public static EventReader open(EventDataset dataset, Path file, Charset encoding)
+      throws IOException {
     return new EventReader(dataset, file, encoding);
   }
 
@@ -100,9 +113,11 @@ public final class EventReader implements Closeable {
   }
 
   /**
-   * Streams every data row to {@code events} or {@code rejects} and returns the report. Can be called once.
+   * Streams every data row to {@code events} or {@code rejects} and returns the report. Can be
+   * called once.
    */
-  public ImportReport read(Consumer<? super ConflictEvent> events, Consumer<? super Rejection> rejects)
+  public ImportReport read(
+      Consumer<? super ConflictEvent> events, Consumer<? super Rejection> rejects)
       throws IOException {
     if (consumed) {
       throw new IllegalStateException("already read");
@@ -126,7 +141,8 @@ public final class EventReader implements Closeable {
           throw new RowProblem(raw.error(), raw.errorDetail());
         }
         if (raw.fields().size() != header.size()) {
-          throw new RowProblem(RejectReason.WRONG_COLUMN_COUNT,
+          throw new RowProblem(
+              RejectReason.WRONG_COLUMN_COUNT,
               "expected " + header.size() + " fields, found " + raw.fields().size());
         }
         ConflictEvent event = dataset.map(new EventRow(columns, raw.fields(), raw.line()), layout);
@@ -139,13 +155,23 @@ public final class EventReader implements Closeable {
         events.accept(event);
       } catch (RowProblem problem) {
         rejected.merge(problem.reason(), 1L, Long::sum);
-        Rejection rejection = new Rejection(raw.line(), problem.reason(), problem.getMessage(),
-            excerpt(raw.fields()));
+        Rejection rejection =
+            new Rejection(
+                raw.line(), problem.reason(), problem.getMessage(), excerpt(raw.fields()));
         examples.putIfAbsent(problem.reason(), rejection);
         rejects.accept(rejection);
       }
     }
-    return new ImportReport(fileName, layout, encoding.name(), rows, accepted, rejected, examples, dropped, first,
+    return new ImportReport(
+        fileName,
+        layout,
+        encoding.name(),
+        rows,
+        accepted,
+        rejected,
+        examples,
+        dropped,
+        first,
         last);
   }
 
@@ -157,7 +183,11 @@ public final class EventReader implements Closeable {
   /** The message for a header no layout of {@code dataset} accepts. */
   static String headerMessage(String fileName, EventDataset dataset, List<String> header) {
     StringBuilder message = new StringBuilder();
-    message.append(fileName).append(": unusable header: it matches no ").append(dataset.id().toUpperCase(java.util.Locale.ROOT)).append(" layout");
+    message
+        .append(fileName)
+        .append(": unusable header: it matches no ")
+        .append(dataset.id().toUpperCase(java.util.Locale.ROOT))
+        .append(" layout");
     Layout closest = null;
     List<String> closestMissing = null;
     for (Layout candidate : dataset.layouts()) {
@@ -168,22 +198,36 @@ public final class EventReader implements Closeable {
       }
     }
     message.append(". Expected one of: ").append(expectedLayouts(dataset)).append('.');
-    if (String.join("", header).chars().anyMatch(c -> c == 0 || c == 0xFFFD || (c >= 0x7F && c < 0xA0))) {
-      message.append(" The header holds NUL or undecodable characters: the file is probably in another encoding"
-          + " (e.g. UTF-16); pass it with --encoding (e.g. --encoding UTF-16).");
+    if (String.join("", header)
+        .chars()
+        .anyMatch(c -> c == 0 || c == 0xFFFD || (c >= 0x7F && c < 0xA0))) {
+      message.append(
+          " The header holds NUL or undecodable characters: the file is probably in another encoding"
+              + " (e.g. UTF-16); pass it with --encoding (e.g. --encoding UTF-16).");
     }
-    message.append(" Closest is ").append(closest.id()).append(", which lacks the required column")
+    message
+        .append(" Closest is ")
+        .append(closest.id())
+        .append(", which lacks the required column")
         .append(closestMissing.size() == 1 ? " " : "s ");
     for (int i = 0; i < closestMissing.size(); i++) {
       String column = closestMissing.get(i);
-      message.append(i == 0 ? "" : ", ").append(column).append(Suggestions.didYouMean(column, header));
+      message
+          .append(i == 0 ? "" : ", ")
+          .append(column)
+          .append(Suggestions.didYouMean(column, header));
     }
     message.append('.');
     for (EventDataset other : EventDatasets.all()) {
-      Layout elsewhere = other.id().equals(dataset.id()) ? null : Layout.detect(other.layouts(), header);
+      Layout elsewhere =
+          other.id().equals(dataset.id()) ? null : Layout.detect(other.layouts(), header);
       if (elsewhere != null) {
-        message.append(" The header looks like ").append(elsewhere.id()).append(": import it as ")
-            .append(other.id()).append('.');
+        message
+            .append(" The header looks like ")
+            .append(elsewhere.id())
+            .append(": import it as ")
+            .append(other.id())
+            .append('.');
       }
     }
     return message.toString();
@@ -192,7 +236,10 @@ public final class EventReader implements Closeable {
   private static String expectedLayouts(EventDataset dataset) {
     StringBuilder out = new StringBuilder();
     for (Layout layout : dataset.layouts()) {
-      out.append(out.length() == 0 ? "" : "; ").append(layout.id()).append(" = ").append(layout.description());
+      out.append(out.length() == 0 ? "" : "; ")
+          .append(layout.id())
+          .append(" = ")
+          .append(layout.description());
     }
     return out.toString();
   }
@@ -207,6 +254,8 @@ public final class EventReader implements Closeable {
     for (int i = 0; i < fields.size() && out.length() <= Rejection.MAX_EXCERPT; i++) {
       out.append(i == 0 ? "" : ",").append(Csv.field(fields.get(i)));
     }
-    return out.length() <= Rejection.MAX_EXCERPT ? out.toString() : out.substring(0, Rejection.MAX_EXCERPT);
+    return out.length() <= Rejection.MAX_EXCERPT
+        ? out.toString()
+        : out.substring(0, Rejection.MAX_EXCERPT);
   }
 }

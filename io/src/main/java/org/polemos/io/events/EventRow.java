@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One data row as {@link EventDataset#map} sees it: values looked up by column name (case-insensitive), trimmed;
- * a column the header lacks reads as empty.
+ * One data row as {@link EventDataset#map} sees it: values looked up by column name
+ * (case-insensitive), trimmed; a column the header lacks reads as empty.
  */
 public final class EventRow {
   private final Map<String, Integer> columns;
@@ -39,13 +39,16 @@ public final class EventRow {
   }
 
   /**
-   * Latitude and longitude ({@code latitude}, {@code longitude} columns); both null when either is missing or out
-   * of range (counted in the report as dropped coordinates, not a rejection).
+   * Latitude and longitude ({@code latitude}, {@code longitude} columns); both null when either is
+   * missing or out of range (counted in the report as dropped coordinates, not a rejection).
    */
   public Double[] coordinates() throws RowProblem {
     Double latitude = Fields.decimal("latitude", get("latitude"));
     Double longitude = Fields.decimal("longitude", get("longitude"));
-    if (latitude == null || longitude == null || Math.abs(latitude) > 90 || Math.abs(longitude) > 180) {
+    if (latitude == null
+        || longitude == null
+        || Math.abs(latitude) > 90
+        || Math.abs(longitude) > 180) {
       return new Double[] {null, null};
     }
     return new Double[] {latitude, longitude};

@@ -6,24 +6,29 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /**
- * Parsing of the field values the sources use, for {@link EventDataset} implementations; every failure is a
- * {@link RowProblem} naming the column.
+ * Parsing of the field values the sources use, for {@link EventDataset} implementations; every
+ * failure is a {@link RowProblem} naming the column.
  */
 public final class Fields {
-  private Fields() {
-  }
+  private Fields() {}
 
-  /** An ISO date, optionally followed by a time ({@code 2017-01-01 00:00:00.000}), as UCDP writes them. */
+  /**
+   * An ISO date, optionally followed by a time ({@code 2017-01-01 00:00:00.000}), as UCDP writes
+   * them.
+   */
   public static LocalDate isoDate(String column, String value) throws RowProblem {
     if (value.isEmpty()) {
       throw new RowProblem(RejectReason.BAD_DATE, column + " is empty");
     }
-    String date = value.length() > 10 && (value.charAt(10) == ' ' || value.charAt(10) == 'T')
-        ? value.substring(0, 10) : value;
+    String date =
+        value.length() > 10 && (value.charAt(10) == ' ' || value.charAt(10) == 'T')
+            ? value.substring(0, 10)
+            : value;
     try {
       return LocalDate.parse(date, DateTimeFormatter.ISO_LOCAL_DATE);
     } catch (DateTimeParseException e) {
-      throw new RowProblem(RejectReason.BAD_DATE, column + " \"" + value + "\" is not a date (YYYY-MM-DD)");
+      throw new RowProblem(
+          RejectReason.BAD_DATE, column + " \"" + value + "\" is not a date (YYYY-MM-DD)");
     }
   }
 
@@ -51,7 +56,8 @@ public final class Fields {
       } catch (NumberFormatException ignored) {
         // reported below
       }
-      throw new RowProblem(RejectReason.BAD_NUMBER, column + " \"" + value + "\" is not a whole number");
+      throw new RowProblem(
+          RejectReason.BAD_NUMBER, column + " \"" + value + "\" is not a whole number");
     }
   }
 

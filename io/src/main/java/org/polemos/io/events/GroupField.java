@@ -3,7 +3,10 @@ package org.polemos.io.events;
 import java.util.Locale;
 import java.util.function.Function;
 
-/** A field of {@link ConflictEvent} events can be grouped by; its value (empty when null) is part of the key. */
+/**
+ * A field of {@link ConflictEvent} events can be grouped by; its value (empty when null) is part of
+ * the key.
+ */
 public enum GroupField {
   COUNTRY(ConflictEvent::country),
   ADMIN1(ConflictEvent::admin1),

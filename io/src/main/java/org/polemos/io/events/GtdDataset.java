@@ -6,10 +6,23 @@ import java.util.List;
 /** The Global Terrorism Database (START), globalterrorismdb CSV export. */
 public final class GtdDataset implements EventDataset {
   /** GTD globalterrorismdb export (135 columns). */
-  public static final Layout LAYOUT = new Layout("gtd",
-      "GTD globalterrorismdb export (eventid, iyear, imonth, iday, ..., 135 columns)",
-      List.of("eventid", "iyear", "imonth", "iday", "country_txt", "provstate", "city", "latitude", "longitude",
-          "attacktype1_txt", "gname", "nkill"));
+  public static final Layout LAYOUT =
+      new Layout(
+          "gtd",
+          "GTD globalterrorismdb export (eventid, iyear, imonth, iday, ..., 135 columns)",
+          List.of(
+              "eventid",
+              "iyear",
+              "imonth",
+              "iday",
+              "country_txt",
+              "provstate",
+              "city",
+              "latitude",
+              "longitude",
+              "attacktype1_txt",
+              "gname",
+              "nkill"));
 
   @Override
   public String id() {
@@ -28,8 +41,9 @@ public final class GtdDataset implements EventDataset {
 
   @Override
   public List<String> examples() {
-    return List.of("polemos import gtd globalterrorismdb.csv --by year,country --metric events,fatalities"
-        + " --out gtd-observed.csv");
+    return List.of(
+        "polemos import gtd globalterrorismdb.csv --by year,country --metric events,fatalities"
+            + " --out gtd-observed.csv");
   }
 
   @Override
@@ -54,11 +68,25 @@ public final class GtdDataset implements EventDataset {
     if (nkill != null && (nkill == -9 || nkill == -99)) {
       nkill = null;
     } else if (nkill != null && nkill < 0) {
-      throw new RowProblem(RejectReason.BAD_NUMBER, "nkill \"" + row.get("nkill") + "\" is negative");
+      throw new RowProblem(
+          RejectReason.BAD_NUMBER, "nkill \"" + row.get("nkill") + "\" is negative");
     }
     Double[] coordinates = row.coordinates();
-    return new ConflictEvent(id(), id, date, precision, row.required("country_txt"),
-        Fields.text(row.get("provstate")), Fields.text(row.get("city")), coordinates[0], coordinates[1],
-        Fields.text(row.get("gname")), null, Fields.text(row.get("attacktype1_txt")), null, nkill, row.line());
+    return new ConflictEvent(
+        id(),
+        id,
+        date,
+        precision,
+        row.required("country_txt"),
+        Fields.text(row.get("provstate")),
+        Fields.text(row.get("city")),
+        coordinates[0],
+        coordinates[1],
+        Fields.text(row.get("gname")),
+        null,
+        Fields.text(row.get("attacktype1_txt")),
+        null,
+        nkill,
+        row.line());
   }
 }

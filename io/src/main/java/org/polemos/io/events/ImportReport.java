@@ -6,18 +6,20 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * What one import read: the layout detected, how many data rows were read, accepted and rejected (by reason),
- * and the range of the accepted events' dates. Always {@code rowsRead == accepted + rejected()}. Blank lines are
- * not rows.
+ * What one import read: the layout detected, how many data rows were read, accepted and rejected
+ * (by reason), and the range of the accepted events' dates. Always {@code rowsRead == accepted +
+ * rejected()}. Blank lines are not rows.
  *
  * @param file the file's name as given
  * @param layout the layout detected from the header
  * @param encoding the text encoding used
  * @param rowsRead data records read (header excluded)
  * @param accepted records turned into events
- * @param rejectedByReason rejected records by reason (only reasons that occurred, in the enum's order)
+ * @param rejectedByReason rejected records by reason (only reasons that occurred, in the enum's
+ *     order)
  * @param firstRejected the first rejected record of each reason in {@code rejectedByReason}
- * @param coordinatesDropped accepted events whose coordinates were incomplete or out of range and so set to null
+ * @param coordinatesDropped accepted events whose coordinates were incomplete or out of range and
+ *     so set to null
  * @param firstDate earliest accepted event date, null when none was accepted
  * @param lastDate latest accepted event date, null when none was accepted
  */
@@ -43,8 +45,8 @@ public record ImportReport(
   }
 
   /**
-   * The reason that rejected the most rows when it rejected more than {@code maxShare} of the rows read, else
-   * null. Ties go to the reason first in the enum's order.
+   * The reason that rejected the most rows when it rejected more than {@code maxShare} of the rows
+   * read, else null. Ties go to the reason first in the enum's order.
    */
   public RejectReason dominantRejection(double maxShare) {
     RejectReason worst = null;
@@ -67,16 +69,25 @@ public record ImportReport(
   public String format() {
     StringBuilder out = new StringBuilder();
     out.append("file       ").append(file).append('\n');
-    out.append("layout     ").append(layout.id()).append(" (").append(layout.description()).append(")\n");
+    out.append("layout     ")
+        .append(layout.id())
+        .append(" (")
+        .append(layout.description())
+        .append(")\n");
     out.append("encoding   ").append(encoding).append('\n');
     out.append("rows read  ").append(rowsRead).append('\n');
     out.append("accepted   ").append(accepted).append('\n');
     out.append("rejected   ").append(rejected()).append('\n');
-    rejectedByReason.forEach((reason, n) -> out.append("  ").append(reason.code()).append(' ').append(n).append('\n'));
+    rejectedByReason.forEach(
+        (reason, n) -> out.append("  ").append(reason.code()).append(' ').append(n).append('\n'));
     if (coordinatesDropped > 0) {
-      out.append("coordinates dropped (incomplete or out of range) ").append(coordinatesDropped).append('\n');
+      out.append("coordinates dropped (incomplete or out of range) ")
+          .append(coordinatesDropped)
+          .append('\n');
     }
-    out.append("dates      ").append(firstDate == null ? "none" : firstDate + " .. " + lastDate).append('\n');
+    out.append("dates      ")
+        .append(firstDate == null ? "none" : firstDate + " .. " + lastDate)
+        .append('\n');
     return out.toString();
   }
 }

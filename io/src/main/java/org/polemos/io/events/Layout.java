@@ -8,10 +8,10 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A CSV layout an importer understands, recognised from the header: the first layout of the dataset (in the order
- * {@link EventDataset#layouts()} lists them, most specific first) whose required columns are all present, spelt
- * exactly (case matters: it tells the old uppercase ACLED export from the lowercase ones). Other columns are
- * ignored; columns may come in any order.
+ * A CSV layout an importer understands, recognised from the header: the first layout of the dataset
+ * (in the order {@link EventDataset#layouts()} lists them, most specific first) whose required
+ * columns are all present, spelt exactly (case matters: it tells the old uppercase ACLED export
+ * from the lowercase ones). Other columns are ignored; columns may come in any order.
  *
  * @param id short name, as printed in the import report ({@code acled-31col})
  * @param description one line saying what the layout is, printed with the id
@@ -24,7 +24,8 @@ public record Layout(String id, String description, List<String> required) {
     Objects.requireNonNull(description, "description");
     required = List.copyOf(required);
     if (required.isEmpty()) {
-      throw new IllegalArgumentException("layout " + id + " requires no column: it would match any header");
+      throw new IllegalArgumentException(
+          "layout " + id + " requires no column: it would match any header");
     }
   }
 

@@ -6,7 +6,10 @@ import java.util.Locale;
 public enum ObservedMetric {
   /** Number of events. */
   EVENTS("observed_events"),
-  /** Sum of the known fatalities (events with unknown fatalities add nothing; the summary counts them). */
+  /**
+   * Sum of the known fatalities (events with unknown fatalities add nothing; the summary counts
+   * them).
+   */
   FATALITIES("observed_fatalities");
 
   private final String metric;

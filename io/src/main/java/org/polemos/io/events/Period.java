@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Locale;
 
-/** The period events are counted over; a period is dated by its first day (weeks start on Monday, ISO 8601). */
+/**
+ * The period events are counted over; a period is dated by its first day (weeks start on Monday,
+ * ISO 8601).
+ */
 public enum Period {
   DAY(DatePrecision.DAY),
   WEEK(DatePrecision.WEEK),
@@ -38,7 +41,9 @@ public enum Period {
     };
   }
 
-  /** The date precision a period of this length needs: events known less precisely are "coarser". */
+  /**
+   * The date precision a period of this length needs: events known less precisely are "coarser".
+   */
   public DatePrecision precision() {
     return precision;
   }

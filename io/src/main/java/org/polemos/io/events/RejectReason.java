@@ -2,7 +2,9 @@ package org.polemos.io.events;
 
 import java.util.Locale;
 
-/** Why a data row was rejected (written to the rejects file, counted in the {@link ImportReport}). */
+/**
+ * Why a data row was rejected (written to the rejects file, counted in the {@link ImportReport}).
+ */
 public enum RejectReason {
   /** The row has more or fewer fields than the header. */
   WRONG_COLUMN_COUNT,

@@ -9,8 +9,8 @@ import org.polemos.io.results.AtomicOutput;
 import org.polemos.io.results.Csv;
 
 /**
- * Writes rejected rows as CSV {@code line,reason,detail,excerpt}, atomically: the file appears only on
- * {@link #commit()}.
+ * Writes rejected rows as CSV {@code line,reason,detail,excerpt}, atomically: the file appears only
+ * on {@link #commit()}.
  */
 public final class RejectsWriter implements Consumer<Rejection>, AutoCloseable {
   /** The header line, without line terminator. */
@@ -29,16 +29,25 @@ public final class RejectsWriter implements Consumer<Rejection>, AutoCloseable {
   /** The rejects file beside an output: {@code observed.csv} gives {@code observed.rejects.csv}. */
   public static Path beside(Path out) {
     String name = out.getFileName().toString();
-    String stem = name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4)
-        : name;
+    String stem =
+        name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv")
+            ? name.substring(0, name.length() - 4)
+            : name;
     return out.resolveSibling(stem + ".rejects.csv");
   }
 
   @Override
   public void accept(Rejection rejection) {
     try {
-      writer.write(rejection.line() + "," + rejection.reason().code() + "," + Csv.field(rejection.detail()) + ","
-          + Csv.field(rejection.excerpt()) + "\n");
+      writer.write(
+          rejection.line()
+              + ","
+              + rejection.reason().code()
+              + ","
+              + Csv.field(rejection.detail())
+              + ","
+              + Csv.field(rejection.excerpt())
+              + "\n");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

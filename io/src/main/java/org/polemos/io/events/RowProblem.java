@@ -1,8 +1,9 @@
 package org.polemos.io.events;
 
 /**
- * A data row that cannot be used: carries the reject reason and a short explanation naming the column, the value
- * and what was expected. No stack trace. Thrown by {@link EventDataset#map} and the {@link Fields} parsers.
+ * A data row that cannot be used: carries the reject reason and a short explanation naming the
+ * column, the value and what was expected. No stack trace. Thrown by {@link EventDataset#map} and
+ * the {@link Fields} parsers.
  */
 public final class RowProblem extends Exception {
   private static final long serialVersionUID = 1L;

@@ -13,22 +13,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The text encoding of an input file: UTF-8 when the whole file is valid UTF-8 (pure ASCII included), otherwise
- * ISO-8859-1. The check streams the bytes once through a strict UTF-8 decoder with a fixed-size buffer, so it
- * costs one extra sequential read and no memory proportional to the file. ISO-8859-1 decodes any byte sequence,
- * so the fallback never fails; it is what the GTD export uses (a byte such as 0xF1 is "ñ"). A UTF-8 file with a
- * stray Latin-1 byte is therefore read as ISO-8859-1 as a whole (its multi-byte characters then show as two
- * characters); pass the encoding explicitly to override. A byte-order mark decides first: a UTF-16 export (as
+ * The text encoding of an input file: UTF-8 when the whole file is valid UTF-8 (pure ASCII
+ * included), otherwise ISO-8859-1. The check streams the bytes once through a strict UTF-8 decoder
+ * with a fixed-size buffer, so it costs one extra sequential read and no memory proportional to the
+ * file. ISO-8859-1 decodes any byte sequence, so the fallback never fails; it is what the GTD
+ * export uses (a byte such as 0xF1 is "ñ"). A UTF-8 file with a stray Latin-1 byte is therefore
+ * read as ISO-8859-1 as a whole (its multi-byte characters then show as two characters); pass the
+ * encoding explicitly to override. A byte-order mark decides first: a UTF-16 export (as
  * spreadsheets write "Unicode text") is read as UTF-16.
  */
 public final class TextEncoding {
-  private TextEncoding() {
-  }
+  private TextEncoding() {}
 
   /**
-   * The encoding a byte-order mark names (UTF-16 either way round; UTF-8), or UTF-16 when the first two bytes are
-   * an ASCII character and a NUL in either order (a spreadsheet's "Unicode text" export without a mark); else
-   * UTF-8 if {@code file} is valid UTF-8, else ISO-8859-1.
+   * The encoding a byte-order mark names (UTF-16 either way round; UTF-8), or UTF-16 when the first
+   * two bytes are an ASCII character and a NUL in either order (a spreadsheet's "Unicode text"
+   * export without a mark); else UTF-8 if {@code file} is valid UTF-8, else ISO-8859-1.
    */
   public static Charset detect(Path file) throws IOException {
     byte[] start;
@@ -48,9 +48,11 @@ public final class TextEncoding {
         return StandardCharsets.UTF_16BE;
       }
     }
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.allocate(1 << 16);
     CharBuffer out = CharBuffer.allocate(1 << 16);
     try (InputStream stream = Files.newInputStream(file)) {

@@ -7,13 +7,27 @@ import java.util.Map;
 /** The Uppsala Conflict Data Program Georeferenced Event Dataset (UCDP GED) CSV. */
 public final class UcdpDataset implements EventDataset {
   /** UCDP Georeferenced Event Dataset CSV. */
-  public static final Layout GED = new Layout("ucdp-ged",
-      "UCDP GED (id, year, type_of_violence, side_a, side_b, country, adm_1, ..., date_start, date_end, best, ...)",
-      List.of("id", "year", "type_of_violence", "side_a", "side_b", "country", "adm_1", "latitude", "longitude",
-          "date_start", "date_end", "best", "date_prec"));
+  public static final Layout GED =
+      new Layout(
+          "ucdp-ged",
+          "UCDP GED (id, year, type_of_violence, side_a, side_b, country, adm_1, ..., date_start, date_end, best, ...)",
+          List.of(
+              "id",
+              "year",
+              "type_of_violence",
+              "side_a",
+              "side_b",
+              "country",
+              "adm_1",
+              "latitude",
+              "longitude",
+              "date_start",
+              "date_end",
+              "best",
+              "date_prec"));
 
-  private static final Map<Integer, String> VIOLENCE = Map.of(
-      1, "State-based conflict", 2, "Non-state conflict", 3, "One-sided violence");
+  private static final Map<Integer, String> VIOLENCE =
+      Map.of(1, "State-based conflict", 2, "Non-state conflict", 3, "One-sided violence");
 
   @Override
   public String id() {
@@ -32,7 +46,8 @@ public final class UcdpDataset implements EventDataset {
 
   @Override
   public List<String> examples() {
-    return List.of("polemos import ucdp ged.csv --by month,country --metric fatalities --out ged.csv");
+    return List.of(
+        "polemos import ucdp ged.csv --by month,country --metric fatalities --out ged.csv");
   }
 
   @Override
@@ -44,23 +59,39 @@ public final class UcdpDataset implements EventDataset {
     if (code.isEmpty()) {
       precision = DatePrecision.DAY;
     } else {
-      precision = switch (Fields.integer("date_prec", code)) {
-        case 1 -> DatePrecision.DAY;
-        case 2, 3 -> DatePrecision.WEEK;
-        case 4 -> DatePrecision.MONTH;
-        case 5 -> DatePrecision.YEAR;
-        default -> throw new RowProblem(RejectReason.BAD_NUMBER, "date_prec \"" + code + "\" is not 1 to 5");
-      };
+      precision =
+          switch (Fields.integer("date_prec", code)) {
+            case 1 -> DatePrecision.DAY;
+            case 2, 3 -> DatePrecision.WEEK;
+            case 4 -> DatePrecision.MONTH;
+            case 5 -> DatePrecision.YEAR;
+            default ->
+                throw new RowProblem(
+                    RejectReason.BAD_NUMBER, "date_prec \"" + code + "\" is not 1 to 5");
+          };
     }
     int violence = Fields.integer("type_of_violence", row.get("type_of_violence"));
     String type = VIOLENCE.get(violence);
     if (type == null) {
-      throw new RowProblem(RejectReason.BAD_NUMBER, "type_of_violence \"" + violence + "\" is not 1, 2 or 3");
+      throw new RowProblem(
+          RejectReason.BAD_NUMBER, "type_of_violence \"" + violence + "\" is not 1, 2 or 3");
     }
     Double[] coordinates = row.coordinates();
-    return new ConflictEvent(id(), id, date, precision, row.required("country"),
-        Fields.text(row.get("adm_1")), Fields.text(row.get("where_coordinates")), coordinates[0], coordinates[1],
-        Fields.text(row.get("side_a")), Fields.text(row.get("side_b")), type, null,
-        Fields.count("best", row.get("best")), row.line());
+    return new ConflictEvent(
+        id(),
+        id,
+        date,
+        precision,
+        row.required("country"),
+        Fields.text(row.get("adm_1")),
+        Fields.text(row.get("where_coordinates")),
+        coordinates[0],
+        coordinates[1],
+        Fields.text(row.get("side_a")),
+        Fields.text(row.get("side_b")),
+        type,
+        null,
+        Fields.count("best", row.get("best")),
+        row.line());
   }
 }

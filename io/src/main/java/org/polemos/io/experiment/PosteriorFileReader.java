@@ -11,15 +11,15 @@ import org.polemos.io.scenario.Diagnostic;
 import org.polemos.io.scenario.ScenarioFileException;
 
 /**
- * Reads a posterior (or prior) sample: {@code weight,<path>,<path>...}, one parameter set per row, as written by
- * {@code polemos calibrate} with {@code method: abc-smc} ({@code posterior.csv}). Weights need not sum to 1; a prior
- * sample has equal weights. Problems are reported as {@code file:line:col}.
+ * Reads a posterior (or prior) sample: {@code weight,<path>,<path>...}, one parameter set per row,
+ * as written by {@code polemos calibrate} with {@code method: abc-smc} ({@code posterior.csv}).
+ * Weights need not sum to 1; a prior sample has equal weights. Problems are reported as {@code
+ * file:line:col}.
  */
 public final class PosteriorFileReader {
 
   /** The parameter paths (columns after weight), the weights and one row of values per set. */
-  public record Posterior(List<String> paths, double[] weights, double[][] values) {
-  }
+  public record Posterior(List<String> paths, double[] weights, double[][] values) {}
 
   public Posterior read(Path path) {
     String name = path.toString();
@@ -27,17 +27,32 @@ public final class PosteriorFileReader {
     try {
       lines = Files.readAllLines(path, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new ScenarioFileException(List.of(new Diagnostic(name, 0, 0, "",
-          Files.exists(path) ? "cannot read: " + e.getMessage() : "no such file")));
+      throw new ScenarioFileException(
+          List.of(
+              new Diagnostic(
+                  name,
+                  0,
+                  0,
+                  "",
+                  Files.exists(path) ? "cannot read: " + e.getMessage() : "no such file")));
     }
     if (lines.isEmpty()) {
-      throw new ScenarioFileException(List.of(new Diagnostic(name, 1, 1, "", "empty; expected the header "
-          + "weight,<parameter path>,...")));
+      throw new ScenarioFileException(
+          List.of(
+              new Diagnostic(
+                  name, 1, 1, "", "empty; expected the header " + "weight,<parameter path>,...")));
     }
     List<String> header = Csv.parseLine(lines.get(0).strip());
     if (header.size() < 2 || !header.get(0).equals("weight")) {
-      throw new ScenarioFileException(List.of(new Diagnostic(name, 1, 1, "",
-          "the header must be weight followed by one column per parameter path, found " + lines.get(0))));
+      throw new ScenarioFileException(
+          List.of(
+              new Diagnostic(
+                  name,
+                  1,
+                  1,
+                  "",
+                  "the header must be weight followed by one column per parameter path, found "
+                      + lines.get(0))));
     }
     List<String> paths = header.subList(1, header.size());
     List<Diagnostic> problems = new ArrayList<>();
@@ -50,8 +65,13 @@ public final class PosteriorFileReader {
       }
       List<String> fields = Csv.parseLine(line);
       if (fields.size() != header.size()) {
-        problems.add(new Diagnostic(name, i + 1, 1, "", "expected " + header.size() + " fields, found "
-            + fields.size()));
+        problems.add(
+            new Diagnostic(
+                name,
+                i + 1,
+                1,
+                "",
+                "expected " + header.size() + " fields, found " + fields.size()));
         continue;
       }
       double[] values = new double[paths.size()];
@@ -61,12 +81,21 @@ public final class PosteriorFileReader {
         try {
           v = Double.parseDouble(fields.get(c));
         } catch (NumberFormatException e) {
-          problems.add(new Diagnostic(name, i + 1, c + 1, column, "not a number: \"" + fields.get(c) + "\""));
+          problems.add(
+              new Diagnostic(
+                  name, i + 1, c + 1, column, "not a number: \"" + fields.get(c) + "\""));
           continue;
         }
         if (!Double.isFinite(v) || (c == 0 && v < 0)) {
-          problems.add(new Diagnostic(name, i + 1, c + 1, column, c == 0 ? "a weight must be a finite number >= 0"
-              : "not a finite number: " + fields.get(c)));
+          problems.add(
+              new Diagnostic(
+                  name,
+                  i + 1,
+                  c + 1,
+                  column,
+                  c == 0
+                      ? "a weight must be a finite number >= 0"
+                      : "not a finite number: " + fields.get(c)));
           continue;
         }
         if (c == 0) {
@@ -86,7 +115,9 @@ public final class PosteriorFileReader {
     if (!problems.isEmpty()) {
       throw new ScenarioFileException(problems);
     }
-    return new Posterior(List.copyOf(paths), weights.stream().mapToDouble(Double::doubleValue).toArray(),
+    return new Posterior(
+        List.copyOf(paths),
+        weights.stream().mapToDouble(Double::doubleValue).toArray(),
         rows.toArray(new double[0][]));
   }
 }

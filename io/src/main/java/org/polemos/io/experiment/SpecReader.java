@@ -1,13 +1,12 @@
 package org.polemos.io.experiment;
 
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import org.polemos.io.InputFileException;
 import org.polemos.io.experiment.YamlTree.YEntry;
 import org.polemos.io.experiment.YamlTree.YList;
 import org.polemos.io.experiment.YamlTree.YMap;
@@ -15,22 +14,22 @@ import org.polemos.io.experiment.YamlTree.YNode;
 import org.polemos.io.experiment.YamlTree.YScalar;
 import org.polemos.io.scenario.BundledScenarios;
 import org.polemos.io.scenario.Diagnostic;
-import org.polemos.io.InputFileException;
 import org.polemos.io.scenario.ScenarioReader;
 import org.polemos.model.Scenario;
 import org.polemos.model.path.ScenarioPaths;
 import org.polemos.model.validation.Suggestions;
 
 /**
- * Shared reading of the experiment files: typed fields with {@code file:line:col} problems, unknown keys with
- * did-you-mean, the base scenario (bundled id or a path relative to the experiment file) and parameter paths
- * checked against the base scenario with {@link ScenarioPaths} before anything runs. Problems are collected and
- * thrown together as an {@link InputFileException}.
+ * Shared reading of the experiment files: typed fields with {@code file:line:col} problems, unknown
+ * keys with did-you-mean, the base scenario (bundled id or a path relative to the experiment file)
+ * and parameter paths checked against the base scenario with {@link ScenarioPaths} before anything
+ * runs. Problems are collected and thrown together as an {@link InputFileException}.
  */
 final class SpecReader {
   final String file;
   final Path directory;
   final List<Diagnostic> problems = new ArrayList<>();
+
   /** The metric names the engine writes, or null when metric names are not checked. */
   private final Collection<String> knownMetrics;
 
@@ -48,21 +47,37 @@ final class SpecReader {
   YMap root(Path path) {
     YNode root = YamlTree.read(path);
     if (!(root instanceof YMap map)) {
-      throw new InputFileException(List.of(new Diagnostic(file, root.line(), root.column(), "",
-          "expected a mapping at the top, found " + root.describe())));
+      throw new InputFileException(
+          List.of(
+              new Diagnostic(
+                  file,
+                  root.line(),
+                  root.column(),
+                  "",
+                  "expected a mapping at the top, found " + root.describe())));
     }
     return map;
   }
 
   void problem(YNode at, String path, String message) {
-    problems.add(new Diagnostic(file, at == null ? 0 : at.line(), at == null ? 0 : at.column(), path, message));
+    problems.add(
+        new Diagnostic(
+            file, at == null ? 0 : at.line(), at == null ? 0 : at.column(), path, message));
   }
 
-  /** Reports {@code metric} at {@code node} when metric names are checked and it is none of them. */
+  /**
+   * Reports {@code metric} at {@code node} when metric names are checked and it is none of them.
+   */
   void metric(YNode node, String path, String metric) {
     if (knownMetrics != null && metric != null && !knownMetrics.contains(metric)) {
-      problem(node, path, "unknown metric \"" + metric + "\"" + Suggestions.didYouMean(metric, knownMetrics)
-          + " (metrics: docs/OUTPUTS.md)");
+      problem(
+          node,
+          path,
+          "unknown metric \""
+              + metric
+              + "\""
+              + Suggestions.didYouMean(metric, knownMetrics)
+              + " (metrics: docs/OUTPUTS.md)");
     }
   }
 
@@ -76,9 +91,16 @@ final class SpecReader {
   void allowOnly(YMap map, String path, Collection<String> allowed) {
     for (YEntry e : map.entries().values()) {
       if (!allowed.contains(e.key())) {
-        problems.add(new Diagnostic(file, e.line(), e.column(), join(path, e.key()),
-            "unknown key" + Suggestions.didYouMean(e.key(), allowed) + "; expected one of "
-                + String.join(", ", allowed)));
+        problems.add(
+            new Diagnostic(
+                file,
+                e.line(),
+                e.column(),
+                join(path, e.key()),
+                "unknown key"
+                    + Suggestions.didYouMean(e.key(), allowed)
+                    + "; expected one of "
+                    + String.join(", ", allowed)));
       }
     }
   }
@@ -168,33 +190,48 @@ final class SpecReader {
       return null;
     }
     String lower = base.toLowerCase(java.util.Locale.ROOT);
-    boolean looksLikeFile = lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".json")
-        || base.contains("/") || base.contains("\\");
+    boolean looksLikeFile =
+        lower.endsWith(".yaml")
+            || lower.endsWith(".yml")
+            || lower.endsWith(".json")
+            || base.contains("/")
+            || base.contains("\\");
     if (!looksLikeFile) {
       if (!BundledScenarios.exists(base)) {
-        problem(node, "base", BundledScenarios.unknown(base) + " (or give the path of a scenario file)");
+        problem(
+            node,
+            "base",
+            BundledScenarios.unknown(base) + " (or give the path of a scenario file)");
         return null;
       }
       return BundledScenarios.load(base);
     }
     Path path = directory.resolve(base).normalize();
     if (!Files.isRegularFile(path)) {
-      problem(node, "base", "no such scenario file: " + base + " (paths are relative to this file)");
+      problem(
+          node, "base", "no such scenario file: " + base + " (paths are relative to this file)");
       return null;
     }
     return new ScenarioReader().read(path);
   }
 
-  /** Checks that {@code path} leads to a number of {@code scenario}; reports the ScenarioPaths message if not. */
+  /**
+   * Checks that {@code path} leads to a number of {@code scenario}; reports the ScenarioPaths
+   * message if not.
+   */
   boolean numericPath(Scenario scenario, YNode node, String field, String path) {
     if (scenario == null || path == null) {
       return false;
     }
     if (path.equals("seed")) {
-      // Each point is run with the experiment's own seed (common random numbers), so a varied seed would be
+      // Each point is run with the experiment's own seed (common random numbers), so a varied seed
+      // would be
       // silently ignored.
-      problem(node, field, "\"seed\" cannot be varied: every point runs with the experiment's own seed field"
-          + " (common random numbers); to see seed-to-seed variation, raise replications");
+      problem(
+          node,
+          field,
+          "\"seed\" cannot be varied: every point runs with the experiment's own seed field"
+              + " (common random numbers); to see seed-to-seed variation, raise replications");
       return false;
     }
     try {
@@ -214,14 +251,22 @@ final class SpecReader {
   String choice(YNode node, String path, Set<String> choices) {
     String value = string(node, path);
     if (value != null && !choices.contains(value)) {
-      problem(node, path, "\"" + value + "\" is not one of " + String.join(", ", choices)
-          + Suggestions.didYouMean(value, choices));
+      problem(
+          node,
+          path,
+          "\""
+              + value
+              + "\" is not one of "
+              + String.join(", ", choices)
+              + Suggestions.didYouMean(value, choices));
       return null;
     }
     return value;
   }
 
-  /** A list of {path, min, max[, initial]} under {@code key}, paths checked against {@code base}. */
+  /**
+   * A list of {path, min, max[, initial]} under {@code key}, paths checked against {@code base}.
+   */
   List<ParameterBounds> bounds(YMap root, String key, Scenario base, boolean initialAllowed) {
     List<ParameterBounds> bounds = new ArrayList<>();
     YList list = list(required(root, "", key), key);
@@ -238,7 +283,12 @@ final class SpecReader {
       if (p == null) {
         continue;
       }
-      allowOnly(p, at, initialAllowed ? List.of("path", "min", "max", "initial") : List.of("path", "min", "max"));
+      allowOnly(
+          p,
+          at,
+          initialAllowed
+              ? List.of("path", "min", "max", "initial")
+              : List.of("path", "min", "max"));
       YNode pathNode = required(p, at, "path");
       String path = string(pathNode, at + ".path");
       if (path != null && seen.contains(path)) {
@@ -249,15 +299,23 @@ final class SpecReader {
       Double min = number(required(p, at, "min"), at + ".min");
       Double max = number(required(p, at, "max"), at + ".max");
       if (min != null && max != null && !(max > min)) {
-        problem(get(p, "max"), at + ".max", "max (" + max + ") must be greater than min (" + min + ")");
+        problem(
+            get(p, "max"), at + ".max", "max (" + max + ") must be greater than min (" + min + ")");
       }
       Double initial = initialAllowed ? number(get(p, "initial"), at + ".initial") : null;
       if (initial != null && min != null && max != null && (initial < min || initial > max)) {
-        problem(get(p, "initial"), at + ".initial", "initial value " + initial + " is outside [" + min + ", "
-            + max + "]");
+        problem(
+            get(p, "initial"),
+            at + ".initial",
+            "initial value " + initial + " is outside [" + min + ", " + max + "]");
       }
-      bounds.add(new ParameterBounds(path, min == null ? 0 : min, max == null ? 1 : max,
-          initial == null ? Double.NaN : initial, Location.of(this, pathNode, at + ".path")));
+      bounds.add(
+          new ParameterBounds(
+              path,
+              min == null ? 0 : min,
+              max == null ? 1 : max,
+              initial == null ? Double.NaN : initial,
+              Location.of(this, pathNode, at + ".path")));
     }
     return bounds;
   }

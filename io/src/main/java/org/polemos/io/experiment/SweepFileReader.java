@@ -26,37 +26,44 @@ import org.polemos.model.Scenario;
  * metrics: [territory_km2, foreign_arrivals_cumulative]   # optional
  * </pre>
  *
- * Every problem is reported with {@code file:line:col}; parameter paths are checked against the base scenario.
+ * Every problem is reported with {@code file:line:col}; parameter paths are checked against the
+ * base scenario.
  */
 public final class SweepFileReader {
   private final java.util.Collection<String> knownMetrics;
+
   /** A reader that does not check metric names. */
   public SweepFileReader() {
     this(null);
   }
 
   /**
-   * A reader that also reports metric names not in {@code knownMetrics} (the engine's), with every other problem
-   * of the file at once.
+   * A reader that also reports metric names not in {@code knownMetrics} (the engine's), with every
+   * other problem of the file at once.
    */
   public SweepFileReader(java.util.Collection<String> knownMetrics) {
     this.knownMetrics = knownMetrics == null ? null : java.util.List.copyOf(knownMetrics);
   }
+
   private static final int MAX_POINTS = 100_000;
 
   public SweepSpec read(Path path) {
     SpecReader r = new SpecReader(path, knownMetrics);
     YMap root = r.root(path);
-    r.allowOnly(root, "", List.of("base", "seed", "replications", "parameters", "design", "metrics"));
+    r.allowOnly(
+        root, "", List.of("base", "seed", "replications", "parameters", "design", "metrics"));
     Scenario base = r.base(root);
-    Long seed = root.entries().containsKey("seed") ? r.integer(r.get(root, "seed"), "seed", Long.MIN_VALUE)
-        : (base == null ? null : base.seed());
+    Long seed =
+        root.entries().containsKey("seed")
+            ? r.integer(r.get(root, "seed"), "seed", Long.MIN_VALUE)
+            : (base == null ? null : base.seed());
     Long replications = r.integer(r.required(root, "", "replications"), "replications", 1);
     YMap design = r.map(r.get(root, "design"), "design");
     SweepSpec.LatinHypercube lhs = null;
     if (design != null) {
       r.allowOnly(design, "design", List.of("type", "points", "seed"));
-      r.choice(r.required(design, "design", "type"), "design.type", Set.of("grid", "latin-hypercube"));
+      r.choice(
+          r.required(design, "design", "type"), "design.type", Set.of("grid", "latin-hypercube"));
       String type = r.string(r.get(design, "type"), "design.type");
       if ("latin-hypercube".equals(type)) {
         Long points = r.integer(r.required(design, "design", "points"), "design.points", 1);
@@ -64,8 +71,9 @@ public final class SweepFileReader {
         if (points != null && points > MAX_POINTS) {
           r.problem(r.get(design, "points"), "design.points", "at most " + MAX_POINTS + " points");
         }
-        lhs = new SweepSpec.LatinHypercube(points == null ? 1 : points.intValue(),
-            designSeed == null ? 1 : designSeed);
+        lhs =
+            new SweepSpec.LatinHypercube(
+                points == null ? 1 : points.intValue(), designSeed == null ? 1 : designSeed);
       }
     }
     List<String> paths = new ArrayList<>();
@@ -94,10 +102,18 @@ public final class SweepFileReader {
           Double min = r.number(r.required(p, at, "min"), at + ".min");
           Double max = r.number(r.required(p, at, "max"), at + ".max");
           if (min != null && max != null && !(max > min)) {
-            r.problem(r.get(p, "max"), at + ".max", "max (" + max + ") must be greater than min (" + min + ")");
+            r.problem(
+                r.get(p, "max"),
+                at + ".max",
+                "max (" + max + ") must be greater than min (" + min + ")");
           }
-          bounds.add(new ParameterBounds(parameterPath, min == null ? 0 : min, max == null ? 1 : max, Double.NaN,
-              Location.of(r, pathNode, at + ".path")));
+          bounds.add(
+              new ParameterBounds(
+                  parameterPath,
+                  min == null ? 0 : min,
+                  max == null ? 1 : max,
+                  Double.NaN,
+                  Location.of(r, pathNode, at + ".path")));
           continue;
         }
         r.allowOnly(p, at, List.of("path", "values", "range"));
@@ -105,8 +121,11 @@ public final class SweepFileReader {
         YNode rangeNode = r.get(p, "range");
         List<Double> list = new ArrayList<>();
         if ((valuesNode == null) == (rangeNode == null)) {
-          r.problem(p, at, "give either \"values\" or \"range\" (or use design: {type: latin-hypercube} with min"
-              + " and max)");
+          r.problem(
+              p,
+              at,
+              "give either \"values\" or \"range\" (or use design: {type: latin-hypercube} with min"
+                  + " and max)");
         } else if (valuesNode != null) {
           YList items = r.list(valuesNode, at + ".values");
           if (items != null) {
@@ -149,8 +168,16 @@ public final class SweepFileReader {
       }
     }
     r.throwIfProblems();
-    return new SweepSpec(r.file, base, seed, replications.intValue(), List.copyOf(paths),
-        lhs == null ? List.copyOf(values) : List.of(), lhs, List.copyOf(bounds), List.copyOf(metrics),
+    return new SweepSpec(
+        r.file,
+        base,
+        seed,
+        replications.intValue(),
+        List.copyOf(paths),
+        lhs == null ? List.copyOf(values) : List.of(),
+        lhs,
+        List.copyOf(bounds),
+        List.copyOf(metrics),
         Location.of(r, metricsNode, "metrics"));
   }
 
@@ -177,7 +204,9 @@ public final class SweepFileReader {
     }
     BigDecimal end = new BigDecimal(to.toString());
     BigDecimal increment = new BigDecimal(step.toString());
-    for (BigDecimal v = new BigDecimal(from.toString()); v.compareTo(end) <= 0; v = v.add(increment)) {
+    for (BigDecimal v = new BigDecimal(from.toString());
+        v.compareTo(end) <= 0;
+        v = v.add(increment)) {
       values.add(v.doubleValue());
       if (values.size() > MAX_POINTS) {
         r.problem(range, at, "the range gives more than " + MAX_POINTS + " values");

@@ -10,8 +10,9 @@ import org.polemos.io.scenario.LocatedYaml;
 import org.polemos.io.scenario.Node;
 
 /**
- * A small YAML (or JSON) document tree in which every node remembers its 1-based line and column, for the
- * experiment files (sweep, calibration, sensitivity), so every problem can be reported as {@code file:line:col}.
+ * A small YAML (or JSON) document tree in which every node remembers its 1-based line and column,
+ * for the experiment files (sweep, calibration, sensitivity), so every problem can be reported as
+ * {@code file:line:col}.
  */
 final class YamlTree {
   /** Experiment files are small; larger input is refused before parsing. */
@@ -25,8 +26,7 @@ final class YamlTree {
     String describe();
   }
 
-  record YEntry(String key, int line, int column, YNode value) {
-  }
+  record YEntry(String key, int line, int column, YNode value) {}
 
   record YMap(int line, int column, Map<String, YEntry> entries) implements YNode {
     public String describe() {
@@ -50,14 +50,15 @@ final class YamlTree {
     }
   }
 
-  private YamlTree() {
-  }
+  private YamlTree() {}
 
   /**
-   * The experiment file {@code path} as a located tree: read by {@link LocatedYaml}, the one reader of YAML and
-   * JSON input with every hostile-input limit, then seen through this package's node types.
+   * The experiment file {@code path} as a located tree: read by {@link LocatedYaml}, the one reader
+   * of YAML and JSON input with every hostile-input limit, then seen through this package's node
+   * types.
    *
-   * @throws org.polemos.io.InputFileException for a missing, oversized, binary, malformed or hostile file
+   * @throws org.polemos.io.InputFileException for a missing, oversized, binary, malformed or
+   *     hostile file
    */
   static YNode read(Path path) {
     return convert(LocatedYaml.read(path, MAX_BYTES));
@@ -81,7 +82,8 @@ final class YamlTree {
     Node.ScalarNode scalar = (Node.ScalarNode) node;
     return switch (scalar.kind()) {
       case NULL -> new YScalar(scalar.line(), scalar.column(), null, null);
-      case INTEGER, DECIMAL -> new YScalar(scalar.line(), scalar.column(), scalar.text(), scalar.number());
+      case INTEGER, DECIMAL ->
+          new YScalar(scalar.line(), scalar.column(), scalar.text(), scalar.number());
       default -> new YScalar(scalar.line(), scalar.column(), scalar.text(), null);
     };
   }

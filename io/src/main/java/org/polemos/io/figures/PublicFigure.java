@@ -3,8 +3,8 @@ package org.polemos.io.figures;
 import java.time.LocalDate;
 
 /**
- * One row of a public-figures file ({@code date_from,date_to,quantity,key,unit,low,high,source}): a publicly
- * reported quantity over a period, as an interval (low = high for a point figure).
+ * One row of a public-figures file ({@code date_from,date_to,quantity,key,unit,low,high,source}): a
+ * publicly reported quantity over a period, as an interval (low = high for a point figure).
  *
  * @param from first day of the reporting period
  * @param to last day of the reporting period (not before {@code from})
@@ -16,6 +16,13 @@ import java.time.LocalDate;
  * @param source who reported it
  * @param line line of the file the row starts on
  */
-public record PublicFigure(LocalDate from, LocalDate to, String quantity, String key, String unit, double low,
-    double high, String source, long line) {
-}
+public record PublicFigure(
+    LocalDate from,
+    LocalDate to,
+    String quantity,
+    String key,
+    String unit,
+    double low,
+    double high,
+    String source,
+    long line) {}

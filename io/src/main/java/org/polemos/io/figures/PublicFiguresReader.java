@@ -17,29 +17,36 @@ import org.polemos.io.scenario.Diagnostic;
 import org.polemos.io.scenario.ScenarioFileException;
 
 /**
- * The one reader of the public-figures layout {@code date_from,date_to,quantity,key,unit,low,high,source}, used by
- * the report (overlays), calibration (targets) and anything else that compares the model with reported figures.
+ * The one reader of the public-figures layout {@code
+ * date_from,date_to,quantity,key,unit,low,high,source}, used by the report (overlays), calibration
+ * (targets) and anything else that compares the model with reported figures.
  *
- * <p>Rules: the header exactly as above (a UTF-8 byte-order mark is ignored); RFC 4180 fields (a quoted field may
- * hold commas and newlines); blank lines skipped; fields stripped of surrounding spaces; dates {@code YYYY-MM-DD}
- * with {@code date_to} not before {@code date_from}; {@code low} and {@code high} finite numbers with
- * {@code high >= low}; quantity not empty. Every problem in the file is reported, each as
- * {@code file:line:col: message}, through one {@link ScenarioFileException}.
+ * <p>Rules: the header exactly as above (a UTF-8 byte-order mark is ignored); RFC 4180 fields (a
+ * quoted field may hold commas and newlines); blank lines skipped; fields stripped of surrounding
+ * spaces; dates {@code YYYY-MM-DD} with {@code date_to} not before {@code date_from}; {@code low}
+ * and {@code high} finite numbers with {@code high >= low}; quantity not empty. Every problem in
+ * the file is reported, each as {@code file:line:col: message}, through one {@link
+ * ScenarioFileException}.
  */
 public final class PublicFiguresReader {
   /** The header line of the layout. */
   public static final String HEADER = "date_from,date_to,quantity,key,unit,low,high,source";
 
-  private PublicFiguresReader() {
-  }
+  private PublicFiguresReader() {}
 
   /** Reads {@code file}, naming it {@code displayName} in messages. */
   public static List<PublicFigure> read(Path file, String displayName) {
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       return read(reader, displayName);
     } catch (IOException e) {
-      throw new ScenarioFileException(List.of(new Diagnostic(displayName, 0, 0, "",
-          Files.exists(file) ? "cannot read: " + e.getMessage() : "no such file")));
+      throw new ScenarioFileException(
+          List.of(
+              new Diagnostic(
+                  displayName,
+                  0,
+                  0,
+                  "",
+                  Files.exists(file) ? "cannot read: " + e.getMessage() : "no such file")));
     }
   }
 
@@ -68,8 +75,8 @@ public final class PublicFiguresReader {
     try (CsvRows rows = new CsvRows(source, name)) {
       String[] header = rows.next();
       if (header == null || !String.join(",", header).strip().equals(HEADER)) {
-        throw new ScenarioFileException(List.of(new Diagnostic(name, 1, 1, "",
-            "the first line must be the header " + HEADER)));
+        throw new ScenarioFileException(
+            List.of(new Diagnostic(name, 1, 1, "", "the first line must be the header " + HEADER)));
       }
       String[] f;
       while ((f = rows.next()) != null) {
@@ -86,10 +93,14 @@ public final class PublicFiguresReader {
           LocalDate to = LocalDate.parse(f[1]);
           double low = Double.parseDouble(f[5]);
           double high = Double.parseDouble(f[6]);
-          String problem = to.isBefore(from) ? "date_to " + to + " is before date_from " + from
-              : !Double.isFinite(low) || !Double.isFinite(high) ? "low and high must be finite numbers"
-              : high < low ? "high " + f[6] + " is below low " + f[5]
-              : f[2].isEmpty() ? "quantity is empty" : null;
+          String problem =
+              to.isBefore(from)
+                  ? "date_to " + to + " is before date_from " + from
+                  : !Double.isFinite(low) || !Double.isFinite(high)
+                      ? "low and high must be finite numbers"
+                      : high < low
+                          ? "high " + f[6] + " is below low " + f[5]
+                          : f[2].isEmpty() ? "quantity is empty" : null;
           if (problem != null) {
             problems.add(new Diagnostic(name, line, 1, "", problem));
             continue;

@@ -9,51 +9,123 @@ import org.polemos.model.result.Metric;
 /** The charts every report has (when the run has their metrics). */
 public final class BuiltInCharts implements ChartCatalogue {
   private static final Set<String> GROUND = Set.of("ground-offensive", "air-campaign");
-  private static final Set<String> FLOWS = Set.of("border-closure", "travel-measures", "counter-messaging",
-      "intelligence-sharing");
+  private static final Set<String> FLOWS =
+      Set.of("border-closure", "travel-measures", "counter-messaging", "intelligence-sharing");
   private static final Set<String> MONEY = Set.of("revenue-strikes");
   private static final Set<String> ABROAD = Set.of("intelligence-sharing", "travel-measures");
 
   @Override
   public List<ChartSpec> charts() {
     return List.of(
-        new ChartSpec("territory", "Territory held by faction", "km²", "Area of the regions each faction holds.",
-            List.of(Layer.each(Metric.TERRITORY_KM2)), GROUND, true),
-        new ChartSpec("fighters", "Fighters by faction", "fighters", "Fighters of each faction over all regions "
-            + "(the organisation's include foreign fighters).", List.of(Layer.each(Metric.FIGHTERS)), GROUND, true),
-        new ChartSpec("deaths", "Deaths per month by faction", "fighters per month", "Combat and air-strike deaths "
-            + "of each faction in each calendar month (dated its first day): per replication, the difference of "
-            + "cumulative deaths over the month, then summarised.", List.of(Layer.each(ReportMetrics.DEATHS_MONTHLY)),
-            GROUND, true),
-        new ChartSpec("arrivals", "Foreign arrivals, cumulative, top sources and total", "people", "Travellers who "
-            + "crossed into the organisation's territory since the start; the sources with the most arrivals at the "
-            + "end, any source with an observed figure, and all sources together (band on the total only).",
-            List.of(Layer.top(Metric.FOREIGN_ARRIVALS_CUMULATIVE, 6)), FLOWS, true),
-        new ChartSpec("inflow", "Foreign arrivals per month, all sources", "people per month", "Difference of "
-            + "cumulative arrivals over each calendar month, per replication, then summarised.",
-            List.of(Layer.one(ReportMetrics.INFLOW_MONTHLY, Metric.ALL, "All sources")), FLOWS, true),
-        new ChartSpec("returnees", "Returnees, cumulative, top sources and total", "people", "Foreign deserters who "
-            + "returned to their source country.", List.of(Layer.top(Metric.RETURNEES_CUMULATIVE, 5)), FLOWS, true),
-        new ChartSpec("revenue", "Revenue by stream", "USD per output period", "Revenue of each stream during each "
-            + "output period. Public figures given per day, month or year are converted to the output period.",
-            List.of(Layer.each(Metric.REVENUE_USD)), MONEY, true,
-            Map.of("tax", "Taxation and extortion", "oil", "Oil", "other", "Other (incl. ransoms)")),
-        new ChartSpec("treasury", "Treasury of the organisation", "USD", "Money held at each sample.",
-            List.of(Layer.one(Metric.TREASURY_USD, "", "Treasury")), MONEY, true),
-        new ChartSpec("abroad", "Operations abroad, cumulative, all destinations", "count", "Counts only: "
-            + "operatives sent towards their source countries, plots foiled there, plots carried out.", List.of(
-                Layer.one(Metric.OPERATIVES_DISPATCHED_CUMULATIVE, Metric.ALL, "Operatives dispatched"),
+        new ChartSpec(
+            "territory",
+            "Territory held by faction",
+            "km²",
+            "Area of the regions each faction holds.",
+            List.of(Layer.each(Metric.TERRITORY_KM2)),
+            GROUND,
+            true),
+        new ChartSpec(
+            "fighters",
+            "Fighters by faction",
+            "fighters",
+            "Fighters of each faction over all regions "
+                + "(the organisation's include foreign fighters).",
+            List.of(Layer.each(Metric.FIGHTERS)),
+            GROUND,
+            true),
+        new ChartSpec(
+            "deaths",
+            "Deaths per month by faction",
+            "fighters per month",
+            "Combat and air-strike deaths "
+                + "of each faction in each calendar month (dated its first day): per replication, the difference of "
+                + "cumulative deaths over the month, then summarised.",
+            List.of(Layer.each(ReportMetrics.DEATHS_MONTHLY)),
+            GROUND,
+            true),
+        new ChartSpec(
+            "arrivals",
+            "Foreign arrivals, cumulative, top sources and total",
+            "people",
+            "Travellers who "
+                + "crossed into the organisation's territory since the start; the sources with the most arrivals at the "
+                + "end, any source with an observed figure, and all sources together (band on the total only).",
+            List.of(Layer.top(Metric.FOREIGN_ARRIVALS_CUMULATIVE, 6)),
+            FLOWS,
+            true),
+        new ChartSpec(
+            "inflow",
+            "Foreign arrivals per month, all sources",
+            "people per month",
+            "Difference of "
+                + "cumulative arrivals over each calendar month, per replication, then summarised.",
+            List.of(Layer.one(ReportMetrics.INFLOW_MONTHLY, Metric.ALL, "All sources")),
+            FLOWS,
+            true),
+        new ChartSpec(
+            "returnees",
+            "Returnees, cumulative, top sources and total",
+            "people",
+            "Foreign deserters who " + "returned to their source country.",
+            List.of(Layer.top(Metric.RETURNEES_CUMULATIVE, 5)),
+            FLOWS,
+            true),
+        new ChartSpec(
+            "revenue",
+            "Revenue by stream",
+            "USD per output period",
+            "Revenue of each stream during each "
+                + "output period. Public figures given per day, month or year are converted to the output period.",
+            List.of(Layer.each(Metric.REVENUE_USD)),
+            MONEY,
+            true,
+            Map.of(
+                "tax", "Taxation and extortion", "oil", "Oil", "other", "Other (incl. ransoms)")),
+        new ChartSpec(
+            "treasury",
+            "Treasury of the organisation",
+            "USD",
+            "Money held at each sample.",
+            List.of(Layer.one(Metric.TREASURY_USD, "", "Treasury")),
+            MONEY,
+            true),
+        new ChartSpec(
+            "abroad",
+            "Operations abroad, cumulative, all destinations",
+            "count",
+            "Counts only: "
+                + "operatives sent towards their source countries, plots foiled there, plots carried out.",
+            List.of(
+                Layer.one(
+                    Metric.OPERATIVES_DISPATCHED_CUMULATIVE, Metric.ALL, "Operatives dispatched"),
                 Layer.one(Metric.PLOTS_FOILED_CUMULATIVE, Metric.ALL, "Plots foiled"),
-                Layer.one(Metric.PLOTS_EXECUTED_CUMULATIVE, Metric.ALL, "Plots executed")), ABROAD, true),
-        new ChartSpec("abroad-monthly", "Plots executed and inspired attacks per month", "count per month",
+                Layer.one(Metric.PLOTS_EXECUTED_CUMULATIVE, Metric.ALL, "Plots executed")),
+            ABROAD,
+            true),
+        new ChartSpec(
+            "abroad-monthly",
+            "Plots executed and inspired attacks per month",
+            "count per month",
             "Counts only, all sources: per replication, the difference of the cumulative counts over each calendar "
-            + "month (dated its first day), then summarised.", List.of(
+                + "month (dated its first day), then summarised.",
+            List.of(
                 Layer.one(ReportMetrics.PLOTS_EXECUTED_MONTHLY, Metric.ALL, "Plots executed"),
-                Layer.one(ReportMetrics.INSPIRED_ATTACKS_MONTHLY, Metric.ALL, "Inspired attacks")), ABROAD, true),
-        new ChartSpec("momentum", "Momentum of the organisation", "dimensionless, 1 = neutral", "Momentum: the "
-            + "organisation's recent combat results (above 1 gaining, below 1 losing). Perceived momentum: the same "
-            + "seen by source populations after the perception lag; it drives departures (above 1 draws recruits, "
-            + "below 1 deters them).", List.of(Layer.one(Metric.MOMENTUM, "", "Momentum"),
-                Layer.one(Metric.MOMENTUM_PERCEIVED, "", "Perceived momentum")), Set.of(), false));
+                Layer.one(ReportMetrics.INSPIRED_ATTACKS_MONTHLY, Metric.ALL, "Inspired attacks")),
+            ABROAD,
+            true),
+        new ChartSpec(
+            "momentum",
+            "Momentum of the organisation",
+            "dimensionless, 1 = neutral",
+            "Momentum: the "
+                + "organisation's recent combat results (above 1 gaining, below 1 losing). Perceived momentum: the same "
+                + "seen by source populations after the perception lag; it drives departures (above 1 draws recruits, "
+                + "below 1 deters them).",
+            List.of(
+                Layer.one(Metric.MOMENTUM, "", "Momentum"),
+                Layer.one(Metric.MOMENTUM_PERCEIVED, "", "Perceived momentum")),
+            Set.of(),
+            false));
   }
 }

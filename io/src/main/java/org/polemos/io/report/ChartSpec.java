@@ -5,22 +5,31 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A chart of the report, declared as data: what it plots (layers of metric and grouping), its unit and caption,
- * which kinds of intervention are relevant to it, and whether the value axis starts at zero. The report draws
- * every chart of {@link ChartCatalogue#all()} whose metrics the run has; an extension adds charts through
- * {@link ChartCatalogue}.
+ * A chart of the report, declared as data: what it plots (layers of metric and grouping), its unit
+ * and caption, which kinds of intervention are relevant to it, and whether the value axis starts at
+ * zero. The report draws every chart of {@link ChartCatalogue#all()} whose metrics the run has; an
+ * extension adds charts through {@link ChartCatalogue}.
  *
  * @param id anchor of the chart in the page (letters, digits, {@code -}), unique in the catalogue
  * @param title the heading
- * @param unit unit of the value axis, shown in the heading and on hover (e.g. {@code km²}, {@code people})
+ * @param unit unit of the value axis, shown in the heading and on hover (e.g. {@code km²}, {@code
+ *     people})
  * @param caption what the chart shows, in a sentence or two
  * @param layers the series drawn, in order
  * @param interventionKinds kinds of intervention shaded by default (the reader can change them)
  * @param zeroBased whether the value axis includes zero
- * @param keyLabels display names of keys that are neither factions, sources nor regions (e.g. revenue streams)
+ * @param keyLabels display names of keys that are neither factions, sources nor regions (e.g.
+ *     revenue streams)
  */
-public record ChartSpec(String id, String title, String unit, String caption, List<Layer> layers,
-    Set<String> interventionKinds, boolean zeroBased, Map<String, String> keyLabels) {
+public record ChartSpec(
+    String id,
+    String title,
+    String unit,
+    String caption,
+    List<Layer> layers,
+    Set<String> interventionKinds,
+    boolean zeroBased,
+    Map<String, String> keyLabels) {
 
   public ChartSpec {
     if (!id.matches("[A-Za-z][A-Za-z0-9-]*")) {
@@ -32,8 +41,14 @@ public record ChartSpec(String id, String title, String unit, String caption, Li
   }
 
   /** A chart with no special key labels. */
-  public ChartSpec(String id, String title, String unit, String caption, List<Layer> layers,
-      Set<String> interventionKinds, boolean zeroBased) {
+  public ChartSpec(
+      String id,
+      String title,
+      String unit,
+      String caption,
+      List<Layer> layers,
+      Set<String> interventionKinds,
+      boolean zeroBased) {
     this(id, title, unit, caption, layers, interventionKinds, zeroBased, Map.of());
   }
 
@@ -44,8 +59,8 @@ public record ChartSpec(String id, String title, String unit, String caption, Li
     /** Every key of the metric (e.g. each faction), each with its band. */
     EACH,
     /**
-     * The {@link Layer#top()} keys with the largest final mean plus keys with an observed figure (thin lines, no
-     * band), and the key {@code all} with its band.
+     * The {@link Layer#top()} keys with the largest final mean plus keys with an observed figure
+     * (thin lines, no band), and the key {@code all} with its band.
      */
     TOP
   }
@@ -53,7 +68,8 @@ public record ChartSpec(String id, String title, String unit, String caption, Li
   /**
    * Series of one metric on a chart.
    *
-   * @param metric the metric (a simulated metric of docs/OUTPUTS.md or a per-month series of the report)
+   * @param metric the metric (a simulated metric of docs/OUTPUTS.md or a per-month series of the
+   *     report)
    * @param grouping how keys are picked
    * @param key the key for {@link Grouping#ONE}
    * @param label the label for {@link Grouping#ONE} (empty: the key's display name)

@@ -2,8 +2,7 @@ package org.polemos.io.report;
 
 /** HTML text escaping. */
 final class Html {
-  private Html() {
-  }
+  private Html() {}
 
   static String escape(String text) {
     if (text == null) {

@@ -25,24 +25,37 @@ import org.polemos.io.figures.PublicFigure;
 import org.polemos.model.result.Metric;
 
 /**
- * Renders the report of one run as one self-contained HTML page that works offline: the data as inline JSON, the
- * chart library uPlot (inlined from its WebJar) and the page's own script ({@code report.js}) and style
- * ({@code report.css}), both resources beside this class. Charts come from {@link ChartCatalogue#all()}; colours,
- * figures, limitations and map geometry from the scenario's {@link Presentation}.
+ * Renders the report of one run as one self-contained HTML page that works offline: the data as
+ * inline JSON, the chart library uPlot (inlined from its WebJar) and the page's own script ({@code
+ * report.js}) and style ({@code report.css}), both resources beside this class. Charts come from
+ * {@link ChartCatalogue#all()}; colours, figures, limitations and map geometry from the scenario's
+ * {@link Presentation}.
  */
 public final class HtmlReport {
-  /** The uPlot files inside its WebJar (version pinned in the parent pom; a test checks they are present). */
+  /**
+   * The uPlot files inside its WebJar (version pinned in the parent pom; a test checks they are
+   * present).
+   */
   static final String UPLOT = "/META-INF/resources/webjars/uplot/1.6.30/dist/uPlot.iife.min.js";
+
   static final String UPLOT_CSS = "/META-INF/resources/webjars/uplot/1.6.30/dist/uPlot.min.css";
-  /** Colours for keys the presentation does not colour (Okabe-Ito and Tableau, distinguishable in print). */
-  private static final String[] PALETTE = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
-      "#e377c2", "#17becf", "#bcbd22", "#7f7f7f", "#0072b2", "#d55e00"};
+
+  /**
+   * Colours for keys the presentation does not colour (Okabe-Ito and Tableau, distinguishable in
+   * print).
+   */
+  private static final String[] PALETTE = {
+    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf",
+    "#bcbd22", "#7f7f7f", "#0072b2", "#d55e00"
+  };
+
   private static final String ALL_COLOUR = "#222222";
+
   /** Keys of an unmatched observed metric drawn on its chart; the others are listed under it. */
   private static final int OBSERVED_KEYS_PER_CHART = 6;
 
-  private record LineSpec(String metric, String key, String label, String colour, boolean band, double width) {
-  }
+  private record LineSpec(
+      String metric, String key, String label, String colour, boolean band, double width) {}
 
   private final RunData run;
   private final List<ChartSpec> catalogue;
@@ -53,18 +66,24 @@ public final class HtmlReport {
   private final List<String> observedSources;
   private final ObjectMapper json = new ObjectMapper();
   private final Map<String, String> factionColours = new LinkedHashMap<>();
-  private final Set<ObservedPoint> overlaid = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+  private final Set<ObservedPoint> overlaid =
+      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
   private final Map<String, Set<String>> drawn = new LinkedHashMap<>();
   private final List<String> zeroBands = new ArrayList<>();
   private final StringBuilder html = new StringBuilder(1 << 18);
   private final ArrayNode chartData = json.createArrayNode();
 
   /** A public figure that was not overlaid, and why. */
-  public record Unmapped(PublicFigure figure, String reason) {
-  }
+  public record Unmapped(PublicFigure figure, String reason) {}
 
-  private HtmlReport(RunData run, List<ChartSpec> catalogue, Presentation presentation, Geography geography,
-      List<ObservedPoint> observed, List<Unmapped> unmapped, List<String> observedSources) {
+  private HtmlReport(
+      RunData run,
+      List<ChartSpec> catalogue,
+      Presentation presentation,
+      Geography geography,
+      List<ObservedPoint> observed,
+      List<Unmapped> unmapped,
+      List<String> observedSources) {
     this.run = run;
     this.catalogue = catalogue;
     this.presentation = presentation;
@@ -98,9 +117,17 @@ public final class HtmlReport {
    * @param unmapped public figures that could not be overlaid (listed with the reason)
    * @param observedSources where the observed points came from, for the page's notes
    */
-  public static String render(RunData run, List<ChartSpec> catalogue, Presentation presentation,
-      Geography geography, List<ObservedPoint> observed, List<Unmapped> unmapped, List<String> observedSources) {
-    return new HtmlReport(run, catalogue, presentation, geography, observed, unmapped, observedSources).page();
+  public static String render(
+      RunData run,
+      List<ChartSpec> catalogue,
+      Presentation presentation,
+      Geography geography,
+      List<ObservedPoint> observed,
+      List<Unmapped> unmapped,
+      List<String> observedSources) {
+    return new HtmlReport(
+            run, catalogue, presentation, geography, observed, unmapped, observedSources)
+        .page();
   }
 
   private String page() {
@@ -108,14 +135,25 @@ public final class HtmlReport {
     Map<String, String> manifest = run.manifest();
     String title = "Polemos report: " + scenario.name();
     html.append(head(title));
-    html.append("<header>\n<h1>").append(Html.escape(scenario.name())).append("</h1>\n<p class=\"sub\">Polemos run "
-        + "report &middot; scenario <code>").append(Html.escape(scenario.id())).append("</code></p>\n<dl class=\"facts\">");
+    html.append("<header>\n<h1>")
+        .append(Html.escape(scenario.name()))
+        .append("</h1>\n<p class=\"sub\">Polemos run " + "report &middot; scenario <code>")
+        .append(Html.escape(scenario.id()))
+        .append("</code></p>\n<dl class=\"facts\">");
     fact("Seed", manifest.getOrDefault("seed", "unknown"));
-    fact("Replications", manifest.getOrDefault("replications", "?") + (run.replications() != parse(manifest
-        .get("replications")) ? " (" + run.replications() + " in series.csv)" : ""));
+    fact(
+        "Replications",
+        manifest.getOrDefault("replications", "?")
+            + (run.replications() != parse(manifest.get("replications"))
+                ? " (" + run.replications() + " in series.csv)"
+                : ""));
     if (!run.dates().isEmpty()) {
-      fact("Period", run.dates().first() + " to " + run.dates().last() + (scenario.outputStep().isEmpty() ? ""
-          : ", " + scenario.outputStep() + " output"));
+      fact(
+          "Period",
+          run.dates().first()
+              + " to "
+              + run.dates().last()
+              + (scenario.outputStep().isEmpty() ? "" : ", " + scenario.outputStep() + " output"));
     }
     fact("Run started", manifest.getOrDefault("startedAt", "unknown"));
     fact("Version", manifest.getOrDefault("version", "unknown"));
@@ -136,14 +174,25 @@ public final class HtmlReport {
     unmappedTable();
     eventsTable();
     manifestTable();
-    StringBuilder links = new StringBuilder("<nav><strong>Contents:</strong> <a href=\"#interventions\">"
-        + "interventions</a> &middot; <a href=\"#map\">map</a>");
+    StringBuilder links =
+        new StringBuilder(
+            "<nav><strong>Contents:</strong> <a href=\"#interventions\">"
+                + "interventions</a> &middot; <a href=\"#map\">map</a>");
     for (String[] link : nav) {
-      links.append(" &middot; <a href=\"#").append(link[0]).append("\">").append(Html.escape(link[1].toLowerCase(
-          java.util.Locale.ROOT))).append("</a>");
+      links
+          .append(" &middot; <a href=\"#")
+          .append(link[0])
+          .append("\">")
+          .append(Html.escape(link[1].toLowerCase(java.util.Locale.ROOT)))
+          .append("</a>");
     }
-    links.append(unmatchedObserved().isEmpty() ? "" : " &middot; <a href=\"#observed-data\">observed data</a>")
-        .append(" &middot; <a href=\"#events\">events</a> &middot; <a href=\"#manifest\">manifest</a></nav>\n");
+    links
+        .append(
+            unmatchedObserved().isEmpty()
+                ? ""
+                : " &middot; <a href=\"#observed-data\">observed data</a>")
+        .append(
+            " &middot; <a href=\"#events\">events</a> &middot; <a href=\"#manifest\">manifest</a></nav>\n");
     html.insert(navAt, links);
     html.insert(bannerAt, banners());
     ObjectNode data = json.createObjectNode();
@@ -155,38 +204,60 @@ public final class HtmlReport {
     return html.toString();
   }
 
-  /** The start of a page of the report family, up to and including {@code <body>}: inline style only. */
+  /**
+   * The start of a page of the report family, up to and including {@code <body>}: inline style
+   * only.
+   */
   static String head(String title) {
     return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" + Html.escape(title)
-        + "</title>\n<style>\n" + resource(UPLOT_CSS) + "\n" + resource("report.css") + "</style>\n</head>\n<body>\n";
+        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
+        + Html.escape(title)
+        + "</title>\n<style>\n"
+        + resource(UPLOT_CSS)
+        + "\n"
+        + resource("report.css")
+        + "</style>\n</head>\n<body>\n";
   }
 
-  /** The end of a page from {@code </main>}: footer, the page's data (JSON), uPlot and report.js, all inline. */
+  /**
+   * The end of a page from {@code </main>}: footer, the page's data (JSON), uPlot and report.js,
+   * all inline.
+   */
   static String tail(String origin, String json) {
-    return "</main>\n<footer>" + Html.escape(origin) + " Aggregate, population-level results for policy research; "
+    return "</main>\n<footer>"
+        + Html.escape(origin)
+        + " Aggregate, population-level results for policy research; "
         + "counts and probabilities only. Charts drawn with uPlot (MIT licence, &copy; Leon Sorokin), inlined."
-        + "</footer>\n<script id=\"report-data\" type=\"application/json\">" + scriptSafe(json)
-        + "</script>\n<script>\n" + resource(UPLOT) + "\n</script>\n<script>\n" + resource("report.js")
+        + "</footer>\n<script id=\"report-data\" type=\"application/json\">"
+        + scriptSafe(json)
+        + "</script>\n<script>\n"
+        + resource(UPLOT)
+        + "\n</script>\n<script>\n"
+        + resource("report.js")
         + "</script>\n</body>\n</html>\n";
   }
 
   private String banners() {
     StringBuilder b = new StringBuilder();
     if (run.replications() == 1) {
-      b.append("<div class=\"banner\" id=\"banner-n1\"><strong>One replication.</strong> Lines show that single "
-          + "simulated history, not a mean, and there are no 5-95% bands: a single run says nothing about the "
-          + "spread of outcomes. Rerun with <code>-n 100</code> or more before drawing conclusions.</div>\n");
+      b.append(
+          "<div class=\"banner\" id=\"banner-n1\"><strong>One replication.</strong> Lines show that single "
+              + "simulated history, not a mean, and there are no 5-95% bands: a single run says nothing about the "
+              + "spread of outcomes. Rerun with <code>-n 100</code> or more before drawing conclusions.</div>\n");
     }
     if (!zeroBands.isEmpty()) {
-      b.append("<div class=\"banner\" id=\"banner-zero-band\"><strong>Bands of zero width.</strong> On ")
-          .append(Html.escape(String.join(", ", zeroBands))).append(" every replication gives the same value "
-          + "at every date, so no band is drawn or listed for those series.</div>\n");
+      b.append(
+              "<div class=\"banner\" id=\"banner-zero-band\"><strong>Bands of zero width.</strong> On ")
+          .append(Html.escape(String.join(", ", zeroBands)))
+          .append(
+              " every replication gives the same value "
+                  + "at every date, so no band is drawn or listed for those series.</div>\n");
     }
     if ("true".equals(run.manifest().get("scenarioEdited"))) {
-      b.append("<div class=\"banner\" id=\"banner-edited\"><strong>Edited scenario.</strong> This run used a "
-          + "scenario changed from its file (see <code>scenario.yaml</code> in the run directory and the manifest): "
-          + "its results are not those of the scenario as published.</div>\n");
+      b.append(
+          "<div class=\"banner\" id=\"banner-edited\"><strong>Edited scenario.</strong> This run used a "
+              + "scenario changed from its file (see <code>scenario.yaml</code> in the run directory and the manifest): "
+              + "its results are not those of the scenario as published.</div>\n");
     }
     return b.toString();
   }
@@ -195,26 +266,30 @@ public final class HtmlReport {
     if (presentation.limitations().isEmpty()) {
       return;
     }
-    html.append("<section class=\"note\" id=\"limitations\"><h2>Known limitations of this scenario</h2><ul>\n");
+    html.append(
+        "<section class=\"note\" id=\"limitations\"><h2>Known limitations of this scenario</h2><ul>\n");
     for (String item : presentation.limitations()) {
       html.append("<li>").append(Html.escape(item)).append("</li>\n");
     }
-    html.append("</ul><p class=\"caption\">From ").append(Html.escape(presentation.limitationsFrom()))
+    html.append("</ul><p class=\"caption\">From ")
+        .append(Html.escape(presentation.limitationsFrom()))
         .append(".</p></section>\n");
   }
 
   private void timeline() {
-    html.append("<section id=\"interventions\"><h2>Interventions</h2>\n<p class=\"caption\">One timeline for the "
-        + "whole page. Tick the kinds to shade on the charts below (each chart starts with the kinds relevant to "
-        + "it); hover a bar for its dates.</p>\n<div id=\"timeline\" class=\"timeline\"></div></section>\n");
+    html.append(
+        "<section id=\"interventions\"><h2>Interventions</h2>\n<p class=\"caption\">One timeline for the "
+            + "whole page. Tick the kinds to shade on the charts below (each chart starts with the kinds relevant to "
+            + "it); hover a bar for its dates.</p>\n<div id=\"timeline\" class=\"timeline\"></div></section>\n");
   }
 
   private void map() {
-    html.append("<section id=\"map\"><h2>Map of control</h2>\n<p class=\"caption\">Who holds what in the first "
-        + "replication at the date of the slider: each place with coordinates is a small point in its holder's "
-        + "colour; each region is a disc (area proportional to the region's) in the colour of the faction holding "
-        + "most of its held area, with a ring whose dark arc is the organisation's share of that area (from the "
-        + "areas of its places); the organisation's corridors are drawn solid when open, dashed when shut.");
+    html.append(
+        "<section id=\"map\"><h2>Map of control</h2>\n<p class=\"caption\">Who holds what in the first "
+            + "replication at the date of the slider: each place with coordinates is a small point in its holder's "
+            + "colour; each region is a disc (area proportional to the region's) in the colour of the faction holding "
+            + "most of its held area, with a ring whose dark arc is the organisation's share of that area (from the "
+            + "areas of its places); the organisation's corridors are drawn solid when open, dashed when shut.");
     if (!geography.note().isEmpty()) {
       html.append(" <strong>").append(Html.escape(geography.note())).append("</strong>");
     }
@@ -223,18 +298,23 @@ public final class HtmlReport {
     } else {
       html.append(" The scenario has no map geometry: regions are placed on a grid.");
     }
-    html.append("</p>\n<div class=\"map-controls\"><input type=\"range\" id=\"map-slider\" min=\"0\" max=\"0\" "
-        + "value=\"0\" aria-label=\"Date\"> <output id=\"map-date\"></output></div>\n<div id=\"map-view\"></div>"
-        + "</section>\n");
+    html.append(
+        "</p>\n<div class=\"map-controls\"><input type=\"range\" id=\"map-slider\" min=\"0\" max=\"0\" "
+            + "value=\"0\" aria-label=\"Date\"> <output id=\"map-date\"></output></div>\n<div id=\"map-view\"></div>"
+            + "</section>\n");
   }
 
   private ArrayNode interventionData() {
     ArrayNode list = json.createArrayNode();
     for (ScenarioInfo.InterventionSpan span : run.scenario().interventions()) {
       ObjectNode node = list.addObject();
-      node.put("id", span.id()).put("name", span.name()).put("kind", span.kind())
-          .put("start", epoch(span.start())).put("end", epoch(span.end()))
-          .put("startText", span.start().toString()).put("endText", span.end().toString());
+      node.put("id", span.id())
+          .put("name", span.name())
+          .put("kind", span.kind())
+          .put("start", epoch(span.start()))
+          .put("end", epoch(span.end()))
+          .put("startText", span.start().toString())
+          .put("endText", span.end().toString());
     }
     return list;
   }
@@ -263,26 +343,40 @@ public final class HtmlReport {
     ArrayNode corridors = map.putArray("corridors");
     for (Geography.Corridor corridor : geography.corridors()) {
       double[] hub = presentation.hubs().get(corridor.hub());
-      ObjectNode node = corridors.addObject().put("id", corridor.id()).put("name", corridor.name())
-          .put("hub", corridor.hub()).put("entry", corridor.entryRegion());
+      ObjectNode node =
+          corridors
+              .addObject()
+              .put("id", corridor.id())
+              .put("name", corridor.name())
+              .put("hub", corridor.hub())
+              .put("entry", corridor.entryRegion());
       if (hub != null) {
         node.put("lon", hub[0]).put("lat", hub[1]);
       }
     }
     ObjectNode factions = map.putObject("factions");
-    factionColours.forEach((id, colour) -> factions.putObject(id).put("name", run.scenario().label(id))
-        .put("colour", colour));
+    factionColours.forEach(
+        (id, colour) ->
+            factions.putObject(id).put("name", run.scenario().label(id)).put("colour", colour));
     map.put("organisation", organisation());
     ArrayNode events = map.putArray("events");
     for (RunData.Event event : run.events()) {
       switch (event.type()) {
-        case "control-changed" -> events.addObject().put("t", epoch(event.date())).put("type", "control")
-            .put("place", event.subject()).put("to", event.details().getOrDefault("to", ""));
-        case "corridor-closed", "corridor-opened" -> events.addObject().put("t", epoch(event.date()))
-            .put("type", "corridor").put("corridor", event.subject())
-            .put("open", event.type().equals("corridor-opened"));
-        default -> {
-        }
+        case "control-changed" ->
+            events
+                .addObject()
+                .put("t", epoch(event.date()))
+                .put("type", "control")
+                .put("place", event.subject())
+                .put("to", event.details().getOrDefault("to", ""));
+        case "corridor-closed", "corridor-opened" ->
+            events
+                .addObject()
+                .put("t", epoch(event.date()))
+                .put("type", "corridor")
+                .put("corridor", event.subject())
+                .put("open", event.type().equals("corridor-opened"));
+        default -> {}
       }
     }
     ArrayNode dates = map.putArray("dates");
@@ -290,9 +384,14 @@ public final class HtmlReport {
     return map;
   }
 
-  /** A place of the map: id, name, held area, holder at the start and, when it has them, coordinates. */
+  /**
+   * A place of the map: id, name, held area, holder at the start and, when it has them,
+   * coordinates.
+   */
   private static void place(ObjectNode node, Geography.Place place) {
-    node.put("id", place.id()).put("name", place.name()).put("area", place.heldAreaKm2())
+    node.put("id", place.id())
+        .put("name", place.name())
+        .put("area", place.heldAreaKm2())
         .put("controller", place.controller());
     if (place.located()) {
       node.put("lat", place.latitude()).put("lon", place.longitude());
@@ -300,7 +399,9 @@ public final class HtmlReport {
   }
 
   private String organisation() {
-    return presentation.organisation().isEmpty() ? run.scenario().organisation() : presentation.organisation();
+    return presentation.organisation().isEmpty()
+        ? run.scenario().organisation()
+        : presentation.organisation();
   }
 
   /** Adds a chart; false when the run has none of its series. */
@@ -323,12 +424,22 @@ public final class HtmlReport {
       }
     }
     String title = spec.title() + " (" + spec.unit() + ")";
-    html.append("<section class=\"chart\" id=\"").append(spec.id()).append("\">\n<h2>").append(Html.escape(title))
-        .append("</h2>\n<p class=\"caption\">").append(Html.escape(spec.caption())).append(' ')
-        .append(bandNote()).append("</p>\n<div class=\"plot\" data-chart=\"").append(chartData.size())
+    html.append("<section class=\"chart\" id=\"")
+        .append(spec.id())
+        .append("\">\n<h2>")
+        .append(Html.escape(title))
+        .append("</h2>\n<p class=\"caption\">")
+        .append(Html.escape(spec.caption()))
+        .append(' ')
+        .append(bandNote())
+        .append("</p>\n<div class=\"plot\" data-chart=\"")
+        .append(chartData.size())
         .append("\"></div>\n");
     ObjectNode data = chartData.addObject();
-    data.put("id", spec.id()).put("title", title).put("unit", spec.unit()).put("zero", spec.zeroBased());
+    data.put("id", spec.id())
+        .put("title", title)
+        .put("unit", spec.unit())
+        .put("zero", spec.zeroBased());
     ArrayNode kinds = data.putArray("kinds");
     spec.interventionKinds().stream().sorted().forEach(kinds::add);
     List<LocalDate> xs = new ArrayList<>(run.dates());
@@ -344,8 +455,12 @@ public final class HtmlReport {
     List<String> zeroHere = new ArrayList<>();
     for (LineSpec line : lines) {
       NavigableMap<LocalDate, Stats> summary = run.summary(line.metric(), line.key());
-      ObjectNode s = series.addObject().put("label", line.label()).put("colour", line.colour())
-          .put("width", line.width());
+      ObjectNode s =
+          series
+              .addObject()
+              .put("label", line.label())
+              .put("colour", line.colour())
+              .put("width", line.width());
       ArrayNode mean = s.putArray("mean");
       ArrayNode lo = json.createArrayNode();
       ArrayNode hi = json.createArrayNode();
@@ -373,15 +488,26 @@ public final class HtmlReport {
       }
     }
     if (!zeroHere.isEmpty()) {
-      zeroBands.add(spec.title().toLowerCase(java.util.Locale.ROOT) + " (" + String.join(", ", zeroHere) + ")");
+      zeroBands.add(
+          spec.title().toLowerCase(java.util.Locale.ROOT)
+              + " ("
+              + String.join(", ", zeroHere)
+              + ")");
     }
     ArrayNode points = data.putArray("observed");
     int index = 0;
     for (ObservedPoint point : matched) {
       index++;
-      int target = new ArrayList<>(bySeries.keySet()).indexOf(point.metric() + "\u0000" + point.key());
-      points.addObject().put("series", target).put("x0", epoch(point.from())).put("x1", epoch(point.to()))
-          .put("x", epoch(point.midpoint())).put("lo", point.low()).put("hi", point.high())
+      int target =
+          new ArrayList<>(bySeries.keySet()).indexOf(point.metric() + "\u0000" + point.key());
+      points
+          .addObject()
+          .put("series", target)
+          .put("x0", epoch(point.from()))
+          .put("x1", epoch(point.to()))
+          .put("x", epoch(point.midpoint()))
+          .put("lo", point.low())
+          .put("hi", point.high())
           .put("label", matched.size() <= 40 ? "#" + index : "");
     }
     observedTable(matched, bySeries);
@@ -390,8 +516,11 @@ public final class HtmlReport {
   }
 
   private String bandNote() {
-    return run.replications() == 1 ? "One replication: lines are its values, no bands."
-        : "Lines are means over " + run.replications() + " replications; shaded bands the 5th-95th percentiles.";
+    return run.replications() == 1
+        ? "One replication: lines are its values, no bands."
+        : "Lines are means over "
+            + run.replications()
+            + " replications; shaded bands the 5th-95th percentiles.";
   }
 
   private List<LineSpec> lines(ChartSpec spec) {
@@ -399,20 +528,38 @@ public final class HtmlReport {
     int palette = 0;
     for (ChartSpec.Layer layer : spec.layers()) {
       switch (layer.grouping()) {
-        case ONE -> lines.add(new LineSpec(layer.metric(), layer.key(), layer.label().isEmpty()
-            ? label(spec, layer.key()) : layer.label(), spec.layers().size() == 1 ? ALL_COLOUR
-            : PALETTE[palette++ % PALETTE.length], true, 2));
+        case ONE ->
+            lines.add(
+                new LineSpec(
+                    layer.metric(),
+                    layer.key(),
+                    layer.label().isEmpty() ? label(spec, layer.key()) : layer.label(),
+                    spec.layers().size() == 1 ? ALL_COLOUR : PALETTE[palette++ % PALETTE.length],
+                    true,
+                    2));
         case EACH -> {
           for (String key : run.keys(layer.metric())) {
             String colour = factionColours.get(key);
-            lines.add(new LineSpec(layer.metric(), key, label(spec, key), colour != null ? colour
-                : PALETTE[palette++ % PALETTE.length], true, 2));
+            lines.add(
+                new LineSpec(
+                    layer.metric(),
+                    key,
+                    label(spec, key),
+                    colour != null ? colour : PALETTE[palette++ % PALETTE.length],
+                    true,
+                    2));
           }
         }
         case TOP -> {
           for (String key : topKeys(layer.metric(), layer.top(), layer.top() + 4)) {
-            lines.add(new LineSpec(layer.metric(), key, label(spec, key), PALETTE[palette++ % PALETTE.length],
-                false, 1.6));
+            lines.add(
+                new LineSpec(
+                    layer.metric(),
+                    key,
+                    label(spec, key),
+                    PALETTE[palette++ % PALETTE.length],
+                    false,
+                    1.6));
           }
           lines.add(new LineSpec(layer.metric(), Metric.ALL, "All sources", ALL_COLOUR, true, 2.6));
         }
@@ -460,25 +607,47 @@ public final class HtmlReport {
     if (matched.isEmpty()) {
       return;
     }
-    html.append("<details class=\"observed\"").append(matched.size() <= 12 ? " open" : "").append("><summary>")
-        .append(matched.size()).append(" observed point").append(matched.size() == 1 ? "" : "s")
-        .append(" on this chart</summary>\n<table><thead><tr><th>#</th><th>Series</th><th>Period</th>"
-            + "<th>Observed</th><th>Simulated ").append(run.replications() == 1 ? "value" : "mean (5-95%)")
+    html.append("<details class=\"observed\"")
+        .append(matched.size() <= 12 ? " open" : "")
+        .append("><summary>")
+        .append(matched.size())
+        .append(" observed point")
+        .append(matched.size() == 1 ? "" : "s")
+        .append(
+            " on this chart</summary>\n<table><thead><tr><th>#</th><th>Series</th><th>Period</th>"
+                + "<th>Observed</th><th>Simulated ")
+        .append(run.replications() == 1 ? "value" : "mean (5-95%)")
         .append(" at the nearest sample</th><th>Source</th></tr></thead><tbody>\n");
     int index = 0;
     for (ObservedPoint point : matched) {
       index++;
       NavigableMap<LocalDate, Stats> summary = run.summary(point.metric(), point.key());
       Map.Entry<LocalDate, Stats> nearest = nearest(summary, point.midpoint());
-      String simulated = nearest == null ? "n/a" : Numbers.format(nearest.getValue().mean())
-          + (run.replications() == 1 ? "" : " (" + Numbers.range(nearest.getValue().p05(), nearest.getValue().p95())
-          + ")") + " on " + nearest.getKey();
-      html.append("<tr><td>").append(matched.size() <= 40 ? String.valueOf(index) : "").append("</td><td>")
-          .append(Html.escape(bySeries.get(point.metric() + "\u0000" + point.key()).label())).append("</td><td>")
-          .append(period(point.from(), point.to())).append("</td><td class=\"num\">")
-          .append(Numbers.range(point.low(), point.high())).append("</td><td class=\"num\">")
-          .append(Html.escape(simulated)).append("</td><td>").append(Html.escape(point.source()))
-          .append(point.note().isEmpty() ? "" : "<br><small>" + Html.escape(point.note()) + "</small>")
+      String simulated =
+          nearest == null
+              ? "n/a"
+              : Numbers.format(nearest.getValue().mean())
+                  + (run.replications() == 1
+                      ? ""
+                      : " ("
+                          + Numbers.range(nearest.getValue().p05(), nearest.getValue().p95())
+                          + ")")
+                  + " on "
+                  + nearest.getKey();
+      html.append("<tr><td>")
+          .append(matched.size() <= 40 ? String.valueOf(index) : "")
+          .append("</td><td>")
+          .append(Html.escape(bySeries.get(point.metric() + "\u0000" + point.key()).label()))
+          .append("</td><td>")
+          .append(period(point.from(), point.to()))
+          .append("</td><td class=\"num\">")
+          .append(Numbers.range(point.low(), point.high()))
+          .append("</td><td class=\"num\">")
+          .append(Html.escape(simulated))
+          .append("</td><td>")
+          .append(Html.escape(point.source()))
+          .append(
+              point.note().isEmpty() ? "" : "<br><small>" + Html.escape(point.note()) + "</small>")
           .append("</td></tr>\n");
     }
     html.append("</tbody></table></details>\n");
@@ -501,17 +670,28 @@ public final class HtmlReport {
     }
     Map<String, Map<String, List<ObservedPoint>>> byMetric = new LinkedHashMap<>();
     for (ObservedPoint point : unmatched) {
-      byMetric.computeIfAbsent(point.metric(), m -> new LinkedHashMap<>())
-          .computeIfAbsent(point.key(), k -> new ArrayList<>()).add(point);
+      byMetric
+          .computeIfAbsent(point.metric(), m -> new LinkedHashMap<>())
+          .computeIfAbsent(point.key(), k -> new ArrayList<>())
+          .add(point);
     }
     html.append("<section id=\"observed-data\"><h2>Observed data</h2>\n<p class=\"caption\">")
-        .append(unmatched.size()).append(" observed point").append(unmatched.size() == 1 ? "" : "s")
-        .append(" in ").append(byMetric.size()).append(" metric").append(byMetric.size() == 1 ? "" : "s")
-        .append(" match no simulated series on the charts above (an observed row is overlaid only where a chart "
-            + "shows the simulated series with the same metric and key), so they are drawn here on their own.</p>\n")
-        .append("<p class=\"caption\">Series the report can overlay observed rows on (metric: keys): ")
-        .append(overlayable()).append(". Re-import with <code>--as METRIC</code> and, for a single key, "
-            + "<code>--by month --key KEY</code> to name the rows like one of them (docs/IMPORTING.md).</p>\n");
+        .append(unmatched.size())
+        .append(" observed point")
+        .append(unmatched.size() == 1 ? "" : "s")
+        .append(" in ")
+        .append(byMetric.size())
+        .append(" metric")
+        .append(byMetric.size() == 1 ? "" : "s")
+        .append(
+            " match no simulated series on the charts above (an observed row is overlaid only where a chart "
+                + "shows the simulated series with the same metric and key), so they are drawn here on their own.</p>\n")
+        .append(
+            "<p class=\"caption\">Series the report can overlay observed rows on (metric: keys): ")
+        .append(overlayable())
+        .append(
+            ". Re-import with <code>--as METRIC</code> and, for a single key, "
+                + "<code>--by month --key KEY</code> to name the rows like one of them (docs/IMPORTING.md).</p>\n");
     int chartIndex = 0;
     for (Map.Entry<String, Map<String, List<ObservedPoint>>> metric : byMetric.entrySet()) {
       chartIndex++;
@@ -527,8 +707,10 @@ public final class HtmlReport {
       for (String key : metric.getValue()) {
         keys.add(key.isEmpty() ? "(empty key)" : key);
       }
-      String shown = keys.size() > 8 ? String.join(", ", keys.subList(0, 8)) + ", \u2026 (" + keys.size()
-          + " keys)" : String.join(", ", keys);
+      String shown =
+          keys.size() > 8
+              ? String.join(", ", keys.subList(0, 8)) + ", \u2026 (" + keys.size() + " keys)"
+              : String.join(", ", keys);
       parts.add("<code>" + Html.escape(metric.getKey()) + "</code>: " + Html.escape(shown));
     }
     return parts.isEmpty() ? "none (the run has no charted series)" : String.join("; ", parts);
@@ -536,8 +718,9 @@ public final class HtmlReport {
 
   private void observedChart(String id, String metric, Map<String, List<ObservedPoint>> byKey) {
     List<String> keys = new ArrayList<>(byKey.keySet());
-    keys.sort(Comparator.comparingDouble((String k) -> -byKey.get(k).stream().mapToDouble(ObservedPoint::high)
-        .sum()));
+    keys.sort(
+        Comparator.comparingDouble(
+            (String k) -> -byKey.get(k).stream().mapToDouble(ObservedPoint::high).sum()));
     List<String> shown = keys.subList(0, Math.min(OBSERVED_KEYS_PER_CHART, keys.size()));
     List<String> rest = keys.subList(shown.size(), keys.size());
     Set<LocalDate> dates = new java.util.TreeSet<>();
@@ -549,13 +732,26 @@ public final class HtmlReport {
       }
     }
     String title = "Observed: " + metric;
-    html.append("<div class=\"chart\" id=\"").append(id).append("\">\n<h3>").append(Html.escape(title))
-        .append("</h3>\n<p class=\"caption\">").append(whyUnmatched(metric, shown)).append(' ').append(points)
-        .append(" point").append(points == 1 ? "" : "s").append(", ").append(shown.size() == keys.size()
-            ? keys.size() + " key" + (keys.size() == 1 ? "" : "s")
-            : "the " + shown.size() + " keys with the largest totals of " + keys.size())
-        .append("; lines join the observed values, no simulated series is drawn.</p>\n<div class=\"plot\" "
-            + "data-chart=\"").append(chartData.size()).append("\"></div>\n");
+    html.append("<div class=\"chart\" id=\"")
+        .append(id)
+        .append("\">\n<h3>")
+        .append(Html.escape(title))
+        .append("</h3>\n<p class=\"caption\">")
+        .append(whyUnmatched(metric, shown))
+        .append(' ')
+        .append(points)
+        .append(" point")
+        .append(points == 1 ? "" : "s")
+        .append(", ")
+        .append(
+            shown.size() == keys.size()
+                ? keys.size() + " key" + (keys.size() == 1 ? "" : "s")
+                : "the " + shown.size() + " keys with the largest totals of " + keys.size())
+        .append(
+            "; lines join the observed values, no simulated series is drawn.</p>\n<div class=\"plot\" "
+                + "data-chart=\"")
+        .append(chartData.size())
+        .append("\"></div>\n");
     ObjectNode data = chartData.addObject();
     data.put("id", id).put("title", title).put("unit", "").put("zero", true);
     data.putArray("kinds");
@@ -569,11 +765,22 @@ public final class HtmlReport {
       Map<LocalDate, Double> byDate = new TreeMap<>();
       for (ObservedPoint point : byKey.get(key)) {
         byDate.put(point.midpoint(), (point.low() + point.high()) / 2);
-        marks.addObject().put("series", series.size()).put("x0", epoch(point.from())).put("x1", epoch(point.to()))
-            .put("x", epoch(point.midpoint())).put("lo", point.low()).put("hi", point.high()).put("label", "");
+        marks
+            .addObject()
+            .put("series", series.size())
+            .put("x0", epoch(point.from()))
+            .put("x1", epoch(point.to()))
+            .put("x", epoch(point.midpoint()))
+            .put("lo", point.low())
+            .put("hi", point.high())
+            .put("label", "");
       }
-      ObjectNode s = series.addObject().put("label", key.isEmpty() ? "(empty key)" : key)
-          .put("colour", factionColours.getOrDefault(key, PALETTE[colour++ % PALETTE.length])).put("width", 1.4);
+      ObjectNode s =
+          series
+              .addObject()
+              .put("label", key.isEmpty() ? "(empty key)" : key)
+              .put("colour", factionColours.getOrDefault(key, PALETTE[colour++ % PALETTE.length]))
+              .put("width", 1.4);
       ArrayNode mean = s.putArray("mean");
       for (LocalDate date : xs) {
         Double value = byDate.get(date);
@@ -587,10 +794,16 @@ public final class HtmlReport {
     if (!rest.isEmpty()) {
       List<String> listed = new ArrayList<>();
       for (String key : rest) {
-        listed.add((key.isEmpty() ? "(empty key)" : key) + " (" + byKey.get(key).size() + " points, total "
-            + Numbers.format(byKey.get(key).stream().mapToDouble(ObservedPoint::high).sum()) + ")");
+        listed.add(
+            (key.isEmpty() ? "(empty key)" : key)
+                + " ("
+                + byKey.get(key).size()
+                + " points, total "
+                + Numbers.format(byKey.get(key).stream().mapToDouble(ObservedPoint::high).sum())
+                + ")");
       }
-      html.append("<p class=\"caption\">Not drawn: ").append(Html.escape(String.join("; ", listed)))
+      html.append("<p class=\"caption\">Not drawn: ")
+          .append(Html.escape(String.join("; ", listed)))
           .append(".</p>\n");
     }
     html.append("</div>\n");
@@ -600,7 +813,9 @@ public final class HtmlReport {
     String code = "<code>" + Html.escape(metric) + "</code>";
     Set<String> drawnKeys = drawn.get(metric);
     if (drawnKeys == null) {
-      return "No simulated series has the metric " + code + ", so no chart shows these observed rows.";
+      return "No simulated series has the metric "
+          + code
+          + ", so no chart shows these observed rows.";
     }
     List<String> absent = new ArrayList<>();
     List<String> undrawn = new ArrayList<>();
@@ -608,15 +823,25 @@ public final class HtmlReport {
       String quoted = "<code>" + Html.escape(key.isEmpty() ? "(empty key)" : key) + "</code>";
       (run.keys(metric).contains(key) ? undrawn : absent).add(quoted);
     }
-    StringBuilder why = new StringBuilder("The charts show " + code + " with the keys "
-        + Html.escape(String.join(", ", drawnKeys)) + ", but");
+    StringBuilder why =
+        new StringBuilder(
+            "The charts show "
+                + code
+                + " with the keys "
+                + Html.escape(String.join(", ", drawnKeys))
+                + ", but");
     if (!absent.isEmpty()) {
-      why.append(" no simulated series has the metric ").append(code).append(" with the key")
-          .append(absent.size() == 1 ? " " : "s ").append(String.join(", ", absent));
+      why.append(" no simulated series has the metric ")
+          .append(code)
+          .append(" with the key")
+          .append(absent.size() == 1 ? " " : "s ")
+          .append(String.join(", ", absent));
     }
     if (!undrawn.isEmpty()) {
-      why.append(absent.isEmpty() ? "" : ", and").append(" the simulated series of ")
-          .append(String.join(", ", undrawn)).append(" are not among the keys drawn");
+      why.append(absent.isEmpty() ? "" : ", and")
+          .append(" the simulated series of ")
+          .append(String.join(", ", undrawn))
+          .append(" are not among the keys drawn");
     }
     return why.append('.').toString();
   }
@@ -625,21 +850,33 @@ public final class HtmlReport {
     if (unmapped.isEmpty()) {
       return;
     }
-    html.append("<section id=\"figures-not-shown\"><h2>Public figures not overlaid</h2><table><thead><tr>"
-        + "<th>Period</th><th>Quantity</th><th>Key</th><th>Reported</th><th>Unit</th><th>Source</th>"
-        + "<th>Why not shown</th></tr></thead><tbody>\n");
+    html.append(
+        "<section id=\"figures-not-shown\"><h2>Public figures not overlaid</h2><table><thead><tr>"
+            + "<th>Period</th><th>Quantity</th><th>Key</th><th>Reported</th><th>Unit</th><th>Source</th>"
+            + "<th>Why not shown</th></tr></thead><tbody>\n");
     for (Unmapped u : unmapped) {
       PublicFigure f = u.figure();
-      html.append("<tr><td>").append(period(f.from(), f.to())).append("</td><td>").append(Html.escape(f.quantity()))
-          .append("</td><td>").append(Html.escape(f.key())).append("</td><td class=\"num\">")
-          .append(Numbers.range(f.low(), f.high())).append("</td><td>").append(Html.escape(f.unit()))
-          .append("</td><td>").append(Html.escape(f.source())).append("</td><td>").append(Html.escape(u.reason()))
+      html.append("<tr><td>")
+          .append(period(f.from(), f.to()))
+          .append("</td><td>")
+          .append(Html.escape(f.quantity()))
+          .append("</td><td>")
+          .append(Html.escape(f.key()))
+          .append("</td><td class=\"num\">")
+          .append(Numbers.range(f.low(), f.high()))
+          .append("</td><td>")
+          .append(Html.escape(f.unit()))
+          .append("</td><td>")
+          .append(Html.escape(f.source()))
+          .append("</td><td>")
+          .append(Html.escape(u.reason()))
           .append("</td></tr>\n");
     }
     html.append("</tbody></table></section>\n");
   }
 
-  private static Map.Entry<LocalDate, Stats> nearest(NavigableMap<LocalDate, Stats> summary, LocalDate date) {
+  private static Map.Entry<LocalDate, Stats> nearest(
+      NavigableMap<LocalDate, Stats> summary, LocalDate date) {
     Map.Entry<LocalDate, Stats> before = summary.floorEntry(date);
     Map.Entry<LocalDate, Stats> after = summary.ceilingEntry(date);
     if (before == null) {
@@ -648,8 +885,10 @@ public final class HtmlReport {
     if (after == null) {
       return before;
     }
-    return ChronoUnit.DAYS.between(before.getKey(), date) <= ChronoUnit.DAYS.between(date, after.getKey())
-        ? before : after;
+    return ChronoUnit.DAYS.between(before.getKey(), date)
+            <= ChronoUnit.DAYS.between(date, after.getKey())
+        ? before
+        : after;
   }
 
   private void eventsTable() {
@@ -661,32 +900,48 @@ public final class HtmlReport {
     for (RunData.Event event : run.events()) {
       replication = event.replication();
       switch (event.type()) {
-        case "control-changed" -> control.computeIfAbsent(event.date(), d -> new ArrayList<>()).add(
-            geography.placeName(event.subject()).orElse(scenario.label(event.subject())) + ": "
-                + scenario.label(event.details().getOrDefault("from", "?"))
-                + " \u2192 " + scenario.label(event.details().getOrDefault("to", "?")));
-        case "corridor-closed", "corridor-opened" -> corridors.computeIfAbsent(event.date(),
-            d -> new ArrayList<>()).add(event.subject() + (event.type().equals("corridor-closed") ? " closed"
-            : " opened"));
-        default -> {
-        }
+        case "control-changed" ->
+            control
+                .computeIfAbsent(event.date(), d -> new ArrayList<>())
+                .add(
+                    geography.placeName(event.subject()).orElse(scenario.label(event.subject()))
+                        + ": "
+                        + scenario.label(event.details().getOrDefault("from", "?"))
+                        + " \u2192 "
+                        + scenario.label(event.details().getOrDefault("to", "?")));
+        case "corridor-closed", "corridor-opened" ->
+            corridors
+                .computeIfAbsent(event.date(), d -> new ArrayList<>())
+                .add(
+                    event.subject()
+                        + (event.type().equals("corridor-closed") ? " closed" : " opened"));
+        default -> {}
       }
     }
     if (control.isEmpty() && corridors.isEmpty()) {
-      html.append("<p class=\"empty\">No control changes recorded").append(run.events().isEmpty()
-          ? " (the run has no events.ndjson or it is empty)" : "").append(".</p></section>\n");
+      html.append("<p class=\"empty\">No control changes recorded")
+          .append(run.events().isEmpty() ? " (the run has no events.ndjson or it is empty)" : "")
+          .append(".</p></section>\n");
       return;
     }
     Set<LocalDate> dates = new java.util.TreeSet<>(control.keySet());
     dates.addAll(corridors.keySet());
-    html.append("<p class=\"caption\">Replication ").append(replication).append(": ").append(dates.size())
+    html.append("<p class=\"caption\">Replication ")
+        .append(replication)
+        .append(": ")
+        .append(dates.size())
         .append(" dates with changes of control or of the organisation's corridors.</p>\n")
-        .append("<div class=\"scroll\"><table><thead><tr><th>Date</th><th>Regions changing hands</th>"
-            + "<th>Corridors</th></tr></thead><tbody>\n");
+        .append(
+            "<div class=\"scroll\"><table><thead><tr><th>Date</th><th>Regions changing hands</th>"
+                + "<th>Corridors</th></tr></thead><tbody>\n");
     for (LocalDate date : dates) {
-      html.append("<tr><td class=\"nowrap\">").append(date).append("</td><td>")
-          .append(Html.escape(String.join("; ", control.getOrDefault(date, List.of())))).append("</td><td>")
-          .append(Html.escape(String.join("; ", corridors.getOrDefault(date, List.of())))).append("</td></tr>\n");
+      html.append("<tr><td class=\"nowrap\">")
+          .append(date)
+          .append("</td><td>")
+          .append(Html.escape(String.join("; ", control.getOrDefault(date, List.of()))))
+          .append("</td><td>")
+          .append(Html.escape(String.join("; ", corridors.getOrDefault(date, List.of()))))
+          .append("</td></tr>\n");
     }
     html.append("</tbody></table></div></section>\n");
   }
@@ -698,41 +953,62 @@ public final class HtmlReport {
     }
     html.append("<table class=\"kv\"><tbody>\n");
     for (Map.Entry<String, String> field : run.manifest().entrySet()) {
-      html.append("<tr><th>").append(Html.escape(field.getKey())).append("</th><td><code>")
-          .append(Html.escape(field.getValue())).append("</code></td></tr>\n");
+      html.append("<tr><th>")
+          .append(Html.escape(field.getKey()))
+          .append("</th><td><code>")
+          .append(Html.escape(field.getValue()))
+          .append("</code></td></tr>\n");
     }
-    html.append("<tr><th>summary</th><td>").append(run.summaryFromFile() ? "read from summary.csv"
-        : "computed from series.csv by this report").append("</td></tr>\n</tbody></table></section>\n");
+    html.append("<tr><th>summary</th><td>")
+        .append(
+            run.summaryFromFile()
+                ? "read from summary.csv"
+                : "computed from series.csv by this report")
+        .append("</td></tr>\n</tbody></table></section>\n");
   }
 
   private void readingNote() {
     html.append("<section class=\"note\"><h2>How to read this report</h2><ul>\n");
     if (run.replications() == 1) {
-      html.append("<li>Each chart shows the values of the run's <strong>single replication</strong>.</li>\n");
+      html.append(
+          "<li>Each chart shows the values of the run's <strong>single replication</strong>.</li>\n");
     } else {
-      html.append("<li>Each chart shows the <strong>mean over ").append(run.replications()).append(" replications"
-          + "</strong> as a line and, where shaded, the band between the <strong>5th and 95th percentiles"
-          + "</strong>: 90% of the simulated futures fall inside it. The band is about the model's randomness, not "
-          + "about uncertainty in its parameters.</li>\n");
+      html.append("<li>Each chart shows the <strong>mean over ")
+          .append(run.replications())
+          .append(
+              " replications"
+                  + "</strong> as a line and, where shaded, the band between the <strong>5th and 95th percentiles"
+                  + "</strong>: 90% of the simulated futures fall inside it. The band is about the model's randomness, not "
+                  + "about uncertainty in its parameters.</li>\n");
     }
-    html.append("<li><strong>Hover</strong> a chart to read every series at a date; click a legend entry to hide "
-            + "or show it; drag across a chart to zoom on a period (double-click to reset); the buttons above a "
-            + "chart save it as SVG or PNG, or its data as CSV.</li>\n")
-        .append("<li><strong>Interventions</strong> are on one timeline below; the kinds ticked there are shaded "
-            + "on the charts.</li>\n")
-        .append("<li><strong>Observed figures</strong> are circles at the middle of their reporting period, with a "
-            + "vertical bar for a reported range and a horizontal line for the period; the table under the chart "
-            + "compares each with the simulated value at the nearest sample.");
+    html.append(
+            "<li><strong>Hover</strong> a chart to read every series at a date; click a legend entry to hide "
+                + "or show it; drag across a chart to zoom on a period (double-click to reset); the buttons above a "
+                + "chart save it as SVG or PNG, or its data as CSV.</li>\n")
+        .append(
+            "<li><strong>Interventions</strong> are on one timeline below; the kinds ticked there are shaded "
+                + "on the charts.</li>\n")
+        .append(
+            "<li><strong>Observed figures</strong> are circles at the middle of their reporting period, with a "
+                + "vertical bar for a reported range and a horizontal line for the period; the table under the chart "
+                + "compares each with the simulated value at the nearest sample.");
     if (!observedSources.isEmpty()) {
-      html.append(" Observed data: ").append(Html.escape(String.join("; ", observedSources))).append('.');
+      html.append(" Observed data: ")
+          .append(Html.escape(String.join("; ", observedSources)))
+          .append('.');
     }
-    html.append("</li>\n<li>Cumulative series count from the start of the run; revenue is per output period; "
-            + "stocks (fighters, territory, treasury) are values at the sample date.</li>\n")
-        .append("<li>Counts of plots abroad are aggregate counts and probabilities only.</li>\n</ul></section>\n");
+    html.append(
+            "</li>\n<li>Cumulative series count from the start of the run; revenue is per output period; "
+                + "stocks (fighters, territory, treasury) are values at the sample date.</li>\n")
+        .append(
+            "<li>Counts of plots abroad are aggregate counts and probabilities only.</li>\n</ul></section>\n");
   }
 
   private void fact(String name, String value) {
-    html.append("<div><dt>").append(Html.escape(name)).append("</dt><dd>").append(Html.escape(value))
+    html.append("<div><dt>")
+        .append(Html.escape(name))
+        .append("</dt><dd>")
+        .append(Html.escape(value))
         .append("</dd></div>");
   }
 

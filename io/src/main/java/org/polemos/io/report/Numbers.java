@@ -6,10 +6,11 @@ import java.util.Locale;
 
 /** Number formatting for people: thousands separators, millions and billions spelled short. */
 public final class Numbers {
-  private Numbers() {
-  }
+  private Numbers() {}
 
-  /** A value for tables and tooltips: "12,345", "1.25", "3.4 M", "1.20 bn"; "n/a" when not finite. */
+  /**
+   * A value for tables and tooltips: "12,345", "1.25", "3.4 M", "1.20 bn"; "n/a" when not finite.
+   */
   public static String format(double value) {
     if (!Double.isFinite(value)) {
       return "n/a";
@@ -52,8 +53,9 @@ public final class Numbers {
 
   private static String decimals(double step) {
     int decimals = 0;
-    while (decimals < 6 && Math.abs(step * Math.pow(10, decimals) - Math.rint(step * Math.pow(10, decimals)))
-        > 1e-6) {
+    while (decimals < 6
+        && Math.abs(step * Math.pow(10, decimals) - Math.rint(step * Math.pow(10, decimals)))
+            > 1e-6) {
       decimals++;
     }
     return decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals);

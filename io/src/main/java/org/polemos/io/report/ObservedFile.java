@@ -9,25 +9,27 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.polemos.io.csv.CsvRows;
+
 /**
- * Reads an observed-series file in the tidy layout of {@code series.csv}: header
- * {@code replication,date,metric,key,value}, one observed value per line, matched to the simulated series with the
- * same metric and key. The replication column is ignored. Blank lines are skipped.
+ * Reads an observed-series file in the tidy layout of {@code series.csv}: header {@code
+ * replication,date,metric,key,value}, one observed value per line, matched to the simulated series
+ * with the same metric and key. The replication column is ignored. Blank lines are skipped.
  */
 public final class ObservedFile {
-  private ObservedFile() {
-  }
+  private ObservedFile() {}
 
   /** The points of {@code file}; a malformed line is reported as {@code FILE:LINE: reason}. */
   public static List<ObservedPoint> read(Path file) throws IOException {
     String label = "observed (" + file.getFileName() + ")";
     List<ObservedPoint> points = new ArrayList<>();
-    try (CsvRows rows = new CsvRows(Files.newBufferedReader(file, StandardCharsets.UTF_8), file.toString())) {
+    try (CsvRows rows =
+        new CsvRows(Files.newBufferedReader(file, StandardCharsets.UTF_8), file.toString())) {
       String[] header = rows.next();
-      if (header == null || !String.join(",", header).strip().equals("replication,date,metric,key,value")) {
-        throw new ReportException(file + ":1: expected the header replication,date,metric,key,value");
+      if (header == null
+          || !String.join(",", header).strip().equals("replication,date,metric,key,value")) {
+        throw new ReportException(
+            file + ":1: expected the header replication,date,metric,key,value");
       }
       String[] fields;
       while ((fields = rows.next()) != null) {
@@ -41,8 +43,8 @@ public final class ObservedFile {
 
   private static ObservedPoint parse(String[] fields, String where, String label) {
     if (fields.length != 5) {
-      throw new ReportException(where + "expected 5 fields (replication,date,metric,key,value), found "
-          + fields.length);
+      throw new ReportException(
+          where + "expected 5 fields (replication,date,metric,key,value), found " + fields.length);
     }
     LocalDate date;
     try {

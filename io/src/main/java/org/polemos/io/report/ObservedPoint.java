@@ -4,10 +4,12 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
 /**
- * An observed value to overlay on the simulated series {@code metric}/{@code key}: a range {@code low..high}
- * (equal for a single value) reported for the dates {@code from..to}, drawn at the middle of that period.
+ * An observed value to overlay on the simulated series {@code metric}/{@code key}: a range {@code
+ * low..high} (equal for a single value) reported for the dates {@code from..to}, drawn at the
+ * middle of that period.
  *
- * @param metric simulated metric it matches (docs/OUTPUTS.md), or {@link ReportMetrics#INFLOW_MONTHLY}
+ * @param metric simulated metric it matches (docs/OUTPUTS.md), or {@link
+ *     ReportMetrics#INFLOW_MONTHLY}
  * @param key key it matches
  * @param from first date of the reporting period
  * @param to last date of the reporting period
@@ -16,8 +18,15 @@ import java.time.temporal.ChronoUnit;
  * @param source who reported it
  * @param note how it was converted, or empty
  */
-public record ObservedPoint(String metric, String key, LocalDate from, LocalDate to, double low, double high,
-    String source, String note) {
+public record ObservedPoint(
+    String metric,
+    String key,
+    LocalDate from,
+    LocalDate to,
+    double low,
+    double high,
+    String source,
+    String note) {
 
   public ObservedPoint {
     key = key == null ? "" : key;

@@ -1,12 +1,12 @@
 package org.polemos.io.report;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.nio.file.Files;
 import org.polemos.io.csv.CsvException;
 import org.polemos.io.figures.PublicFigure;
 import org.polemos.io.figures.PublicFiguresReader;
@@ -15,14 +15,17 @@ import org.polemos.io.scenario.ScenarioFileException;
 
 /**
  * Builds {@code report.html} for a run directory:
+ *
  * <pre>{@code
  * Path page = ReportBuilder.forRun(dir).observed(file).figures(file).build();
  * }</pre>
- * Charts: {@link ChartCatalogue#all()}. Presentation (colours, organisation, public figures, limitations, map
- * geometry): {@link Presentation#forRun}. Public figures: those of {@link #figures(Path)} when given, otherwise
- * those the presentation names (unless {@link #noFigures()}). Whether a run directory is finished is the
- * command line's rule (cli {@code RunDirectory}). The output directory of a sweep, sensitivity
- * study or calibration gets its {@link ExperimentPage} instead.
+ *
+ * Charts: {@link ChartCatalogue#all()}. Presentation (colours, organisation, public figures,
+ * limitations, map geometry): {@link Presentation#forRun}. Public figures: those of {@link
+ * #figures(Path)} when given, otherwise those the presentation names (unless {@link #noFigures()}).
+ * Whether a run directory is finished is the command line's rule (cli {@code RunDirectory}). The
+ * output directory of a sweep, sensitivity study or calibration gets its {@link ExperimentPage}
+ * instead.
  */
 public final class ReportBuilder {
   private final Path directory;
@@ -46,7 +49,10 @@ public final class ReportBuilder {
     return this;
   }
 
-  /** A public-figures file ({@code date_from,date_to,quantity,key,unit,low,high,source}); null for the default. */
+  /**
+   * A public-figures file ({@code date_from,date_to,quantity,key,unit,low,high,source}); null for
+   * the default.
+   */
   public ReportBuilder figures(Path file) {
     this.figures = file;
     return this;
@@ -76,7 +82,8 @@ public final class ReportBuilder {
   }
 
   private String renderChecked() throws IOException {
-    if (!Files.isRegularFile(directory.resolve("series.csv")) && ExperimentPage.isExperiment(directory)) {
+    if (!Files.isRegularFile(directory.resolve("series.csv"))
+        && ExperimentPage.isExperiment(directory)) {
       return ExperimentPage.render(directory);
     }
     List<ObservedPoint> points = new ArrayList<>();
@@ -102,14 +109,21 @@ public final class ReportBuilder {
       tableName = "public figures from " + figures.getFileName();
     } else if (presentationFigures && !presentation.figures().isEmpty()) {
       table = presentation.figures();
-      tableName = "public figures compiled for " + scenario.id() + " (" + presentation.figuresName() + ")";
+      tableName =
+          "public figures compiled for " + scenario.id() + " (" + presentation.figuresName() + ")";
     }
     List<HtmlReport.Unmapped> unmapped = List.of();
     if (table != null) {
       PublicFigures.Mapping mapping = PublicFigures.map(table, scenario, run::periodDays);
       points.addAll(mapping.points());
       unmapped = mapping.unmapped();
-      sources.add(tableName + " (" + mapping.points().size() + " shown, " + unmapped.size() + " not comparable)");
+      sources.add(
+          tableName
+              + " ("
+              + mapping.points().size()
+              + " shown, "
+              + unmapped.size()
+              + " not comparable)");
     }
     Geography geography = Geography.read(directory.resolve("scenario.yaml"));
     return HtmlReport.render(run, catalogue, presentation, geography, points, unmapped, sources);

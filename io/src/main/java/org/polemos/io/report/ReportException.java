@@ -1,6 +1,8 @@
 package org.polemos.io.report;
 
-/** A run directory or input file the report cannot use; the message is one line meant for the user. */
+/**
+ * A run directory or input file the report cannot use; the message is one line meant for the user.
+ */
 public final class ReportException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

@@ -26,21 +26,19 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.polemos.io.csv.CsvRows;
-import org.polemos.model.result.Metric;
 
 /**
- * What the report reads from a run directory: the across-replication summary of the charted series (from
- * {@code summary.csv} when present, else computed from {@code series.csv}), the monthly inflow of foreign arrivals,
- * the events of the first replication, the manifest and the scenario.
+ * What the report reads from a run directory: the across-replication summary of the charted series
+ * (from {@code summary.csv} when present, else computed from {@code series.csv}), the monthly
+ * inflow of foreign arrivals, the events of the first replication, the manifest and the scenario.
  */
 public final class RunData {
   /** A simulated series: metric and key. */
-  public record SeriesId(String metric, String key) {
-  }
+  public record SeriesId(String metric, String key) {}
 
   /** One event line of {@code events.ndjson}. */
-  public record Event(int replication, LocalDate date, String type, String subject, Map<String, String> details) {
-  }
+  public record Event(
+      int replication, LocalDate date, String type, String subject, Map<String, String> details) {}
 
   private final Path directory;
   private final ScenarioInfo scenario;
@@ -52,9 +50,16 @@ public final class RunData {
   private final boolean summaryFromFile;
   private final List<Event> events;
 
-  private RunData(Path directory, ScenarioInfo scenario, Map<String, String> manifest,
-      Map<SeriesId, NavigableMap<LocalDate, Stats>> summaries, Map<String, List<String>> keysByMetric,
-      NavigableSet<LocalDate> dates, int replications, boolean summaryFromFile, List<Event> events) {
+  private RunData(
+      Path directory,
+      ScenarioInfo scenario,
+      Map<String, String> manifest,
+      Map<SeriesId, NavigableMap<LocalDate, Stats>> summaries,
+      Map<String, List<String>> keysByMetric,
+      NavigableSet<LocalDate> dates,
+      int replications,
+      boolean summaryFromFile,
+      List<Event> events) {
     this.directory = directory;
     this.scenario = scenario;
     this.manifest = manifest;
@@ -67,7 +72,8 @@ public final class RunData {
   }
 
   /**
-   * Reads the run directory {@code directory}, keeping the series of {@code metrics} (and the monthly inflow).
+   * Reads the run directory {@code directory}, keeping the series of {@code metrics} (and the
+   * monthly inflow).
    */
   public static RunData read(Path directory, Set<String> metrics) throws IOException {
     if (!Files.isDirectory(directory)) {
@@ -75,12 +81,16 @@ public final class RunData {
     }
     Path series = directory.resolve("series.csv");
     if (!Files.isRegularFile(series)) {
-      throw new ReportException(directory + " has no series.csv (is it a run directory written by 'polemos run'?)");
+      throw new ReportException(
+          directory + " has no series.csv (is it a run directory written by 'polemos run'?)");
     }
     Map<String, String> manifest = readManifest(directory.resolve("manifest.json"));
     Path scenarioFile = directory.resolve("scenario.yaml");
-    ScenarioInfo scenario = Files.isRegularFile(scenarioFile) ? ScenarioInfo.read(scenarioFile)
-        : ScenarioInfo.unknown(manifest.getOrDefault("scenarioId", directory.getFileName().toString()));
+    ScenarioInfo scenario =
+        Files.isRegularFile(scenarioFile)
+            ? ScenarioInfo.read(scenarioFile)
+            : ScenarioInfo.unknown(
+                manifest.getOrDefault("scenarioId", directory.getFileName().toString()));
 
     SeriesReader reader = new SeriesReader(metrics);
     reader.read(series);
@@ -98,8 +108,16 @@ public final class RunData {
       keys.computeIfAbsent(id.metric(), m -> new ArrayList<>()).add(id.key());
     }
     List<Event> events = readEvents(directory.resolve("events.ndjson"));
-    return new RunData(directory, scenario, manifest, summaries, keys, reader.dates, reader.replications.size(),
-        fromFile, events);
+    return new RunData(
+        directory,
+        scenario,
+        manifest,
+        summaries,
+        keys,
+        reader.dates,
+        reader.replications.size(),
+        fromFile,
+        events);
   }
 
   private static Map<String, String> readManifest(Path file) throws IOException {
@@ -113,7 +131,7 @@ public final class RunData {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new ReportException(file + ": not valid JSON: " + e.getOriginalMessage(), e);
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext();) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
       JsonNode value = field.getValue();
       if (value.isArray()) {
@@ -131,10 +149,11 @@ public final class RunData {
     return manifest;
   }
 
-  private static Map<SeriesId, NavigableMap<LocalDate, Stats>> readSummary(Path file, Set<String> metrics)
-      throws IOException {
+  private static Map<SeriesId, NavigableMap<LocalDate, Stats>> readSummary(
+      Path file, Set<String> metrics) throws IOException {
     Map<SeriesId, NavigableMap<LocalDate, Stats>> summaries = new LinkedHashMap<>();
-    try (CsvRows rows = new CsvRows(Files.newBufferedReader(file, StandardCharsets.UTF_8), file.toString())) {
+    try (CsvRows rows =
+        new CsvRows(Files.newBufferedReader(file, StandardCharsets.UTF_8), file.toString())) {
       String[] header = rows.next();
       if (header == null) {
         throw new ReportException(file + ":1: empty file");
@@ -161,11 +180,19 @@ public final class RunData {
           if (count == 0) {
             continue;
           }
-          summaries.computeIfAbsent(new SeriesId(f[metric], f[key]), k -> new TreeMap<>())
-              .put(LocalDate.parse(f[date]), new Stats(count, CsvRows.number(f[mean]), CsvRows.number(f[p05]),
-                  CsvRows.number(f[p50]), CsvRows.number(f[p95])));
+          summaries
+              .computeIfAbsent(new SeriesId(f[metric], f[key]), k -> new TreeMap<>())
+              .put(
+                  LocalDate.parse(f[date]),
+                  new Stats(
+                      count,
+                      CsvRows.number(f[mean]),
+                      CsvRows.number(f[p05]),
+                      CsvRows.number(f[p50]),
+                      CsvRows.number(f[p95])));
         } catch (RuntimeException e) {
-          throw new ReportException(rows.where() + "malformed summary row (" + e.getMessage() + ")", e);
+          throw new ReportException(
+              rows.where() + "malformed summary row (" + e.getMessage() + ")", e);
         }
       }
     }
@@ -207,13 +234,21 @@ public final class RunData {
             events.clear();
           }
           Map<String, String> details = new LinkedHashMap<>();
-          node.fields().forEachRemaining(e -> {
-            if (!Set.of("replication", "day", "date", "type", "subject").contains(e.getKey())) {
-              details.put(e.getKey(), e.getValue().asText());
-            }
-          });
-          events.add(new Event(replication, LocalDate.parse(node.path("date").asText()), node.path("type").asText(),
-              node.path("subject").asText(), details));
+          node.fields()
+              .forEachRemaining(
+                  e -> {
+                    if (!Set.of("replication", "day", "date", "type", "subject")
+                        .contains(e.getKey())) {
+                      details.put(e.getKey(), e.getValue().asText());
+                    }
+                  });
+          events.add(
+              new Event(
+                  replication,
+                  LocalDate.parse(node.path("date").asText()),
+                  node.path("type").asText(),
+                  node.path("subject").asText(),
+                  details));
         } catch (com.fasterxml.jackson.core.JsonProcessingException | DateTimeParseException e) {
           throw new ReportException(file + ":" + number + ": malformed event line", e);
         }
@@ -222,13 +257,22 @@ public final class RunData {
     return events;
   }
 
-  /** Streams {@code series.csv}, keeping the values of the wanted metrics and the cumulatives per-month series need. */
+  /**
+   * Streams {@code series.csv}, keeping the values of the wanted metrics and the cumulatives
+   * per-month series need.
+   */
   private static final class SeriesReader {
     private final Set<String> metrics;
     private final Map<SeriesId, Map<LocalDate, double[]>> values = new LinkedHashMap<>();
     private final Map<SeriesId, Map<LocalDate, Integer>> counts = new HashMap<>();
-    /** Cumulative values of the metrics {@link ReportMetrics#PER_MONTH} derives from, by series and replication. */
-    private final Map<SeriesId, Map<Integer, TreeMap<LocalDate, Double>>> cumulatives = new LinkedHashMap<>();
+
+    /**
+     * Cumulative values of the metrics {@link ReportMetrics#PER_MONTH} derives from, by series and
+     * replication.
+     */
+    private final Map<SeriesId, Map<Integer, TreeMap<LocalDate, Double>>> cumulatives =
+        new LinkedHashMap<>();
+
     private final Set<String> perMonthSources = Set.copyOf(ReportMetrics.PER_MONTH.values());
     private final NavigableSet<LocalDate> dates = new TreeSet<>();
     private final Set<Integer> replications = new LinkedHashSet<>();
@@ -238,10 +282,13 @@ public final class RunData {
     }
 
     void read(Path file) throws IOException {
-      try (CsvRows rows = new CsvRows(Files.newBufferedReader(file, StandardCharsets.UTF_8), file.toString())) {
+      try (CsvRows rows =
+          new CsvRows(Files.newBufferedReader(file, StandardCharsets.UTF_8), file.toString())) {
         String[] header = rows.next();
-        if (header == null || !String.join(",", header).strip().equals("replication,date,metric,key,value")) {
-          throw new ReportException(file + ":1: expected the header replication,date,metric,key,value");
+        if (header == null
+            || !String.join(",", header).strip().equals("replication,date,metric,key,value")) {
+          throw new ReportException(
+              file + ":1: expected the header replication,date,metric,key,value");
         }
         LocalDate lastDate = null;
         String lastDateText = "";
@@ -262,8 +309,10 @@ public final class RunData {
             String metric = f[2];
             String key = f[3];
             if (perMonthSources.contains(metric)) {
-              cumulatives.computeIfAbsent(new SeriesId(metric, key), k -> new TreeMap<>())
-                  .computeIfAbsent(replication, r -> new TreeMap<>()).put(lastDate, CsvRows.number(f[4]));
+              cumulatives
+                  .computeIfAbsent(new SeriesId(metric, key), k -> new TreeMap<>())
+                  .computeIfAbsent(replication, r -> new TreeMap<>())
+                  .put(lastDate, CsvRows.number(f[4]));
             }
             if (metrics.contains(metric)) {
               add(new SeriesId(metric, key), lastDate, CsvRows.number(f[4]));
@@ -296,7 +345,9 @@ public final class RunData {
       for (Map.Entry<SeriesId, Map<LocalDate, double[]>> series : values.entrySet()) {
         NavigableMap<LocalDate, Stats> byDate = new TreeMap<>();
         Map<LocalDate, Integer> countByDate = counts.get(series.getKey());
-        series.getValue().forEach((date, array) -> byDate.put(date, Stats.of(array, countByDate.get(date))));
+        series
+            .getValue()
+            .forEach((date, array) -> byDate.put(date, Stats.of(array, countByDate.get(date))));
         summaries.put(series.getKey(), byDate);
       }
       return summaries;
@@ -311,31 +362,39 @@ public final class RunData {
       YearMonth firstMonth = YearMonth.from(dates.first());
       YearMonth lastMonth = YearMonth.from(dates.last());
       for (Map.Entry<String, String> rule : new TreeMap<>(ReportMetrics.PER_MONTH).entrySet()) {
-        for (Map.Entry<SeriesId, Map<Integer, TreeMap<LocalDate, Double>>> series : cumulatives.entrySet()) {
+        for (Map.Entry<SeriesId, Map<Integer, TreeMap<LocalDate, Double>>> series :
+            cumulatives.entrySet()) {
           if (!series.getKey().metric().equals(rule.getValue())) {
             continue;
           }
           Map<LocalDate, List<Double>> byMonth = new TreeMap<>();
           for (TreeMap<LocalDate, Double> cumulative : series.getValue().values()) {
-            for (YearMonth month = firstMonth; !month.isAfter(lastMonth); month = month.plusMonths(1)) {
+            for (YearMonth month = firstMonth;
+                !month.isAfter(lastMonth);
+                month = month.plusMonths(1)) {
               Map.Entry<LocalDate, Double> start = cumulative.floorEntry(month.atDay(1));
-              Map.Entry<LocalDate, Double> end = cumulative.floorEntry(month.plusMonths(1).atDay(1));
+              Map.Entry<LocalDate, Double> end =
+                  cumulative.floorEntry(month.plusMonths(1).atDay(1));
               if (end == null || (start != null && !end.getKey().isAfter(start.getKey()))) {
                 continue;
               }
-              byMonth.computeIfAbsent(month.atDay(1), d -> new ArrayList<>())
+              byMonth
+                  .computeIfAbsent(month.atDay(1), d -> new ArrayList<>())
                   .add(end.getValue() - (start == null ? 0 : start.getValue()));
             }
           }
           NavigableMap<LocalDate, Stats> summary = new TreeMap<>();
-          byMonth.forEach((date, list) -> summary.put(date,
-              Stats.of(list.stream().mapToDouble(Double::doubleValue).toArray(), list.size())));
+          byMonth.forEach(
+              (date, list) ->
+                  summary.put(
+                      date,
+                      Stats.of(
+                          list.stream().mapToDouble(Double::doubleValue).toArray(), list.size())));
           derived.put(new SeriesId(rule.getKey(), series.getKey().key()), summary);
         }
       }
       return derived;
     }
-
   }
 
   public Path directory() {
@@ -372,7 +431,9 @@ public final class RunData {
     return replications;
   }
 
-  /** Whether the summary came from {@code summary.csv} (otherwise computed from {@code series.csv}). */
+  /**
+   * Whether the summary came from {@code summary.csv} (otherwise computed from {@code series.csv}).
+   */
   public boolean summaryFromFile() {
     return summaryFromFile;
   }
@@ -382,7 +443,10 @@ public final class RunData {
     return Collections.unmodifiableList(events);
   }
 
-  /** Days of the output period that ends at the first sample on or after {@code date} (30 when unknown). */
+  /**
+   * Days of the output period that ends at the first sample on or after {@code date} (30 when
+   * unknown).
+   */
   public int periodDays(LocalDate date) {
     LocalDate end = dates.ceiling(date);
     if (end == null) {

@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The few parts of a run's {@code scenario.yaml} the report needs, read from the YAML tree so that a run written
- * by an older version still reports: id, name, factions, sources, region names, output step and interventions.
+ * The few parts of a run's {@code scenario.yaml} the report needs, read from the YAML tree so that
+ * a run written by an older version still reports: id, name, factions, sources, region names,
+ * output step and interventions.
  *
  * @param id scenario id
  * @param name scenario name
@@ -26,13 +27,19 @@ import java.util.Map;
  * @param outputStep daily, weekly or monthly (empty when unknown)
  * @param interventions interventions in scenario order
  */
-public record ScenarioInfo(String id, String name, Map<String, String> factions, String organisation,
-    Map<String, String> sources, Map<String, String> regions, String outputStep,
+public record ScenarioInfo(
+    String id,
+    String name,
+    Map<String, String> factions,
+    String organisation,
+    Map<String, String> sources,
+    Map<String, String> regions,
+    String outputStep,
     List<InterventionSpan> interventions) {
 
   /** An intervention as a date span. */
-  public record InterventionSpan(String id, String name, String kind, LocalDate start, LocalDate end) {
-  }
+  public record InterventionSpan(
+      String id, String name, String kind, LocalDate start, LocalDate end) {}
 
   /** What is known without a scenario file. */
   public static ScenarioInfo unknown(String id) {
@@ -63,16 +70,27 @@ public record ScenarioInfo(String id, String name, Map<String, String> factions,
     for (JsonNode node : root.path("interventions")) {
       try {
         String interventionId = node.path("id").asText("");
-        interventions.add(new InterventionSpan(interventionId, node.path("name").asText(interventionId),
-            node.path("kind").asText(""), LocalDate.parse(node.path("start").asText()),
-            LocalDate.parse(node.path("end").asText())));
+        interventions.add(
+            new InterventionSpan(
+                interventionId,
+                node.path("name").asText(interventionId),
+                node.path("kind").asText(""),
+                LocalDate.parse(node.path("start").asText()),
+                LocalDate.parse(node.path("end").asText())));
       } catch (DateTimeParseException e) {
-        throw new ReportException(file + ": intervention '" + node.path("id").asText() + "' has no valid start/end",
-            e);
+        throw new ReportException(
+            file + ": intervention '" + node.path("id").asText() + "' has no valid start/end", e);
       }
     }
-    return new ScenarioInfo(id, root.path("name").asText(id), factions, organisation, names(root.path("sources")),
-        names(root.path("regions")), root.path("calendar").path("outputStep").asText(""), interventions);
+    return new ScenarioInfo(
+        id,
+        root.path("name").asText(id),
+        factions,
+        organisation,
+        names(root.path("sources")),
+        names(root.path("regions")),
+        root.path("calendar").path("outputStep").asText(""),
+        interventions);
   }
 
   private static Map<String, String> names(JsonNode list) {
@@ -86,8 +104,10 @@ public record ScenarioInfo(String id, String name, Map<String, String> factions,
 
   /** This scenario with {@code organisation} as the organisation's faction id (when not empty). */
   public ScenarioInfo withOrganisation(String organisation) {
-    return organisation.isEmpty() ? this : new ScenarioInfo(id, name, factions, organisation, sources, regions,
-        outputStep, interventions);
+    return organisation.isEmpty()
+        ? this
+        : new ScenarioInfo(
+            id, name, factions, organisation, sources, regions, outputStep, interventions);
   }
 
   /** The display name of a faction, source or region id (the id itself when unknown). */

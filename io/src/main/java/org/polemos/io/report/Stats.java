@@ -13,7 +13,10 @@ import java.util.Arrays;
  */
 public record Stats(int n, double mean, double p05, double p50, double p95) {
 
-  /** The summary of {@code values} (NaN ignored); percentiles interpolate linearly between order statistics. */
+  /**
+   * The summary of {@code values} (NaN ignored); percentiles interpolate linearly between order
+   * statistics.
+   */
   public static Stats of(double[] values, int count) {
     double[] sorted = Arrays.stream(values, 0, count).filter(Double::isFinite).sorted().toArray();
     if (sorted.length == 0) {
@@ -23,7 +26,11 @@ public record Stats(int n, double mean, double p05, double p50, double p95) {
     for (double v : sorted) {
       sum += v;
     }
-    return new Stats(sorted.length, sum / sorted.length, quantile(sorted, 0.05), quantile(sorted, 0.5),
+    return new Stats(
+        sorted.length,
+        sum / sorted.length,
+        quantile(sorted, 0.05),
+        quantile(sorted, 0.5),
         quantile(sorted, 0.95));
   }
 

@@ -13,10 +13,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * A file written under a temporary name in its target directory and moved into place only by {@link #commit()},
- * so an interrupted run never leaves a file that looks complete. Closing without committing deletes the
- * temporary file, and so does an interruption by SIGINT or SIGTERM ({@link InterruptCleanup}). Temporary names are
- * {@code .<name>.<hex>.partial} in the target's directory ({@link #isTemporary}).
+ * A file written under a temporary name in its target directory and moved into place only by {@link
+ * #commit()}, so an interrupted run never leaves a file that looks complete. Closing without
+ * committing deletes the temporary file, and so does an interruption by SIGINT or SIGTERM ({@link
+ * InterruptCleanup}). Temporary names are {@code .<name>.<hex>.partial} in the target's directory
+ * ({@link #isTemporary}).
  */
 public final class AtomicOutput implements AutoCloseable {
   private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
@@ -32,8 +33,14 @@ public final class AtomicOutput implements AutoCloseable {
     Path directory = target.toAbsolutePath().getParent();
     Files.createDirectories(directory);
     // Not Files.createTempFile: that makes the file owner-only, and results are meant to be shared.
-    this.temporary = Files.createFile(directory.resolve(
-        "." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE) + ".partial"));
+    this.temporary =
+        Files.createFile(
+            directory.resolve(
+                "."
+                    + target.getFileName()
+                    + "."
+                    + Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE)
+                    + ".partial"));
     InterruptCleanup.track(temporary);
     try {
       this.stream = Files.newOutputStream(temporary);
@@ -44,7 +51,10 @@ public final class AtomicOutput implements AutoCloseable {
     }
   }
 
-  /** Whether {@code name} is the name of an output's temporary file (left behind only by a killed process). */
+  /**
+   * Whether {@code name} is the name of an output's temporary file (left behind only by a killed
+   * process).
+   */
   public static boolean isTemporary(String name) {
     return name.startsWith(".") && name.endsWith(".partial");
   }
@@ -82,7 +92,8 @@ public final class AtomicOutput implements AutoCloseable {
     }
     closeStreams();
     try {
-      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
     }

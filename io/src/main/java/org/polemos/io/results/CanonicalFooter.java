@@ -14,15 +14,17 @@ import org.apache.parquet.format.RowGroup;
 import org.apache.parquet.format.Util;
 
 /**
- * Passes a Parquet file's bytes through, holding back the last {@value #TAIL} bytes until {@link #finish()}, then
- * writes the footer in canonical form: the encodings of each column chunk (and their page statistics) sorted.
- * parquet-mr collects them in a hash set whose order follows identity hash codes, which differ with the threads a
- * JVM has started, so without this the same table gave footers 10-22 bytes apart with the thread count. Sorting a
- * list of small enum values does not change its encoded length, so the footer keeps its size and offsets.
+ * Passes a Parquet file's bytes through, holding back the last {@value #TAIL} bytes until {@link
+ * #finish()}, then writes the footer in canonical form: the encodings of each column chunk (and
+ * their page statistics) sorted. parquet-mr collects them in a hash set whose order follows
+ * identity hash codes, which differ with the threads a JVM has started, so without this the same
+ * table gave footers 10-22 bytes apart with the thread count. Sorting a list of small enum values
+ * does not change its encoded length, so the footer keeps its size and offsets.
  */
 final class CanonicalFooter extends OutputStream {
   /** Bytes held back: far more than the footer of any table the project writes. */
   static final int TAIL = 1 << 20;
+
   private static final int MAGIC_AND_LENGTH = 8;
 
   private final OutputStream out;
@@ -69,13 +71,19 @@ final class CanonicalFooter extends OutputStream {
   }
 
   private void canonicalise() throws IOException {
-    if (held < MAGIC_AND_LENGTH || buffer[held - 4] != 'P' || buffer[held - 3] != 'A' || buffer[held - 2] != 'R'
+    if (held < MAGIC_AND_LENGTH
+        || buffer[held - 4] != 'P'
+        || buffer[held - 3] != 'A'
+        || buffer[held - 2] != 'R'
         || buffer[held - 1] != '1') {
       return; // not a Parquet file's end: left as written
     }
     int lengthAt = held - MAGIC_AND_LENGTH;
-    int length = (buffer[lengthAt] & 0xFF) | (buffer[lengthAt + 1] & 0xFF) << 8 | (buffer[lengthAt + 2] & 0xFF) << 16
-        | (buffer[lengthAt + 3] & 0xFF) << 24;
+    int length =
+        (buffer[lengthAt] & 0xFF)
+            | (buffer[lengthAt + 1] & 0xFF) << 8
+            | (buffer[lengthAt + 2] & 0xFF) << 16
+            | (buffer[lengthAt + 3] & 0xFF) << 24;
     int start = lengthAt - length;
     if (length <= 0 || start < 0) {
       return; // not whole in the tail: left as written
@@ -95,8 +103,9 @@ final class CanonicalFooter extends OutputStream {
         meta.getEncodings().sort(Comparator.comparingInt(e -> e.getValue()));
         List<PageEncodingStats> stats = meta.getEncoding_stats();
         if (stats != null) {
-          stats.sort(Comparator.<PageEncodingStats>comparingInt(s -> s.getPage_type().getValue())
-              .thenComparingInt(s -> s.getEncoding().getValue()));
+          stats.sort(
+              Comparator.<PageEncodingStats>comparingInt(s -> s.getPage_type().getValue())
+                  .thenComparingInt(s -> s.getEncoding().getValue()));
         }
       }
     }

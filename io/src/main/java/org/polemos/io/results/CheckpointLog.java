@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An append-only log of finished work: each line is written and forced to disk ({@code fsync}) before
- * {@link #append} returns, so after a crash (kill -9 included) every line read back was complete. A last line
- * without its newline (a write cut short) is ignored on reading.
+ * An append-only log of finished work: each line is written and forced to disk ({@code fsync})
+ * before {@link #append} returns, so after a crash (kill -9 included) every line read back was
+ * complete. A last line without its newline (a write cut short) is ignored on reading.
  */
 public final class CheckpointLog implements AutoCloseable {
   private final FileChannel channel;
@@ -24,8 +24,9 @@ public final class CheckpointLog implements AutoCloseable {
 
   /** Opens {@code file} for appending, creating it if needed; a torn last line is cut off first. */
   public static CheckpointLog open(Path file) throws IOException {
-    FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.READ);
+    FileChannel channel =
+        FileChannel.open(
+            file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
     long size = channel.size();
     if (size > 0) {
       byte[] bytes = Files.readAllBytes(file);

@@ -2,18 +2,18 @@ package org.polemos.io.results;
 
 /** RFC 4180 field encoding and the number format shared by every CSV the project writes. */
 public final class Csv {
-  private Csv() {
-  }
+  private Csv() {}
 
   /** A plain decimal number, which a spreadsheet reads as a number and never as a formula. */
   private static final java.util.regex.Pattern PLAIN_NUMBER =
       java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
   /**
-   * The field, quoted when it contains a comma, quote, CR or LF (quotes doubled). Spreadsheet-safe: a text that a
-   * spreadsheet would run as a formula (it starts with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a CR,
-   * and is not a plain number) is written with a leading apostrophe, {@code '=1+1}, which spreadsheets show as
-   * text (docs/OUTPUTS.md). Numbers stay numbers: {@code -5} and {@code +1e3} are written as they are.
+   * The field, quoted when it contains a comma, quote, CR or LF (quotes doubled). Spreadsheet-safe:
+   * a text that a spreadsheet would run as a formula (it starts with {@code =}, {@code +}, {@code
+   * -}, {@code @}, a tab or a CR, and is not a plain number) is written with a leading apostrophe,
+   * {@code '=1+1}, which spreadsheets show as text (docs/OUTPUTS.md). Numbers stay numbers: {@code
+   * -5} and {@code +1e3} are written as they are.
    */
   public static String field(String value) {
     if (value == null || value.isEmpty()) {
@@ -33,7 +33,9 @@ public final class Csv {
     return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
   }
 
-  /** Whether a spreadsheet would take {@code value} for a formula ({@link #field} neutralises it). */
+  /**
+   * Whether a spreadsheet would take {@code value} for a formula ({@link #field} neutralises it).
+   */
   public static boolean formulaLike(String value) {
     if (value == null || value.isEmpty()) {
       return false;
@@ -44,8 +46,9 @@ public final class Csv {
   }
 
   /**
-   * A number as text: whole numbers without a fraction ("1200"), others in Java's shortest round-trip form,
-   * "NaN"/"Inf"/"-Inf" for non-finite values. The same value always gives the same bytes.
+   * A number as text: whole numbers without a fraction ("1200"), others in Java's shortest
+   * round-trip form, "NaN"/"Inf"/"-Inf" for non-finite values. The same value always gives the same
+   * bytes.
    */
   public static String number(double value) {
     if (Double.isNaN(value)) {
@@ -60,7 +63,10 @@ public final class Csv {
     return Double.toString(value);
   }
 
-  /** Splits one CSV record (RFC 4180 quoting; a quoted field may hold line breaks) into fields, with Jackson CSV. */
+  /**
+   * Splits one CSV record (RFC 4180 quoting; a quoted field may hold line breaks) into fields, with
+   * Jackson CSV.
+   */
   public static java.util.List<String> parseLine(String line) {
     return CsvTable.parse(line);
   }

@@ -17,13 +17,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the CSV tables the project writes (series, summaries, sweep tables) record by record with Jackson's CSV
- * parser: RFC 4180 quoting, quoted fields that span lines (a key or a free-text field with a line break reads back
- * as written), CRLF or LF, a leading byte-order mark ignored. Strict: a malformed record ends reading with an
- * {@link IOException} naming the file and the line the record starts on. One record is held at a time.
+ * Reads the CSV tables the project writes (series, summaries, sweep tables) record by record with
+ * Jackson's CSV parser: RFC 4180 quoting, quoted fields that span lines (a key or a free-text field
+ * with a line break reads back as written), CRLF or LF, a leading byte-order mark ignored. Strict:
+ * a malformed record ends reading with an {@link IOException} naming the file and the line the
+ * record starts on. One record is held at a time.
  */
 public final class CsvTable implements Closeable {
-  private static final CsvMapper MAPPER = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
+  private static final CsvMapper MAPPER =
+      CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
 
   private final String name;
   private final JsonParser parser;
@@ -81,7 +83,8 @@ public final class CsvTable implements Closeable {
         if (message.startsWith("Missing closing quote")) {
           message = "the file ends inside a quoted field (unterminated quote)";
         }
-        throw new IOException(name + ":" + Math.max(line, 1) + ": " + message.lines().findFirst().orElse(message), e);
+        throw new IOException(
+            name + ":" + Math.max(line, 1) + ": " + message.lines().findFirst().orElse(message), e);
       }
       if (token == null) {
         return null;

@@ -9,8 +9,9 @@ import java.util.Map;
 import org.polemos.model.result.EventRecord;
 
 /**
- * Writes {@code events.ndjson}: one JSON object per line with {@code replication}, {@code day}, {@code date},
- * {@code type}, {@code subject} and the record's details as further string fields. Atomic like every output.
+ * Writes {@code events.ndjson}: one JSON object per line with {@code replication}, {@code day},
+ * {@code date}, {@code type}, {@code subject} and the record's details as further string fields.
+ * Atomic like every output.
  */
 public final class EventLogWriter implements AutoCloseable {
   private final AtomicOutput output;

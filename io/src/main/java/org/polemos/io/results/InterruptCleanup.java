@@ -9,26 +9,26 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What an interrupted process (SIGINT, SIGTERM: Ctrl-C or a scheduler stopping it) removes on its way out: the
- * temporary files of every {@link AtomicOutput} not yet committed or closed, then the cleanup actions registered
- * with {@link #onInterrupt} (e.g. a run removing the outputs of its unfinished run directory). One JVM shutdown hook,
- * installed on first use, does it. On a normal exit nothing is registered any more, so the hook does nothing.
- * (SIGKILL cannot be caught: then {@code .partial} files may remain, and the commands name them when refusing a
- * directory.)
+ * What an interrupted process (SIGINT, SIGTERM: Ctrl-C or a scheduler stopping it) removes on its
+ * way out: the temporary files of every {@link AtomicOutput} not yet committed or closed, then the
+ * cleanup actions registered with {@link #onInterrupt} (e.g. a run removing the outputs of its
+ * unfinished run directory). One JVM shutdown hook, installed on first use, does it. On a normal
+ * exit nothing is registered any more, so the hook does nothing. (SIGKILL cannot be caught: then
+ * {@code .partial} files may remain, and the commands name them when refusing a directory.)
  */
 public final class InterruptCleanup {
   private static final Set<Path> TEMPORARIES = ConcurrentHashMap.newKeySet();
   private static final Set<Runnable> ACTIONS = ConcurrentHashMap.newKeySet();
   private static volatile boolean installed;
 
-  private InterruptCleanup() {
-  }
+  private InterruptCleanup() {}
 
   private static void install() {
     if (!installed) {
       synchronized (InterruptCleanup.class) {
         if (!installed) {
-          Runtime.getRuntime().addShutdownHook(new Thread(InterruptCleanup::run, "polemos-interrupt-cleanup"));
+          Runtime.getRuntime()
+              .addShutdownHook(new Thread(InterruptCleanup::run, "polemos-interrupt-cleanup"));
           installed = true;
         }
       }
@@ -47,8 +47,8 @@ public final class InterruptCleanup {
   }
 
   /**
-   * Runs {@code action} if the process is interrupted before the returned handle is closed; close it once the work
-   * it guards is complete (or has failed and cleaned up itself).
+   * Runs {@code action} if the process is interrupted before the returned handle is closed; close
+   * it once the work it guards is complete (or has failed and cleaned up itself).
    */
   public static Registration onInterrupt(Runnable action) {
     install();

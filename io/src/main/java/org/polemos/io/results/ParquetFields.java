@@ -5,8 +5,7 @@ import org.apache.parquet.io.api.RecordConsumer;
 
 /** Field writing helpers for the flat, all-required schemas of the Parquet outputs. */
 final class ParquetFields {
-  private ParquetFields() {
-  }
+  private ParquetFields() {}
 
   static void intField(RecordConsumer out, int index, String name, int value) {
     out.startField(name, index);

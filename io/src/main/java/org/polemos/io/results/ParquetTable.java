@@ -18,10 +18,11 @@ import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.MessageType;
 
 /**
- * A Parquet file of flat records written through {@link AtomicOutput}: the file appears under its name only on
- * {@link #commit()}. Hadoop is not needed at run time: the configuration is a {@link PlainParquetConfiguration}, the
- * output a stream, and pages are left uncompressed (dictionary and run-length encodings still apply), so no codec
- * library is loaded. Package-private plumbing for {@link ParquetSeriesWriter} and {@link ParquetSummaryWriter}.
+ * A Parquet file of flat records written through {@link AtomicOutput}: the file appears under its
+ * name only on {@link #commit()}. Hadoop is not needed at run time: the configuration is a {@link
+ * PlainParquetConfiguration}, the output a stream, and pages are left uncompressed (dictionary and
+ * run-length encodings still apply), so no codec library is loaded. Package-private plumbing for
+ * {@link ParquetSeriesWriter} and {@link ParquetSummaryWriter}.
  */
 final class ParquetTable<R> implements AutoCloseable {
 
@@ -34,6 +35,7 @@ final class ParquetTable<R> implements AutoCloseable {
   private final AtomicOutput output;
   private final ParquetWriter<R> writer;
   private boolean writerClosed;
+
   /** Makes the footer's bytes independent of the threads the JVM has run. */
   private final CanonicalFooter footer;
 
@@ -42,13 +44,14 @@ final class ParquetTable<R> implements AutoCloseable {
     this.footer = new CanonicalFooter(output.stream());
     ParquetWriter<R> opened;
     try {
-      opened = new Builder<>(new StreamOutputFile(footer, target), schema, recordWriter)
-          .withConf(new PlainParquetConfiguration())
-          .withCompressionCodec(CompressionCodecName.UNCOMPRESSED)
-          .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-          .withDictionaryEncoding(true)
-          .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
-          .build();
+      opened =
+          new Builder<>(new StreamOutputFile(footer, target), schema, recordWriter)
+              .withConf(new PlainParquetConfiguration())
+              .withCompressionCodec(CompressionCodecName.UNCOMPRESSED)
+              .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+              .withDictionaryEncoding(true)
+              .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
+              .build();
     } catch (IOException | RuntimeException e) {
       output.close();
       throw e;
@@ -101,7 +104,8 @@ final class ParquetTable<R> implements AutoCloseable {
       return this;
     }
 
-    // Still abstract in parquet 1.15 although deprecated; the Hadoop-free overload below is the one used.
+    // Still abstract in parquet 1.15 although deprecated; the Hadoop-free overload below is the one
+    // used.
     @SuppressWarnings("deprecation")
     @Override
     protected WriteSupport<R> getWriteSupport(Configuration conf) {
@@ -154,7 +158,10 @@ final class ParquetTable<R> implements AutoCloseable {
     }
   }
 
-  /** An {@link OutputFile} over an already open stream (the temporary file of an {@link AtomicOutput}). */
+  /**
+   * An {@link OutputFile} over an already open stream (the temporary file of an {@link
+   * AtomicOutput}).
+   */
   private static final class StreamOutputFile implements OutputFile {
     private final OutputStream stream;
     private final Path target;

@@ -20,24 +20,59 @@ import java.util.Map;
  * @param command the command line, as arguments
  * @param startedAt ISO-8601 instant the run started
  * @param files output files of the run directory, by role
- * @param gitCommit the git commit of the code run ({@code +dirty} when tracked files differed from it), or null
- *     when the code was not run from a git work tree
+ * @param gitCommit the git commit of the code run ({@code +dirty} when tracked files differed from
+ *     it), or null when the code was not run from a git work tree
  * @param codeSha256 SHA-256 of the jar run when there is no git commit, else null
  * @param javaVersion the Java runtime's version ({@code java.version})
- * @param wallTimeSeconds seconds from the start of the run to the manifest being written (NaN when unknown)
- * @param scenarioEdited true when the scenario run differs in content (seed aside) from the bundled scenario with
- *     the same id, e.g. an edited copy or {@code --set}; false when it equals it or no bundled scenario has its id;
- *     null when unknown (a manifest written before this field existed)
+ * @param wallTimeSeconds seconds from the start of the run to the manifest being written (NaN when
+ *     unknown)
+ * @param scenarioEdited true when the scenario run differs in content (seed aside) from the bundled
+ *     scenario with the same id, e.g. an edited copy or {@code --set}; false when it equals it or
+ *     no bundled scenario has its id; null when unknown (a manifest written before this field
+ *     existed)
  */
-public record RunManifest(String scenarioId, String scenarioSha256, long seed, int replications, int threads,
-    String version, List<String> command, String startedAt, Map<String, String> files, String gitCommit,
-    String codeSha256, String javaVersion, double wallTimeSeconds, Boolean scenarioEdited) {
+public record RunManifest(
+    String scenarioId,
+    String scenarioSha256,
+    long seed,
+    int replications,
+    int threads,
+    String version,
+    List<String> command,
+    String startedAt,
+    Map<String, String> files,
+    String gitCommit,
+    String codeSha256,
+    String javaVersion,
+    double wallTimeSeconds,
+    Boolean scenarioEdited) {
 
   /** A manifest without the build, timing and edit fields (unknown). */
-  public RunManifest(String scenarioId, String scenarioSha256, long seed, int replications, int threads,
-      String version, List<String> command, String startedAt, Map<String, String> files) {
-    this(scenarioId, scenarioSha256, seed, replications, threads, version, command, startedAt, files, null, null,
-        null, Double.NaN, null);
+  public RunManifest(
+      String scenarioId,
+      String scenarioSha256,
+      long seed,
+      int replications,
+      int threads,
+      String version,
+      List<String> command,
+      String startedAt,
+      Map<String, String> files) {
+    this(
+        scenarioId,
+        scenarioSha256,
+        seed,
+        replications,
+        threads,
+        version,
+        command,
+        startedAt,
+        files,
+        null,
+        null,
+        null,
+        Double.NaN,
+        null);
   }
 
   /** The manifest as pretty-printed JSON. */
@@ -91,8 +126,8 @@ public record RunManifest(String scenarioId, String scenarioSha256, long seed, i
 
   /** Reads a manifest written by {@link #write}. */
   public static RunManifest read(Path file) throws IOException {
-    com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
-        file.toFile());
+    com.fasterxml.jackson.databind.JsonNode json =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile());
     if (json == null || !json.isObject()) {
       throw new IOException(file + ": not a run manifest");
     }
@@ -103,10 +138,19 @@ public record RunManifest(String scenarioId, String scenarioSha256, long seed, i
     if (!json.has("seed") || !json.has("replications")) {
       throw new IOException(file + ": not a run manifest (no seed or replications)");
     }
-    return new RunManifest(json.path("scenarioId").asText(), json.path("scenarioSha256").asText(),
-        json.path("seed").asLong(), json.path("replications").asInt(), json.path("threads").asInt(),
-        json.path("version").asText(), command, json.path("startedAt").asText(), files, text(json, "gitCommit"),
-        text(json, "codeSha256"), text(json, "javaVersion"),
+    return new RunManifest(
+        json.path("scenarioId").asText(),
+        json.path("scenarioSha256").asText(),
+        json.path("seed").asLong(),
+        json.path("replications").asInt(),
+        json.path("threads").asInt(),
+        json.path("version").asText(),
+        command,
+        json.path("startedAt").asText(),
+        files,
+        text(json, "gitCommit"),
+        text(json, "codeSha256"),
+        text(json, "javaVersion"),
         json.hasNonNull("wallTimeSeconds") ? json.get("wallTimeSeconds").asDouble() : Double.NaN,
         json.hasNonNull("scenarioEdited") ? json.get("scenarioEdited").asBoolean() : null);
   }

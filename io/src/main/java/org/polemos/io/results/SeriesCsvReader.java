@@ -9,8 +9,8 @@ import java.util.List;
 public final class SeriesCsvReader implements AutoCloseable {
 
   /** One row; {@code line} is its 1-based line number in the file. */
-  public record Row(int replication, LocalDate date, String metric, String key, double value, long line) {
-  }
+  public record Row(
+      int replication, LocalDate date, String metric, String key, double value, long line) {}
 
   private final Path file;
   private final CsvTable in;
@@ -27,7 +27,8 @@ public final class SeriesCsvReader implements AutoCloseable {
     }
     if (header == null || !String.join(",", header).equals(SeriesCsvWriter.HEADER)) {
       in.close();
-      throw new IOException(file + ":1: not a series file (expected the header " + SeriesCsvWriter.HEADER + ")");
+      throw new IOException(
+          file + ":1: not a series file (expected the header " + SeriesCsvWriter.HEADER + ")");
     }
   }
 
@@ -42,8 +43,13 @@ public final class SeriesCsvReader implements AutoCloseable {
       if (f.size() != 5) {
         throw new IOException(file + ":" + line + ": expected 5 fields, found " + f.size());
       }
-      return new Row(Integer.parseInt(f.get(0)), LocalDate.parse(f.get(1)), f.get(2), f.get(3),
-          Csv.parseNumber(f.get(4)), line);
+      return new Row(
+          Integer.parseInt(f.get(0)),
+          LocalDate.parse(f.get(1)),
+          f.get(2),
+          f.get(3),
+          Csv.parseNumber(f.get(4)),
+          line);
     } catch (RuntimeException e) {
       throw new IOException(file + ":" + line + ": " + e.getMessage(), e);
     }

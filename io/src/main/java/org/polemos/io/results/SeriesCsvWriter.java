@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 
 /**
- * Writes {@code series.csv}: tidy rows {@code replication,date,metric,key,value} (see docs/OUTPUTS.md),
- * atomically: the file appears under its name only after {@link #commit()}.
+ * Writes {@code series.csv}: tidy rows {@code replication,date,metric,key,value} (see
+ * docs/OUTPUTS.md), atomically: the file appears under its name only after {@link #commit()}.
  */
 public final class SeriesCsvWriter implements SeriesWriter {
   /** The header line, without line terminator. */
@@ -26,10 +26,19 @@ public final class SeriesCsvWriter implements SeriesWriter {
 
   /** Appends one row. */
   @Override
-  public void row(int replication, LocalDate date, String metric, String key, double value) throws IOException {
+  public void row(int replication, LocalDate date, String metric, String key, double value)
+      throws IOException {
     line.setLength(0);
-    line.append(replication).append(',').append(date).append(',').append(Csv.field(metric)).append(',')
-        .append(Csv.field(key)).append(',').append(Csv.number(value)).append('\n');
+    line.append(replication)
+        .append(',')
+        .append(date)
+        .append(',')
+        .append(Csv.field(metric))
+        .append(',')
+        .append(Csv.field(key))
+        .append(',')
+        .append(Csv.number(value))
+        .append('\n');
     writer.append(line);
   }
 

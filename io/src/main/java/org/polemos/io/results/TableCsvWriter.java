@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Writes a CSV table with a fixed header atomically (see {@link AtomicOutput}): text fields quoted as needed,
- * numbers in the shared {@link Csv#number} form.
+ * Writes a CSV table with a fixed header atomically (see {@link AtomicOutput}): text fields quoted
+ * as needed, numbers in the shared {@link Csv#number} form.
  */
 public final class TableCsvWriter implements AutoCloseable {
   private final AtomicOutput output;
@@ -25,7 +25,8 @@ public final class TableCsvWriter implements AutoCloseable {
   /** One row: each value a String (quoted as needed), a Number (Csv.number) or null (empty). */
   public void row(Object... values) throws IOException {
     if (values.length != columns) {
-      throw new IllegalArgumentException("row has " + values.length + " fields, header has " + columns);
+      throw new IllegalArgumentException(
+          "row has " + values.length + " fields, header has " + columns);
     }
     line.setLength(0);
     for (int i = 0; i < values.length; i++) {

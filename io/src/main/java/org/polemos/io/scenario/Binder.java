@@ -1,6 +1,5 @@
 package org.polemos.io.scenario;
 
-import org.polemos.model.validation.Suggestions;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
@@ -25,12 +24,14 @@ import org.polemos.model.process.ProcessDefinition;
 import org.polemos.model.process.ProcessParameters;
 import org.polemos.model.process.ProcessRegistry;
 import org.polemos.model.process.Processes;
+import org.polemos.model.validation.Suggestions;
 
 /**
- * Binds a {@link Node} tree to the model's records by reflection, collecting every problem instead of stopping
- * at the first. Field names are record component names; components without {@link Omittable} are required;
- * {@link Coded} enums are written by code; {@link DistributionSpec} is a mapping with a {@code type} field;
- * {@link Processes} is a mapping of the sections {@link ProcessRegistry} knows.
+ * Binds a {@link Node} tree to the model's records by reflection, collecting every problem instead
+ * of stopping at the first. Field names are record component names; components without {@link
+ * Omittable} are required; {@link Coded} enums are written by code; {@link DistributionSpec} is a
+ * mapping with a {@code type} field; {@link Processes} is a mapping of the sections {@link
+ * ProcessRegistry} knows.
  */
 final class Binder {
 
@@ -105,8 +106,10 @@ final class Binder {
       return expected(node, path, "a mapping");
     }
     RecordComponent[] components = type.getRecordComponents();
-    Set<String> names = Arrays.stream(components).map(RecordComponent::getName)
-        .collect(Collectors.toCollection(LinkedHashSet::new));
+    Set<String> names =
+        Arrays.stream(components)
+            .map(RecordComponent::getName)
+            .collect(Collectors.toCollection(LinkedHashSet::new));
     Set<String> suggested = new LinkedHashSet<>();
     for (Node.Entry entry : map.entries().values()) {
       if (!names.contains(entry.key()) && !extraKeys.contains(entry.key())) {
@@ -117,10 +120,15 @@ final class Binder {
   }
 
   /**
-   * Builds the record from the mapping's entries. A required field that is missing is reported, unless an
-   * unknown field was already reported with it as the did-you-mean ({@code suggested}): one typo, one problem.
+   * Builds the record from the mapping's entries. A required field that is missing is reported,
+   * unless an unknown field was already reported with it as the did-you-mean ({@code suggested}):
+   * one typo, one problem.
    */
-  private Object construct(Node.MapNode map, Class<?> type, String path, RecordComponent[] components,
+  private Object construct(
+      Node.MapNode map,
+      Class<?> type,
+      String path,
+      RecordComponent[] components,
       Set<String> suggested) {
     Object[] args = new Object[components.length];
     boolean failed = false;
@@ -134,8 +142,9 @@ final class Binder {
           failed = true;
         }
         if (!omittable && !suggested.contains(name)) {
-          problems.add(new Diagnostic(file, map.line(), map.column(), path,
-              "missing required field \"" + name + "\""));
+          problems.add(
+              new Diagnostic(
+                  file, map.line(), map.column(), path, "missing required field \"" + name + "\""));
           failed = true;
         }
         args[i] = null;
@@ -149,12 +158,14 @@ final class Binder {
       return FAILED;
     }
     try {
-      Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+      Class<?>[] types =
+          Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
       Constructor<?> constructor = type.getDeclaredConstructor(types);
       return constructor.newInstance(args);
     } catch (InvocationTargetException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      problems.add(new Diagnostic(file, map.line(), map.column(), path, String.valueOf(cause.getMessage())));
+      problems.add(
+          new Diagnostic(file, map.line(), map.column(), path, String.valueOf(cause.getMessage())));
       return FAILED;
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot construct " + type.getName(), e);
@@ -164,9 +175,13 @@ final class Binder {
   /** Reports an unknown field; returns the field it was probably meant to be. */
   private Optional<String> unknownField(Node.Entry entry, Set<String> names, String path) {
     Optional<String> suggestion = Suggestions.closest(entry.key(), names);
-    String message = "unknown field \"" + entry.key() + "\"" + suggestion
-        .map(s -> " (did you mean \"" + s + "\"?)")
-        .orElse("; expected one of: " + String.join(", ", names));
+    String message =
+        "unknown field \""
+            + entry.key()
+            + "\""
+            + suggestion
+                .map(s -> " (did you mean \"" + s + "\"?)")
+                .orElse("; expected one of: " + String.join(", ", names));
     problems.add(new Diagnostic(file, entry.line(), entry.column(), path, message));
     return suggestion;
   }
@@ -178,19 +193,36 @@ final class Binder {
     Map<String, Class<?>> types = distributionTypes();
     Node.Entry typeEntry = map.entries().get("type");
     if (typeEntry == null) {
-      problems.add(new Diagnostic(file, map.line(), map.column(), path,
-          "missing required field \"type\"; expected one of: " + String.join(", ", types.keySet())));
+      problems.add(
+          new Diagnostic(
+              file,
+              map.line(),
+              map.column(),
+              path,
+              "missing required field \"type\"; expected one of: "
+                  + String.join(", ", types.keySet())));
       return FAILED;
     }
-    if (!(typeEntry.value() instanceof Node.ScalarNode scalar) || scalar.kind() != Node.ScalarKind.STRING) {
-      return expected(typeEntry.value(), FieldPath.field(path, "type"),
+    if (!(typeEntry.value() instanceof Node.ScalarNode scalar)
+        || scalar.kind() != Node.ScalarKind.STRING) {
+      return expected(
+          typeEntry.value(),
+          FieldPath.field(path, "type"),
           "a distribution type (" + String.join(", ", types.keySet()) + ")");
     }
     Class<?> type = types.get(scalar.text());
     if (type == null) {
-      problems.add(new Diagnostic(file, scalar.line(), scalar.column(), FieldPath.field(path, "type"),
-          "unknown distribution type \"" + scalar.text() + "\"; expected one of: "
-              + String.join(", ", types.keySet()) + didYouMean(scalar.text(), types.keySet())));
+      problems.add(
+          new Diagnostic(
+              file,
+              scalar.line(),
+              scalar.column(),
+              FieldPath.field(path, "type"),
+              "unknown distribution type \""
+                  + scalar.text()
+                  + "\"; expected one of: "
+                  + String.join(", ", types.keySet())
+                  + didYouMean(scalar.text(), types.keySet())));
       return FAILED;
     }
     RecordComponent[] components = type.getRecordComponents();
@@ -215,12 +247,17 @@ final class Binder {
     return types;
   }
 
-  /** The {@code type} code of a distribution record, read from an instance built with zero arguments. */
+  /**
+   * The {@code type} code of a distribution record, read from an instance built with zero
+   * arguments.
+   */
   static String distributionType(Class<?> sub) {
     try {
       RecordComponent[] components = sub.getRecordComponents();
-      Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
-      Object[] args = Arrays.stream(types).map(t -> t == double.class ? (Object) 0.0 : null).toArray();
+      Class<?>[] types =
+          Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+      Object[] args =
+          Arrays.stream(types).map(t -> t == double.class ? (Object) 0.0 : null).toArray();
       return ((DistributionSpec) sub.getDeclaredConstructor(types).newInstance(args)).type();
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot read the type of " + sub.getName(), e);
@@ -228,13 +265,16 @@ final class Binder {
   }
 
   /**
-   * The {@code processes:} mapping: each key a section registered in {@link ProcessRegistry} (built-in or an
-   * extension's), bound to that section's record; sections the file omits keep their defaults.
+   * The {@code processes:} mapping: each key a section registered in {@link ProcessRegistry}
+   * (built-in or an extension's), bound to that section's record; sections the file omits keep
+   * their defaults.
    */
   private Object bindProcesses(Node node, String path) {
     if (!(node instanceof Node.MapNode map)) {
-      return expected(node, path, "a mapping of process sections (" + String.join(", ", ProcessRegistry.names())
-          + ")");
+      return expected(
+          node,
+          path,
+          "a mapping of process sections (" + String.join(", ", ProcessRegistry.names()) + ")");
     }
     Map<String, ProcessParameters> sections = new LinkedHashMap<>();
     boolean failed = false;
@@ -296,8 +336,13 @@ final class Binder {
         && (scalar.kind() == Node.ScalarKind.INTEGER || scalar.kind() == Node.ScalarKind.DECIMAL)) {
       double value = scalar.number() == null ? Double.NaN : scalar.number().doubleValue();
       if (!Double.isFinite(value)) {
-        problems.add(new Diagnostic(file, node.line(), node.column(), path,
-            "expected a finite number, found " + scalar.text()));
+        problems.add(
+            new Diagnostic(
+                file,
+                node.line(),
+                node.column(),
+                path,
+                "expected a finite number, found " + scalar.text()));
         return FAILED;
       }
       return value;
@@ -311,9 +356,20 @@ final class Binder {
       if (number.signum() != 0 && number.stripTrailingZeros().scale() > 0) {
         return expected(node, path, "a whole number");
       }
-      if (number.compareTo(BigDecimal.valueOf(min)) < 0 || number.compareTo(BigDecimal.valueOf(max)) > 0) {
-        problems.add(new Diagnostic(file, node.line(), node.column(), path,
-            "number " + scalar.text() + " is out of range; expected a whole number from " + min + " to " + max));
+      if (number.compareTo(BigDecimal.valueOf(min)) < 0
+          || number.compareTo(BigDecimal.valueOf(max)) > 0) {
+        problems.add(
+            new Diagnostic(
+                file,
+                node.line(),
+                node.column(),
+                path,
+                "number "
+                    + scalar.text()
+                    + " is out of range; expected a whole number from "
+                    + min
+                    + " to "
+                    + max));
         return FAILED;
       }
       long value = number.longValueExact();
@@ -334,10 +390,17 @@ final class Binder {
       try {
         return LocalDate.parse(scalar.text());
       } catch (DateTimeParseException e) {
-        problems.add(new Diagnostic(file, node.line(), node.column(), path,
-            scalar.text().matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")
-                ? "no such date: \"" + scalar.text() + "\""
-                : "not a valid date: \"" + scalar.text() + "\"; expected YYYY-MM-DD, e.g. 2014-06-10"));
+        problems.add(
+            new Diagnostic(
+                file,
+                node.line(),
+                node.column(),
+                path,
+                scalar.text().matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")
+                    ? "no such date: \"" + scalar.text() + "\""
+                    : "not a valid date: \""
+                        + scalar.text()
+                        + "\"; expected YYYY-MM-DD, e.g. 2014-06-10"));
         return FAILED;
       }
     }
@@ -345,23 +408,34 @@ final class Binder {
   }
 
   private Object bindEnum(Node node, Class<?> type, String path) {
-    List<String> codes = Arrays.stream(type.getEnumConstants()).map(c -> ((Coded) c).code()).toList();
+    List<String> codes =
+        Arrays.stream(type.getEnumConstants()).map(c -> ((Coded) c).code()).toList();
     if (node instanceof Node.ScalarNode scalar && scalar.kind() == Node.ScalarKind.STRING) {
       for (Object constant : type.getEnumConstants()) {
         if (((Coded) constant).code().equals(scalar.text())) {
           return constant;
         }
       }
-      problems.add(new Diagnostic(file, node.line(), node.column(), path,
-          "unknown value \"" + scalar.text() + "\"; expected one of: " + String.join(", ", codes)
-              + didYouMean(scalar.text(), codes)));
+      problems.add(
+          new Diagnostic(
+              file,
+              node.line(),
+              node.column(),
+              path,
+              "unknown value \""
+                  + scalar.text()
+                  + "\"; expected one of: "
+                  + String.join(", ", codes)
+                  + didYouMean(scalar.text(), codes)));
       return FAILED;
     }
     return expected(node, path, "one of: " + String.join(", ", codes));
   }
 
   private static String didYouMean(String wrong, java.util.Collection<String> candidates) {
-    return Suggestions.closest(wrong, candidates).map(s -> " (did you mean \"" + s + "\"?)").orElse("");
+    return Suggestions.closest(wrong, candidates)
+        .map(s -> " (did you mean \"" + s + "\"?)")
+        .orElse("");
   }
 
   private static boolean isNull(Node node) {
@@ -369,8 +443,13 @@ final class Binder {
   }
 
   private Object expected(Node node, String path, String what) {
-    problems.add(new Diagnostic(file, node.line(), node.column(), path,
-        "expected " + what + ", found " + node.describe()));
+    problems.add(
+        new Diagnostic(
+            file,
+            node.line(),
+            node.column(),
+            path,
+            "expected " + what + ", found " + node.describe()));
     return FAILED;
   }
 }

@@ -1,6 +1,5 @@
 package org.polemos.io.scenario;
 
-import org.polemos.model.validation.Suggestions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,18 +11,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.polemos.model.Scenario;
+import org.polemos.model.validation.Suggestions;
 
 /**
- * The scenarios shipped with Polemos: classpath resources {@code org/polemos/io/scenarios/<id>.yaml}, listed one
- * id per line in {@code org/polemos/io/scenarios/index.txt} (blank lines and {@code #} comments ignored). An id
- * listed without its resource is treated as absent.
+ * The scenarios shipped with Polemos: classpath resources {@code
+ * org/polemos/io/scenarios/<id>.yaml}, listed one id per line in {@code
+ * org/polemos/io/scenarios/index.txt} (blank lines and {@code #} comments ignored). An id listed
+ * without its resource is treated as absent.
  */
 public final class BundledScenarios {
 
   private static final String DIR = "org/polemos/io/scenarios/";
 
-  private BundledScenarios() {
-  }
+  private BundledScenarios() {}
 
   /** The ids of the bundled scenarios, in index order. */
   public static List<String> ids() {
@@ -53,7 +53,8 @@ public final class BundledScenarios {
   }
 
   /**
-   * The YAML text of bundled scenario {@code id}, comments included: a starting point to copy and edit.
+   * The YAML text of bundled scenario {@code id}, comments included: a starting point to copy and
+   * edit.
    *
    * @throws IllegalArgumentException when there is no such scenario (with a did-you-mean)
    */
@@ -69,12 +70,19 @@ public final class BundledScenarios {
     }
   }
 
-  /** The message for an unknown id: {@code no bundled scenario "minmal" (did you mean "minimal"?); ...}. */
+  /**
+   * The message for an unknown id: {@code no bundled scenario "minmal" (did you mean "minimal"?);
+   * ...}.
+   */
   public static String unknown(String id) {
     List<String> ids = ids();
     Optional<String> suggestion = Suggestions.closest(id, ids);
-    return "no bundled scenario \"" + id + "\"" + suggestion.map(s -> " (did you mean \"" + s + "\"?)").orElse("")
-        + "; bundled: " + String.join(", ", ids);
+    return "no bundled scenario \""
+        + id
+        + "\""
+        + suggestion.map(s -> " (did you mean \"" + s + "\"?)").orElse("")
+        + "; bundled: "
+        + String.join(", ", ids);
   }
 
   private static List<String> indexed() {
@@ -83,7 +91,8 @@ public final class BundledScenarios {
       return List.of();
     }
     List<String> ids = new ArrayList<>();
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
         String id = line.strip();
         if (!id.isEmpty() && !id.startsWith("#") && !ids.contains(id)) {

@@ -10,15 +10,15 @@ import java.util.List;
 import org.polemos.io.InputFileException;
 
 /**
- * The one way input files in YAML or JSON are read: scenario files through {@link ScenarioReader}, experiment
- * files (sweep, calibration, sensitivity) through {@link #read(Path, long)}. Both build the located {@link Node}
- * tree with every hostile-input limit of {@link ScenarioReader} (size checked before reading, UTF-8 text only,
- * nesting, alias count and expanded size capped, one document, each key once) and refuse what is not a regular
- * file (a directory, a FIFO, a device) before opening it, so no read can hang.
+ * The one way input files in YAML or JSON are read: scenario files through {@link ScenarioReader},
+ * experiment files (sweep, calibration, sensitivity) through {@link #read(Path, long)}. Both build
+ * the located {@link Node} tree with every hostile-input limit of {@link ScenarioReader} (size
+ * checked before reading, UTF-8 text only, nesting, alias count and expanded size capped, one
+ * document, each key once) and refuse what is not a regular file (a directory, a FIFO, a device)
+ * before opening it, so no read can hang.
  */
 public final class LocatedYaml {
-  private LocatedYaml() {
-  }
+  private LocatedYaml() {}
 
   /**
    * The located tree of the experiment file {@code file}, at most {@code maxBytes} bytes.
@@ -41,25 +41,37 @@ public final class LocatedYaml {
     return root;
   }
 
-  /** The bytes of a regular file of at most {@code maxBytes}, or a one-line problem naming the file. */
+  /**
+   * The bytes of a regular file of at most {@code maxBytes}, or a one-line problem naming the file.
+   */
   static byte[] bytes(Path file, String name, long maxBytes, String kind) {
     try {
       if (Files.isDirectory(file)) {
         throw InputFileException.of(name, "is a directory, not a " + kind + " file");
       }
       if (Files.exists(file) && !Files.isRegularFile(file)) {
-        throw InputFileException.of(name, "is not a regular file (a pipe, device or socket); give a file");
+        throw InputFileException.of(
+            name, "is not a regular file (a pipe, device or socket); give a file");
       }
       long size = Files.size(file);
       if (size > maxBytes) {
-        throw InputFileException.of(name, kind.equals("scenario") ? TreeReader.tooLarge(size)
-            : "the file is " + size + " bytes, larger than the limit of " + maxBytes + " bytes for " + kind
-                + " files");
+        throw InputFileException.of(
+            name,
+            kind.equals("scenario")
+                ? TreeReader.tooLarge(size)
+                : "the file is "
+                    + size
+                    + " bytes, larger than the limit of "
+                    + maxBytes
+                    + " bytes for "
+                    + kind
+                    + " files");
       }
       try (InputStream in = Files.newInputStream(file)) {
         byte[] content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
         if (content.length > maxBytes) {
-          throw InputFileException.of(name, "the file grew beyond the limit of " + maxBytes + " bytes while read");
+          throw InputFileException.of(
+              name, "the file grew beyond the limit of " + maxBytes + " bytes while read");
         }
         return content;
       }
@@ -72,7 +84,9 @@ public final class LocatedYaml {
     }
   }
 
-  /** Used by {@link ScenarioReader}: the same checks, problems as a {@link ScenarioFileException}. */
+  /**
+   * Used by {@link ScenarioReader}: the same checks, problems as a {@link ScenarioFileException}.
+   */
   static byte[] scenarioBytes(Path file) {
     try {
       return bytes(file, file.toString(), ScenarioReader.MAX_BYTES, "scenario");

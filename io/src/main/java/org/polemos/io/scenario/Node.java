@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The light document tree the reader builds: every node remembers where it starts (1-based line and column).
- * Nodes are immutable once built; a YAML alias shares the node of its anchor. Built by {@link LocatedYaml}, the
- * one reader of every YAML or JSON input file.
+ * The light document tree the reader builds: every node remembers where it starts (1-based line and
+ * column). Nodes are immutable once built; a YAML alias shares the node of its anchor. Built by
+ * {@link LocatedYaml}, the one reader of every YAML or JSON input file.
  */
 public sealed interface Node {
 
@@ -32,8 +32,7 @@ public sealed interface Node {
   }
 
   /** One key of a mapping, with the key's own location. */
-  record Entry(String key, int line, int column, Node value) {
-  }
+  record Entry(String key, int line, int column, Node value) {}
 
   /** A sequence. */
   record ListNode(int line, int column, List<Node> items) implements Node {
@@ -48,12 +47,20 @@ public sealed interface Node {
   }
 
   /** What sort of scalar the parser saw. */
-  enum ScalarKind { STRING, INTEGER, DECIMAL, BOOLEAN, NULL }
+  enum ScalarKind {
+    STRING,
+    INTEGER,
+    DECIMAL,
+    BOOLEAN,
+    NULL
+  }
 
   /**
-   * A scalar: {@code text} as written (for strings, the string itself), {@code number} set for numbers.
+   * A scalar: {@code text} as written (for strings, the string itself), {@code number} set for
+   * numbers.
    */
-  record ScalarNode(int line, int column, ScalarKind kind, String text, BigDecimal number) implements Node {
+  record ScalarNode(int line, int column, ScalarKind kind, String text, BigDecimal number)
+      implements Node {
     @Override
     public String describe() {
       return switch (kind) {

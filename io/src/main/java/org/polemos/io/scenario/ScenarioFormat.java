@@ -9,8 +9,8 @@ public enum ScenarioFormat {
   JSON;
 
   /**
-   * The format a file name says, by extension ({@code .yaml}, {@code .yml}, {@code .json}, any case); null when
-   * the name says nothing.
+   * The format a file name says, by extension ({@code .yaml}, {@code .yml}, {@code .json}, any
+   * case); null when the name says nothing.
    */
   public static ScenarioFormat byName(String fileName) {
     String lower = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
@@ -31,8 +31,9 @@ public enum ScenarioFormat {
   }
 
   /**
-   * The format of a document whose name says nothing: JSON when its first character other than white space is
-   * '{' or '[', YAML otherwise (YAML is a superset of JSON, so this only picks the better error messages).
+   * The format of a document whose name says nothing: JSON when its first character other than
+   * white space is '{' or '[', YAML otherwise (YAML is a superset of JSON, so this only picks the
+   * better error messages).
    */
   static ScenarioFormat sniff(String text) {
     for (int i = 0; i < text.length(); i++) {

@@ -1,10 +1,5 @@
 package org.polemos.io.scenario;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,15 +11,17 @@ import org.polemos.model.validation.Problem;
 import org.polemos.model.validation.ScenarioValidator;
 
 /**
- * Reads scenario files (YAML or JSON, one schema, see docs/SCENARIO-FORMAT.md) into {@link Scenario}s.
+ * Reads scenario files (YAML or JSON, one schema, see docs/SCENARIO-FORMAT.md) into {@link
+ * Scenario}s.
  *
- * <p>Every problem is reported at once, each with file, line, column and field path: malformed syntax, wrong
- * types, unknown fields (with a did-you-mean), missing required fields, unknown codes, bad dates, duplicate keys,
- * then, when the file binds, the problems {@link ScenarioValidator} finds, located through their paths.
+ * <p>Every problem is reported at once, each with file, line, column and field path: malformed
+ * syntax, wrong types, unknown fields (with a did-you-mean), missing required fields, unknown
+ * codes, bad dates, duplicate keys, then, when the file binds, the problems {@link
+ * ScenarioValidator} finds, located through their paths.
  *
- * <p>Hostile input fails fast in bounded memory: files above {@link #MAX_BYTES} are refused before they are read,
- * binary content before it is parsed, and nesting, alias use and alias expansion are capped while parsing
- * ({@link #MAX_DEPTH}, {@link #MAX_ALIASES}, {@link #MAX_NODES}).
+ * <p>Hostile input fails fast in bounded memory: files above {@link #MAX_BYTES} are refused before
+ * they are read, binary content before it is parsed, and nesting, alias use and alias expansion are
+ * capped while parsing ({@link #MAX_DEPTH}, {@link #MAX_ALIASES}, {@link #MAX_NODES}).
  *
  * <p>Thread-safe: instances hold no state.
  */
@@ -32,25 +29,36 @@ public final class ScenarioReader {
 
   /** The schema version this reader understands, and the one {@link ScenarioWriter} writes. */
   public static final int SCHEMA_VERSION = 1;
-  /** Largest scenario file read: 2 MiB (levant-2014 is 60 KB; a file at the limit validates in seconds). */
-  public static final int MAX_BYTES = 2 * 1024 * 1024;
+
   /**
-   * Longest line of a YAML file, characters: long lines make the YAML scanner slow (its time grows with the
-   * square of a line's length); a text at its limit of 100,000 characters, escaped, fits.
+   * Largest scenario file read: 2 MiB (levant-2014 is 60 KB; a file at the limit validates in
+   * seconds).
+   */
+  public static final int MAX_BYTES = 2 * 1024 * 1024;
+
+  /**
+   * Longest line of a YAML file, characters: long lines make the YAML scanner slow (its time grows
+   * with the square of a line's length); a text at its limit of 100,000 characters, escaped, fits.
    */
   public static final int MAX_LINE_CHARS = 250_000;
+
   /** Deepest nesting of mappings and lists (a scenario needs 6). */
   public static final int MAX_DEPTH = 64;
-  /** Most YAML aliases (*name) that refer to a mapping or list; aliases to scalars are not limited. */
+
+  /**
+   * Most YAML aliases (*name) that refer to a mapping or list; aliases to scalars are not limited.
+   */
   public static final int MAX_ALIASES = 20;
+
   /** Most values (scalars, mappings and lists) in a document once aliases are expanded. */
   public static final int MAX_NODES = 1_000_000;
 
   private static final String VERSION_FIELD = "schemaVersion";
 
   /**
-   * Reads {@code file}, its format chosen by extension ({@code .json} is JSON, {@code .yaml}/{@code .yml} YAML,
-   * anything else sniffed). The file's display name in diagnostics is the path as given.
+   * Reads {@code file}, its format chosen by extension ({@code .json} is JSON, {@code .yaml}/{@code
+   * .yml} YAML, anything else sniffed). The file's display name in diagnostics is the path as
+   * given.
    *
    * @throws ScenarioFileException with every problem found, including a missing or unreadable file
    */
@@ -61,8 +69,8 @@ public final class ScenarioReader {
   }
 
   /**
-   * Reads a scenario from memory; {@code displayName} names it in diagnostics and, by its extension, chooses
-   * the format (sniffed from the content when the name has no known extension).
+   * Reads a scenario from memory; {@code displayName} names it in diagnostics and, by its
+   * extension, chooses the format (sniffed from the content when the name has no known extension).
    *
    * @throws ScenarioFileException with every problem found
    */
@@ -82,7 +90,8 @@ public final class ScenarioReader {
     } catch (ScenarioFileException e) {
       throw e;
     } catch (RuntimeException | StackOverflowError e) {
-      // A bug of this reader or of the validator must still reach the user as a diagnostic, not a stack trace.
+      // A bug of this reader or of the validator must still reach the user as a diagnostic, not a
+      // stack trace.
       throw single(file, "internal error while reading (please report it): " + e);
     }
   }
@@ -92,9 +101,14 @@ public final class ScenarioReader {
     Node root = tree.read(content, format);
     List<Diagnostic> problems = new ArrayList<>(tree.problems());
     if (!(root instanceof Node.MapNode map)) {
-      problems.add(new Diagnostic(file, root.line(), root.column(), "",
-          "the top level must be a mapping of scenario fields (schemaVersion: 1, id: ..., name: ...), found "
-              + root.describe()));
+      problems.add(
+          new Diagnostic(
+              file,
+              root.line(),
+              root.column(),
+              "",
+              "the top level must be a mapping of scenario fields (schemaVersion: 1, id: ..., name: ...), found "
+                  + root.describe()));
       throw new ScenarioFileException(problems);
     }
     if (!checkVersion(file, map, problems)) {
@@ -117,12 +131,22 @@ public final class ScenarioReader {
     return scenario.get();
   }
 
-  /** Checks {@code schemaVersion}; false when reading must stop (a wrong version, not a missing one). */
+  /**
+   * Checks {@code schemaVersion}; false when reading must stop (a wrong version, not a missing
+   * one).
+   */
   private static boolean checkVersion(String file, Node.MapNode root, List<Diagnostic> problems) {
     Node.Entry entry = root.entries().get(VERSION_FIELD);
     if (entry == null) {
-      problems.add(new Diagnostic(file, root.line(), root.column(), "",
-          "missing schemaVersion; start the file with \"schemaVersion: " + SCHEMA_VERSION + "\""));
+      problems.add(
+          new Diagnostic(
+              file,
+              root.line(),
+              root.column(),
+              "",
+              "missing schemaVersion; start the file with \"schemaVersion: "
+                  + SCHEMA_VERSION
+                  + "\""));
       return true;
     }
     Node value = entry.value();
@@ -131,22 +155,38 @@ public final class ScenarioReader {
       if (cmp == 0) {
         return true;
       }
-      problems.add(new Diagnostic(file, value.line(), value.column(), VERSION_FIELD, cmp > 0
-          ? "version " + scalar.text() + " is newer than this version of Polemos reads (" + SCHEMA_VERSION
-              + "); upgrade Polemos"
-          : "unknown version " + scalar.text() + "; this version of Polemos reads schemaVersion "
-              + SCHEMA_VERSION));
+      problems.add(
+          new Diagnostic(
+              file,
+              value.line(),
+              value.column(),
+              VERSION_FIELD,
+              cmp > 0
+                  ? "version "
+                      + scalar.text()
+                      + " is newer than this version of Polemos reads ("
+                      + SCHEMA_VERSION
+                      + "); upgrade Polemos"
+                  : "unknown version "
+                      + scalar.text()
+                      + "; this version of Polemos reads schemaVersion "
+                      + SCHEMA_VERSION));
       return false;
     }
-    problems.add(new Diagnostic(file, value.line(), value.column(), VERSION_FIELD,
-        "expected the whole number " + SCHEMA_VERSION + ", found " + value.describe()));
+    problems.add(
+        new Diagnostic(
+            file,
+            value.line(),
+            value.column(),
+            VERSION_FIELD,
+            "expected the whole number " + SCHEMA_VERSION + ", found " + value.describe()));
     return false;
   }
 
   /**
-   * The line and column of the value a validator path such as {@code regions[0].forces.islamic-state} names: the
-   * deepest node of the path present in the file (the key's position for mappings and lists, which start on the
-   * next line in YAML block style).
+   * The line and column of the value a validator path such as {@code
+   * regions[0].forces.islamic-state} names: the deepest node of the path present in the file (the
+   * key's position for mappings and lists, which start on the next line in YAML block style).
    */
   static int[] locate(Node root, String path) {
     Node current = root;
@@ -184,7 +224,8 @@ public final class ScenarioReader {
       for (Node.Entry entry : map.entries().values()) {
         String key = entry.key();
         int end = i + key.length();
-        if (p.startsWith(key, i) && (end == p.length() || p.charAt(end) == '.' || p.charAt(end) == '[')
+        if (p.startsWith(key, i)
+            && (end == p.length() || p.charAt(end) == '.' || p.charAt(end) == '[')
             && (found == null || key.length() > found.key().length())) {
           found = entry;
         }
@@ -193,9 +234,10 @@ public final class ScenarioReader {
         break;
       }
       current = found.value();
-      best = current instanceof Node.ScalarNode
-          ? new int[] {current.line(), current.column()}
-          : new int[] {found.line(), found.column()};
+      best =
+          current instanceof Node.ScalarNode
+              ? new int[] {current.line(), current.column()}
+              : new int[] {found.line(), found.column()};
       i += found.key().length();
     }
     return best;

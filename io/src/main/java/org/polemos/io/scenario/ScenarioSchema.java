@@ -26,10 +26,10 @@ import org.polemos.model.process.Processes;
 import org.polemos.model.validation.Limits;
 
 /**
- * The JSON Schema (draft 2020-12) of the scenario format, derived from the model's records so that it cannot
- * drift from what {@link ScenarioReader} accepts; published as docs/scenario.schema.json (a test keeps the two
- * equal). Structural only, plus simple ranges: cross-references (a neighbour that names a real region, shares
- * that sum to 1) are checked by the scenario validator, not here.
+ * The JSON Schema (draft 2020-12) of the scenario format, derived from the model's records so that
+ * it cannot drift from what {@link ScenarioReader} accepts; published as docs/scenario.schema.json
+ * (a test keeps the two equal). Structural only, plus simple ranges: cross-references (a neighbour
+ * that names a real region, shares that sum to 1) are checked by the scenario validator, not here.
  */
 public final class ScenarioSchema {
 
@@ -37,82 +37,90 @@ public final class ScenarioSchema {
   public static final String ID = "https://polemos.org/schema/scenario-1.json";
 
   /** Closed ranges of fields, by {@code Record.component}; {min, max}, either may be null. */
-  private static final Map<String, Double[]> RANGES = Map.ofEntries(
-      range("Region.population", 0.0, Limits.MAX_POPULATION),
-      range("Region.areaKm2", null, Limits.MAX_AREA_KM2),
-      range("Region.oilCapacityBblPerDay", 0.0, Limits.MAX_OIL_BBL_PER_DAY),
-      range("Region.defensibility", null, Limits.MAX_MULTIPLIER),
-      range("Region.forces", 0.0, Limits.MAX_FIGHTERS),
-      range("Source.atRiskPool", 0.0, Limits.MAX_AT_RISK_POOL),
-      range("Source.annualPropensity", 0.0, Limits.MAX_RATE_PER_YEAR),
-      range("Source.momentumSensitivity", -Limits.MAX_ELASTICITY, Limits.MAX_ELASTICITY),
-      range("Region.unheldAreaKm2", 0.0, null),
-      range("Region.symbolicWeight", 0.0, null),
-      range("Region.latitude", -90.0, 90.0),
-      range("Region.longitude", -180.0, 180.0),
-      range("Locality.population", 0.0, null),
-      range("Locality.unheldAreaKm2", 0.0, null),
-      range("Locality.latitude", -90.0, 90.0),
-      range("Locality.longitude", -180.0, 180.0),
-      range("Locality.forces", 0.0, null),
-      range("Locality.symbolicWeight", 0.0, null),
-      range("Locality.oilCapacityBblPerDay", 0.0, null),
-      range("TerritoryParameters.lossNoise", 0.0, null),
-      range("TerritoryParameters.battleSigma", 0.0, null),
-      range("TerritoryParameters.siegeAdvantage", 1.0, null),
-      range("TerritoryParameters.undergroundShare", 0.0, 1.0),
-      range("TerritoryParameters.undergroundLossPerYear", 0.0, null),
-      range("TerritoryParameters.undergroundRetakeRatio", 0.0, null),
-      range("Source.intelligenceEffectiveness", 0.0, 1.0),
-      range("Corridor.departureScreening", 0.0, 1.0),
-      range("Corridor.interdiction", 0.0, 1.0),
-      range("Corridor.weight", 0.0, Limits.MAX_WEIGHT),
-      range("Intervention.intensity", 0.0, Limits.MAX_INTENSITY),
-      range("FactionParameters.effectiveness", 0.0, Limits.MAX_EFFECTIVENESS),
-      range("FactionParameters.morale", 0.0, Limits.MAX_MULTIPLIER),
-      range("IntakeParameters.servers", 1.0, (double) Limits.MAX_SERVERS),
-      range("RoleShares.fighter", 0.0, 1.0),
-      range("RoleShares.support", 0.0, 1.0),
-      range("RoleShares.externalOperations", 0.0, 1.0),
-      range("LocalRecruitmentParameters.annualRatePerCapita", 0.0, Limits.MAX_RATE_PER_YEAR),
-      range("LocalRecruitmentParameters.payDependence", 0.0, 1.0),
-      range("CombatParameters.engagedShare", 0.0, 1.0),
-      range("CombatParameters.captureRatio", 0.0, Limits.MAX_MULTIPLIER),
-      range("CombatParameters.minimumGarrison", 0.0, Limits.MAX_FIGHTERS),
-      range("CombatParameters.airStrikeEffect", 0.0, Limits.MAX_FIGHTERS),
-      range("CombatParameters.airSupportMultiplier", 0.0, Limits.MAX_MULTIPLIER),
-      range("CombatParameters.stepDays", Limits.MIN_STEP_DAYS, Limits.MAX_STEP_DAYS),
-      range("MomentumParameters.memoryDays", 0.0, Limits.MAX_DAYS),
-      range("MomentumParameters.gainWeight", 0.0, Limits.MAX_WEIGHT_FACTOR),
-      range("MomentumParameters.lossWeight", 0.0, Limits.MAX_WEIGHT_FACTOR),
-      range("MomentumParameters.perceptionDays", 0.0, Limits.MAX_DAYS),
-      range("MomentumParameters.minimum", 1 / Limits.MAX_MULTIPLIER, 1.0),
-      range("MomentumParameters.maximum", 1.0, Limits.MAX_MULTIPLIER),
-      range("EconomyParameters.taxUsdPerCapitaPerDay", 0.0, Limits.MAX_USD_PER_UNIT),
-      range("EconomyParameters.oilPriceUsdPerBbl", 0.0, Limits.MAX_USD_PER_UNIT),
-      range("EconomyParameters.oilOutputShare", 0.0, 1.0),
-      range("EconomyParameters.otherUsdPerDay", 0.0, Limits.MAX_USD),
-      range("EconomyParameters.payUsdPerFighterPerDay", 0.0, Limits.MAX_USD_PER_UNIT),
-      range("EconomyParameters.administrationUsdPerCapitaPerDay", 0.0, Limits.MAX_USD_PER_UNIT),
-      range("EconomyParameters.initialTreasuryUsd", 0.0, Limits.MAX_USD),
-      range("AttritionParameters.desertionPerYear", 0.0, Limits.MAX_RATE_PER_YEAR),
-      range("AttritionParameters.desertionMomentumSensitivity", 0.0, Limits.MAX_ELASTICITY),
-      range("AttritionParameters.desertionUnpaidMultiplier", 1.0, Limits.MAX_MULTIPLIER),
-      range("AttritionParameters.foreignReturnShare", 0.0, 1.0),
-      range("AttritionParameters.returneeArrestProbability", 0.0, 1.0),
-      range("CompartmentalParameters.transmissionPerYear", 0.0, Limits.MAX_RATE_PER_YEAR),
-      range("CompartmentalParameters.disengagementPerYear", 0.0, Limits.MAX_RATE_PER_YEAR),
-      range("CompartmentalParameters.departurePerYear", 0.0, Limits.MAX_RATE_PER_YEAR),
-      range("CompartmentalParameters.initialRadicalisedShare", 0.0, 1.0),
-      range("ExternalOperationsParameters.territorialShiftSensitivity", 0.0, Limits.MAX_WEIGHT_FACTOR),
-      range("ExternalOperationsParameters.inspiredAttacksPerYear", 0.0, Limits.MAX_EVENTS_PER_YEAR),
-      range("ExternalOperationsParameters.inspiredMomentumSensitivity", -Limits.MAX_ELASTICITY,
-          Limits.MAX_ELASTICITY));
+  private static final Map<String, Double[]> RANGES =
+      Map.ofEntries(
+          range("Region.population", 0.0, Limits.MAX_POPULATION),
+          range("Region.areaKm2", null, Limits.MAX_AREA_KM2),
+          range("Region.oilCapacityBblPerDay", 0.0, Limits.MAX_OIL_BBL_PER_DAY),
+          range("Region.defensibility", null, Limits.MAX_MULTIPLIER),
+          range("Region.forces", 0.0, Limits.MAX_FIGHTERS),
+          range("Source.atRiskPool", 0.0, Limits.MAX_AT_RISK_POOL),
+          range("Source.annualPropensity", 0.0, Limits.MAX_RATE_PER_YEAR),
+          range("Source.momentumSensitivity", -Limits.MAX_ELASTICITY, Limits.MAX_ELASTICITY),
+          range("Region.unheldAreaKm2", 0.0, null),
+          range("Region.symbolicWeight", 0.0, null),
+          range("Region.latitude", -90.0, 90.0),
+          range("Region.longitude", -180.0, 180.0),
+          range("Locality.population", 0.0, null),
+          range("Locality.unheldAreaKm2", 0.0, null),
+          range("Locality.latitude", -90.0, 90.0),
+          range("Locality.longitude", -180.0, 180.0),
+          range("Locality.forces", 0.0, null),
+          range("Locality.symbolicWeight", 0.0, null),
+          range("Locality.oilCapacityBblPerDay", 0.0, null),
+          range("TerritoryParameters.lossNoise", 0.0, null),
+          range("TerritoryParameters.battleSigma", 0.0, null),
+          range("TerritoryParameters.siegeAdvantage", 1.0, null),
+          range("TerritoryParameters.undergroundShare", 0.0, 1.0),
+          range("TerritoryParameters.undergroundLossPerYear", 0.0, null),
+          range("TerritoryParameters.undergroundRetakeRatio", 0.0, null),
+          range("Source.intelligenceEffectiveness", 0.0, 1.0),
+          range("Corridor.departureScreening", 0.0, 1.0),
+          range("Corridor.interdiction", 0.0, 1.0),
+          range("Corridor.weight", 0.0, Limits.MAX_WEIGHT),
+          range("Intervention.intensity", 0.0, Limits.MAX_INTENSITY),
+          range("FactionParameters.effectiveness", 0.0, Limits.MAX_EFFECTIVENESS),
+          range("FactionParameters.morale", 0.0, Limits.MAX_MULTIPLIER),
+          range("IntakeParameters.servers", 1.0, (double) Limits.MAX_SERVERS),
+          range("RoleShares.fighter", 0.0, 1.0),
+          range("RoleShares.support", 0.0, 1.0),
+          range("RoleShares.externalOperations", 0.0, 1.0),
+          range("LocalRecruitmentParameters.annualRatePerCapita", 0.0, Limits.MAX_RATE_PER_YEAR),
+          range("LocalRecruitmentParameters.payDependence", 0.0, 1.0),
+          range("CombatParameters.engagedShare", 0.0, 1.0),
+          range("CombatParameters.captureRatio", 0.0, Limits.MAX_MULTIPLIER),
+          range("CombatParameters.minimumGarrison", 0.0, Limits.MAX_FIGHTERS),
+          range("CombatParameters.airStrikeEffect", 0.0, Limits.MAX_FIGHTERS),
+          range("CombatParameters.airSupportMultiplier", 0.0, Limits.MAX_MULTIPLIER),
+          range("CombatParameters.stepDays", Limits.MIN_STEP_DAYS, Limits.MAX_STEP_DAYS),
+          range("MomentumParameters.memoryDays", 0.0, Limits.MAX_DAYS),
+          range("MomentumParameters.gainWeight", 0.0, Limits.MAX_WEIGHT_FACTOR),
+          range("MomentumParameters.lossWeight", 0.0, Limits.MAX_WEIGHT_FACTOR),
+          range("MomentumParameters.perceptionDays", 0.0, Limits.MAX_DAYS),
+          range("MomentumParameters.minimum", 1 / Limits.MAX_MULTIPLIER, 1.0),
+          range("MomentumParameters.maximum", 1.0, Limits.MAX_MULTIPLIER),
+          range("EconomyParameters.taxUsdPerCapitaPerDay", 0.0, Limits.MAX_USD_PER_UNIT),
+          range("EconomyParameters.oilPriceUsdPerBbl", 0.0, Limits.MAX_USD_PER_UNIT),
+          range("EconomyParameters.oilOutputShare", 0.0, 1.0),
+          range("EconomyParameters.otherUsdPerDay", 0.0, Limits.MAX_USD),
+          range("EconomyParameters.payUsdPerFighterPerDay", 0.0, Limits.MAX_USD_PER_UNIT),
+          range("EconomyParameters.administrationUsdPerCapitaPerDay", 0.0, Limits.MAX_USD_PER_UNIT),
+          range("EconomyParameters.initialTreasuryUsd", 0.0, Limits.MAX_USD),
+          range("AttritionParameters.desertionPerYear", 0.0, Limits.MAX_RATE_PER_YEAR),
+          range("AttritionParameters.desertionMomentumSensitivity", 0.0, Limits.MAX_ELASTICITY),
+          range("AttritionParameters.desertionUnpaidMultiplier", 1.0, Limits.MAX_MULTIPLIER),
+          range("AttritionParameters.foreignReturnShare", 0.0, 1.0),
+          range("AttritionParameters.returneeArrestProbability", 0.0, 1.0),
+          range("CompartmentalParameters.transmissionPerYear", 0.0, Limits.MAX_RATE_PER_YEAR),
+          range("CompartmentalParameters.disengagementPerYear", 0.0, Limits.MAX_RATE_PER_YEAR),
+          range("CompartmentalParameters.departurePerYear", 0.0, Limits.MAX_RATE_PER_YEAR),
+          range("CompartmentalParameters.initialRadicalisedShare", 0.0, 1.0),
+          range(
+              "ExternalOperationsParameters.territorialShiftSensitivity",
+              0.0,
+              Limits.MAX_WEIGHT_FACTOR),
+          range(
+              "ExternalOperationsParameters.inspiredAttacksPerYear",
+              0.0,
+              Limits.MAX_EVENTS_PER_YEAR),
+          range(
+              "ExternalOperationsParameters.inspiredMomentumSensitivity",
+              -Limits.MAX_ELASTICITY,
+              Limits.MAX_ELASTICITY));
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-  private ScenarioSchema() {
-  }
+  private ScenarioSchema() {}
 
   private static Map.Entry<String, Double[]> range(String key, Double min, Double max) {
     return Map.entry(key, new Double[] {min, max});
@@ -121,8 +129,11 @@ public final class ScenarioSchema {
   /** The schema as pretty-printed JSON, ending with a line break. */
   public static String json() {
     try {
-      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(tree())
-          .replace("\r\n", "\n") + "\n";
+      return new ObjectMapper()
+              .enable(SerializationFeature.INDENT_OUTPUT)
+              .writeValueAsString(tree())
+              .replace("\r\n", "\n")
+          + "\n";
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -139,11 +150,14 @@ public final class ScenarioSchema {
     Set<Class<?>> done = new LinkedHashSet<>();
     Deque<Class<?>> todo = new ArrayDeque<>();
     ObjectNode scenario = recordSchema(Scenario.class, todo);
-    ((ObjectNode) scenario.get("properties")).set("schemaVersion", NODES.objectNode().put("const",
-        ScenarioReader.SCHEMA_VERSION));
+    ((ObjectNode) scenario.get("properties"))
+        .set("schemaVersion", NODES.objectNode().put("const", ScenarioReader.SCHEMA_VERSION));
     ObjectNode properties = NODES.objectNode();
     properties.set("schemaVersion", scenario.get("properties").get("schemaVersion"));
-    scenario.get("properties").fields().forEachRemaining(e -> properties.set(e.getKey(), e.getValue()));
+    scenario
+        .get("properties")
+        .fields()
+        .forEachRemaining(e -> properties.set(e.getKey(), e.getValue()));
     scenario.set("properties", properties);
     ArrayNode required = NODES.arrayNode().add("schemaVersion");
     scenario.get("required").forEach(required::add);
@@ -153,8 +167,11 @@ public final class ScenarioSchema {
     while (!todo.isEmpty()) {
       Class<?> next = todo.poll();
       if (done.add(next)) {
-        defs.set(next.getSimpleName(), next == DistributionSpec.class ? distributionSchema(todo)
-            : next == Processes.class ? processesSchema(todo) : recordSchema(next, todo));
+        defs.set(
+            next.getSimpleName(),
+            next == DistributionSpec.class
+                ? distributionSchema(todo)
+                : next == Processes.class ? processesSchema(todo) : recordSchema(next, todo));
       }
     }
     root.set("$defs", defs);
@@ -170,8 +187,10 @@ public final class ScenarioSchema {
       ObjectNode property = typeSchema(component.getGenericType(), todo);
       Double[] range = RANGES.get(type.getSimpleName() + "." + component.getName());
       if (range != null) {
-        ObjectNode target = property.has("additionalProperties")
-            ? (ObjectNode) property.get("additionalProperties") : property;
+        ObjectNode target =
+            property.has("additionalProperties")
+                ? (ObjectNode) property.get("additionalProperties")
+                : property;
         if (range[0] != null) {
           putNumber(target, "minimum", range[0]);
         }
@@ -197,12 +216,16 @@ public final class ScenarioSchema {
     }
   }
 
-  /** The {@code processes:} mapping: one optional property per section of {@link ProcessRegistry}. */
+  /**
+   * The {@code processes:} mapping: one optional property per section of {@link ProcessRegistry}.
+   */
   private static ObjectNode processesSchema(Deque<Class<?>> todo) {
     ObjectNode schema = NODES.objectNode();
     schema.put("type", "object");
-    schema.put("description", "Parameters of the mechanisms, one section each; an omitted section takes its"
-        + " defaults. Extensions add sections (docs/EXTENDING.md).");
+    schema.put(
+        "description",
+        "Parameters of the mechanisms, one section each; an omitted section takes its"
+            + " defaults. Extensions add sections (docs/EXTENDING.md).");
     ObjectNode sections = schema.putObject("properties");
     for (ProcessDefinition<?> d : ProcessRegistry.definitions()) {
       todo.add(d.type());
@@ -221,7 +244,10 @@ public final class ScenarioSchema {
       ObjectNode variant = recordSchema(entry.getValue(), todo);
       ObjectNode properties = NODES.objectNode();
       properties.set("type", NODES.objectNode().put("const", entry.getKey()));
-      variant.get("properties").fields().forEachRemaining(e -> properties.set(e.getKey(), e.getValue()));
+      variant
+          .get("properties")
+          .fields()
+          .forEachRemaining(e -> properties.set(e.getKey(), e.getValue()));
       variant.set("properties", properties);
       ArrayNode required = NODES.arrayNode().add("type");
       variant.get("required").forEach(required::add);

@@ -30,9 +30,9 @@ import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * Writes scenarios as YAML or JSON in the format {@link ScenarioReader} reads: {@code schemaVersion} first, then
- * the fields in record component order; omittable fields that are empty (no notes, no interventions) are left
- * out. Reading what this writes gives an equal scenario.
+ * Writes scenarios as YAML or JSON in the format {@link ScenarioReader} reads: {@code
+ * schemaVersion} first, then the fields in record component order; omittable fields that are empty
+ * (no notes, no interventions) are left out. Reading what this writes gives an equal scenario.
  */
 public final class ScenarioWriter {
 
@@ -63,26 +63,33 @@ public final class ScenarioWriter {
   }
 
   /**
-   * Writes the scenario to {@code file} in the format its extension says ({@code .json} JSON, else YAML),
-   * through a temporary file in the same directory moved into place, so that a crash never leaves a partial
-   * file under the final name.
+   * Writes the scenario to {@code file} in the format its extension says ({@code .json} JSON, else
+   * YAML), through a temporary file in the same directory moved into place, so that a crash never
+   * leaves a partial file under the final name.
    */
   public void write(Scenario scenario, Path file) throws IOException {
     write(scenario, file, ScenarioFormat.of(file));
   }
 
-  /** Writes the scenario to {@code file} in {@code format}, atomically (see {@link #write(Scenario, Path)}). */
+  /**
+   * Writes the scenario to {@code file} in {@code format}, atomically (see {@link #write(Scenario,
+   * Path)}).
+   */
   public void write(Scenario scenario, Path file, ScenarioFormat format) throws IOException {
     AtomicOutput.writeString(file, write(scenario, format));
   }
 
-  private static JsonGenerator generator(ScenarioFormat format, StringWriter out) throws IOException {
+  private static JsonGenerator generator(ScenarioFormat format, StringWriter out)
+      throws IOException {
     if (format == ScenarioFormat.JSON) {
       JsonGenerator json = new JsonFactory().createGenerator(out);
-      DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-          .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-          .withArrayIndenter(new DefaultIndenter("  ", "\n"))
-          .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+      DefaultPrettyPrinter printer =
+          new DefaultPrettyPrinter()
+              .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+              .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+              .withSeparators(
+                  Separators.createDefaultInstance()
+                      .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
       json.setPrettyPrinter(printer);
       return json;
     }
@@ -92,21 +99,23 @@ public final class ScenarioWriter {
     dumper.setIndent(2);
     dumper.setIndicatorIndent(2);
     dumper.setIndentWithIndicator(true);
-    YAMLFactory yaml = YAMLFactory.builder()
-        .dumperOptions(dumper)
-        .stringQuotingChecker(new QuoteWhatYamlWouldMisread())
-        .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-        .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-        .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-        .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
-        .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-        .build();
+    YAMLFactory yaml =
+        YAMLFactory.builder()
+            .dumperOptions(dumper)
+            .stringQuotingChecker(new QuoteWhatYamlWouldMisread())
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+            .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+            .build();
     return yaml.createGenerator(out);
   }
 
   /**
-   * Quotes, besides what Jackson quotes, every string a YAML 1.1 reader would take for something else (yes, off,
-   * ~, 0x1F, .inf...); dates stay plain since the schema reads them as strings anyway.
+   * Quotes, besides what Jackson quotes, every string a YAML 1.1 reader would take for something
+   * else (yes, off, ~, 0x1F, .inf...); dates stay plain since the schema reads them as strings
+   * anyway.
    */
   private static final class QuoteWhatYamlWouldMisread extends StringQuotingChecker.Default {
     private static final long serialVersionUID = 1L;
@@ -190,8 +199,9 @@ public final class ScenarioWriter {
   }
 
   /**
-   * A double as YAML 1.1 and JSON both read it back exactly: plain digits where reasonable ({@code 0.00001},
-   * {@code 50000000.0}), otherwise scientific notation with a point and a signed exponent ({@code 1.0E+300}).
+   * A double as YAML 1.1 and JSON both read it back exactly: plain digits where reasonable ({@code
+   * 0.00001}, {@code 50000000.0}), otherwise scientific notation with a point and a signed exponent
+   * ({@code 1.0E+300}).
    */
   static String number(double d) {
     if (!Double.isFinite(d)) {

@@ -18,25 +18,26 @@ import org.polemos.io.results.AtomicOutput;
 import org.polemos.model.result.EventRecord;
 
 /**
- * {@code units.part}: the complete outputs of a shard's work units (every series row and every event of each unit,
- * values as their exact IEEE-754 bits), so a merge can replay them into the same writers a single process uses and
- * get the same bytes. The only place this format is written or read.
+ * {@code units.part}: the complete outputs of a shard's work units (every series row and every
+ * event of each unit, values as their exact IEEE-754 bits), so a merge can replay them into the
+ * same writers a single process uses and get the same bytes. The only place this format is written
+ * or read.
  *
- * <p>Layout (big-endian): the magic {@code "polemos-part"} and the format version (int), then tagged records (one
- * byte each): {@code 'S'} a string given the next id; {@code 'B'} begin unit (point int,
- * replication int); {@code 'R'} a row (epoch day int, metric id int, key id int, value bits long); {@code 'E'} an
- * event (replication int, day bits long, epoch day int, type id, subject id, detail count int, then key id and value
- * id per detail); {@code 'U'} end of unit; {@code 'Z'} end of file (units long). A string is its UTF-8 length (int)
- * and bytes; strings are sent once and then named by id, so a row is 21 bytes. Records are assembled in a 64 kB
- * buffer, not written field by field.
+ * <p>Layout (big-endian): the magic {@code "polemos-part"} and the format version (int), then
+ * tagged records (one byte each): {@code 'S'} a string given the next id; {@code 'B'} begin unit
+ * (point int, replication int); {@code 'R'} a row (epoch day int, metric id int, key id int, value
+ * bits long); {@code 'E'} an event (replication int, day bits long, epoch day int, type id, subject
+ * id, detail count int, then key id and value id per detail); {@code 'U'} end of unit; {@code 'Z'}
+ * end of file (units long). A string is its UTF-8 length (int) and bytes; strings are sent once and
+ * then named by id, so a row is 21 bytes. Records are assembled in a 64 kB buffer, not written
+ * field by field.
  */
 public final class PartFile {
   public static final String NAME = "units.part";
   private static final String MAGIC = "polemos-part";
   private static final int VERSION = 1;
 
-  private PartFile() {
-  }
+  private PartFile() {}
 
   /** Receives a part file's records in order. */
   public interface Visitor {
@@ -104,12 +105,17 @@ public final class PartFile {
     public void series(int replication, LocalDate date, String metric, String key, double value)
         throws IOException {
       if (replication != this.replication) {
-        throw new IllegalStateException("row of replication " + replication + " in unit of " + this.replication);
+        throw new IllegalStateException(
+            "row of replication " + replication + " in unit of " + this.replication);
       }
       int m = id(metric);
       int k = id(key);
       room(21);
-      buffer.put((byte) 'R').putInt((int) date.toEpochDay()).putInt(m).putInt(k)
+      buffer
+          .put((byte) 'R')
+          .putInt((int) date.toEpochDay())
+          .putInt(m)
+          .putInt(k)
           .putLong(Double.doubleToRawLongBits(value));
     }
 
@@ -121,8 +127,14 @@ public final class PartFile {
         details.add(new int[] {id(d.getKey()), id(d.getValue())});
       }
       room(29 + 8 * details.size());
-      buffer.put((byte) 'E').putInt(event.replication()).putLong(Double.doubleToRawLongBits(event.day()))
-          .putInt((int) event.date().toEpochDay()).putInt(type).putInt(subject).putInt(details.size());
+      buffer
+          .put((byte) 'E')
+          .putInt(event.replication())
+          .putLong(Double.doubleToRawLongBits(event.day()))
+          .putInt((int) event.date().toEpochDay())
+          .putInt(type)
+          .putInt(subject)
+          .putInt(details.size());
       for (int[] d : details) {
         buffer.putInt(d[0]).putInt(d[1]);
       }
@@ -171,12 +183,15 @@ public final class PartFile {
         need(length + 4);
         byte[] magic = new byte[length];
         buffer.get(magic);
-        if (!MAGIC.equals(new String(magic, StandardCharsets.UTF_8)) || buffer.getInt() != VERSION) {
+        if (!MAGIC.equals(new String(magic, StandardCharsets.UTF_8))
+            || buffer.getInt() != VERSION) {
           throw new IOException(file + ": not a Polemos part file (or of another version)");
         }
       } catch (IOException e) {
         in.close();
-        throw e instanceof EOFException ? new IOException(file + ": not a Polemos part file (too short)") : e;
+        throw e instanceof EOFException
+            ? new IOException(file + ": not a Polemos part file (too short)")
+            : e;
       }
     }
 
@@ -242,7 +257,8 @@ public final class PartFile {
               LocalDate date = date(buffer.getInt());
               String metric = string(buffer.getInt());
               String key = string(buffer.getInt());
-              visitor.series(replication, date, metric, key, Double.longBitsToDouble(buffer.getLong()));
+              visitor.series(
+                  replication, date, metric, key, Double.longBitsToDouble(buffer.getLong()));
             }
             case 'E' -> {
               need(28);

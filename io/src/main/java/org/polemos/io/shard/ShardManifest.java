@@ -13,9 +13,10 @@ import java.util.List;
 import org.polemos.io.results.AtomicOutput;
 
 /**
- * {@code shard.json}: what one shard computed and from what, written atomically after its part file, so its
- * presence means the shard is complete. The merge refuses shards whose manifests disagree on anything but
- * {@code shard}, {@code firstUnit}, {@code endUnit}, {@code threads} and {@code startedAt}.
+ * {@code shard.json}: what one shard computed and from what, written atomically after its part
+ * file, so its presence means the shard is complete. The merge refuses shards whose manifests
+ * disagree on anything but {@code shard}, {@code firstUnit}, {@code endUnit}, {@code threads} and
+ * {@code startedAt}.
  *
  * @param kind the experiment command: run, sweep or sensitivity
  * @param scenarioSha256 SHA-256 of the (base) scenario as canonical YAML
@@ -27,12 +28,24 @@ import org.polemos.io.results.AtomicOutput;
  * @param units the experiment's work units (design points x replications), over all shards
  * @param firstUnit the first unit of this shard
  * @param endUnit one past its last unit
- * @param command the experiment's arguments without {@code --shard} and {@code --out} (the merge reruns them)
+ * @param command the experiment's arguments without {@code --shard} and {@code --out} (the merge
+ *     reruns them)
  * @param threads worker threads used (outputs do not depend on it)
  * @param startedAt ISO-8601 instant the shard started
  */
-public record ShardManifest(String kind, String scenarioSha256, String experimentSha256, long seed, String version,
-    int shard, int shards, long units, long firstUnit, long endUnit, List<String> command, int threads,
+public record ShardManifest(
+    String kind,
+    String scenarioSha256,
+    String experimentSha256,
+    long seed,
+    String version,
+    int shard,
+    int shards,
+    long units,
+    long firstUnit,
+    long endUnit,
+    List<String> command,
+    int threads,
     String startedAt) {
   public static final String NAME = "shard.json";
 
@@ -75,7 +88,9 @@ public record ShardManifest(String kind, String scenarioSha256, String experimen
     AtomicOutput.writeString(directory.resolve(NAME), toJson());
   }
 
-  /** Reads {@code shard.json} of {@code directory}; null when there is none (an incomplete shard). */
+  /**
+   * Reads {@code shard.json} of {@code directory}; null when there is none (an incomplete shard).
+   */
   public static ShardManifest read(Path directory) throws IOException {
     Path file = directory.resolve(NAME);
     if (!Files.isRegularFile(file)) {
@@ -85,20 +100,41 @@ public record ShardManifest(String kind, String scenarioSha256, String experimen
     try {
       json = new ObjectMapper().readTree(file.toFile());
     } catch (IOException e) {
-      throw new IOException(file + ": not a shard manifest (" + e.getMessage().lines().findFirst().orElse("") + ")");
+      throw new IOException(
+          file + ": not a shard manifest (" + e.getMessage().lines().findFirst().orElse("") + ")");
     }
-    for (String field : List.of("kind", "scenarioSha256", "experimentSha256", "seed", "version", "shard",
-        "shards", "units", "firstUnit", "endUnit", "command")) {
+    for (String field :
+        List.of(
+            "kind",
+            "scenarioSha256",
+            "experimentSha256",
+            "seed",
+            "version",
+            "shard",
+            "shards",
+            "units",
+            "firstUnit",
+            "endUnit",
+            "command")) {
       if (json == null || !json.has(field)) {
         throw new IOException(file + ": not a shard manifest (no field " + field + ")");
       }
     }
     List<String> command = new ArrayList<>();
     json.path("command").forEach(a -> command.add(a.asText()));
-    return new ShardManifest(json.path("kind").asText(), json.path("scenarioSha256").asText(),
-        json.path("experimentSha256").asText(), json.path("seed").asLong(), json.path("version").asText(),
-        json.path("shard").asInt(), json.path("shards").asInt(), json.path("units").asLong(),
-        json.path("firstUnit").asLong(), json.path("endUnit").asLong(), command, json.path("threads").asInt(),
+    return new ShardManifest(
+        json.path("kind").asText(),
+        json.path("scenarioSha256").asText(),
+        json.path("experimentSha256").asText(),
+        json.path("seed").asLong(),
+        json.path("version").asText(),
+        json.path("shard").asInt(),
+        json.path("shards").asInt(),
+        json.path("units").asLong(),
+        json.path("firstUnit").asLong(),
+        json.path("endUnit").asLong(),
+        command,
+        json.path("threads").asInt(),
         json.path("startedAt").asText());
   }
 
@@ -111,10 +147,18 @@ public record ShardManifest(String kind, String scenarioSha256, String experimen
       return "command (" + kind + " vs " + other.kind + ")";
     }
     if (!scenarioSha256.equals(other.scenarioSha256)) {
-      return "scenario (hash " + abbrev(scenarioSha256) + " vs " + abbrev(other.scenarioSha256) + ")";
+      return "scenario (hash "
+          + abbrev(scenarioSha256)
+          + " vs "
+          + abbrev(other.scenarioSha256)
+          + ")";
     }
     if (!experimentSha256.equals(other.experimentSha256)) {
-      return "experiment file (hash " + abbrev(experimentSha256) + " vs " + abbrev(other.experimentSha256) + ")";
+      return "experiment file (hash "
+          + abbrev(experimentSha256)
+          + " vs "
+          + abbrev(other.experimentSha256)
+          + ")";
     }
     if (seed != other.seed) {
       return "seed (" + seed + " vs " + other.seed + ")";
@@ -129,7 +173,11 @@ public record ShardManifest(String kind, String scenarioSha256, String experimen
       return "work units (" + units + " vs " + other.units + ")";
     }
     if (!command.equals(other.command)) {
-      return "arguments (" + String.join(" ", command) + " vs " + String.join(" ", other.command) + ")";
+      return "arguments ("
+          + String.join(" ", command)
+          + " vs "
+          + String.join(" ", other.command)
+          + ")";
     }
     return null;
   }

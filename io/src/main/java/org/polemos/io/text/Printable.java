@@ -1,14 +1,13 @@
 package org.polemos.io.text;
 
 /**
- * Text made safe to print on a terminal in one line: control characters (line breaks, tab, NUL, ESC, DEL and the
- * C1 range) and Unicode line or paragraph separators are written as visible escapes ({@code \n}, {@code \t},
- * {@code \x1B}, {@code \u2028}), so that an id or a file name cannot split a one-line error or send escape
- * sequences to the user's terminal.
+ * Text made safe to print on a terminal in one line: control characters (line breaks, tab, NUL,
+ * ESC, DEL and the C1 range) and Unicode line or paragraph separators are written as visible
+ * escapes ({@code \n}, {@code \t}, {@code \x1B}, {@code \u2028}), so that an id or a file name
+ * cannot split a one-line error or send escape sequences to the user's terminal.
  */
 public final class Printable {
-  private Printable() {
-  }
+  private Printable() {}
 
   /** {@code text} with every control character escaped; null becomes "null". */
   public static String of(String text) {

@@ -12,14 +12,17 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The dataset registry: the built-ins, and a new dataset added by one class and one service-file line. */
+/**
+ * The dataset registry: the built-ins, and a new dataset added by one class and one service-file
+ * line.
+ */
 class EventDatasetsTest {
   @TempDir Path dir;
 
   /** A dataset as an extension would write it: one layout, one row mapping. */
   public static final class ToyDataset implements EventDataset {
-    static final Layout LAYOUT = new Layout("toy-v1", "toy export (uid, day, nation)", List.of("uid", "day",
-        "nation"));
+    static final Layout LAYOUT =
+        new Layout("toy-v1", "toy export (uid, day, nation)", List.of("uid", "day", "nation"));
 
     @Override
     public String id() {
@@ -38,15 +41,30 @@ class EventDatasetsTest {
 
     @Override
     public ConflictEvent map(EventRow row, Layout layout) throws RowProblem {
-      return new ConflictEvent(id(), row.required("uid"), Fields.isoDate("day", row.get("day")), DatePrecision.DAY,
-          row.required("nation"), null, null, null, null, null, null, null, null, null, row.line());
+      return new ConflictEvent(
+          id(),
+          row.required("uid"),
+          Fields.isoDate("day", row.get("day")),
+          DatePrecision.DAY,
+          row.required("nation"),
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          row.line());
     }
   }
 
   private ClassLoader withServiceFile(String... classNames) throws IOException {
     Path services = dir.resolve("META-INF/services");
     Files.createDirectories(services);
-    Files.writeString(services.resolve(EventDataset.class.getName()), String.join("\n", classNames) + "\n");
+    Files.writeString(
+        services.resolve(EventDataset.class.getName()), String.join("\n", classNames) + "\n");
     return new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader());
   }
 
@@ -66,21 +84,27 @@ class EventDatasetsTest {
     Files.writeString(file, "nation,uid,day\nIraq,1,2015-03-04\nSyria,2,not-a-date\n");
     EventFixtures.Read read = EventFixtures.read(all.get(3), file);
     assertThat(read.report().layout()).isEqualTo(ToyDataset.LAYOUT);
-    assertThat(read.events()).singleElement().satisfies(e -> {
-      assertThat(e.dataset()).isEqualTo("toy");
-      assertThat(e.country()).isEqualTo("Iraq");
-    });
-    assertThat(read.rejects()).singleElement().satisfies(r -> assertThat(r.reason()).isEqualTo(
-        RejectReason.BAD_DATE));
+    assertThat(read.events())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.dataset()).isEqualTo("toy");
+              assertThat(e.country()).isEqualTo("Iraq");
+            });
+    assertThat(read.rejects())
+        .singleElement()
+        .satisfies(r -> assertThat(r.reason()).isEqualTo(RejectReason.BAD_DATE));
   }
 
   @Test
   void twoDatasetsWithOneIdAreRefused() throws IOException {
     ClassLoader loader = withServiceFile(ToyDataset.class.getName(), ToyDataset.class.getName());
-    // ServiceLoader drops a repeated provider name, so register a subclass-free duplicate under another name.
+    // ServiceLoader drops a repeated provider name, so register a subclass-free duplicate under
+    // another name.
     assertThat(EventDatasets.load(loader)).extracting(EventDataset::id).containsOnlyOnce("toy");
     ClassLoader duplicate = withServiceFile(DuplicateGtd.class.getName());
-    assertThatThrownBy(() -> EventDatasets.load(duplicate)).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> EventDatasets.load(duplicate))
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("two event datasets have the id gtd");
   }
 

@@ -12,8 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ChartCatalogueTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void anExtensionsCatalogueIsFoundThroughServiceLoaderAfterTheBuiltIns() {
@@ -26,8 +25,11 @@ class ChartCatalogueTest {
   void anExtensionsChartIsDrawnWhenTheRunHasItsMetric() throws Exception {
     Path run = SyntheticRun.write(tmp.resolve("run"));
     Path series = run.resolve("series.csv");
-    Files.writeString(series, Files.readString(series) + "0,2015-01-31,test_shelters,anbar,3\n"
-        + "1,2015-01-31,test_shelters,anbar,5\n");
+    Files.writeString(
+        series,
+        Files.readString(series)
+            + "0,2015-01-31,test_shelters,anbar,3\n"
+            + "1,2015-01-31,test_shelters,anbar,5\n");
     String html = ReportBuilder.forRun(run).noFigures().render();
     JsonNode chart = ReportPage.chart(html, "test-extension");
     assertThat(chart.path("title").asText()).isEqualTo("Shelters by region (shelters)");
@@ -38,8 +40,10 @@ class ChartCatalogueTest {
 
   @Test
   void aChartIdUsedTwiceIsAnError() {
-    ChartCatalogue one = () -> List.of(new ChartSpec("x", "X", "u", "c", List.of(), Set.of(), true));
-    assertThatThrownBy(() -> ChartCatalogue.merge(List.of(one, one))).isInstanceOf(IllegalStateException.class)
+    ChartCatalogue one =
+        () -> List.of(new ChartSpec("x", "X", "u", "c", List.of(), Set.of(), true));
+    assertThatThrownBy(() -> ChartCatalogue.merge(List.of(one, one)))
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("chart id 'x'");
   }
 

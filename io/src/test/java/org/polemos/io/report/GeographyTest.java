@@ -13,12 +13,12 @@ import org.polemos.model.Region;
 import org.polemos.model.Scenario;
 
 class GeographyTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   private static Path bundled(Path dir) throws Exception {
     Path file = dir.resolve("scenario.yaml");
-    try (var in = GeographyTest.class.getResourceAsStream("/org/polemos/io/scenarios/levant-2014.yaml")) {
+    try (var in =
+        GeographyTest.class.getResourceAsStream("/org/polemos/io/scenarios/levant-2014.yaml")) {
       Files.copy(in, file);
     }
     return file;
@@ -29,27 +29,35 @@ class GeographyTest {
     Path file = bundled(tmp);
     Geography geography = Geography.read(file);
     assertThat(geography.note()).isEmpty();
-    Geography.Region ninawa = geography.regions().stream().filter(r -> r.id().equals("ninawa")).findFirst()
-        .orElseThrow();
+    Geography.Region ninawa =
+        geography.regions().stream().filter(r -> r.id().equals("ninawa")).findFirst().orElseThrow();
     assertThat(ninawa.rest().id()).isEqualTo("ninawa");
-    Geography.Place mosul = ninawa.places().stream().filter(p -> p.id().equals("mosul")).findFirst().orElseThrow();
+    Geography.Place mosul =
+        ninawa.places().stream().filter(p -> p.id().equals("mosul")).findFirst().orElseThrow();
     assertThat(mosul.located()).isTrue();
     assertThat(mosul.region()).isEqualTo("ninawa");
     assertThat(geography.placeName("mosul")).hasValue("Mosul (" + ninawa.name() + ")");
     assertThat(geography.placeName("ninawa")).hasValue(ninawa.name() + " (rest of the region)");
     assertThat(geography.placeName("nowhere")).isEmpty();
-    // Area is conserved: for every region, the held areas of its places plus the unheld desert are its area.
+    // Area is conserved: for every region, the held areas of its places plus the unheld desert are
+    // its area.
     Scenario scenario = new ScenarioReader().read(file);
     for (Region region : scenario.regions()) {
-      Geography.Region mapped = geography.regions().stream().filter(r -> r.id().equals(region.id())).findFirst()
-          .orElseThrow();
+      Geography.Region mapped =
+          geography.regions().stream()
+              .filter(r -> r.id().equals(region.id()))
+              .findFirst()
+              .orElseThrow();
       double unheld = region.unheldAreaKm2();
       for (Locality locality : region.localities()) {
         unheld += locality.unheldAreaKm2();
       }
-      double held = mapped.rest().heldAreaKm2()
-          + mapped.places().stream().mapToDouble(Geography.Place::heldAreaKm2).sum();
-      assertThat(held + unheld).as(region.id()).isCloseTo(region.areaKm2(), within(1e-6 * region.areaKm2()));
+      double held =
+          mapped.rest().heldAreaKm2()
+              + mapped.places().stream().mapToDouble(Geography.Place::heldAreaKm2).sum();
+      assertThat(held + unheld)
+          .as(region.id())
+          .isCloseTo(region.areaKm2(), within(1e-6 * region.areaKm2()));
       assertThat(mapped.places()).hasSameSizeAs(region.localities());
     }
   }

@@ -11,12 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PresentationTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   private static Path bundledScenario(Path dir) throws Exception {
     Path file = dir.resolve("scenario.yaml");
-    try (var in = Presentation.class.getResourceAsStream("/org/polemos/io/scenarios/levant-2014.yaml")) {
+    try (var in =
+        Presentation.class.getResourceAsStream("/org/polemos/io/scenarios/levant-2014.yaml")) {
       Files.copy(in, file);
     }
     return file;
@@ -50,15 +50,19 @@ class PresentationTest {
 
   @Test
   void aRunDirectorysPresentationWinsAndIsChecked() throws Exception {
-    Files.writeString(tmp.resolve("presentation.yaml"), "colours: {a: \"#010203\"}\nmap: {regions: {r: [40, 35]}}\n");
+    Files.writeString(
+        tmp.resolve("presentation.yaml"),
+        "colours: {a: \"#010203\"}\nmap: {regions: {r: [40, 35]}}\n");
     Presentation local = Presentation.forRun(tmp, "levant-2014");
     assertThat(local.colours()).containsEntry("a", "#010203");
     assertThat(local.figures()).isEmpty();
     Files.writeString(tmp.resolve("presentation.yaml"), "colours: {a: red}\n");
-    assertThatThrownBy(() -> Presentation.forRun(tmp, "x")).isInstanceOf(ReportException.class)
+    assertThatThrownBy(() -> Presentation.forRun(tmp, "x"))
+        .isInstanceOf(ReportException.class)
         .hasMessageContaining("colours.a: 'red' is not a colour");
     Files.writeString(tmp.resolve("presentation.yaml"), "map: {regions: {r: [400, 35]}}\n");
-    assertThatThrownBy(() -> Presentation.forRun(tmp, "x")).isInstanceOf(ReportException.class)
+    assertThatThrownBy(() -> Presentation.forRun(tmp, "x"))
+        .isInstanceOf(ReportException.class)
         .hasMessageContaining("map.regions.r: expected [longitude, latitude]");
   }
 
@@ -66,9 +70,11 @@ class PresentationTest {
   void theReportCodeHoldsNoScenarioSpecificIds() throws Exception {
     Set<String> offenders = new HashSet<>();
     try (var files = Files.walk(Path.of("src/main/java/org/polemos/io/report"))) {
-      for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".java"))::iterator) {
+      for (Path file :
+          (Iterable<Path>) files.filter(f -> f.toString().endsWith(".java"))::iterator) {
         String text = Files.readString(file);
-        for (String id : new String[] {"islamic-state", "iraqi-forces", "levant-2014", "kurdish-forces"}) {
+        for (String id :
+            new String[] {"islamic-state", "iraqi-forces", "levant-2014", "kurdish-forces"}) {
           if (text.contains("\"" + id + "\"")) {
             offenders.add(file.getFileName() + ": " + id);
           }

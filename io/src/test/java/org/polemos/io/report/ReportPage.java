@@ -9,8 +9,7 @@ import java.util.Set;
 
 /** Reads the data a report page embeds (the JSON of {@code <script id="report-data">}). */
 final class ReportPage {
-  private ReportPage() {
-  }
+  private ReportPage() {}
 
   static JsonNode data(String html) {
     String open = "<script id=\"report-data\" type=\"application/json\">";

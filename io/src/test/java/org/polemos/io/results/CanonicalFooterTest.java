@@ -19,9 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 10: Parquet bytes must not depend on the JVM's threads. parquet-mr lists each column chunk's encodings in
- * hash-set order (identity hash codes), so another JVM may write them in another order; {@link CanonicalFooter}
- * sorts them. Since the order is fixed within one JVM, the test simulates the other JVM by permuting the lists.
+ * Issue 10: Parquet bytes must not depend on the JVM's threads. parquet-mr lists each column
+ * chunk's encodings in hash-set order (identity hash codes), so another JVM may write them in
+ * another order; {@link CanonicalFooter} sorts them. Since the order is fixed within one JVM, the
+ * test simulates the other JVM by permuting the lists.
  */
 class CanonicalFooterTest {
   @TempDir Path dir;
@@ -31,8 +32,12 @@ class CanonicalFooterTest {
     try (ParquetSeriesWriter writer = new ParquetSeriesWriter(file)) {
       for (int r = 0; r < 3; r++) {
         for (int m = 0; m < 24; m++) {
-          writer.row(r, LocalDate.of(2014, 1, 31).plusMonths(m), m % 2 == 0 ? "territory_km2" : "momentum",
-              m % 3 == 0 ? "" : "islamic-state", r * 1000.5 + m);
+          writer.row(
+              r,
+              LocalDate.of(2014, 1, 31).plusMonths(m),
+              m % 2 == 0 ? "territory_km2" : "momentum",
+              m % 3 == 0 ? "" : "islamic-state",
+              r * 1000.5 + m);
         }
       }
       writer.commit();
@@ -42,7 +47,10 @@ class CanonicalFooterTest {
 
   private static int footerLength(byte[] file) {
     int at = file.length - 8;
-    return (file[at] & 0xFF) | (file[at + 1] & 0xFF) << 8 | (file[at + 2] & 0xFF) << 16 | (file[at + 3] & 0xFF) << 24;
+    return (file[at] & 0xFF)
+        | (file[at + 1] & 0xFF) << 8
+        | (file[at + 2] & 0xFF) << 16
+        | (file[at + 3] & 0xFF) << 24;
   }
 
   private static FileMetaData footer(byte[] file) throws Exception {
@@ -87,7 +95,8 @@ class CanonicalFooterTest {
     int length = footerLength(canonical);
     assertThat(permutedFooter.size()).isEqualTo(length);
     byte[] permuted = canonical.clone();
-    System.arraycopy(permutedFooter.toByteArray(), 0, permuted, canonical.length - 8 - length, length);
+    System.arraycopy(
+        permutedFooter.toByteArray(), 0, permuted, canonical.length - 8 - length, length);
     assertThat(permuted).isNotEqualTo(canonical);
 
     ByteArrayOutputStream out = new ByteArrayOutputStream();

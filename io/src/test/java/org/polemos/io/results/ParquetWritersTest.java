@@ -19,8 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ParquetWritersTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void seriesReadsBackEveryRowWithItsTypes() throws Exception {
@@ -32,7 +31,10 @@ class ParquetWritersTest {
         for (int month = 0; month < 40; month++) {
           LocalDate date = start.plusMonths(month);
           for (String key : new String[] {"islamic-state", "iraqi-forces", ""}) {
-            double value = key.isEmpty() ? (month == 7 ? Double.NaN : month * 0.25) : 1000.5 * month + replication;
+            double value =
+                key.isEmpty()
+                    ? (month == 7 ? Double.NaN : month * 0.25)
+                    : 1000.5 * month + replication;
             String metric = key.isEmpty() ? "momentum" : "territory_km2";
             writer.row(replication, date, metric, key, value);
             written.add(new Object[] {replication, date, metric, key, value});
@@ -43,10 +45,12 @@ class ParquetWritersTest {
       writer.commit();
     }
     assertThat(file).exists();
-    assertThat(Files.list(dir).filter(p -> p.getFileName().toString().endsWith(".partial"))).isEmpty();
+    assertThat(Files.list(dir).filter(p -> p.getFileName().toString().endsWith(".partial")))
+        .isEmpty();
 
     ParquetTestReader.Table table = ParquetTestReader.read(file);
-    assertThat(table.schema().getColumns()).extracting(c -> c.getPath()[0])
+    assertThat(table.schema().getColumns())
+        .extracting(c -> c.getPath()[0])
         .containsExactly("replication", "date", "metric", "key", "value");
     assertThat(table.schema().getType("replication").asPrimitiveType().getPrimitiveTypeName())
         .isEqualTo(PrimitiveTypeName.INT32);
@@ -72,19 +76,51 @@ class ParquetWritersTest {
   void summaryReadsBackWithItsTypes() throws Exception {
     Path file = dir.resolve("summary.parquet");
     try (ParquetSummaryWriter writer = new ParquetSummaryWriter(file)) {
-      writer.row(LocalDate.of(2014, 1, 31), "fighters", "islamic-state", 20, 1.5, 0.25, 1.4, 1.6, 1.1, 1.5, 1.9);
-      writer.row(LocalDate.of(2014, 2, 28), "treasury_usd", "", 20, 3e8, Double.NaN, 2e8, 4e8, 1e8, 3e8, 5e8);
+      writer.row(
+          LocalDate.of(2014, 1, 31),
+          "fighters",
+          "islamic-state",
+          20,
+          1.5,
+          0.25,
+          1.4,
+          1.6,
+          1.1,
+          1.5,
+          1.9);
+      writer.row(
+          LocalDate.of(2014, 2, 28),
+          "treasury_usd",
+          "",
+          20,
+          3e8,
+          Double.NaN,
+          2e8,
+          4e8,
+          1e8,
+          3e8,
+          5e8);
       writer.commit();
     }
     ParquetTestReader.Table table = ParquetTestReader.read(file);
-    assertThat(table.schema().getColumns()).extracting(c -> c.getPath()[0])
-        .containsExactly("date", "metric", "key", "n", "mean", "sd", "ci_low", "ci_high", "p05", "p50", "p95");
+    assertThat(table.schema().getColumns())
+        .extracting(c -> c.getPath()[0])
+        .containsExactly(
+            "date", "metric", "key", "n", "mean", "sd", "ci_low", "ci_high", "p05", "p50", "p95");
     assertThat(table.rows()).hasSize(2);
     Map<String, Object> first = table.rows().get(0);
-    assertThat(first).containsEntry("date", LocalDate.of(2014, 1, 31)).containsEntry("metric", "fighters")
-        .containsEntry("key", "islamic-state").containsEntry("n", 20).containsEntry("mean", 1.5)
-        .containsEntry("sd", 0.25).containsEntry("ci_low", 1.4).containsEntry("ci_high", 1.6)
-        .containsEntry("p05", 1.1).containsEntry("p50", 1.5).containsEntry("p95", 1.9);
+    assertThat(first)
+        .containsEntry("date", LocalDate.of(2014, 1, 31))
+        .containsEntry("metric", "fighters")
+        .containsEntry("key", "islamic-state")
+        .containsEntry("n", 20)
+        .containsEntry("mean", 1.5)
+        .containsEntry("sd", 0.25)
+        .containsEntry("ci_low", 1.4)
+        .containsEntry("ci_high", 1.6)
+        .containsEntry("p05", 1.1)
+        .containsEntry("p50", 1.5)
+        .containsEntry("p95", 1.9);
     Map<String, Object> second = table.rows().get(1);
     assertThat(second).containsEntry("key", "").containsEntry("p95", 5e8);
     assertThat((Double) second.get("sd")).isNaN();
@@ -99,7 +135,10 @@ class ParquetWritersTest {
     assertThat(dir).isEmptyDirectory();
   }
 
-  /** The writers must work without Hadoop's classes, which are on this class path only for reading back. */
+  /**
+   * The writers must work without Hadoop's classes, which are on this class path only for reading
+   * back.
+   */
   @Test
   void writingNeedsNoHadoopClass() throws Exception {
     List<URL> urls = new ArrayList<>();
@@ -109,21 +148,26 @@ class ParquetWritersTest {
       }
     }
     Path file = dir.resolve("isolated.parquet");
-    try (URLClassLoader isolated = new URLClassLoader(urls.toArray(URL[]::new),
-        ClassLoader.getPlatformClassLoader())) {
+    try (URLClassLoader isolated =
+        new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
       Class<?> writerClass = isolated.loadClass(ParquetSeriesWriter.class.getName());
       assertThat(writerClass.getClassLoader()).isSameAs(isolated);
       Constructor<?> constructor = writerClass.getConstructor(Path.class);
       Object writer = constructor.newInstance(file);
-      Method row = writerClass.getMethod("row", int.class, LocalDate.class, String.class, String.class,
-          double.class);
+      Method row =
+          writerClass.getMethod(
+              "row", int.class, LocalDate.class, String.class, String.class, double.class);
       row.invoke(writer, 1, LocalDate.of(2015, 6, 30), "fighters", "islamic-state", 31500.0);
       writerClass.getMethod("commit").invoke(writer);
       writerClass.getMethod("close").invoke(writer);
       assertThat(isolated.getResource("org/apache/hadoop/conf/Configuration.class")).isNull();
     }
-    assertThat(ParquetTestReader.read(file).rows()).singleElement()
-        .satisfies(r -> assertThat(r).containsEntry("date", LocalDate.of(2015, 6, 30))
-            .containsEntry("value", 31500.0));
+    assertThat(ParquetTestReader.read(file).rows())
+        .singleElement()
+        .satisfies(
+            r ->
+                assertThat(r)
+                    .containsEntry("date", LocalDate.of(2015, 6, 30))
+                    .containsEntry("value", 31500.0));
   }
 }

@@ -27,11 +27,12 @@ class ResultWritersTest {
       assertThat(file).doesNotExist();
       writer.commit();
     }
-    assertThat(Files.readAllLines(file)).containsExactly(
-        "replication,date,metric,key,value",
-        "0,2014-01-01,fighters,islamic-state,12000",
-        "1,2014-02-01,momentum,,1.25",
-        "1,2014-02-01,odd,\"a,\"\"b\"\"\",NaN");
+    assertThat(Files.readAllLines(file))
+        .containsExactly(
+            "replication,date,metric,key,value",
+            "0,2014-01-01,fighters,islamic-state,12000",
+            "1,2014-02-01,momentum,,1.25",
+            "1,2014-02-01,odd,\"a,\"\"b\"\"\",NaN");
     try (var listing = Files.list(dir)) {
       assertThat(listing).containsExactly(file);
     }
@@ -60,9 +61,17 @@ class ResultWritersTest {
   void eventLogIsOneJsonObjectPerLine() throws IOException {
     Path file = dir.resolve("events.ndjson");
     try (EventLogWriter writer = new EventLogWriter(file)) {
-      writer.event(new EventRecord(0, 160.0, LocalDate.of(2014, 6, 10), "control-changed", "ninawa",
-          Map.of("from", "iraqi-forces")));
-      writer.event(new EventRecord(0, 530.5, LocalDate.of(2015, 6, 15), "corridor-closed", "tal-abyad", Map.of()));
+      writer.event(
+          new EventRecord(
+              0,
+              160.0,
+              LocalDate.of(2014, 6, 10),
+              "control-changed",
+              "ninawa",
+              Map.of("from", "iraqi-forces")));
+      writer.event(
+          new EventRecord(
+              0, 530.5, LocalDate.of(2015, 6, 15), "corridor-closed", "tal-abyad", Map.of()));
       writer.commit();
     }
     List<String> lines = Files.readAllLines(file);
@@ -76,8 +85,17 @@ class ResultWritersTest {
 
   @Test
   void manifestRoundTripsThroughJson() throws IOException {
-    RunManifest manifest = new RunManifest("minimal", "ab12", 42, 3, 2, "0.1.0", List.of("run", "minimal"),
-        "2026-01-01T00:00:00Z", Map.of("series", "series.csv"));
+    RunManifest manifest =
+        new RunManifest(
+            "minimal",
+            "ab12",
+            42,
+            3,
+            2,
+            "0.1.0",
+            List.of("run", "minimal"),
+            "2026-01-01T00:00:00Z",
+            Map.of("series", "series.csv"));
     Path file = dir.resolve("manifest.json");
     manifest.write(file);
     JsonNode json = new ObjectMapper().readTree(file.toFile());

@@ -11,7 +11,8 @@ class BundledScenariosTest {
   @Test
   void listsTheBundledScenariosThatExist() {
     assertThat(BundledScenarios.ids()).contains("minimal").doesNotHaveDuplicates();
-    assertThat(BundledScenarios.ids()).allSatisfy(id -> assertThat(BundledScenarios.exists(id)).isTrue());
+    assertThat(BundledScenarios.ids())
+        .allSatisfy(id -> assertThat(BundledScenarios.exists(id)).isTrue());
   }
 
   @Test
@@ -26,7 +27,9 @@ class BundledScenariosTest {
   void minimalHasTheAdvertisedShape() {
     Scenario minimal = BundledScenarios.load("minimal");
     assertThat(minimal.regions()).hasSize(3);
-    assertThat(minimal.factions()).hasSize(2).anySatisfy(f -> assertThat(f.id()).isEqualTo("islamic-state"));
+    assertThat(minimal.factions())
+        .hasSize(2)
+        .anySatisfy(f -> assertThat(f.id()).isEqualTo("islamic-state"));
     assertThat(minimal.sources()).hasSize(1);
     assertThat(minimal.corridors()).hasSize(1);
     assertThat(minimal.interventions()).hasSize(1);
@@ -49,8 +52,10 @@ class BundledScenariosTest {
 
   @Test
   void unknownIdSuggestsTheClosest() {
-    assertThatThrownBy(() -> BundledScenarios.load("minmal")).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("no bundled scenario \"minmal\" (did you mean \"minimal\"?); bundled: ")
+    assertThatThrownBy(() -> BundledScenarios.load("minmal"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith(
+            "no bundled scenario \"minmal\" (did you mean \"minimal\"?); bundled: ")
         .hasMessageContaining("minimal");
     assertThatThrownBy(() -> BundledScenarios.source("../../etc/passwd"))
         .isInstanceOf(IllegalArgumentException.class);

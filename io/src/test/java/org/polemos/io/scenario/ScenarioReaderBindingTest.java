@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.polemos.model.Scenario;
 import org.polemos.model.validation.ScenarioValidator;
 
-/** Type errors, unknown and missing fields, codes, dates and distributions: all reported at once, located. */
+/**
+ * Type errors, unknown and missing fields, codes, dates and distributions: all reported at once,
+ * located.
+ */
 class ScenarioReaderBindingTest {
 
   private final ScenarioReader reader = new ScenarioReader();
@@ -20,7 +23,8 @@ class ScenarioReaderBindingTest {
 
   private List<String> errors(String name, String text) {
     ScenarioFileException e =
-        catchThrowableOfType(ScenarioFileException.class, () -> reader.read(name, text.getBytes(UTF_8)));
+        catchThrowableOfType(
+            ScenarioFileException.class, () -> reader.read(name, text.getBytes(UTF_8)));
     assertThat(e).as("reading %s must fail", name).isNotNull();
     return e.diagnostics().stream().map(Diagnostic::toString).toList();
   }
@@ -28,44 +32,54 @@ class ScenarioReaderBindingTest {
   @Test
   void misspeltFieldGetsDidYouMean() {
     String text = minimal().replace("areaKm2: 19600 ", "areaKm: 19600  ");
-    assertThat(errors("typo.yaml", text)).containsExactly(
-        "typo.yaml:41:5 regions[0].areaKm: unknown field \"areaKm\" (did you mean \"areaKm2\"?)");
+    assertThat(errors("typo.yaml", text))
+        .containsExactly(
+            "typo.yaml:41:5 regions[0].areaKm: unknown field \"areaKm\" (did you mean \"areaKm2\"?)");
   }
 
   @Test
   void unknownFieldWithoutCloseMatchListsTheFields() {
     String text = minimal().replace("  outputStep: monthly", "  timezone: UTC");
-    assertThat(errors("unknown.yaml", text)).containsExactly("unknown.yaml:14:3 calendar.timezone: unknown field "
-        + "\"timezone\"; expected one of: start, end, outputStep");
+    assertThat(errors("unknown.yaml", text))
+        .containsExactly(
+            "unknown.yaml:14:3 calendar.timezone: unknown field "
+                + "\"timezone\"; expected one of: start, end, outputStep");
   }
 
   @Test
   void fourDistinctProblemsAreReportedAtOnce() {
-    String text = minimal()
-        .replace("  start: 2014-06-10", "  start: 10/06/2014")           // line 12: bad date
-        .replace("kind: state", "kind: nonstate")                        // line 29: bad enum code
-        .replace("population: 900000 ", "population: lots   ")           // line 40: type error
-        .replace("type: lognormal", "type: lognorml");                   // line 87: unknown distribution
-    assertThat(errors("four.yaml", text)).containsExactly(
-        "four.yaml:12:10 calendar.start: not a valid date: \"10/06/2014\"; expected YYYY-MM-DD, e.g. 2014-06-10",
-        "four.yaml:29:11 factions[1].kind: unknown value \"nonstate\"; expected one of: organisation, state, "
-            + "non-state, coalition (did you mean \"non-state\"?)",
-        "four.yaml:40:17 regions[0].population: expected a whole number, found string \"lots\"",
-        "four.yaml:87:30 corridors[0].transitDelayDays.type: unknown distribution type \"lognorml\"; expected one "
-            + "of: fixed, exponential, lognormal, gamma, uniform, triangular, empirical (did you mean \"lognormal\"?)");
+    String text =
+        minimal()
+            .replace("  start: 2014-06-10", "  start: 10/06/2014") // line 12: bad date
+            .replace("kind: state", "kind: nonstate") // line 29: bad enum code
+            .replace("population: 900000 ", "population: lots   ") // line 40: type error
+            .replace("type: lognormal", "type: lognorml"); // line 87: unknown distribution
+    assertThat(errors("four.yaml", text))
+        .containsExactly(
+            "four.yaml:12:10 calendar.start: not a valid date: \"10/06/2014\"; expected YYYY-MM-DD, e.g. 2014-06-10",
+            "four.yaml:29:11 factions[1].kind: unknown value \"nonstate\"; expected one of: organisation, state, "
+                + "non-state, coalition (did you mean \"non-state\"?)",
+            "four.yaml:40:17 regions[0].population: expected a whole number, found string \"lots\"",
+            "four.yaml:87:30 corridors[0].transitDelayDays.type: unknown distribution type \"lognorml\"; expected one "
+                + "of: fixed, exponential, lognormal, gamma, uniform, triangular, empirical (did you mean \"lognormal\"?)");
   }
 
   @Test
   void missingRequiredFieldIsReportedAtTheEnclosingObject() {
     String text = minimal().replace("    hub: Gaziantep\n", "");
-    assertThat(errors("nohub.yaml", text)).containsExactly(
-        "nohub.yaml:82:5 corridors[0]: missing required field \"hub\"");
+    assertThat(errors("nohub.yaml", text))
+        .containsExactly("nohub.yaml:82:5 corridors[0]: missing required field \"hub\"");
   }
 
   @Test
   void omittableFieldsMayBeLeftOut() {
-    String text = minimal().replace("    weight: 1.0                       # relative preference among open "
-        + "corridors of the same source\n", "").replace("  outputStep: monthly ", "  ");
+    String text =
+        minimal()
+            .replace(
+                "    weight: 1.0                       # relative preference among open "
+                    + "corridors of the same source\n",
+                "")
+            .replace("  outputStep: monthly ", "  ");
     Scenario scenario = reader.read("short.yaml", text.getBytes(UTF_8));
     assertThat(scenario.corridors().get(0).weight()).isEqualTo(1.0);
     assertThat(scenario.calendar().outputStep()).isEqualTo(org.polemos.model.OutputStep.MONTHLY);
@@ -73,39 +87,46 @@ class ScenarioReaderBindingTest {
 
   @Test
   void typeErrorsNameWhatWasFound() {
-    String text = minimal()
-        .replace("seed: 20140610 ", "seed: 2.5      ")
-        .replace("neighbours: [tal-abyad, hasakah]", "neighbours: tal-abyad")
-        .replace("\n  end: 2015-06-09 ", "\n  end: 2015-02-29 ")
-        .replace("      islamic-state: 8000 ", "      islamic-state: 8e99 ")
-        .replace("    interdiction: 0.1 ", "    interdiction: 1.0e+999");
-    assertThat(errors("types.yaml", text)).containsExactly(
-        "types.yaml:13:8 calendar.end: no such date: \"2015-02-29\"",
-        "types.yaml:15:7 seed: expected a whole number, found number 2.5",
-        "types.yaml:44:17 regions[0].neighbours: expected a list, found string \"tal-abyad\"",
-        "types.yaml:47:22 regions[0].forces.islamic-state: number 8e99 is out of range; expected a whole number "
-            + "from -2147483648 to 2147483647",
-        "types.yaml:89:19 corridors[0].interdiction: expected a finite number, found 1.0e+999");
+    String text =
+        minimal()
+            .replace("seed: 20140610 ", "seed: 2.5      ")
+            .replace("neighbours: [tal-abyad, hasakah]", "neighbours: tal-abyad")
+            .replace("\n  end: 2015-06-09 ", "\n  end: 2015-02-29 ")
+            .replace("      islamic-state: 8000 ", "      islamic-state: 8e99 ")
+            .replace("    interdiction: 0.1 ", "    interdiction: 1.0e+999");
+    assertThat(errors("types.yaml", text))
+        .containsExactly(
+            "types.yaml:13:8 calendar.end: no such date: \"2015-02-29\"",
+            "types.yaml:15:7 seed: expected a whole number, found number 2.5",
+            "types.yaml:44:17 regions[0].neighbours: expected a list, found string \"tal-abyad\"",
+            "types.yaml:47:22 regions[0].forces.islamic-state: number 8e99 is out of range; expected a whole number "
+                + "from -2147483648 to 2147483647",
+            "types.yaml:89:19 corridors[0].interdiction: expected a finite number, found 1.0e+999");
   }
 
   @Test
   void distributionProblems() {
-    String text = minimal()
-        .replace("{type: gamma, shape: 4, scale: 5}", "{shape: 4, scale: 5}")
-        .replace("{type: exponential, mean: 60}", "{type: exponential, mean: 60, sd: 3}");
-    assertThat(errors("dist.yaml", text)).containsExactly(
-        "dist.yaml:111:18 processes.intake.serviceDays: missing required field \"type\"; expected one of: fixed, "
-            + "exponential, lognormal, gamma, uniform, triangular, empirical",
-        "dist.yaml:148:45 processes.externalOperations.plotDays.sd: unknown field \"sd\"; expected one of: type, "
-            + "mean");
+    String text =
+        minimal()
+            .replace("{type: gamma, shape: 4, scale: 5}", "{shape: 4, scale: 5}")
+            .replace("{type: exponential, mean: 60}", "{type: exponential, mean: 60, sd: 3}");
+    assertThat(errors("dist.yaml", text))
+        .containsExactly(
+            "dist.yaml:111:18 processes.intake.serviceDays: missing required field \"type\"; expected one of: fixed, "
+                + "exponential, lognormal, gamma, uniform, triangular, empirical",
+            "dist.yaml:148:45 processes.externalOperations.plotDays.sd: unknown field \"sd\"; expected one of: type, "
+                + "mean");
   }
 
   @Test
   void jsonProblemsAreLocatedToo() {
-    String json = new ScenarioWriter().toJson(BundledScenarios.load("minimal"))
-        .replace("\"areaKm2\": 19600.0", "\"areaKm2\": \"big\"");
-    assertThat(errors("minimal.json", json)).containsExactly(
-        "minimal.json:47:18 regions[0].areaKm2: expected a number, found string \"big\"");
+    String json =
+        new ScenarioWriter()
+            .toJson(BundledScenarios.load("minimal"))
+            .replace("\"areaKm2\": 19600.0", "\"areaKm2\": \"big\"");
+    assertThat(errors("minimal.json", json))
+        .containsExactly(
+            "minimal.json:47:18 regions[0].areaKm2: expected a number, found string \"big\"");
   }
 
   @Test
@@ -113,7 +134,8 @@ class ScenarioReaderBindingTest {
     Node root = new TreeReader("m.yaml").read(minimal().getBytes(UTF_8), ScenarioFormat.YAML);
     assertThat(ScenarioReader.locate(root, "corridors[0].entryRegion")).containsExactly(86, 18);
     assertThat(ScenarioReader.locate(root, "regions[0].neighbours[1]")).containsExactly(44, 29);
-    assertThat(ScenarioReader.locate(root, "regions[0].forces.islamic-state")).containsExactly(47, 22);
+    assertThat(ScenarioReader.locate(root, "regions[0].forces.islamic-state"))
+        .containsExactly(47, 22);
     assertThat(ScenarioReader.locate(root, "regions[1].forces")).containsExactly(57, 5);
     // A path beyond what the file holds stops at the deepest part that exists.
     assertThat(ScenarioReader.locate(root, "regions[0].notes")).containsExactly(37, 5);
@@ -123,7 +145,8 @@ class ScenarioReaderBindingTest {
 
   @Test
   void modelValidationProblemIsMappedToItsLine() {
-    String text = minimal().replace("neighbours: [tal-abyad, hasakah]", "neighbours: [tal-abyad, hasaka]");
+    String text =
+        minimal().replace("neighbours: [tal-abyad, hasakah]", "neighbours: [tal-abyad, hasaka]");
     Scenario bound;
     try {
       bound = reader.read("ok.yaml", minimal().getBytes(UTF_8));
@@ -131,11 +154,17 @@ class ScenarioReaderBindingTest {
       throw new AssertionError(e.getMessage());
     }
     assertThat(bound).isNotNull();
-    // The validator checks neighbours: the misspelt one is a model validation problem, not a binding one.
-    var broken = new Binder("x").bindRoot((Node.MapNode) new TreeReader("x")
-        .read(text.getBytes(UTF_8), ScenarioFormat.YAML), Scenario.class, java.util.Set.of("schemaVersion"));
+    // The validator checks neighbours: the misspelt one is a model validation problem, not a
+    // binding one.
+    var broken =
+        new Binder("x")
+            .bindRoot(
+                (Node.MapNode) new TreeReader("x").read(text.getBytes(UTF_8), ScenarioFormat.YAML),
+                Scenario.class,
+                java.util.Set.of("schemaVersion"));
     assertThat(ScenarioValidator.validate(broken.orElseThrow())).isNotEmpty();
-    assertThat(errors("neighbour.yaml", text)).anySatisfy(line -> assertThat(line)
-        .startsWith("neighbour.yaml:44:29 regions[0].neighbours[1]: "));
+    assertThat(errors("neighbour.yaml", text))
+        .anySatisfy(
+            line -> assertThat(line).startsWith("neighbour.yaml:44:29 regions[0].neighbours[1]: "));
   }
 }

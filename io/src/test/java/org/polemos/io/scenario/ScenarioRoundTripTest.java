@@ -17,7 +17,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.polemos.model.Region;
 import org.polemos.model.Scenario;
 
-/** Writing then reading gives an equal scenario, in both formats, for every bundled scenario and tricky values. */
+/**
+ * Writing then reading gives an equal scenario, in both formats, for every bundled scenario and
+ * tricky values.
+ */
 class ScenarioRoundTripTest {
 
   private final ScenarioReader reader = new ScenarioReader();
@@ -25,7 +28,10 @@ class ScenarioRoundTripTest {
 
   static Stream<Arguments> bundledInBothFormats() {
     return BundledScenarios.ids().stream()
-        .flatMap(id -> Stream.of(Arguments.of(id, ScenarioFormat.YAML), Arguments.of(id, ScenarioFormat.JSON)));
+        .flatMap(
+            id ->
+                Stream.of(
+                    Arguments.of(id, ScenarioFormat.YAML), Arguments.of(id, ScenarioFormat.JSON)));
   }
 
   @ParameterizedTest(name = "{0} as {1}")
@@ -33,17 +39,21 @@ class ScenarioRoundTripTest {
   void bundledScenarioRoundTrips(String id, ScenarioFormat format) {
     Scenario scenario = BundledScenarios.load(id);
     String text = writer.write(scenario, format);
-    assertThat(reader.read(id + (format == ScenarioFormat.JSON ? ".json" : ".yaml"), text.getBytes(UTF_8)))
+    assertThat(
+            reader.read(
+                id + (format == ScenarioFormat.JSON ? ".json" : ".yaml"), text.getBytes(UTF_8)))
         .isEqualTo(scenario);
     // Writing is stable: a second round gives the same text.
-    assertThat(writer.write(reader.read("again", text.getBytes(UTF_8), format), format)).isEqualTo(text);
+    assertThat(writer.write(reader.read("again", text.getBytes(UTF_8), format), format))
+        .isEqualTo(text);
   }
 
   @Test
   void yamlStartsWithTheSchemaVersionAndLeavesOutEmptyOptionalFields() {
     String yaml = writer.toYaml(BundledScenarios.load("minimal"));
-    assertThat(yaml).startsWith("schemaVersion: 1\nid: minimal\n").doesNotContain("---", "notes: \"\"",
-        "faction: \"\"", "faction: ''");
+    assertThat(yaml)
+        .startsWith("schemaVersion: 1\nid: minimal\n")
+        .doesNotContain("---", "notes: \"\"", "faction: \"\"", "faction: ''");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -64,41 +74,113 @@ class ScenarioRoundTripTest {
     return Stream.of("s.yaml", "s.yml", "s.json", "s.scenario");
   }
 
-  /** Seeded: strings YAML likes to misread (booleans, nulls, numbers, dates, comments, quotes, line breaks). */
+  /**
+   * Seeded: strings YAML likes to misread (booleans, nulls, numbers, dates, comments, quotes, line
+   * breaks).
+   */
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
   void trickyStringsAndNumbersRoundTrip(long seed) {
     Random random = new Random(seed);
-    List<String> tricky = List.of("yes", "no", "on", "off", "true", "null", "~", "", " ", "123", "0x1F", "1e3",
-        "2014-06-10", "# not a comment", "a: b", "- item", "[x]", "{y}", "'single'", "\"double\"", "tab\there",
-        "line one\nline two\n", "trailing space ", " leading", "ünïcödé ☪ 伊斯兰", "*alias", "&anchor", "!tag",
-        "%directive", "@at", "`tick`", "back\\slash", "---", "...", "NO", ".inf", "-.5");
+    List<String> tricky =
+        List.of(
+            "yes",
+            "no",
+            "on",
+            "off",
+            "true",
+            "null",
+            "~",
+            "",
+            " ",
+            "123",
+            "0x1F",
+            "1e3",
+            "2014-06-10",
+            "# not a comment",
+            "a: b",
+            "- item",
+            "[x]",
+            "{y}",
+            "'single'",
+            "\"double\"",
+            "tab\there",
+            "line one\nline two\n",
+            "trailing space ",
+            " leading",
+            "ünïcödé ☪ 伊斯兰",
+            "*alias",
+            "&anchor",
+            "!tag",
+            "%directive",
+            "@at",
+            "`tick`",
+            "back\\slash",
+            "---",
+            "...",
+            "NO",
+            ".inf",
+            "-.5");
     Scenario base = BundledScenarios.load("minimal");
     for (int round = 0; round < 20; round++) {
       String a = tricky.get(random.nextInt(tricky.size()));
-      String b = tricky.get(random.nextInt(tricky.size())) + tricky.get(random.nextInt(tricky.size()));
-      // Magnitudes only: the reader validates, and areas, populations and capacities must be positive.
-      double number = Math.abs(switch (random.nextInt(4)) {
-        case 0 -> random.nextDouble();
-        case 1 -> random.nextGaussian() * 1e6;
-        case 2 -> Double.longBitsToDouble(random.nextLong() & 0x7FEFFFFFFFFFFFFFL); // any finite positive
-        default -> Math.scalb(random.nextDouble(), random.nextInt(200) - 100);
-      }) + Double.MIN_VALUE;
+      String b =
+          tricky.get(random.nextInt(tricky.size())) + tricky.get(random.nextInt(tricky.size()));
+      // Magnitudes only: the reader validates, and areas, populations and capacities must be
+      // positive.
+      double number =
+          Math.abs(
+                  switch (random.nextInt(4)) {
+                    case 0 -> random.nextDouble();
+                    case 1 -> random.nextGaussian() * 1e6;
+                    case 2 ->
+                        Double.longBitsToDouble(
+                            random.nextLong() & 0x7FEFFFFFFFFFFFFFL); // any finite positive
+                    default -> Math.scalb(random.nextDouble(), random.nextInt(200) - 100);
+                  })
+              + Double.MIN_VALUE;
       // within the bounds of docs/SCENARIO-FORMAT.md, keeping all the digits of the mantissa
       while (number > org.polemos.model.validation.Limits.MAX_AREA_KM2) {
         number /= 1024;
       }
-      long population = Math.floorMod(random.nextLong(), (long) org.polemos.model.validation.Limits.MAX_POPULATION);
+      long population =
+          Math.floorMod(
+              random.nextLong(), (long) org.polemos.model.validation.Limits.MAX_POPULATION);
       Region r = base.regions().get(0);
-      Region changed = new Region(r.id(), a, r.country(), population, number, number / 3, r.defensibility(),
-          r.neighbours(), r.controller(), r.forces(), b);
+      Region changed =
+          new Region(
+              r.id(),
+              a,
+              r.country(),
+              population,
+              number,
+              number / 3,
+              r.defensibility(),
+              r.neighbours(),
+              r.controller(),
+              r.forces(),
+              b);
       List<Region> regions = new java.util.ArrayList<>(base.regions());
       regions.set(0, changed);
-      Scenario scenario = new Scenario(base.id(), b, a, base.calendar(), random.nextLong(), base.factions(), regions,
-          base.sources(), base.corridors(), base.interventions(), base.processes(), a + b);
+      Scenario scenario =
+          new Scenario(
+              base.id(),
+              b,
+              a,
+              base.calendar(),
+              random.nextLong(),
+              base.factions(),
+              regions,
+              base.sources(),
+              base.corridors(),
+              base.interventions(),
+              base.processes(),
+              a + b);
       for (ScenarioFormat format : ScenarioFormat.values()) {
         String text = writer.write(scenario, format);
-        assertThat(reader.read("t", text.getBytes(UTF_8), format)).as("%s:\n%s", format, text).isEqualTo(scenario);
+        assertThat(reader.read("t", text.getBytes(UTF_8), format))
+            .as("%s:\n%s", format, text)
+            .isEqualTo(scenario);
       }
     }
   }

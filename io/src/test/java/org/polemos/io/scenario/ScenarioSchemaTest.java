@@ -19,8 +19,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * docs/scenario.schema.json is generated from the records ({@link ScenarioSchema}) and must stay equal to it; run
- * with {@code -Dpolemos.updateSchema=true} to rewrite it. Bundled scenarios validate against it; broken ones fail.
+ * docs/scenario.schema.json is generated from the records ({@link ScenarioSchema}) and must stay
+ * equal to it; run with {@code -Dpolemos.updateSchema=true} to rewrite it. Bundled scenarios
+ * validate against it; broken ones fail.
  */
 class ScenarioSchemaTest {
 
@@ -32,7 +33,8 @@ class ScenarioSchemaTest {
   }
 
   private static JsonSchema schema() {
-    return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(ScenarioSchema.json());
+    return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+        .getSchema(ScenarioSchema.json());
   }
 
   @Test
@@ -43,8 +45,11 @@ class ScenarioSchemaTest {
       Files.writeString(SCHEMA_FILE, generated);
     }
     assertThat(SCHEMA_FILE).exists();
-    assertThat(Files.readString(SCHEMA_FILE)).as("docs/scenario.schema.json is stale; rerun the io tests with "
-        + "-Dpolemos.updateSchema=true").isEqualTo(generated);
+    assertThat(Files.readString(SCHEMA_FILE))
+        .as(
+            "docs/scenario.schema.json is stale; rerun the io tests with "
+                + "-Dpolemos.updateSchema=true")
+        .isEqualTo(generated);
   }
 
   static Stream<String> bundled() {
@@ -56,7 +61,8 @@ class ScenarioSchemaTest {
   void bundledScenariosValidate(String id) throws Exception {
     JsonNode raw = new YAMLMapper().readTree(BundledScenarios.source(id));
     assertThat(schema().validate(raw)).isEmpty();
-    JsonNode written = new ObjectMapper().readTree(new ScenarioWriter().toJson(BundledScenarios.load(id)));
+    JsonNode written =
+        new ObjectMapper().readTree(new ScenarioWriter().toJson(BundledScenarios.load(id)));
     assertThat(schema().validate(written)).isEmpty();
   }
 

@@ -21,28 +21,39 @@ class PartFileTest {
   private static List<String> replay(Path file) throws Exception {
     List<String> seen = new ArrayList<>();
     try (PartFile.Reader reader = new PartFile.Reader(file)) {
-      PartFile.Visitor v = new PartFile.Visitor() {
-        @Override
-        public void beginUnit(int point, int replication) {
-          seen.add("B " + point + " " + replication);
-        }
+      PartFile.Visitor v =
+          new PartFile.Visitor() {
+            @Override
+            public void beginUnit(int point, int replication) {
+              seen.add("B " + point + " " + replication);
+            }
 
-        @Override
-        public void series(int replication, LocalDate date, String metric, String key, double value) {
-          seen.add("R " + replication + " " + date + " " + metric + " " + key + " "
-              + Long.toHexString(Double.doubleToRawLongBits(value)));
-        }
+            @Override
+            public void series(
+                int replication, LocalDate date, String metric, String key, double value) {
+              seen.add(
+                  "R "
+                      + replication
+                      + " "
+                      + date
+                      + " "
+                      + metric
+                      + " "
+                      + key
+                      + " "
+                      + Long.toHexString(Double.doubleToRawLongBits(value)));
+            }
 
-        @Override
-        public void event(EventRecord e) {
-          seen.add("E " + e);
-        }
+            @Override
+            public void event(EventRecord e) {
+              seen.add("E " + e);
+            }
 
-        @Override
-        public void endUnit() {
-          seen.add("U");
-        }
-      };
+            @Override
+            public void endUnit() {
+              seen.add("U");
+            }
+          };
       while (reader.next(v)) {
         seen.add("next");
       }
@@ -66,7 +77,8 @@ class PartFileTest {
       w.beginUnit(3, 7);
       w.series(7, LocalDate.of(2014, 6, 10), "fighters", "all", 0.1 + 0.2);
       w.series(7, LocalDate.of(2014, 6, 10), "fighters", "", Double.NaN);
-      w.event(new EventRecord(7, 12.5, LocalDate.of(2014, 6, 22), "control-changed", "mosul", details));
+      w.event(
+          new EventRecord(7, 12.5, LocalDate.of(2014, 6, 22), "control-changed", "mosul", details));
       w.endUnit();
       w.beginUnit(3, 8);
       w.series(8, LocalDate.of(2014, 7, 10), "fighters", "all", -0.0);
@@ -80,14 +92,21 @@ class PartFileTest {
   @Test
   void replaysExactlyWhatWasWritten() throws Exception {
     Path file = write();
-    assertThat(replay(file)).containsExactly(
-        "B 3 7",
-        "R 7 2014-06-10 fighters all " + Long.toHexString(Double.doubleToRawLongBits(0.1 + 0.2)),
-        "R 7 2014-06-10 fighters  " + Long.toHexString(Double.doubleToRawLongBits(Double.NaN)),
-        "E " + new EventRecord(7, 12.5, LocalDate.of(2014, 6, 22), "control-changed", "mosul",
-            details()),
-        "U", "next",
-        "B 3 8", "R 8 2014-07-10 fighters all " + Long.toHexString(Double.doubleToRawLongBits(-0.0)), "U", "next");
+    assertThat(replay(file))
+        .containsExactly(
+            "B 3 7",
+            "R 7 2014-06-10 fighters all "
+                + Long.toHexString(Double.doubleToRawLongBits(0.1 + 0.2)),
+            "R 7 2014-06-10 fighters  " + Long.toHexString(Double.doubleToRawLongBits(Double.NaN)),
+            "E "
+                + new EventRecord(
+                    7, 12.5, LocalDate.of(2014, 6, 22), "control-changed", "mosul", details()),
+            "U",
+            "next",
+            "B 3 8",
+            "R 8 2014-07-10 fighters all " + Long.toHexString(Double.doubleToRawLongBits(-0.0)),
+            "U",
+            "next");
   }
 
   @Test
@@ -101,7 +120,8 @@ class PartFileTest {
     }
     Path other = tmp.resolve("other");
     Files.writeString(other, "date,metric\n");
-    assertThatThrownBy(() -> new PartFile.Reader(other)).hasMessageContaining("not a Polemos part file");
+    assertThatThrownBy(() -> new PartFile.Reader(other))
+        .hasMessageContaining("not a Polemos part file");
   }
 
   @Test

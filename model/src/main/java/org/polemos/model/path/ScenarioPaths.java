@@ -23,31 +23,33 @@ import org.polemos.model.process.Processes;
 import org.polemos.model.validation.Suggestions;
 
 /**
- * Reads and replaces single parameters of a scenario (or any record tree) by a dotted path, for variants,
- * sweeps and calibration.
+ * Reads and replaces single parameters of a scenario (or any record tree) by a dotted path, for
+ * variants, sweeps and calibration.
  *
- * <p>Path syntax: segments separated by dots. On a record a segment is a component name ({@code seed},
- * {@code processes.intake.servers}); on a list of records that have an {@code id} component it is an element's
- * id ({@code corridors.tal-abyad.interdiction}, {@code regions.raqqa.forces.islamic-state}); on any other list it
- * is a zero-based index ({@code processes.intake.serviceDays.values.0}); on a map it is an existing key; on
- * {@code processes} it is a registered section name ({@code processes.intake}, or an extension's section, see
- * {@link org.polemos.model.process.ProcessRegistry}), present even when the file omitted it. On a
- * distribution the segments are the parameters of its concrete type ({@code serviceDays.mean} for an
- * exponential, {@code serviceDays.sigma} for a log-normal).
+ * <p>Path syntax: segments separated by dots. On a record a segment is a component name ({@code
+ * seed}, {@code processes.intake.servers}); on a list of records that have an {@code id} component
+ * it is an element's id ({@code corridors.tal-abyad.interdiction}, {@code
+ * regions.raqqa.forces.islamic-state}); on any other list it is a zero-based index ({@code
+ * processes.intake.serviceDays.values.0}); on a map it is an existing key; on {@code processes} it
+ * is a registered section name ({@code processes.intake}, or an extension's section, see {@link
+ * org.polemos.model.process.ProcessRegistry}), present even when the file omitted it. On a
+ * distribution the segments are the parameters of its concrete type ({@code serviceDays.mean} for
+ * an exponential, {@code serviceDays.sigma} for a log-normal).
  *
- * <p>Values are converted to the type of the component: numbers (or numeric strings) to {@code double},
- * {@code int}, {@code long} and their boxes, rejecting fractions and out-of-range values for integers; strings to
- * enum constants by their {@link Coded} code (or constant name); strings in ISO form (2015-06-01) to
- * {@link LocalDate}; lists and maps element by element. {@code null} is accepted only for reference types; the
- * record constructors supply defaults for omittable components.
+ * <p>Values are converted to the type of the component: numbers (or numeric strings) to {@code
+ * double}, {@code int}, {@code long} and their boxes, rejecting fractions and out-of-range values
+ * for integers; strings to enum constants by their {@link Coded} code (or constant name); strings
+ * in ISO form (2015-06-01) to {@link LocalDate}; lists and maps element by element. {@code null} is
+ * accepted only for reference types; the record constructors supply defaults for omittable
+ * components.
  *
- * <p>{@link #with} returns a new tree and never changes its argument. The result is NOT validated: callers run
- * {@link org.polemos.model.validation.ScenarioValidator#validate(Scenario)} on it. Every failure is an
- * {@link IllegalArgumentException} naming the path, the segment that failed and the valid choices.
+ * <p>{@link #with} returns a new tree and never changes its argument. The result is NOT validated:
+ * callers run {@link org.polemos.model.validation.ScenarioValidator#validate(Scenario)} on it.
+ * Every failure is an {@link IllegalArgumentException} naming the path, the segment that failed and
+ * the valid choices.
  */
 public final class ScenarioPaths {
-  private ScenarioPaths() {
-  }
+  private ScenarioPaths() {}
 
   /** A copy of {@code root} with the value at {@code path} replaced by {@code value}, converted. */
   @SuppressWarnings("unchecked")
@@ -56,7 +58,9 @@ public final class ScenarioPaths {
     return (R) set(root, root.getClass(), segments, 0, value, path);
   }
 
-  /** The value at {@code path}: a number, string, date, enum constant, list, map, record or null. */
+  /**
+   * The value at {@code path}: a number, string, date, enum constant, list, map, record or null.
+   */
   public static Object get(Record root, String path) {
     String[] segments = split(path);
     Object node = root;
@@ -72,13 +76,14 @@ public final class ScenarioPaths {
     if (value instanceof Number number) {
       return number.doubleValue();
     }
-    throw new IllegalArgumentException("path \"" + path + "\" does not lead to a number but to "
-        + describe(value));
+    throw new IllegalArgumentException(
+        "path \"" + path + "\" does not lead to a number but to " + describe(value));
   }
 
   /**
-   * Every path of {@code root} that leads to a number (double, int or long, including {@code seed}, region
-   * forces and the parameters of distributions), in document order. Elements whose id is missing are skipped.
+   * Every path of {@code root} that leads to a number (double, int or long, including {@code seed},
+   * region forces and the parameters of distributions), in document order. Elements whose id is
+   * missing are skipped.
    */
   public static List<String> numericPaths(Record root) {
     Set<String> paths = new LinkedHashSet<>();
@@ -91,7 +96,8 @@ public final class ScenarioPaths {
     return numericPaths((Record) scenario);
   }
 
-  // --------------------------------------------------------------------------------------------- navigation
+  // ---------------------------------------------------------------------------------------------
+  // navigation
 
   private static String[] split(String path) {
     if (path == null || path.isBlank()) {
@@ -100,24 +106,38 @@ public final class ScenarioPaths {
     String[] segments = path.split("\\.", -1);
     for (int i = 0; i < segments.length; i++) {
       if (segments[i].isEmpty()) {
-        throw new IllegalArgumentException("path \"" + path + "\" has an empty segment at position " + (i + 1));
+        throw new IllegalArgumentException(
+            "path \"" + path + "\" has an empty segment at position " + (i + 1));
       }
     }
     return segments;
   }
 
-  private static IllegalArgumentException fail(String path, String[] segments, int i, String reason) {
-    return new IllegalArgumentException("path \"" + path + "\", segment \"" + segments[i] + "\" (" + (i + 1)
-        + " of " + segments.length + "): " + reason);
+  private static IllegalArgumentException fail(
+      String path, String[] segments, int i, String reason) {
+    return new IllegalArgumentException(
+        "path \""
+            + path
+            + "\", segment \""
+            + segments[i]
+            + "\" ("
+            + (i + 1)
+            + " of "
+            + segments.length
+            + "): "
+            + reason);
   }
 
   private static String choices(String wrong, Collection<String> valid) {
-    return Suggestions.didYouMean(wrong, valid) + "; valid: "
+    return Suggestions.didYouMean(wrong, valid)
+        + "; valid: "
         + (valid.isEmpty() ? "(none)" : String.join(", ", valid));
   }
 
   private static String where(String[] segments, int i) {
-    return i == 0 ? "the scenario" : "\"" + String.join(".", Arrays.copyOfRange(segments, 0, i)) + "\"";
+    return i == 0
+        ? "the scenario"
+        : "\"" + String.join(".", Arrays.copyOfRange(segments, 0, i)) + "\"";
   }
 
   /** The child of {@code node} named by {@code segments[i]}. */
@@ -138,13 +158,19 @@ public final class ScenarioPaths {
     }
     if (node instanceof Map<?, ?> map) {
       if (!map.containsKey(segment)) {
-        throw fail(path, segments, i, "no key \"" + segment + "\" in " + where(segments, i)
-            + choices(segment, keys(map)));
+        throw fail(
+            path,
+            segments,
+            i,
+            "no key \"" + segment + "\" in " + where(segments, i) + choices(segment, keys(map)));
       }
       return map.get(segment);
     }
-    throw fail(path, segments, i, where(segments, i) + " is " + describe(node) + " and has no field \""
-        + segment + "\"");
+    throw fail(
+        path,
+        segments,
+        i,
+        where(segments, i) + " is " + describe(node) + " and has no field \"" + segment + "\"");
   }
 
   private static RecordComponent component(Record record, String[] segments, int i, String path) {
@@ -156,19 +182,31 @@ public final class ScenarioPaths {
       }
       names.add(component.getName());
     }
-    throw fail(path, segments, i, "\"" + segments[i] + "\" is not a field of " + typeName(record.getClass())
-        + " at " + where(segments, i) + choices(segments[i], names));
+    throw fail(
+        path,
+        segments,
+        i,
+        "\""
+            + segments[i]
+            + "\" is not a field of "
+            + typeName(record.getClass())
+            + " at "
+            + where(segments, i)
+            + choices(segments[i], names));
   }
 
   private static Object read(Record record, RecordComponent component) {
     try {
       return component.getAccessor().invoke(record);
     } catch (IllegalAccessException | InvocationTargetException e) {
-      throw new IllegalStateException("cannot read " + component.getName() + " of " + record.getClass(), e);
+      throw new IllegalStateException(
+          "cannot read " + component.getName() + " of " + record.getClass(), e);
     }
   }
 
-  /** The index of the list element named by {@code segments[i]}: by id on lists of records with ids. */
+  /**
+   * The index of the list element named by {@code segments[i]}: by id on lists of records with ids.
+   */
   private static int index(List<?> list, String[] segments, int i, String path) {
     String segment = segments[i];
     if (hasIds(list)) {
@@ -182,19 +220,43 @@ public final class ScenarioPaths {
           ids.add(id);
         }
       }
-      throw fail(path, segments, i, "no element with id \"" + segment + "\" in " + where(segments, i)
-          + choices(segment, ids));
+      throw fail(
+          path,
+          segments,
+          i,
+          "no element with id \""
+              + segment
+              + "\" in "
+              + where(segments, i)
+              + choices(segment, ids));
     }
     int k;
     try {
       k = Integer.parseInt(segment);
     } catch (NumberFormatException e) {
-      throw fail(path, segments, i, where(segments, i) + " is a list addressed by index, 0 to "
-          + (list.size() - 1) + ", not \"" + segment + "\"");
+      throw fail(
+          path,
+          segments,
+          i,
+          where(segments, i)
+              + " is a list addressed by index, 0 to "
+              + (list.size() - 1)
+              + ", not \""
+              + segment
+              + "\"");
     }
     if (k < 0 || k >= list.size()) {
-      throw fail(path, segments, i, "index " + k + " is out of range for " + where(segments, i) + " (size "
-          + list.size() + ")");
+      throw fail(
+          path,
+          segments,
+          i,
+          "index "
+              + k
+              + " is out of range for "
+              + where(segments, i)
+              + " (size "
+              + list.size()
+              + ")");
     }
     return k;
   }
@@ -202,7 +264,8 @@ public final class ScenarioPaths {
   private static boolean hasIds(List<?> list) {
     for (Object element : list) {
       if (element instanceof Record record) {
-        return Arrays.stream(record.getClass().getRecordComponents()).anyMatch(c -> c.getName().equals("id"));
+        return Arrays.stream(record.getClass().getRecordComponents())
+            .anyMatch(c -> c.getName().equals("id"));
       }
     }
     return false;
@@ -220,11 +283,19 @@ public final class ScenarioPaths {
   }
 
   /** The section of {@code processes} named by {@code segments[i]}. */
-  private static ProcessParameters section(Processes processes, String[] segments, int i, String path) {
+  private static ProcessParameters section(
+      Processes processes, String[] segments, int i, String path) {
     ProcessParameters section = processes.asMap().get(segments[i]);
     if (section == null) {
-      throw fail(path, segments, i, "no process \"" + segments[i] + "\" in " + where(segments, i)
-          + choices(segments[i], processes.asMap().keySet()));
+      throw fail(
+          path,
+          segments,
+          i,
+          "no process \""
+              + segments[i]
+              + "\" in "
+              + where(segments, i)
+              + choices(segments[i], processes.asMap().keySet()));
     }
     return section;
   }
@@ -237,7 +308,8 @@ public final class ScenarioPaths {
 
   // ------------------------------------------------------------------------------------------------ update
 
-  private static Object set(Object node, Type declared, String[] segments, int i, Object value, String path) {
+  private static Object set(
+      Object node, Type declared, String[] segments, int i, Object value, String path) {
     if (i == segments.length) {
       return convert(value, declared, segments, i - 1, path);
     }
@@ -252,16 +324,20 @@ public final class ScenarioPaths {
       Class<?>[] types = new Class<?>[components.length];
       for (int k = 0; k < components.length; k++) {
         types[k] = components[k].getType();
-        arguments[k] = components[k].getName().equals(target.getName())
-            ? set(read(record, target), target.getGenericType(), segments, i + 1, value, path)
-            : read(record, components[k]);
+        arguments[k] =
+            components[k].getName().equals(target.getName())
+                ? set(read(record, target), target.getGenericType(), segments, i + 1, value, path)
+                : read(record, components[k]);
       }
       try {
         Constructor<?> constructor = record.getClass().getDeclaredConstructor(types);
         return constructor.newInstance(arguments);
       } catch (InvocationTargetException e) {
-        throw fail(path, segments, segments.length - 1, "rejected by " + typeName(record.getClass()) + ": "
-            + e.getCause());
+        throw fail(
+            path,
+            segments,
+            segments.length - 1,
+            "rejected by " + typeName(record.getClass()) + ": " + e.getCause());
       } catch (ReflectiveOperationException e) {
         throw new IllegalStateException("cannot construct " + record.getClass(), e);
       }
@@ -283,19 +359,27 @@ public final class ScenarioPaths {
     }
     if (node instanceof Map<?, ?> map) {
       if (!map.containsKey(segment)) {
-        throw fail(path, segments, i, "no key \"" + segment + "\" in " + where(segments, i)
-            + choices(segment, keys(map)));
+        throw fail(
+            path,
+            segments,
+            i,
+            "no key \"" + segment + "\" in " + where(segments, i) + choices(segment, keys(map)));
       }
       Map<Object, Object> copy = new LinkedHashMap<>(map);
-      copy.put(segment, set(map.get(segment), typeArgument(declared, 1), segments, i + 1, value, path));
+      copy.put(
+          segment, set(map.get(segment), typeArgument(declared, 1), segments, i + 1, value, path));
       return copy;
     }
-    throw fail(path, segments, i, where(segments, i) + " is " + describe(node) + " and has no field \""
-        + segment + "\"");
+    throw fail(
+        path,
+        segments,
+        i,
+        where(segments, i) + " is " + describe(node) + " and has no field \"" + segment + "\"");
   }
 
   private static Type typeArgument(Type type, int index) {
-    if (type instanceof ParameterizedType parameterized && parameterized.getActualTypeArguments().length > index) {
+    if (type instanceof ParameterizedType parameterized
+        && parameterized.getActualTypeArguments().length > index) {
       return parameterized.getActualTypeArguments()[index];
     }
     return Object.class;
@@ -311,7 +395,10 @@ public final class ScenarioPaths {
     return Object.class;
   }
 
-  /** {@code value} converted to {@code type}, the declared type of the component at segment {@code i}. */
+  /**
+   * {@code value} converted to {@code type}, the declared type of the component at segment {@code
+   * i}.
+   */
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static Object convert(Object value, Type type, String[] segments, int i, String path) {
     Class<?> target = raw(type);
@@ -334,7 +421,10 @@ public final class ScenarioPaths {
       }
       throw fail(path, segments, i, "expected a number, was " + describe(value));
     }
-    if (target == int.class || target == Integer.class || target == long.class || target == Long.class) {
+    if (target == int.class
+        || target == Integer.class
+        || target == long.class
+        || target == Long.class) {
       boolean isInt = target == int.class || target == Integer.class;
       BigDecimal decimal;
       try {
@@ -349,8 +439,14 @@ public final class ScenarioPaths {
       try {
         return isInt ? (Object) decimal.intValueExact() : (Object) decimal.longValueExact();
       } catch (ArithmeticException e) {
-        throw fail(path, segments, i, "expected a whole number within the range of " + (isInt ? "int" : "long")
-            + ", was " + plain(value));
+        throw fail(
+            path,
+            segments,
+            i,
+            "expected a whole number within the range of "
+                + (isInt ? "int" : "long")
+                + ", was "
+                + plain(value));
       }
     }
     if (target == LocalDate.class) {
@@ -373,13 +469,18 @@ public final class ScenarioPaths {
       if (value instanceof String text) {
         List<String> codes = new ArrayList<>();
         for (Object constant : target.getEnumConstants()) {
-          String code = constant instanceof Coded coded ? coded.code() : ((Enum<?>) constant).name();
+          String code =
+              constant instanceof Coded coded ? coded.code() : ((Enum<?>) constant).name();
           if (code.equals(text) || ((Enum<?>) constant).name().equals(text)) {
             return constant;
           }
           codes.add(code);
         }
-        throw fail(path, segments, i, "unknown " + typeName(target) + " \"" + text + "\"" + choices(text, codes));
+        throw fail(
+            path,
+            segments,
+            i,
+            "unknown " + typeName(target) + " \"" + text + "\"" + choices(text, codes));
       }
       throw fail(path, segments, i, "expected a " + typeName(target) + ", was " + describe(value));
     }
@@ -405,7 +506,8 @@ public final class ScenarioPaths {
       }
       Map<Object, Object> converted = new LinkedHashMap<>();
       for (Map.Entry<?, ?> entry : map.entrySet()) {
-        converted.put(entry.getKey(), convert(entry.getValue(), typeArgument(type, 1), segments, i, path));
+        converted.put(
+            entry.getKey(), convert(entry.getValue(), typeArgument(type, 1), segments, i, path));
       }
       return converted;
     }
@@ -415,7 +517,8 @@ public final class ScenarioPaths {
     throw fail(path, segments, i, "expected a " + typeName(target) + ", was " + describe(value));
   }
 
-  // ------------------------------------------------------------------------------------------ numeric paths
+  // ------------------------------------------------------------------------------------------
+  // numeric paths
 
   private static void collect(Object node, String prefix, Set<String> out) {
     if (node instanceof Processes processes) {
@@ -460,13 +563,20 @@ public final class ScenarioPaths {
   }
 
   private static boolean isNumeric(Class<?> type) {
-    return type == double.class || type == int.class || type == long.class || type == Double.class
-        || type == Integer.class || type == Long.class;
+    return type == double.class
+        || type == int.class
+        || type == long.class
+        || type == Double.class
+        || type == Integer.class
+        || type == Long.class;
   }
 
   /** Whole doubles without the exponent or ".0" that Double.toString gives them. */
   private static String plain(Object value) {
-    if (value instanceof Double d && Double.isFinite(d) && d == Math.rint(d) && Math.abs(d) < 1e18) {
+    if (value instanceof Double d
+        && Double.isFinite(d)
+        && d == Math.rint(d)
+        && Math.abs(d) < 1e18) {
       return new BigDecimal(d).toPlainString();
     }
     return String.valueOf(value);
@@ -490,23 +600,25 @@ public final class ScenarioPaths {
   }
 
   /**
-   * A validator path ({@code corridors[0].interdiction}, {@code regions[2].forces.islamic-state}) in the terms of
-   * {@link #with}: an element of a list of records with an {@code id} is named by its id
-   * ({@code corridors.tal-abyad.interdiction}), of any other list by its index. Parts that cannot be followed are
-   * kept as written.
+   * A validator path ({@code corridors[0].interdiction}, {@code regions[2].forces.islamic-state})
+   * in the terms of {@link #with}: an element of a list of records with an {@code id} is named by
+   * its id ({@code corridors.tal-abyad.interdiction}), of any other list by its index. Parts that
+   * cannot be followed are kept as written.
    */
   public static String idPath(Record root, String validatorPath) {
     StringBuilder out = new StringBuilder();
     Object node = root;
     for (String part : validatorPath.split("\\.", -1)) {
-      java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.*?)((?:\\[\\d+\\])*)").matcher(part);
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("(.*?)((?:\\[\\d+\\])*)").matcher(part);
       if (!m.matches()) {
         return validatorPath;
       }
       String name = m.group(1);
       out.append(out.length() == 0 ? "" : ".").append(name);
       node = child(node, name);
-      java.util.regex.Matcher index = java.util.regex.Pattern.compile("\\[(\\d+)\\]").matcher(m.group(2));
+      java.util.regex.Matcher index =
+          java.util.regex.Pattern.compile("\\[(\\d+)\\]").matcher(m.group(2));
       while (index.find()) {
         int i = Integer.parseInt(index.group(1));
         Object element = node instanceof List<?> list && i < list.size() ? list.get(i) : null;

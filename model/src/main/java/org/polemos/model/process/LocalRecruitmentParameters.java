@@ -7,15 +7,19 @@ import org.polemos.model.validation.Limits;
  * Recruitment from the population the organisation holds.
  *
  * @param annualRatePerCapita recruits per held inhabitant per year when pay is fully funded
- * @param payDependence in [0,1]: how much an unfunded payroll cuts local recruitment (1 = stops it entirely)
+ * @param payDependence in [0,1]: how much an unfunded payroll cuts local recruitment (1 = stops it
+ *     entirely)
  */
 public record LocalRecruitmentParameters(double annualRatePerCapita, double payDependence)
     implements ProcessParameters {
 
   @Override
   public void check(Checks c) {
-    c.atMost(c.nonNegative(annualRatePerCapita, "annualRatePerCapita"), annualRatePerCapita,
-        Limits.MAX_RATE_PER_YEAR, "annualRatePerCapita");
+    c.atMost(
+        c.nonNegative(annualRatePerCapita, "annualRatePerCapita"),
+        annualRatePerCapita,
+        Limits.MAX_RATE_PER_YEAR,
+        "annualRatePerCapita");
     c.fraction(payDependence, "payDependence");
   }
 }

@@ -6,11 +6,12 @@ import java.util.Map;
 import org.polemos.model.validation.Suggestions;
 
 /**
- * The parameters of every mechanism, one record per section of the scenario's {@code processes:} mapping, keyed
- * by section name in {@link ProcessRegistry} order. Every registered section is present: a section the scenario
- * omits holds its {@link ProcessDefinition#defaults()}. Only {@link #defaults()} (and so {@link #of}) consult the
- * registry; the other methods use the sections this instance carries. Built-in and extension sections are handled
- * alike; a mechanism reads its own with {@link #get(Class)}.
+ * The parameters of every mechanism, one record per section of the scenario's {@code processes:}
+ * mapping, keyed by section name in {@link ProcessRegistry} order. Every registered section is
+ * present: a section the scenario omits holds its {@link ProcessDefinition#defaults()}. Only {@link
+ * #defaults()} (and so {@link #of}) consult the registry; the other methods use the sections this
+ * instance carries. Built-in and extension sections are handled alike; a mechanism reads its own
+ * with {@link #get(Class)}.
  *
  * <p>Immutable.
  */
@@ -21,7 +22,9 @@ public final class Processes {
     this.sections = Collections.unmodifiableMap(sections);
   }
 
-  /** Every registered section at its defaults (see {@link BuiltInProcesses} for the built-in ones). */
+  /**
+   * Every registered section at its defaults (see {@link BuiltInProcesses} for the built-in ones).
+   */
   public static Processes defaults() {
     Map<String, ProcessParameters> map = new LinkedHashMap<>();
     for (ProcessDefinition<?> d : ProcessRegistry.definitions()) {
@@ -33,7 +36,8 @@ public final class Processes {
   /**
    * The defaults with the sections in {@code given} replaced; keys are section names.
    *
-   * @throws IllegalArgumentException for an unknown section, a null value or a value of the wrong type
+   * @throws IllegalArgumentException for an unknown section, a null value or a value of the wrong
+   *     type
    */
   public static Processes of(Map<String, ? extends ProcessParameters> given) {
     Processes result = defaults();
@@ -87,15 +91,21 @@ public final class Processes {
   }
 
   /**
-   * A copy with section {@code name} replaced by {@code parameters}, a record of the section's type.
+   * A copy with section {@code name} replaced by {@code parameters}, a record of the section's
+   * type.
    *
    * @throws IllegalArgumentException for an unknown section, null, or a record of another type
    */
   public Processes with(String name, ProcessParameters parameters) {
     ProcessParameters current = get(name);
     if (parameters == null || parameters.getClass() != current.getClass()) {
-      throw new IllegalArgumentException("processes." + name + " must be a " + current.getClass().getSimpleName()
-          + ", was " + (parameters == null ? "null" : parameters.getClass().getSimpleName()));
+      throw new IllegalArgumentException(
+          "processes."
+              + name
+              + " must be a "
+              + current.getClass().getSimpleName()
+              + ", was "
+              + (parameters == null ? "null" : parameters.getClass().getSimpleName()));
     }
     Map<String, ProcessParameters> copy = new LinkedHashMap<>(sections);
     copy.put(name, parameters);
@@ -113,13 +123,20 @@ public final class Processes {
         return e.getKey();
       }
     }
-    throw new IllegalArgumentException(type.getName() + " is not the parameter type of any registered process;"
-        + " register it with a ProcessProvider (see docs/EXTENDING.md)");
+    throw new IllegalArgumentException(
+        type.getName()
+            + " is not the parameter type of any registered process;"
+            + " register it with a ProcessProvider (see docs/EXTENDING.md)");
   }
 
   private IllegalArgumentException unknown(String name) {
-    return new IllegalArgumentException("unknown process \"" + name + "\""
-        + Suggestions.didYouMean(name, sections.keySet()) + "; known: " + String.join(", ", sections.keySet()));
+    return new IllegalArgumentException(
+        "unknown process \""
+            + name
+            + "\""
+            + Suggestions.didYouMean(name, sections.keySet())
+            + "; known: "
+            + String.join(", ", sections.keySet()));
   }
 
   @Override

@@ -4,9 +4,15 @@ import org.polemos.model.Coded;
 
 /** How departures from source countries are generated. */
 public enum RecruitmentModel implements Coded {
-  /** Non-homogeneous Poisson departures: pool x propensity x momentum effect x (1 - counter-measures). */
+  /**
+   * Non-homogeneous Poisson departures: pool x propensity x momentum effect x (1 -
+   * counter-measures).
+   */
   POISSON("poisson"),
-  /** SIR-style radicalisation: susceptible, radicalised, disengaged; departures drawn from the radicalised. */
+  /**
+   * SIR-style radicalisation: susceptible, radicalised, disengaged; departures drawn from the
+   * radicalised.
+   */
   COMPARTMENTAL("compartmental");
 
   private final String code;

@@ -7,9 +7,11 @@ import org.polemos.model.validation.Checks;
  * Radicalisation and departure.
  *
  * @param model which departure model runs
- * @param compartmental parameters of the compartmental model; required when {@code model} is compartmental
+ * @param compartmental parameters of the compartmental model; required when {@code model} is
+ *     compartmental
  */
-public record RecruitmentParameters(RecruitmentModel model, @Omittable CompartmentalParameters compartmental)
+public record RecruitmentParameters(
+    RecruitmentModel model, @Omittable CompartmentalParameters compartmental)
     implements ProcessParameters {
 
   @Override

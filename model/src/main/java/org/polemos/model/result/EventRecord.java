@@ -11,14 +11,21 @@ import java.util.Map;
  * @param replication replication index, from 0
  * @param day simulation time in days since the calendar start
  * @param date calendar date of {@code day}
- * @param type what happened, e.g. {@code control-changed}, {@code corridor-closed}, {@code intervention-started}
+ * @param type what happened, e.g. {@code control-changed}, {@code corridor-closed}, {@code
+ *     intervention-started}
  * @param subject id of the region, corridor or intervention concerned
  * @param details further ids, in insertion order (e.g. {@code from}, {@code to})
  */
-public record EventRecord(int replication, double day, LocalDate date, String type, String subject,
+public record EventRecord(
+    int replication,
+    double day,
+    LocalDate date,
+    String type,
+    String subject,
     Map<String, String> details) {
 
   public EventRecord {
-    details = details == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));
+    details =
+        details == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));
   }
 }

@@ -1,12 +1,11 @@
 package org.polemos.model.result;
 
 /**
- * The metric names every run writes (see docs/OUTPUTS.md). Keys are faction, source, corridor, region or
- * stream ids; "all" where a total is given beside the parts.
+ * The metric names every run writes (see docs/OUTPUTS.md). Keys are faction, source, corridor,
+ * region or stream ids; "all" where a total is given beside the parts.
  */
 public final class Metric {
-  private Metric() {
-  }
+  private Metric() {}
 
   /** Key for totals across sources. */
   public static final String ALL = "all";

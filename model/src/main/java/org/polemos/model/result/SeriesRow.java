@@ -3,8 +3,8 @@ package org.polemos.model.result;
 import java.time.LocalDate;
 
 /**
- * One value of one simulated series at one sample date: a row of {@code series.csv}
- * ({@code replication,date,metric,key,value}).
+ * One value of one simulated series at one sample date: a row of {@code series.csv} ({@code
+ * replication,date,metric,key,value}).
  *
  * @param replication replication index, from 0
  * @param date sample date

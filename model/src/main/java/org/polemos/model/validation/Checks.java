@@ -4,16 +4,19 @@ import java.util.List;
 import org.polemos.model.distribution.DistributionSpec;
 
 /**
- * The bound checks a parameter record runs on itself (see
- * {@link org.polemos.model.process.ProcessParameters#check}): each method reports a {@link Problem} at
- * {@code prefix.field} when the value is out of bounds and returns whether it was in bounds, so a consistency
- * check between two fields can run only when both are valid.
+ * The bound checks a parameter record runs on itself (see {@link
+ * org.polemos.model.process.ProcessParameters#check}): each method reports a {@link Problem} at
+ * {@code prefix.field} when the value is out of bounds and returns whether it was in bounds, so a
+ * consistency check between two fields can run only when both are valid.
  */
 public final class Checks {
   private final List<Problem> problems;
   private final String prefix;
 
-  /** Checks that add their problems to {@code problems}, with paths below {@code prefix} ("" for the root). */
+  /**
+   * Checks that add their problems to {@code problems}, with paths below {@code prefix} ("" for the
+   * root).
+   */
   public Checks(List<Problem> problems, String prefix) {
     this.problems = problems;
     this.prefix = prefix == null ? "" : prefix;
@@ -89,13 +92,18 @@ public final class Checks {
   }
 
   /**
-   * Reports {@code value} above {@code max} when the check before it passed ({@code ok}); returns whether the value
-   * is acceptable. The upper bounds keep runs finite and terminating ({@link Limits}, docs/SCENARIO-FORMAT.md).
+   * Reports {@code value} above {@code max} when the check before it passed ({@code ok}); returns
+   * whether the value is acceptable. The upper bounds keep runs finite and terminating ({@link
+   * Limits}, docs/SCENARIO-FORMAT.md).
    */
   public boolean atMost(boolean ok, double value, double max, String field) {
     if (ok && value > max) {
-      add(field, "must be <= " + number(max) + " (a bound that keeps runs finite, docs/SCENARIO-FORMAT.md), was "
-          + number(value));
+      add(
+          field,
+          "must be <= "
+              + number(max)
+              + " (a bound that keeps runs finite, docs/SCENARIO-FORMAT.md), was "
+              + number(value));
       return false;
     }
     return ok;
@@ -113,7 +121,10 @@ public final class Checks {
     return true;
   }
 
-  /** Parameter checks of one distribution at {@code field}; reports "is required" when it is missing. */
+  /**
+   * Parameter checks of one distribution at {@code field}; reports "is required" when it is
+   * missing.
+   */
   public void distribution(DistributionSpec spec, String field) {
     if (!required(spec, field)) {
       return;
@@ -126,8 +137,14 @@ public final class Checks {
       d.atMost(d.positive(e.mean(), "mean"), e.mean(), days, "mean");
     } else if (spec instanceof DistributionSpec.LogNormal l) {
       if (d.finite(l.mu(), "mu") && Math.abs(l.mu()) > Limits.MAX_LOG_MU) {
-        d.add("mu", "must be in [-" + number(Limits.MAX_LOG_MU) + ", " + number(Limits.MAX_LOG_MU)
-            + "] (exp(mu) is the median in days), was " + number(l.mu()));
+        d.add(
+            "mu",
+            "must be in [-"
+                + number(Limits.MAX_LOG_MU)
+                + ", "
+                + number(Limits.MAX_LOG_MU)
+                + "] (exp(mu) is the median in days), was "
+                + number(l.mu()));
       }
       d.atMost(d.positive(l.sigma(), "sigma"), l.sigma(), Limits.MAX_LOG_SIGMA, "sigma");
     } else if (spec instanceof DistributionSpec.Gamma g) {
@@ -148,8 +165,14 @@ public final class Checks {
       if (min && max && t.max() <= t.min()) {
         d.add("max", "must be > min (" + number(t.min()) + "), was " + number(t.max()));
       } else if (min && mode && max && (t.mode() < t.min() || t.mode() > t.max())) {
-        d.add("mode", "must be in [min, max] = [" + number(t.min()) + ", " + number(t.max()) + "], was "
-            + number(t.mode()));
+        d.add(
+            "mode",
+            "must be in [min, max] = ["
+                + number(t.min())
+                + ", "
+                + number(t.max())
+                + "], was "
+                + number(t.mode()));
       }
     } else if (spec instanceof DistributionSpec.Empirical e) {
       if (e.values().isEmpty()) {
@@ -161,14 +184,20 @@ public final class Checks {
         top.atMost(top.nonNegative(e.values().get(i), at), e.values().get(i), days, at);
       }
       if (e.weights().size() != e.values().size()) {
-        d.add("weights", "must have as many entries as values (" + e.values().size() + "), had "
-            + e.weights().size());
+        d.add(
+            "weights",
+            "must have as many entries as values ("
+                + e.values().size()
+                + "), had "
+                + e.weights().size());
       }
       boolean allValid = true;
       double total = 0;
       for (int i = 0; i < e.weights().size(); i++) {
         String at = path(field) + ".weights[" + i + "]";
-        allValid &= top.atMost(top.nonNegative(e.weights().get(i), at), e.weights().get(i), Limits.MAX_WEIGHT, at);
+        allValid &=
+            top.atMost(
+                top.nonNegative(e.weights().get(i), at), e.weights().get(i), Limits.MAX_WEIGHT, at);
         total += e.weights().get(i);
       }
       if (allValid && !e.weights().isEmpty() && total == 0) {

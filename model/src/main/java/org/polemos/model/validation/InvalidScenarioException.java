@@ -19,8 +19,12 @@ public class InvalidScenarioException extends IllegalArgumentException {
   }
 
   private static String message(String scenarioId, List<Problem> problems) {
-    StringBuilder text = new StringBuilder("scenario \"").append(scenarioId).append("\" has ")
-        .append(problems.size()).append(problems.size() == 1 ? " problem:" : " problems:");
+    StringBuilder text =
+        new StringBuilder("scenario \"")
+            .append(scenarioId)
+            .append("\" has ")
+            .append(problems.size())
+            .append(problems.size() == 1 ? " problem:" : " problems:");
     for (Problem problem : problems) {
       text.append(System.lineSeparator()).append("  ").append(problem);
     }

@@ -29,19 +29,26 @@ import org.polemos.model.process.RecruitmentParameters;
 import org.polemos.model.process.RoleShares;
 
 /**
- * Checks a scenario and reports every problem found, not only the first. The rules are listed in docs/MODEL.md;
- * paths use the file's own terms: record component names, list indices ({@code regions[0]}) and map keys
- * ({@code regions[0].forces.islamic-state}).
+ * Checks a scenario and reports every problem found, not only the first. The rules are listed in
+ * docs/MODEL.md; paths use the file's own terms: record component names, list indices ({@code
+ * regions[0]}) and map keys ({@code regions[0].forces.islamic-state}).
  */
 public final class ScenarioValidator {
   /** What ids must look like. */
   public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
+
   /** What a region's country must look like (ISO 3166-1 alpha-2). */
   public static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
-  /** Tolerance on the sum of a region's localities' areas (km2), for sums of areas given to two decimals. */
+
+  /**
+   * Tolerance on the sum of a region's localities' areas (km2), for sums of areas given to two
+   * decimals.
+   */
   public static final double AREA_TOLERANCE_KM2 = 0.01;
+
   /** Longest id, characters. */
   public static final int MAX_ID_LENGTH = 200;
+
   /** Tolerance on the sum of the role shares. */
   public static final double SHARE_SUM_TOLERANCE = RoleShares.SUM_TOLERANCE;
 
@@ -52,6 +59,7 @@ public final class ScenarioValidator {
   private final Map<String, Region> regions = new LinkedHashMap<>();
   private final Map<String, Source> sources = new LinkedHashMap<>();
   private final Map<String, Corridor> corridors = new LinkedHashMap<>();
+
   /** Ids of places: regions (their rest) and their localities. */
   private final Set<String> places = new LinkedHashSet<>();
 
@@ -123,20 +131,25 @@ public final class ScenarioValidator {
   }
 
   /**
-   * Quantities derived from several fields, checked once every field is valid: the people a run may have to
-   * follow. Each departing person is followed individually (in transit, intake and, for operatives, abroad), so
-   * an upper bound of the departures over the horizon must stay within {@link Limits#MAX_TRAVELLERS}: per source,
-   * the smaller of the at-risk pool and pool x yearly rate x years x the largest momentum factor.
+   * Quantities derived from several fields, checked once every field is valid: the people a run may
+   * have to follow. Each departing person is followed individually (in transit, intake and, for
+   * operatives, abroad), so an upper bound of the departures over the horizon must stay within
+   * {@link Limits#MAX_TRAVELLERS}: per source, the smaller of the at-risk pool and pool x yearly
+   * rate x years x the largest momentum factor.
    */
   private void derived() {
     Processes processes = scenario.processes();
-    double years = (scenario.calendar().end().toEpochDay() - scenario.calendar().start().toEpochDay() + 1) / 365.25;
+    double years =
+        (scenario.calendar().end().toEpochDay() - scenario.calendar().start().toEpochDay() + 1)
+            / 365.25;
     MomentumParameters momentum = processes.get(MomentumParameters.class);
     RecruitmentParameters recruitment = processes.get(RecruitmentParameters.class);
     if (momentum == null || recruitment == null) {
       return; // a replaced mechanism without these sections: nothing to bound here
     }
-    boolean compartmental = recruitment.model() == RecruitmentModel.COMPARTMENTAL && recruitment.compartmental() != null;
+    boolean compartmental =
+        recruitment.model() == RecruitmentModel.COMPARTMENTAL
+            && recruitment.compartmental() != null;
     double total = 0;
     int largest = -1;
     double largestBound = -1;
@@ -148,8 +161,10 @@ public final class ScenarioValidator {
         perYear = recruitment.compartmental().departurePerYear();
       } else {
         double sensitivity = s.momentumSensitivity();
-        double factor = Math.max(Math.pow(momentum.maximum(), sensitivity), Math.pow(momentum.minimum(),
-            sensitivity));
+        double factor =
+            Math.max(
+                Math.pow(momentum.maximum(), sensitivity),
+                Math.pow(momentum.minimum(), sensitivity));
         perYear = s.annualPropensity() * factor;
       }
       double bound = Math.min(s.atRiskPool(), s.atRiskPool() * perYear * years);
@@ -160,13 +175,18 @@ public final class ScenarioValidator {
       }
     }
     if (total > Limits.MAX_TRAVELLERS) {
-      add("sources[" + largest + "].atRiskPool", "the sources could send up to " + Checks.number(Math.rint(total))
-          + " people over the horizon (at-risk pool x yearly rate x years, at the strongest momentum), more than the "
-          + Checks.number(Limits.MAX_TRAVELLERS) + " a run follows one by one; lower atRiskPool or the departure rate");
+      add(
+          "sources[" + largest + "].atRiskPool",
+          "the sources could send up to "
+              + Checks.number(Math.rint(total))
+              + " people over the horizon (at-risk pool x yearly rate x years, at the strongest momentum), more than the "
+              + Checks.number(Limits.MAX_TRAVELLERS)
+              + " a run follows one by one; lower atRiskPool or the departure rate");
     }
   }
 
-  // ---------------------------------------------------------------------------------------------- sections
+  // ----------------------------------------------------------------------------------------------
+  // sections
 
   private void calendar(Calendar calendar) {
     if (!required(calendar, "calendar")) {
@@ -174,14 +194,32 @@ public final class ScenarioValidator {
     }
     boolean start = required(calendar.start(), "calendar.start");
     boolean end = required(calendar.end(), "calendar.end");
-    if (start && (calendar.start().getYear() < Limits.MIN_YEAR || calendar.start().getYear() > Limits.MAX_YEAR)) {
-      add("calendar.start", "must be in the years " + Limits.MIN_YEAR + " to " + Limits.MAX_YEAR + ", was "
-          + calendar.start());
+    if (start
+        && (calendar.start().getYear() < Limits.MIN_YEAR
+            || calendar.start().getYear() > Limits.MAX_YEAR)) {
+      add(
+          "calendar.start",
+          "must be in the years "
+              + Limits.MIN_YEAR
+              + " to "
+              + Limits.MAX_YEAR
+              + ", was "
+              + calendar.start());
     } else if (start && end && calendar.end().isBefore(calendar.start())) {
-      add("calendar.end", "must not be before calendar.start (" + calendar.start() + "), was " + calendar.end());
-    } else if (start && end && calendar.end().isAfter(calendar.start().plusYears(Limits.MAX_HORIZON_YEARS))) {
-      add("calendar.end", "the horizon must be at most " + Limits.MAX_HORIZON_YEARS + " years (to "
-          + calendar.start().plusYears(Limits.MAX_HORIZON_YEARS) + "), was " + calendar.end());
+      add(
+          "calendar.end",
+          "must not be before calendar.start (" + calendar.start() + "), was " + calendar.end());
+    } else if (start
+        && end
+        && calendar.end().isAfter(calendar.start().plusYears(Limits.MAX_HORIZON_YEARS))) {
+      add(
+          "calendar.end",
+          "the horizon must be at most "
+              + Limits.MAX_HORIZON_YEARS
+              + " years (to "
+              + calendar.start().plusYears(Limits.MAX_HORIZON_YEARS)
+              + "), was "
+              + calendar.end());
     }
   }
 
@@ -189,7 +227,8 @@ public final class ScenarioValidator {
     List<Faction> list = scenario.factions();
     Map<String, Integer> seen = new LinkedHashMap<>();
     boolean organisation = false;
-    Map<String, Set<Integer>> listers = listers(list.stream().map(f -> f == null ? null : f.enemies()).toList());
+    Map<String, Set<Integer>> listers =
+        listers(list.stream().map(f -> f == null ? null : f.enemies()).toList());
     for (int i = 0; i < list.size(); i++) {
       String p = "factions[" + i + "]";
       Faction f = list.get(i);
@@ -205,21 +244,40 @@ public final class ScenarioValidator {
       FactionParameters fp = f.parameters();
       if (required(fp, p + ".parameters")) {
         required(fp.fireMode(), p + ".parameters.fireMode");
-        atMost(nonNegative(fp.effectiveness(), p + ".parameters.effectiveness"), fp.effectiveness(),
-            p + ".parameters.effectiveness", Limits.MAX_EFFECTIVENESS);
-        atMost(nonNegative(fp.morale(), p + ".parameters.morale"), fp.morale(), p + ".parameters.morale",
+        atMost(
+            nonNegative(fp.effectiveness(), p + ".parameters.effectiveness"),
+            fp.effectiveness(),
+            p + ".parameters.effectiveness",
+            Limits.MAX_EFFECTIVENESS);
+        atMost(
+            nonNegative(fp.morale(), p + ".parameters.morale"),
+            fp.morale(),
+            p + ".parameters.morale",
             Limits.MAX_MULTIPLIER);
       }
       List<String> enemies = f.enemies();
-      references(enemies, p + ".enemies", "faction", factions.keySet(), f.id(), "an enemy of itself");
+      references(
+          enemies, p + ".enemies", "faction", factions.keySet(), f.id(), "an enemy of itself");
       // hostility is symmetric: report on the side that is missing it
       if (f.id() != null && seen.get(f.id()) == i) {
         for (int j : listers.getOrDefault(f.id(), Set.of())) {
           Faction other = list.get(j);
-          if (other != null && other != f && other.id() != null && !other.id().equals(f.id())
+          if (other != null
+              && other != f
+              && other.id() != null
+              && !other.id().equals(f.id())
               && !enemies.contains(other.id())) {
-            add(p + ".enemies", "factions \"" + other.id() + "\" and \"" + f.id() + "\": \"" + f.id()
-                + "\" does not list \"" + other.id() + "\" as an enemy");
+            add(
+                p + ".enemies",
+                "factions \""
+                    + other.id()
+                    + "\" and \""
+                    + f.id()
+                    + "\": \""
+                    + f.id()
+                    + "\" does not list \""
+                    + other.id()
+                    + "\" as an enemy");
           }
         }
       }
@@ -233,7 +291,8 @@ public final class ScenarioValidator {
     List<Region> list = scenario.regions();
     Map<String, Integer> seen = new LinkedHashMap<>();
     Map<String, String> localitySeen = new LinkedHashMap<>();
-    Map<String, Set<Integer>> listers = listers(list.stream().map(r -> r == null ? null : r.neighbours()).toList());
+    Map<String, Set<Integer>> listers =
+        listers(list.stream().map(r -> r == null ? null : r.neighbours()).toList());
     if (list.isEmpty()) {
       add("regions", "must list at least one region");
     }
@@ -247,36 +306,63 @@ public final class ScenarioValidator {
       text(r.name(), p + ".name");
       text(r.notes(), p + ".notes");
       if (required(r.country(), p + ".country") && !COUNTRY.matcher(r.country()).matches()) {
-        add(p + ".country", "must be an ISO 3166-1 alpha-2 code such as \"SY\", was \"" + r.country() + "\"");
+        add(
+            p + ".country",
+            "must be an ISO 3166-1 alpha-2 code such as \"SY\", was \"" + r.country() + "\"");
       }
       if (r.population() < 0) {
         add(p + ".population", "must be >= 0, was " + r.population());
       } else {
         atMost(true, r.population(), p + ".population", Limits.MAX_POPULATION);
       }
-      atMost(positive(r.areaKm2(), p + ".areaKm2"), r.areaKm2(), p + ".areaKm2", Limits.MAX_AREA_KM2);
-      atMost(nonNegative(r.oilCapacityBblPerDay(), p + ".oilCapacityBblPerDay"), r.oilCapacityBblPerDay(),
-          p + ".oilCapacityBblPerDay", Limits.MAX_OIL_BBL_PER_DAY);
-      atMost(positive(r.defensibility(), p + ".defensibility"), r.defensibility(), p + ".defensibility",
+      atMost(
+          positive(r.areaKm2(), p + ".areaKm2"), r.areaKm2(), p + ".areaKm2", Limits.MAX_AREA_KM2);
+      atMost(
+          nonNegative(r.oilCapacityBblPerDay(), p + ".oilCapacityBblPerDay"),
+          r.oilCapacityBblPerDay(),
+          p + ".oilCapacityBblPerDay",
+          Limits.MAX_OIL_BBL_PER_DAY);
+      atMost(
+          positive(r.defensibility(), p + ".defensibility"),
+          r.defensibility(),
+          p + ".defensibility",
           Limits.MAX_MULTIPLIER);
-      references(r.neighbours(), p + ".neighbours", placeKind(), places, r.id(), "its own neighbour");
+      references(
+          r.neighbours(), p + ".neighbours", placeKind(), places, r.id(), "its own neighbour");
       localities(r, p, localitySeen);
       if (r.id() != null && seen.get(r.id()) == i) {
         for (int j : listers.getOrDefault(r.id(), Set.of())) {
           Region other = list.get(j);
-          if (other != null && other != r && other.id() != null && !other.id().equals(r.id())
+          if (other != null
+              && other != r
+              && other.id() != null
+              && !other.id().equals(r.id())
               && !r.neighbours().contains(other.id())) {
-            add(p + ".neighbours", "regions \"" + other.id() + "\" and \"" + r.id() + "\": \"" + r.id()
-                + "\" does not list \"" + other.id() + "\" as a neighbour");
+            add(
+                p + ".neighbours",
+                "regions \""
+                    + other.id()
+                    + "\" and \""
+                    + r.id()
+                    + "\": \""
+                    + r.id()
+                    + "\" does not list \""
+                    + other.id()
+                    + "\" as a neighbour");
           }
         }
       }
-      if (required(r.controller(), p + ".controller") && reference(r.controller(), p + ".controller", "faction",
-          factions.keySet())) {
+      if (required(r.controller(), p + ".controller")
+          && reference(r.controller(), p + ".controller", "faction", factions.keySet())) {
         Faction controller = factions.get(r.controller());
         if (controller.kind() != null && !controller.kind().holdsGround()) {
-          add(p + ".controller", "faction \"" + r.controller() + "\" is a " + controller.kind().code()
-              + " and holds no ground; the controller must be a ground-holding faction");
+          add(
+              p + ".controller",
+              "faction \""
+                  + r.controller()
+                  + "\" is a "
+                  + controller.kind().code()
+                  + " and holds no ground; the controller must be a ground-holding faction");
         }
       }
       for (Map.Entry<String, Integer> force : r.forces().entrySet()) {
@@ -285,8 +371,14 @@ public final class ScenarioValidator {
         if (reference(key, fp, "faction", factions.keySet())) {
           Faction holder = factions.get(key);
           if (holder.kind() != null && !holder.kind().holdsGround()) {
-            add(fp, "faction \"" + key + "\" is a " + holder.kind().code() + " and holds no ground; it can have"
-                + " no forces in regions");
+            add(
+                fp,
+                "faction \""
+                    + key
+                    + "\" is a "
+                    + holder.kind().code()
+                    + " and holds no ground; it can have"
+                    + " no forces in regions");
           }
         }
         if (required(force.getValue(), fp) && force.getValue() < 0) {
@@ -299,17 +391,21 @@ public final class ScenarioValidator {
   }
 
   /**
-   * A region's localities: ids unique among regions and localities, positive area, coordinates in range,
-   * neighbours that are places, and totals within the region's so the rest of the region keeps a positive area
-   * and a non-negative population and oil capacity.
+   * A region's localities: ids unique among regions and localities, positive area, coordinates in
+   * range, neighbours that are places, and totals within the region's so the rest of the region
+   * keeps a positive area and a non-negative population and oil capacity.
    */
   private void localities(Region r, String p, Map<String, String> seen) {
     nonNegative(r.unheldAreaKm2(), p + ".unheldAreaKm2");
     nonNegative(r.symbolicWeight(), p + ".symbolicWeight");
-    if (r.latitude() != null && finite(r.latitude(), p + ".latitude") && Math.abs(r.latitude()) > 90) {
+    if (r.latitude() != null
+        && finite(r.latitude(), p + ".latitude")
+        && Math.abs(r.latitude()) > 90) {
       add(p + ".latitude", "must be in [-90, 90], was " + Checks.number(r.latitude()));
     }
-    if (r.longitude() != null && finite(r.longitude(), p + ".longitude") && Math.abs(r.longitude()) > 180) {
+    if (r.longitude() != null
+        && finite(r.longitude(), p + ".longitude")
+        && Math.abs(r.longitude()) > 180) {
       add(p + ".longitude", "must be in [-180, 180], was " + Checks.number(r.longitude()));
     }
     double area = r.unheldAreaKm2();
@@ -332,10 +428,15 @@ public final class ScenarioValidator {
       if (l.population() < 0) {
         add(lp + ".population", "must be >= 0, was " + l.population());
       }
-      if (positive(l.areaKm2(), lp + ".areaKm2") && nonNegative(l.unheldAreaKm2(), lp + ".unheldAreaKm2")
+      if (positive(l.areaKm2(), lp + ".areaKm2")
+          && nonNegative(l.unheldAreaKm2(), lp + ".unheldAreaKm2")
           && l.unheldAreaKm2() >= l.areaKm2()) {
-        add(lp + ".unheldAreaKm2", "must be less than areaKm2 (" + Checks.number(l.areaKm2()) + "), was "
-            + Checks.number(l.unheldAreaKm2()));
+        add(
+            lp + ".unheldAreaKm2",
+            "must be less than areaKm2 ("
+                + Checks.number(l.areaKm2())
+                + "), was "
+                + Checks.number(l.unheldAreaKm2()));
       }
       if (finite(l.latitude(), lp + ".latitude") && Math.abs(l.latitude()) > 90) {
         add(lp + ".latitude", "must be in [-90, 90], was " + Checks.number(l.latitude()));
@@ -343,11 +444,17 @@ public final class ScenarioValidator {
       if (finite(l.longitude(), lp + ".longitude") && Math.abs(l.longitude()) > 180) {
         add(lp + ".longitude", "must be in [-180, 180], was " + Checks.number(l.longitude()));
       }
-      if (l.controller() != null && reference(l.controller(), lp + ".controller", "faction", factions.keySet())) {
+      if (l.controller() != null
+          && reference(l.controller(), lp + ".controller", "faction", factions.keySet())) {
         Faction controller = factions.get(l.controller());
         if (controller.kind() != null && !controller.kind().holdsGround()) {
-          add(lp + ".controller", "faction \"" + l.controller() + "\" is a " + controller.kind().code()
-              + " and holds no ground; the controller must be a ground-holding faction");
+          add(
+              lp + ".controller",
+              "faction \""
+                  + l.controller()
+                  + "\" is a "
+                  + controller.kind().code()
+                  + " and holds no ground; the controller must be a ground-holding faction");
         }
       }
       for (Map.Entry<String, Integer> force : l.forces().entrySet()) {
@@ -357,7 +464,8 @@ public final class ScenarioValidator {
           add(fp, "must be >= 0, was " + force.getValue());
         }
       }
-      references(l.neighbours(), lp + ".neighbours", placeKind(), places, l.id(), "its own neighbour");
+      references(
+          l.neighbours(), lp + ".neighbours", placeKind(), places, l.id(), "its own neighbour");
       if (l.defensibility() != null) {
         positive(l.defensibility(), lp + ".defensibility");
       }
@@ -371,20 +479,35 @@ public final class ScenarioValidator {
       return;
     }
     if (Double.isFinite(r.areaKm2()) && area > r.areaKm2() + AREA_TOLERANCE_KM2) {
-      add(p + ".areaKm2", "must be at least its localities' areas plus unheldAreaKm2 (" + Checks.number(area)
-          + " km2), was " + Checks.number(r.areaKm2()));
+      add(
+          p + ".areaKm2",
+          "must be at least its localities' areas plus unheldAreaKm2 ("
+              + Checks.number(area)
+              + " km2), was "
+              + Checks.number(r.areaKm2()));
     }
     if (population > r.population() && r.population() >= 0) {
-      add(p + ".population", "must be at least its localities' population (" + population + "), was "
-          + r.population());
+      add(
+          p + ".population",
+          "must be at least its localities' population ("
+              + population
+              + "), was "
+              + r.population());
     }
     if (oil > r.oilCapacityBblPerDay() + 1e-9) {
-      add(p + ".oilCapacityBblPerDay", "must be at least its localities' oil capacity (" + Checks.number(oil)
-          + "), was " + Checks.number(r.oilCapacityBblPerDay()));
+      add(
+          p + ".oilCapacityBblPerDay",
+          "must be at least its localities' oil capacity ("
+              + Checks.number(oil)
+              + "), was "
+              + Checks.number(r.oilCapacityBblPerDay()));
     }
   }
 
-  /** How an unknown place is named: "region", or "region or locality" when the scenario has localities. */
+  /**
+   * How an unknown place is named: "region", or "region or locality" when the scenario has
+   * localities.
+   */
   private String placeKind() {
     return places.size() == regions.size() ? "region" : "region or locality";
   }
@@ -412,8 +535,11 @@ public final class ScenarioValidator {
       } else {
         atMost(true, s.atRiskPool(), p + ".atRiskPool", Limits.MAX_AT_RISK_POOL);
       }
-      atMost(nonNegative(s.annualPropensity(), p + ".annualPropensity"), s.annualPropensity(),
-          p + ".annualPropensity", Limits.MAX_RATE_PER_YEAR);
+      atMost(
+          nonNegative(s.annualPropensity(), p + ".annualPropensity"),
+          s.annualPropensity(),
+          p + ".annualPropensity",
+          Limits.MAX_RATE_PER_YEAR);
       elasticity(s.momentumSensitivity(), p + ".momentumSensitivity");
       text(s.languageGroup(), p + ".languageGroup");
       fraction(s.intelligenceEffectiveness(), p + ".intelligenceEffectiveness");
@@ -454,8 +580,11 @@ public final class ScenarioValidator {
     List<Intervention> list = scenario.interventions();
     Map<String, Integer> seen = new LinkedHashMap<>();
     Calendar calendar = scenario.calendar();
-    boolean horizon = calendar != null && calendar.start() != null && calendar.end() != null
-        && !calendar.end().isBefore(calendar.start());
+    boolean horizon =
+        calendar != null
+            && calendar.start() != null
+            && calendar.end() != null
+            && !calendar.end().isBefore(calendar.start());
     for (int i = 0; i < list.size(); i++) {
       String p = "interventions[" + i + "]";
       Intervention v = list.get(i);
@@ -472,8 +601,10 @@ public final class ScenarioValidator {
         }
         switch (kind.targetKind()) {
           case REGION -> references(v.targets(), p + ".targets", placeKind(), places, null, null);
-          case CORRIDOR -> references(v.targets(), p + ".targets", "corridor", corridors.keySet(), null, null);
-          case SOURCE -> references(v.targets(), p + ".targets", "source", sources.keySet(), null, null);
+          case CORRIDOR ->
+              references(v.targets(), p + ".targets", "corridor", corridors.keySet(), null, null);
+          case SOURCE ->
+              references(v.targets(), p + ".targets", "source", sources.keySet(), null, null);
           default -> throw new IllegalStateException("unhandled target kind " + kind.targetKind());
         }
         if (kind.needsFaction()) {
@@ -483,7 +614,9 @@ public final class ScenarioValidator {
             reference(v.faction(), p + ".faction", "faction", factions.keySet());
           }
         } else if (!v.faction().isEmpty()) {
-          add(p + ".faction", "must be empty for kind " + kind.code() + ", was \"" + v.faction() + "\"");
+          add(
+              p + ".faction",
+              "must be empty for kind " + kind.code() + ", was \"" + v.faction() + "\"");
         }
       }
       boolean start = required(v.start(), p + ".start");
@@ -500,14 +633,19 @@ public final class ScenarioValidator {
       if (kind != null && kind.intensityIsFraction()) {
         fraction(v.intensity(), p + ".intensity");
       } else {
-        atMost(nonNegative(v.intensity(), p + ".intensity"), v.intensity(), p + ".intensity", Limits.MAX_INTENSITY);
+        atMost(
+            nonNegative(v.intensity(), p + ".intensity"),
+            v.intensity(),
+            p + ".intensity",
+            Limits.MAX_INTENSITY);
       }
     }
   }
 
   /**
-   * Each section's own checks ({@link ProcessParameters#check}), at {@code processes.<name>}. No process
-   * parameter refers to the rest of the scenario today, so there are no cross-reference checks here.
+   * Each section's own checks ({@link ProcessParameters#check}), at {@code processes.<name>}. No
+   * process parameter refers to the rest of the scenario today, so there are no cross-reference
+   * checks here.
    */
   private void processes(Processes processes) {
     String p = "processes";
@@ -519,16 +657,19 @@ public final class ScenarioValidator {
     }
   }
 
-  /** Parameter checks of one distribution at {@code path}; reports "is required" when it is missing. */
+  /**
+   * Parameter checks of one distribution at {@code path}; reports "is required" when it is missing.
+   */
   private void distribution(DistributionSpec spec, String path) {
     root.distribution(spec, path);
   }
 
-  // ---------------------------------------------------------------------------------------------- helpers
+  // ----------------------------------------------------------------------------------------------
+  // helpers
 
   /**
-   * For each id, the indices (in list order) of the elements whose list names it: symmetry checks in linear time,
-   * so that a file with thousands of regions validates in milliseconds.
+   * For each id, the indices (in list order) of the elements whose list names it: symmetry checks
+   * in linear time, so that a file with thousands of regions validates in milliseconds.
    */
   private static Map<String, Set<Integer>> listers(List<List<String>> lists) {
     Map<String, Set<Integer>> listers = new java.util.HashMap<>();
@@ -570,14 +711,21 @@ public final class ScenarioValidator {
       return false;
     }
     if (!ID.matcher(id).matches()) {
-      add(path, "must match " + ID.pattern() + " (lower-case letters, digits and hyphens, not starting with a"
-          + " hyphen), was \"" + id + "\"");
+      add(
+          path,
+          "must match "
+              + ID.pattern()
+              + " (lower-case letters, digits and hyphens, not starting with a"
+              + " hyphen), was \""
+              + id
+              + "\"");
       return false;
     }
     return true;
   }
 
-  private void uniqueId(String id, String elementPath, String list, Map<String, Integer> seen, int index) {
+  private void uniqueId(
+      String id, String elementPath, String list, Map<String, Integer> seen, int index) {
     if (!id(id, elementPath + ".id")) {
       if (id != null) {
         seen.putIfAbsent(id, index);
@@ -586,11 +734,15 @@ public final class ScenarioValidator {
     }
     Integer first = seen.putIfAbsent(id, index);
     if (first != null) {
-      add(elementPath + ".id", "duplicate id \"" + id + "\" (first used at " + list + "[" + first + "])");
+      add(
+          elementPath + ".id",
+          "duplicate id \"" + id + "\" (first used at " + list + "[" + first + "])");
     }
   }
 
-  /** Whether {@code id} names a known entity of {@code kind}; reports it with a suggestion when not. */
+  /**
+   * Whether {@code id} names a known entity of {@code kind}; reports it with a suggestion when not.
+   */
   private boolean reference(String id, String path, String kind, Set<String> known) {
     if (known.contains(id)) {
       return true;
@@ -600,7 +752,12 @@ public final class ScenarioValidator {
   }
 
   /** Each entry known, no duplicates, and (when {@code self} is given) not the owner itself. */
-  private void references(List<String> ids, String path, String kind, Set<String> known, String self,
+  private void references(
+      List<String> ids,
+      String path,
+      String kind,
+      Set<String> known,
+      String self,
       String selfDescription) {
     Set<String> seen = new HashSet<>();
     for (int j = 0; j < ids.size(); j++) {
@@ -623,18 +780,29 @@ public final class ScenarioValidator {
 
   private void withinHorizon(LocalDate date, String path, Calendar calendar) {
     if (date.isBefore(calendar.start()) || date.isAfter(calendar.end())) {
-      add(path, "must be within the calendar, " + calendar.start() + " to " + calendar.end() + ", was " + date);
+      add(
+          path,
+          "must be within the calendar, "
+              + calendar.start()
+              + " to "
+              + calendar.end()
+              + ", was "
+              + date);
     }
   }
 
   /**
-   * Reports {@code value} above {@code max}, when the lower-bound check before it passed ({@code ok}); returns
-   * whether the value is acceptable.
+   * Reports {@code value} above {@code max}, when the lower-bound check before it passed ({@code
+   * ok}); returns whether the value is acceptable.
    */
   private boolean atMost(boolean ok, double value, String path, double max) {
     if (ok && value > max) {
-      add(path, "must be <= " + Checks.number(max) + " (a bound that keeps runs finite, docs/SCENARIO-FORMAT.md), was "
-          + Checks.number(value));
+      add(
+          path,
+          "must be <= "
+              + Checks.number(max)
+              + " (a bound that keeps runs finite, docs/SCENARIO-FORMAT.md), was "
+              + Checks.number(value));
       return false;
     }
     return ok;
@@ -643,14 +811,23 @@ public final class ScenarioValidator {
   /** An elasticity to momentum: finite, at most {@link Limits#MAX_ELASTICITY} either way. */
   private boolean elasticity(double value, String path) {
     if (finite(value, path) && Math.abs(value) > Limits.MAX_ELASTICITY) {
-      add(path, "must be in [-" + Checks.number(Limits.MAX_ELASTICITY) + ", " + Checks.number(Limits.MAX_ELASTICITY) + "], was "
-          + Checks.number(value));
+      add(
+          path,
+          "must be in [-"
+              + Checks.number(Limits.MAX_ELASTICITY)
+              + ", "
+              + Checks.number(Limits.MAX_ELASTICITY)
+              + "], was "
+              + Checks.number(value));
       return false;
     }
     return Double.isFinite(value);
   }
 
-  /** A required text of at most {@link Limits#MAX_TEXT_LENGTH} characters (null is fine for omittable notes). */
+  /**
+   * A required text of at most {@link Limits#MAX_TEXT_LENGTH} characters (null is fine for
+   * omittable notes).
+   */
   private void text(String value, String path) {
     if (path.endsWith("notes") && value == null) {
       return;
@@ -661,8 +838,12 @@ public final class ScenarioValidator {
       for (int i = 0; i < value.length(); i++) {
         char c = value.charAt(i);
         if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7F) {
-          add(path, String.format("must not contain control characters other than line breaks and tabs; found"
-              + " U+%04X at character %d", (int) c, i + 1));
+          add(
+              path,
+              String.format(
+                  "must not contain control characters other than line breaks and tabs; found"
+                      + " U+%04X at character %d",
+                  (int) c, i + 1));
           break;
         }
       }
@@ -691,5 +872,4 @@ public final class ScenarioValidator {
   private boolean fraction(double value, String path) {
     return root.fraction(value, path);
   }
-
 }

@@ -7,18 +7,18 @@ import java.util.Optional;
 /**
  * "Did you mean" suggestions for misspelt ids, codes and field names.
  *
- * <p>A candidate is suggested, in this order of preference, when it equals the wrong string ignoring case; when
- * its Levenshtein distance to it is at most 2 (and smaller than the wrong string's length); when one is a prefix
- * of the other ignoring case (the shorter being at least 3 characters long); or when it is the only candidate
- * that starts with the same letter and contains the wrong string's letters in order, as an abbreviation does
- * ("isis" for "islamic-state"). Among equally good candidates the first in iteration order wins.
+ * <p>A candidate is suggested, in this order of preference, when it equals the wrong string
+ * ignoring case; when its Levenshtein distance to it is at most 2 (and smaller than the wrong
+ * string's length); when one is a prefix of the other ignoring case (the shorter being at least 3
+ * characters long); or when it is the only candidate that starts with the same letter and contains
+ * the wrong string's letters in order, as an abbreviation does ("isis" for "islamic-state"). Among
+ * equally good candidates the first in iteration order wins.
  */
 public final class Suggestions {
   /** The largest edit distance still suggested. */
   public static final int MAX_DISTANCE = 2;
 
-  private Suggestions() {
-  }
+  private Suggestions() {}
 
   /** The candidate closest to {@code wrong}, if any is close enough; never {@code wrong} itself. */
   public static Optional<String> closest(String wrong, Collection<String> candidates) {
@@ -27,7 +27,9 @@ public final class Suggestions {
     }
     String lower = wrong.toLowerCase(Locale.ROOT);
     for (String candidate : candidates) {
-      if (candidate != null && !candidate.equals(wrong) && candidate.toLowerCase(Locale.ROOT).equals(lower)) {
+      if (candidate != null
+          && !candidate.equals(wrong)
+          && candidate.toLowerCase(Locale.ROOT).equals(lower)) {
         return Optional.of(candidate);
       }
     }
@@ -51,7 +53,8 @@ public final class Suggestions {
         continue;
       }
       String c = candidate.toLowerCase(Locale.ROOT);
-      if (Math.min(c.length(), lower.length()) >= 3 && (c.startsWith(lower) || lower.startsWith(c))) {
+      if (Math.min(c.length(), lower.length()) >= 3
+          && (c.startsWith(lower) || lower.startsWith(c))) {
         return Optional.of(candidate);
       }
     }
@@ -76,7 +79,10 @@ public final class Suggestions {
     return closest(wrong, candidates).map(s -> " (did you mean \"" + s + "\"?)").orElse("");
   }
 
-  /** The Levenshtein edit distance (insertions, deletions, substitutions) between {@code a} and {@code b}. */
+  /**
+   * The Levenshtein edit distance (insertions, deletions, substitutions) between {@code a} and
+   * {@code b}.
+   */
   public static int levenshtein(String a, String b) {
     int[] previous = new int[b.length() + 1];
     int[] current = new int[b.length() + 1];
@@ -87,7 +93,8 @@ public final class Suggestions {
       current[0] = i;
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+        current[j] =
+            Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
       }
       int[] swap = previous;
       previous = current;

@@ -4,8 +4,8 @@ import java.util.List;
 import org.polemos.model.validation.Checks;
 
 /**
- * A test extension's parameters: registered by {@link Provider} only on class loaders that
- * {@link ProcessesTest#withOutreach} creates, so the other tests see the built-in sections alone.
+ * A test extension's parameters: registered by {@link Provider} only on class loaders that {@link
+ * ProcessesTest#withOutreach} creates, so the other tests see the built-in sections alone.
  *
  * @param ratePerYear a rate, >= 0
  * @param share a share in [0, 1]
@@ -22,7 +22,9 @@ public record OutreachParameters(double ratePerYear, double share) implements Pr
   public static final class Provider implements ProcessProvider {
     @Override
     public List<ProcessDefinition<?>> processes() {
-      return List.of(ProcessDefinition.of("outreach", OutreachParameters.class, new OutreachParameters(2, 0.5)));
+      return List.of(
+          ProcessDefinition.of(
+              "outreach", OutreachParameters.class, new OutreachParameters(2, 0.5)));
     }
   }
 }

@@ -25,7 +25,10 @@ import org.polemos.model.process.RoleShares;
 class ScenarioValidatorTest {
   private static final Scenario BASE = Fixtures.base();
 
-  /** Asserts that {@code scenario} has exactly one problem, at {@code path}, whose message contains the fragment. */
+  /**
+   * Asserts that {@code scenario} has exactly one problem, at {@code path}, whose message contains
+   * the fragment.
+   */
   private static void assertOnly(Scenario scenario, String path, String fragment) {
     List<Problem> problems = ScenarioValidator.validate(scenario);
     assertThat(problems).as(problems.toString()).hasSize(1);
@@ -45,26 +48,28 @@ class ScenarioValidatorTest {
 
   @Test
   void aNullScenarioIsOneProblem() {
-    assertThat(ScenarioValidator.validate(null)).containsExactly(new Problem("", "scenario is required"));
+    assertThat(ScenarioValidator.validate(null))
+        .containsExactly(new Problem("", "scenario is required"));
   }
 
-  // ------------------------------------------------------------------------------------ required fields
+  // ------------------------------------------------------------------------------------ required
+  // fields
 
   @ParameterizedTest
   @CsvSource({
-      "calendar, calendar",
-      "calendar.start, calendar.start",
-      "description, description",
-      "regions.raqqa.country, regions[0].country",
-      "sources.tunisia.languageGroup, sources[0].languageGroup",
-      "corridors.tal-abyad.hub, corridors[0].hub",
-      "corridors.tal-abyad.transitDelayDays, corridors[0].transitDelayDays",
-      "factions.iraqi-forces.parameters, factions[1].parameters",
-      "factions.iraqi-forces.parameters.fireMode, factions[1].parameters.fireMode",
-      "interventions.mosul-offensive.end, interventions[0].end",
-      "processes.intake.roles, processes.intake.roles",
-      "processes.externalOperations.plotDays, processes.externalOperations.plotDays",
-      "processes, processes",
+    "calendar, calendar",
+    "calendar.start, calendar.start",
+    "description, description",
+    "regions.raqqa.country, regions[0].country",
+    "sources.tunisia.languageGroup, sources[0].languageGroup",
+    "corridors.tal-abyad.hub, corridors[0].hub",
+    "corridors.tal-abyad.transitDelayDays, corridors[0].transitDelayDays",
+    "factions.iraqi-forces.parameters, factions[1].parameters",
+    "factions.iraqi-forces.parameters.fireMode, factions[1].parameters.fireMode",
+    "interventions.mosul-offensive.end, interventions[0].end",
+    "processes.intake.roles, processes.intake.roles",
+    "processes.externalOperations.plotDays, processes.externalOperations.plotDays",
+    "processes, processes",
   })
   void missingRequiredFieldsAreReported(String setPath, String problemPath) {
     assertOnlyExactly(BASE.with(setPath, null), problemPath, "is required");
@@ -72,19 +77,23 @@ class ScenarioValidatorTest {
 
   @Test
   void aProcessSectionCannotBeUnsetSinceEverySectionHasDefaults() {
-    assertThatThrownBy(() -> BASE.with("processes.combat", null)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> BASE.with("processes.combat", null))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("processes.combat must be a CombatParameters, was null");
   }
 
   @Test
   void aMissingControllerIsReported() {
-    assertOnlyExactly(BASE.with("regions.mosul.controller", null), "regions[1].controller", "is required");
+    assertOnlyExactly(
+        BASE.with("regions.mosul.controller", null), "regions[1].controller", "is required");
   }
 
   @Test
   void aMissingRegionIdIsReportedAndItsReferencesAreUnknown() {
     List<Problem> problems = BASE.with("regions.baghdad.id", null).validate();
-    assertThat(problems).first().isEqualTo(new Problem("regions[1].neighbours[1]", "unknown region \"baghdad\""));
+    assertThat(problems)
+        .first()
+        .isEqualTo(new Problem("regions[1].neighbours[1]", "unknown region \"baghdad\""));
     assertThat(problems).contains(new Problem("regions[2].id", "is required"));
   }
 
@@ -92,100 +101,145 @@ class ScenarioValidatorTest {
 
   @Test
   void idsMustMatchThePattern() {
-    assertOnly(BASE.with("interventions.mosul-offensive.id", "Mosul Offensive"), "interventions[0].id",
+    assertOnly(
+        BASE.with("interventions.mosul-offensive.id", "Mosul Offensive"),
+        "interventions[0].id",
         "must match [a-z0-9][a-z0-9-]*");
     assertOnly(BASE.with("id", "-minimal"), "id", "was \"-minimal\"");
   }
 
   @Test
   void idsMustNotBeBlank() {
-    assertOnlyExactly(BASE.with("interventions.mosul-offensive.id", " "), "interventions[0].id",
+    assertOnlyExactly(
+        BASE.with("interventions.mosul-offensive.id", " "),
+        "interventions[0].id",
         "must not be blank");
   }
 
   @Test
   void idsMustBeUniqueWithinTheirList() {
-    Intervention second = Intervention.builder("mosul-offensive", InterventionKind.GROUND_OFFENSIVE)
-        .targets("raqqa").faction("iraqi-forces").dates(LocalDate.of(2017, 6, 1), LocalDate.of(2017, 10, 17))
-        .intensity(10_000).build();
+    Intervention second =
+        Intervention.builder("mosul-offensive", InterventionKind.GROUND_OFFENSIVE)
+            .targets("raqqa")
+            .faction("iraqi-forces")
+            .dates(LocalDate.of(2017, 6, 1), LocalDate.of(2017, 10, 17))
+            .intensity(10_000)
+            .build();
     Scenario scenario = Fixtures.baseBuilder().intervention(second).buildUnchecked();
-    assertOnlyExactly(scenario, "interventions[1].id", "duplicate id \"mosul-offensive\" (first used at"
-        + " interventions[0])");
+    assertOnlyExactly(
+        scenario,
+        "interventions[1].id",
+        "duplicate id \"mosul-offensive\" (first used at" + " interventions[0])");
   }
 
   // --------------------------------------------------------------------------------- references
 
   @Test
   void anUnknownEntryRegionSuggestsTheClosestRegion() {
-    assertOnlyExactly(BASE.with("corridors.tal-abyad.entryRegion", "raqa"), "corridors[0].entryRegion",
+    assertOnlyExactly(
+        BASE.with("corridors.tal-abyad.entryRegion", "raqa"),
+        "corridors[0].entryRegion",
         "unknown region \"raqa\" (did you mean \"raqqa\"?)");
   }
 
   @Test
   void anUnknownReferenceFarFromEveryIdHasNoSuggestion() {
-    assertOnlyExactly(BASE.with("corridors.tal-abyad.entryRegion", "aleppo"), "corridors[0].entryRegion",
+    assertOnlyExactly(
+        BASE.with("corridors.tal-abyad.entryRegion", "aleppo"),
+        "corridors[0].entryRegion",
         "unknown region \"aleppo\"");
   }
 
   @Test
   void anUnknownCorridorSourceIsReported() {
     List<Problem> problems = BASE.with("corridors.tal-abyad.sources", List.of("tunisa")).validate();
-    assertThat(problems).containsExactly(
-        new Problem("sources[0]", "no corridor serves source \"tunisia\", so its departures can never arrive"),
-        new Problem("corridors[0].sources[0]", "unknown source \"tunisa\" (did you mean \"tunisia\"?)"));
+    assertThat(problems)
+        .containsExactly(
+            new Problem(
+                "sources[0]",
+                "no corridor serves source \"tunisia\", so its departures can never arrive"),
+            new Problem(
+                "corridors[0].sources[0]",
+                "unknown source \"tunisa\" (did you mean \"tunisia\"?)"));
   }
 
   @Test
   void anUnknownEnemyIsReportedWithTheMissingSymmetry() {
     List<Problem> problems = BASE.with("factions.iraqi-forces.enemies", List.of("isis")).validate();
-    assertThat(problems).containsExactly(
-        new Problem("factions[1].enemies[0]", "unknown faction \"isis\" (did you mean \"islamic-state\"?)"),
-        new Problem("factions[1].enemies", "factions \"islamic-state\" and \"iraqi-forces\": \"iraqi-forces\""
-            + " does not list \"islamic-state\" as an enemy"));
+    assertThat(problems)
+        .containsExactly(
+            new Problem(
+                "factions[1].enemies[0]",
+                "unknown faction \"isis\" (did you mean \"islamic-state\"?)"),
+            new Problem(
+                "factions[1].enemies",
+                "factions \"islamic-state\" and \"iraqi-forces\": \"iraqi-forces\""
+                    + " does not list \"islamic-state\" as an enemy"));
   }
 
   @Test
   void anUnknownControllerIsReported() {
-    assertOnlyExactly(BASE.with("regions.baghdad.controller", "iraqi-force"), "regions[2].controller",
+    assertOnlyExactly(
+        BASE.with("regions.baghdad.controller", "iraqi-force"),
+        "regions[2].controller",
         "unknown faction \"iraqi-force\" (did you mean \"iraqi-forces\"?)");
   }
 
   @Test
   void anUnknownForceKeyIsReportedAtItsKey() {
-    assertOnlyExactly(BASE.with("regions.raqqa.forces", Map.of("islamic-state", 5000, "Iraqi-Forces", 10)),
-        "regions[0].forces.Iraqi-Forces", "unknown faction \"Iraqi-Forces\" (did you mean \"iraqi-forces\"?)");
+    assertOnlyExactly(
+        BASE.with("regions.raqqa.forces", Map.of("islamic-state", 5000, "Iraqi-Forces", 10)),
+        "regions[0].forces.Iraqi-Forces",
+        "unknown faction \"Iraqi-Forces\" (did you mean \"iraqi-forces\"?)");
   }
 
   @Test
   void interventionTargetsAreResolvedByTheKindsTargetKind() {
-    Scenario scenario = Fixtures.baseBuilder()
-        .intervention(Intervention.builder("close-border", InterventionKind.BORDER_CLOSURE).targets("raqqa")
-            .dates(LocalDate.of(2015, 6, 1), LocalDate.of(2017, 12, 31)).intensity(0.5))
-        .buildUnchecked();
+    Scenario scenario =
+        Fixtures.baseBuilder()
+            .intervention(
+                Intervention.builder("close-border", InterventionKind.BORDER_CLOSURE)
+                    .targets("raqqa")
+                    .dates(LocalDate.of(2015, 6, 1), LocalDate.of(2017, 12, 31))
+                    .intensity(0.5))
+            .buildUnchecked();
     assertOnlyExactly(scenario, "interventions[1].targets[0]", "unknown corridor \"raqqa\"");
   }
 
   @Test
   void interventionsMustListATarget() {
-    assertOnlyExactly(BASE.with("interventions.mosul-offensive.targets", List.of()), "interventions[0].targets",
+    assertOnlyExactly(
+        BASE.with("interventions.mosul-offensive.targets", List.of()),
+        "interventions[0].targets",
         "must list at least one target");
   }
 
   @Test
   void aFactionIsRequiredWhenTheKindNeedsOne() {
-    assertOnlyExactly(BASE.with("interventions.mosul-offensive.faction", ""), "interventions[0].faction",
+    assertOnlyExactly(
+        BASE.with("interventions.mosul-offensive.faction", ""),
+        "interventions[0].faction",
         "is required for kind ground-offensive");
-    assertOnlyExactly(BASE.with("interventions.mosul-offensive.faction", "iraqi"), "interventions[0].faction",
+    assertOnlyExactly(
+        BASE.with("interventions.mosul-offensive.faction", "iraqi"),
+        "interventions[0].faction",
         "unknown faction \"iraqi\" (did you mean \"iraqi-forces\"?)");
   }
 
   @Test
   void aFactionMustBeEmptyWhenTheKindNeedsNone() {
-    Scenario scenario = Fixtures.baseBuilder()
-        .intervention(Intervention.builder("ban", InterventionKind.TRAVEL_MEASURES).targets("tunisia")
-            .faction("iraqi-forces").dates(LocalDate.of(2015, 1, 1), LocalDate.of(2015, 12, 31)).intensity(0.2))
-        .buildUnchecked();
-    assertOnlyExactly(scenario, "interventions[1].faction",
+    Scenario scenario =
+        Fixtures.baseBuilder()
+            .intervention(
+                Intervention.builder("ban", InterventionKind.TRAVEL_MEASURES)
+                    .targets("tunisia")
+                    .faction("iraqi-forces")
+                    .dates(LocalDate.of(2015, 1, 1), LocalDate.of(2015, 12, 31))
+                    .intensity(0.2))
+            .buildUnchecked();
+    assertOnlyExactly(
+        scenario,
+        "interventions[1].faction",
         "must be empty for kind travel-measures, was \"iraqi-forces\"");
   }
 
@@ -193,39 +247,51 @@ class ScenarioValidatorTest {
 
   @Test
   void adjacencyMustBeSymmetricAndIsReportedOnTheMissingSide() {
-    assertOnlyExactly(BASE.with("regions.baghdad.neighbours", List.of()), "regions[2].neighbours",
+    assertOnlyExactly(
+        BASE.with("regions.baghdad.neighbours", List.of()),
+        "regions[2].neighbours",
         "regions \"mosul\" and \"baghdad\": \"baghdad\" does not list \"mosul\" as a neighbour");
   }
 
   @Test
   void aRegionIsNotItsOwnNeighbour() {
-    assertOnlyExactly(BASE.with("regions.baghdad.neighbours", List.of("mosul", "baghdad")),
-        "regions[2].neighbours[1]", "\"baghdad\" cannot be its own neighbour");
+    assertOnlyExactly(
+        BASE.with("regions.baghdad.neighbours", List.of("mosul", "baghdad")),
+        "regions[2].neighbours[1]",
+        "\"baghdad\" cannot be its own neighbour");
   }
 
   @Test
   void listsHaveNoDuplicates() {
-    assertOnlyExactly(BASE.with("regions.baghdad.neighbours", List.of("mosul", "mosul")),
-        "regions[2].neighbours[1]", "duplicate entry \"mosul\"");
+    assertOnlyExactly(
+        BASE.with("regions.baghdad.neighbours", List.of("mosul", "mosul")),
+        "regions[2].neighbours[1]",
+        "duplicate entry \"mosul\"");
   }
 
   @Test
   void hostilityMustBeSymmetric() {
-    assertOnlyExactly(BASE.with("factions.iraqi-forces.enemies", List.of()), "factions[1].enemies",
+    assertOnlyExactly(
+        BASE.with("factions.iraqi-forces.enemies", List.of()),
+        "factions[1].enemies",
         "factions \"islamic-state\" and \"iraqi-forces\": \"iraqi-forces\" does not list \"islamic-state\" as an"
             + " enemy");
   }
 
   @Test
   void noFactionIsItsOwnEnemy() {
-    assertOnlyExactly(BASE.with("factions.iraqi-forces.enemies", List.of("islamic-state", "iraqi-forces")),
-        "factions[1].enemies[1]", "\"iraqi-forces\" cannot be an enemy of itself");
+    assertOnlyExactly(
+        BASE.with("factions.iraqi-forces.enemies", List.of("islamic-state", "iraqi-forces")),
+        "factions[1].enemies[1]",
+        "\"iraqi-forces\" cannot be an enemy of itself");
   }
 
   // ------------------------------------------------------------------------------------ coalition
 
   private static Scenario withCoalition() {
-    return Fixtures.baseBuilder().faction(Faction.builder("coalition", FactionKind.COALITION)).buildUnchecked();
+    return Fixtures.baseBuilder()
+        .faction(Faction.builder("coalition", FactionKind.COALITION))
+        .buildUnchecked();
   }
 
   @Test
@@ -235,63 +301,72 @@ class ScenarioValidatorTest {
 
   @Test
   void aCoalitionCannotControlARegion() {
-    assertOnly(withCoalition().with("regions.baghdad.controller", "coalition"), "regions[2].controller",
+    assertOnly(
+        withCoalition().with("regions.baghdad.controller", "coalition"),
+        "regions[2].controller",
         "faction \"coalition\" is a coalition and holds no ground");
   }
 
   @Test
   void aCoalitionHasNoForcesInRegions() {
-    assertOnly(withCoalition().with("regions.baghdad.forces", Map.of("iraqi-forces", 100, "coalition", 5)),
-        "regions[2].forces.coalition", "can have no forces in regions");
+    assertOnly(
+        withCoalition().with("regions.baghdad.forces", Map.of("iraqi-forces", 100, "coalition", 5)),
+        "regions[2].forces.coalition",
+        "can have no forces in regions");
   }
 
   @Test
   void atLeastOneOrganisationIsRequired() {
-    assertOnlyExactly(BASE.with("factions.islamic-state.kind", "state"), "factions",
+    assertOnlyExactly(
+        BASE.with("factions.islamic-state.kind", "state"),
+        "factions",
         "must include a faction of kind organisation");
   }
 
   // -------------------------------------------------------------------------------- numeric ranges
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "regions.raqqa.population | -1 | regions[0].population | must be >= 0, was -1",
-      "regions.raqqa.areaKm2 | 0 | regions[0].areaKm2 | must be > 0, was 0",
-      "regions.raqqa.oilCapacityBblPerDay | -5 | regions[0].oilCapacityBblPerDay | must be >= 0, was -5",
-      "regions.raqqa.defensibility | 0 | regions[0].defensibility | must be > 0, was 0",
-      "regions.mosul.forces.iraqi-forces | -3 | regions[1].forces.iraqi-forces | must be >= 0, was -3",
-      "sources.tunisia.atRiskPool | -1 | sources[0].atRiskPool | must be >= 0, was -1",
-      "sources.tunisia.annualPropensity | -0.5 | sources[0].annualPropensity | must be >= 0, was -0.5",
-      "factions.islamic-state.parameters.effectiveness | -1 | factions[0].parameters.effectiveness"
-          + " | must be >= 0, was -1",
-      "processes.intake.servers | 0 | processes.intake.servers | must be >= 1, was 0",
-      "processes.combat.stepDays | 0 | processes.combat.stepDays | must be > 0, was 0",
-      "processes.momentum.memoryDays | -1 | processes.momentum.memoryDays | must be > 0, was -1",
-      "processes.momentum.perceptionDays | -1 | processes.momentum.perceptionDays | must be >= 0, was -1",
-      "processes.momentum.minimum | 0 | processes.momentum.minimum | must be > 0, was 0",
-      "processes.momentum.minimum | 1.5 | processes.momentum.minimum | must be <= 1 (momentum 1 is neutral), was 1.5",
-      "processes.momentum.maximum | 0.9 | processes.momentum.maximum | must be >= 1 (momentum 1 is neutral), was 0.9",
-      "corridors.tal-abyad.weight | 0 | corridors[0].weight | must be > 0, was 0",
-      "processes.economy.oilPriceUsdPerBbl | -20 | processes.economy.oilPriceUsdPerBbl | must be >= 0, was -20",
-      "processes.attrition.desertionUnpaidMultiplier | 0.5 | processes.attrition.desertionUnpaidMultiplier"
-          + " | must be >= 1, was 0.5",
-      "processes.combat.engagedShare | 0 | processes.combat.engagedShare | must be in (0, 1], was 0",
-      "processes.combat.engagedShare | 1.01 | processes.combat.engagedShare | must be in (0, 1], was 1.01",
-      "interventions.mosul-offensive.intensity | -1 | interventions[0].intensity | must be >= 0, was -1",
-  })
-  void outOfRangeNumbersAreReported(String setPath, double value, String problemPath, String message) {
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "regions.raqqa.population | -1 | regions[0].population | must be >= 0, was -1",
+        "regions.raqqa.areaKm2 | 0 | regions[0].areaKm2 | must be > 0, was 0",
+        "regions.raqqa.oilCapacityBblPerDay | -5 | regions[0].oilCapacityBblPerDay | must be >= 0, was -5",
+        "regions.raqqa.defensibility | 0 | regions[0].defensibility | must be > 0, was 0",
+        "regions.mosul.forces.iraqi-forces | -3 | regions[1].forces.iraqi-forces | must be >= 0, was -3",
+        "sources.tunisia.atRiskPool | -1 | sources[0].atRiskPool | must be >= 0, was -1",
+        "sources.tunisia.annualPropensity | -0.5 | sources[0].annualPropensity | must be >= 0, was -0.5",
+        "factions.islamic-state.parameters.effectiveness | -1 | factions[0].parameters.effectiveness"
+            + " | must be >= 0, was -1",
+        "processes.intake.servers | 0 | processes.intake.servers | must be >= 1, was 0",
+        "processes.combat.stepDays | 0 | processes.combat.stepDays | must be > 0, was 0",
+        "processes.momentum.memoryDays | -1 | processes.momentum.memoryDays | must be > 0, was -1",
+        "processes.momentum.perceptionDays | -1 | processes.momentum.perceptionDays | must be >= 0, was -1",
+        "processes.momentum.minimum | 0 | processes.momentum.minimum | must be > 0, was 0",
+        "processes.momentum.minimum | 1.5 | processes.momentum.minimum | must be <= 1 (momentum 1 is neutral), was 1.5",
+        "processes.momentum.maximum | 0.9 | processes.momentum.maximum | must be >= 1 (momentum 1 is neutral), was 0.9",
+        "corridors.tal-abyad.weight | 0 | corridors[0].weight | must be > 0, was 0",
+        "processes.economy.oilPriceUsdPerBbl | -20 | processes.economy.oilPriceUsdPerBbl | must be >= 0, was -20",
+        "processes.attrition.desertionUnpaidMultiplier | 0.5 | processes.attrition.desertionUnpaidMultiplier"
+            + " | must be >= 1, was 0.5",
+        "processes.combat.engagedShare | 0 | processes.combat.engagedShare | must be in (0, 1], was 0",
+        "processes.combat.engagedShare | 1.01 | processes.combat.engagedShare | must be in (0, 1], was 1.01",
+        "interventions.mosul-offensive.intensity | -1 | interventions[0].intensity | must be >= 0, was -1",
+      })
+  void outOfRangeNumbersAreReported(
+      String setPath, double value, String problemPath, String message) {
     assertOnlyExactly(BASE.with(setPath, value), problemPath, message);
   }
 
   @ParameterizedTest
   @CsvSource({
-      "corridors.tal-abyad.departureScreening, corridors[0].departureScreening",
-      "corridors.tal-abyad.interdiction, corridors[0].interdiction",
-      "sources.tunisia.intelligenceEffectiveness, sources[0].intelligenceEffectiveness",
-      "processes.localRecruitment.payDependence, processes.localRecruitment.payDependence",
-      "processes.economy.oilOutputShare, processes.economy.oilOutputShare",
-      "processes.attrition.foreignReturnShare, processes.attrition.foreignReturnShare",
-      "processes.attrition.returneeArrestProbability, processes.attrition.returneeArrestProbability",
+    "corridors.tal-abyad.departureScreening, corridors[0].departureScreening",
+    "corridors.tal-abyad.interdiction, corridors[0].interdiction",
+    "sources.tunisia.intelligenceEffectiveness, sources[0].intelligenceEffectiveness",
+    "processes.localRecruitment.payDependence, processes.localRecruitment.payDependence",
+    "processes.economy.oilOutputShare, processes.economy.oilOutputShare",
+    "processes.attrition.foreignReturnShare, processes.attrition.foreignReturnShare",
+    "processes.attrition.returneeArrestProbability, processes.attrition.returneeArrestProbability",
   })
   void probabilitiesMustLieInTheUnitInterval(String setPath, String problemPath) {
     assertOnlyExactly(BASE.with(setPath, 1.2), problemPath, "must be in [0, 1], was 1.2");
@@ -302,34 +377,50 @@ class ScenarioValidatorTest {
 
   @Test
   void roleSharesMustEachBeFractionsAndSumToOne() {
-    assertOnlyExactly(BASE.with("processes.intake.roles", new RoleShares(0.7, 0.2, 0.05)),
-        "processes.intake.roles", "shares must sum to 1, sum was 0.95");
-    assertThat(BASE.with("processes.intake.roles", new RoleShares(1.2, -0.2, 0)).validate()).containsExactly(
-        new Problem("processes.intake.roles.fighter", "must be in [0, 1], was 1.2"),
-        new Problem("processes.intake.roles.support", "must be in [0, 1], was -0.2"));
-    assertThat(BASE.with("processes.intake.roles", new RoleShares(0.1, 0.2, 0.7)).validate()).isEmpty();
+    assertOnlyExactly(
+        BASE.with("processes.intake.roles", new RoleShares(0.7, 0.2, 0.05)),
+        "processes.intake.roles",
+        "shares must sum to 1, sum was 0.95");
+    assertThat(BASE.with("processes.intake.roles", new RoleShares(1.2, -0.2, 0)).validate())
+        .containsExactly(
+            new Problem("processes.intake.roles.fighter", "must be in [0, 1], was 1.2"),
+            new Problem("processes.intake.roles.support", "must be in [0, 1], was -0.2"));
+    assertThat(BASE.with("processes.intake.roles", new RoleShares(0.1, 0.2, 0.7)).validate())
+        .isEmpty();
   }
 
   @Test
   void interventionIntensityIsAFractionOnlyForFractionKinds() {
-    Scenario border = Fixtures.baseBuilder()
-        .intervention(Intervention.builder("close-border", InterventionKind.BORDER_CLOSURE).targets("tal-abyad")
-            .dates(LocalDate.of(2015, 6, 1), LocalDate.of(2017, 12, 31)).intensity(1.5))
-        .buildUnchecked();
+    Scenario border =
+        Fixtures.baseBuilder()
+            .intervention(
+                Intervention.builder("close-border", InterventionKind.BORDER_CLOSURE)
+                    .targets("tal-abyad")
+                    .dates(LocalDate.of(2015, 6, 1), LocalDate.of(2017, 12, 31))
+                    .intensity(1.5))
+            .buildUnchecked();
     assertOnlyExactly(border, "interventions[1].intensity", "must be in [0, 1], was 1.5");
     assertThat(BASE.with("interventions.mosul-offensive.intensity", 1.5e5).validate()).isEmpty();
   }
 
   @Test
   void nonFiniteNumbersAreReported() {
-    assertOnlyExactly(BASE.with("regions.raqqa.areaKm2", Double.NaN), "regions[0].areaKm2",
+    assertOnlyExactly(
+        BASE.with("regions.raqqa.areaKm2", Double.NaN),
+        "regions[0].areaKm2",
         "must be a finite number, was NaN");
-    assertOnlyExactly(BASE.with("processes.economy.otherUsdPerDay", Double.POSITIVE_INFINITY),
-        "processes.economy.otherUsdPerDay", "must be a finite number, was Infinity");
-    assertOnlyExactly(BASE.with("sources.tunisia.momentumSensitivity", Double.NaN),
-        "sources[0].momentumSensitivity", "must be a finite number, was NaN");
-    assertOnlyExactly(BASE.with("processes.momentum.perceptionDays", Double.POSITIVE_INFINITY),
-        "processes.momentum.perceptionDays", "must be a finite number, was Infinity");
+    assertOnlyExactly(
+        BASE.with("processes.economy.otherUsdPerDay", Double.POSITIVE_INFINITY),
+        "processes.economy.otherUsdPerDay",
+        "must be a finite number, was Infinity");
+    assertOnlyExactly(
+        BASE.with("sources.tunisia.momentumSensitivity", Double.NaN),
+        "sources[0].momentumSensitivity",
+        "must be a finite number, was NaN");
+    assertOnlyExactly(
+        BASE.with("processes.momentum.perceptionDays", Double.POSITIVE_INFINITY),
+        "processes.momentum.perceptionDays",
+        "must be a finite number, was Infinity");
   }
 
   // ---------------------------------------------------------------------------------------- dates
@@ -337,74 +428,98 @@ class ScenarioValidatorTest {
   @Test
   void theCalendarMustNotEndBeforeItStarts() {
     Scenario scenario = BASE.with("calendar.end", "2013-12-31");
-    assertThat(scenario.validate()).first().isEqualTo(
-        new Problem("calendar.end", "must not be before calendar.start (2014-01-01), was 2013-12-31"));
+    assertThat(scenario.validate())
+        .first()
+        .isEqualTo(
+            new Problem(
+                "calendar.end", "must not be before calendar.start (2014-01-01), was 2013-12-31"));
   }
 
   @Test
   void interventionsMustLieInsideTheHorizon() {
-    assertOnlyExactly(BASE.with("interventions.mosul-offensive.end", "2018-03-01"), "interventions[0].end",
+    assertOnlyExactly(
+        BASE.with("interventions.mosul-offensive.end", "2018-03-01"),
+        "interventions[0].end",
         "must be within the calendar, 2014-01-01 to 2017-12-31, was 2018-03-01");
-    assertOnly(BASE.with("interventions.mosul-offensive.start", "2013-03-01"), "interventions[0].start",
+    assertOnly(
+        BASE.with("interventions.mosul-offensive.start", "2013-03-01"),
+        "interventions[0].start",
         "must be within the calendar");
   }
 
   @Test
   void interventionsMustNotEndBeforeTheyStart() {
-    assertOnlyExactly(BASE.with("interventions.mosul-offensive.end", "2016-10-16"), "interventions[0].end",
+    assertOnlyExactly(
+        BASE.with("interventions.mosul-offensive.end", "2016-10-16"),
+        "interventions[0].end",
         "must not be before start (2016-10-17), was 2016-10-16");
   }
 
   // -------------------------------------------------------------------------------- distributions
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "fixed | serviceDays.value | must be >= 0, was -1",
-      "exponential | serviceDays.mean | must be > 0, was 0",
-      "lognormal-sigma | serviceDays.sigma | must be > 0, was 0",
-      "lognormal-mu | serviceDays.mu | must be a finite number, was NaN",
-      "gamma-shape | serviceDays.shape | must be > 0, was -1",
-      "gamma-scale | serviceDays.scale | must be > 0, was 0",
-      "uniform-min | serviceDays.min | must be >= 0, was -1",
-      "uniform-order | serviceDays.max | must be >= min (3), was 2",
-      "triangular-mode | serviceDays.mode | must be in [min, max] = [1, 3], was 4",
-      "triangular-degenerate | serviceDays.max | must be > min (2), was 2",
-      "empirical-empty | serviceDays.values | must not be empty",
-      "empirical-lengths | serviceDays.weights | must have as many entries as values (2), had 1",
-      "empirical-negative-weight | serviceDays.weights[1] | must be >= 0, was -1",
-      "empirical-zero-weights | serviceDays.weights | must not all be zero",
-      "empirical-negative-value | serviceDays.values[0] | must be >= 0, was -2",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "fixed | serviceDays.value | must be >= 0, was -1",
+        "exponential | serviceDays.mean | must be > 0, was 0",
+        "lognormal-sigma | serviceDays.sigma | must be > 0, was 0",
+        "lognormal-mu | serviceDays.mu | must be a finite number, was NaN",
+        "gamma-shape | serviceDays.shape | must be > 0, was -1",
+        "gamma-scale | serviceDays.scale | must be > 0, was 0",
+        "uniform-min | serviceDays.min | must be >= 0, was -1",
+        "uniform-order | serviceDays.max | must be >= min (3), was 2",
+        "triangular-mode | serviceDays.mode | must be in [min, max] = [1, 3], was 4",
+        "triangular-degenerate | serviceDays.max | must be > min (2), was 2",
+        "empirical-empty | serviceDays.values | must not be empty",
+        "empirical-lengths | serviceDays.weights | must have as many entries as values (2), had 1",
+        "empirical-negative-weight | serviceDays.weights[1] | must be >= 0, was -1",
+        "empirical-zero-weights | serviceDays.weights | must not all be zero",
+        "empirical-negative-value | serviceDays.values[0] | must be >= 0, was -2",
+      })
   void invalidDistributionParametersAreReported(String name, String path, String message) {
-    DistributionSpec spec = switch (name) {
-      case "fixed" -> new DistributionSpec.Fixed(-1);
-      case "exponential" -> new DistributionSpec.Exponential(0);
-      case "lognormal-sigma" -> new DistributionSpec.LogNormal(1, 0);
-      case "lognormal-mu" -> new DistributionSpec.LogNormal(Double.NaN, 1);
-      case "gamma-shape" -> new DistributionSpec.Gamma(-1, 1);
-      case "gamma-scale" -> new DistributionSpec.Gamma(2, 0);
-      case "uniform-min" -> new DistributionSpec.Uniform(-1, 2);
-      case "uniform-order" -> new DistributionSpec.Uniform(3, 2);
-      case "triangular-mode" -> new DistributionSpec.Triangular(1, 4, 3);
-      case "triangular-degenerate" -> new DistributionSpec.Triangular(2, 2, 2);
-      case "empirical-empty" -> new DistributionSpec.Empirical(List.of(), List.of());
-      case "empirical-lengths" -> new DistributionSpec.Empirical(List.of(1.0, 2.0), List.of(1.0));
-      case "empirical-negative-weight" -> new DistributionSpec.Empirical(List.of(1.0, 2.0), List.of(1.0, -1.0));
-      case "empirical-zero-weights" -> new DistributionSpec.Empirical(List.of(1.0, 2.0), List.of(0.0, 0.0));
-      case "empirical-negative-value" -> new DistributionSpec.Empirical(List.of(-2.0, 2.0), List.of(1.0, 1.0));
-      default -> throw new IllegalArgumentException(name);
-    };
-    assertOnlyExactly(BASE.with("processes.intake.serviceDays", spec), "processes.intake." + path, message);
+    DistributionSpec spec =
+        switch (name) {
+          case "fixed" -> new DistributionSpec.Fixed(-1);
+          case "exponential" -> new DistributionSpec.Exponential(0);
+          case "lognormal-sigma" -> new DistributionSpec.LogNormal(1, 0);
+          case "lognormal-mu" -> new DistributionSpec.LogNormal(Double.NaN, 1);
+          case "gamma-shape" -> new DistributionSpec.Gamma(-1, 1);
+          case "gamma-scale" -> new DistributionSpec.Gamma(2, 0);
+          case "uniform-min" -> new DistributionSpec.Uniform(-1, 2);
+          case "uniform-order" -> new DistributionSpec.Uniform(3, 2);
+          case "triangular-mode" -> new DistributionSpec.Triangular(1, 4, 3);
+          case "triangular-degenerate" -> new DistributionSpec.Triangular(2, 2, 2);
+          case "empirical-empty" -> new DistributionSpec.Empirical(List.of(), List.of());
+          case "empirical-lengths" ->
+              new DistributionSpec.Empirical(List.of(1.0, 2.0), List.of(1.0));
+          case "empirical-negative-weight" ->
+              new DistributionSpec.Empirical(List.of(1.0, 2.0), List.of(1.0, -1.0));
+          case "empirical-zero-weights" ->
+              new DistributionSpec.Empirical(List.of(1.0, 2.0), List.of(0.0, 0.0));
+          case "empirical-negative-value" ->
+              new DistributionSpec.Empirical(List.of(-2.0, 2.0), List.of(1.0, 1.0));
+          default -> throw new IllegalArgumentException(name);
+        };
+    assertOnlyExactly(
+        BASE.with("processes.intake.serviceDays", spec), "processes.intake." + path, message);
   }
 
   @Test
   void validDistributionsOfEveryTypePass() {
-    List<DistributionSpec> specs = List.of(new DistributionSpec.Fixed(0), new DistributionSpec.Exponential(3),
-        new DistributionSpec.LogNormal(-1, 0.1), new DistributionSpec.Gamma(2, 3), new DistributionSpec.Uniform(0, 0),
-        new DistributionSpec.Triangular(0, 0, 1), new DistributionSpec.Empirical(List.of(0.0, 5.0),
-            List.of(0.0, 2.0)));
+    List<DistributionSpec> specs =
+        List.of(
+            new DistributionSpec.Fixed(0),
+            new DistributionSpec.Exponential(3),
+            new DistributionSpec.LogNormal(-1, 0.1),
+            new DistributionSpec.Gamma(2, 3),
+            new DistributionSpec.Uniform(0, 0),
+            new DistributionSpec.Triangular(0, 0, 1),
+            new DistributionSpec.Empirical(List.of(0.0, 5.0), List.of(0.0, 2.0)));
     for (DistributionSpec spec : specs) {
-      assertThat(BASE.with("processes.intake.serviceDays", spec).validate()).as(spec.toString()).isEmpty();
+      assertThat(BASE.with("processes.intake.serviceDays", spec).validate())
+          .as(spec.toString())
+          .isEmpty();
     }
   }
 
@@ -412,51 +527,72 @@ class ScenarioValidatorTest {
 
   @Test
   void theCompartmentalModelNeedsItsParameters() {
-    Scenario scenario = BASE.with("processes.recruitment",
-        new RecruitmentParameters(RecruitmentModel.COMPARTMENTAL, null));
-    assertOnlyExactly(scenario, "processes.recruitment.compartmental", "is required when model is compartmental");
-    Scenario complete = BASE.with("processes.recruitment",
-        new RecruitmentParameters(RecruitmentModel.COMPARTMENTAL, new CompartmentalParameters(0.5, 0.2, 0.1, 1e-4)));
+    Scenario scenario =
+        BASE.with(
+            "processes.recruitment",
+            new RecruitmentParameters(RecruitmentModel.COMPARTMENTAL, null));
+    assertOnlyExactly(
+        scenario, "processes.recruitment.compartmental", "is required when model is compartmental");
+    Scenario complete =
+        BASE.with(
+            "processes.recruitment",
+            new RecruitmentParameters(
+                RecruitmentModel.COMPARTMENTAL, new CompartmentalParameters(0.5, 0.2, 0.1, 1e-4)));
     assertThat(complete.validate()).isEmpty();
-    assertOnlyExactly(complete.with("processes.recruitment.compartmental.initialRadicalisedShare", 2),
-        "processes.recruitment.compartmental.initialRadicalisedShare", "must be in [0, 1], was 2");
+    assertOnlyExactly(
+        complete.with("processes.recruitment.compartmental.initialRadicalisedShare", 2),
+        "processes.recruitment.compartmental.initialRadicalisedShare",
+        "must be in [0, 1], was 2");
   }
 
   // ------------------------------------------------------------------------------------- coverage
 
   @Test
   void everySourceMustBeServedByACorridor() {
-    Scenario scenario = Fixtures.baseBuilder()
-        .source(Source.builder("france").atRiskPool(10_000).annualPropensity(0.01).languageGroup("french")
-            .intelligenceEffectiveness(0.6))
-        .buildUnchecked();
-    assertOnlyExactly(scenario, "sources[1]", "no corridor serves source \"france\", so its departures can never"
-        + " arrive");
+    Scenario scenario =
+        Fixtures.baseBuilder()
+            .source(
+                Source.builder("france")
+                    .atRiskPool(10_000)
+                    .annualPropensity(0.01)
+                    .languageGroup("french")
+                    .intelligenceEffectiveness(0.6))
+            .buildUnchecked();
+    assertOnlyExactly(
+        scenario,
+        "sources[1]",
+        "no corridor serves source \"france\", so its departures can never" + " arrive");
   }
 
   @Test
   void countriesAreIsoAlpha2Codes() {
-    assertOnly(BASE.with("regions.raqqa.country", "Syria"), "regions[0].country",
+    assertOnly(
+        BASE.with("regions.raqqa.country", "Syria"),
+        "regions[0].country",
         "must be an ISO 3166-1 alpha-2 code");
   }
 
-  // ------------------------------------------------------------------------------------- many at once
+  // ------------------------------------------------------------------------------------- many at
+  // once
 
   @Test
   void everyProblemIsReportedInDocumentOrder() {
-    Scenario broken = BASE
-        .with("processes.intake.servers", 0)
-        .with("corridors.tal-abyad.interdiction", 1.2)
-        .with("regions.baghdad.neighbours", List.of())
-        .with("interventions.mosul-offensive.faction", "isis")
-        .with("calendar.end", "2013-01-01");
+    Scenario broken =
+        BASE.with("processes.intake.servers", 0)
+            .with("corridors.tal-abyad.interdiction", 1.2)
+            .with("regions.baghdad.neighbours", List.of())
+            .with("interventions.mosul-offensive.faction", "isis")
+            .with("calendar.end", "2013-01-01");
     List<Problem> problems = broken.validate();
-    assertThat(problems).extracting(Problem::path).containsExactly(
-        "calendar.end",
-        "regions[2].neighbours",
-        "corridors[0].interdiction",
-        "interventions[0].faction",
-        "processes.intake.servers");
-    assertThat(problems.get(3).message()).isEqualTo("unknown faction \"isis\" (did you mean \"islamic-state\"?)");
+    assertThat(problems)
+        .extracting(Problem::path)
+        .containsExactly(
+            "calendar.end",
+            "regions[2].neighbours",
+            "corridors[0].interdiction",
+            "interventions[0].faction",
+            "processes.intake.servers");
+    assertThat(problems.get(3).message())
+        .isEqualTo("unknown faction \"isis\" (did you mean \"islamic-state\"?)");
   }
 }

@@ -8,21 +8,22 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class SuggestionsTest {
-  private static final List<String> IDS = List.of("raqqa", "mosul", "baghdad", "islamic-state", "iraqi-forces",
-      "tal-abyad", "jarabulus");
+  private static final List<String> IDS =
+      List.of(
+          "raqqa", "mosul", "baghdad", "islamic-state", "iraqi-forces", "tal-abyad", "jarabulus");
 
   @ParameterizedTest
   @CsvSource({
-      "raqa, raqqa",            // one deletion
-      "raqqqa, raqqa",          // one insertion
-      "mosol, mosul",           // one substitution
-      "bagdhad, baghdad",       // transposition = distance 2
-      "Raqqa, raqqa",           // case only
-      "TAL-ABYAD, tal-abyad",   // case only, far in edit distance
-      "tal, tal-abyad",         // prefix
-      "jarabulus-crossing, jarabulus", // the candidate is a prefix
-      "isis, islamic-state",    // abbreviation
-      "iraqi-force, iraqi-forces",
+    "raqa, raqqa", // one deletion
+    "raqqqa, raqqa", // one insertion
+    "mosol, mosul", // one substitution
+    "bagdhad, baghdad", // transposition = distance 2
+    "Raqqa, raqqa", // case only
+    "TAL-ABYAD, tal-abyad", // case only, far in edit distance
+    "tal, tal-abyad", // prefix
+    "jarabulus-crossing, jarabulus", // the candidate is a prefix
+    "isis, islamic-state", // abbreviation
+    "iraqi-force, iraqi-forces",
   })
   void closeIdsAreSuggested(String wrong, String expected) {
     assertThat(Suggestions.closest(wrong, IDS)).contains(expected);
@@ -30,11 +31,10 @@ class SuggestionsTest {
 
   @ParameterizedTest
   @CsvSource({
-      "aleppo",     // nothing close
-      "xyz",
-      "i",          // too short for prefix or abbreviation
-      "ab",         // distance 2 to nothing useful
-      "raqqa",      // exact: nothing to suggest
+    "aleppo", // nothing close
+    "xyz", "i", // too short for prefix or abbreviation
+    "ab", // distance 2 to nothing useful
+    "raqqa", // exact: nothing to suggest
   })
   void farIdsAreNotSuggested(String wrong) {
     assertThat(Suggestions.closest(wrong, IDS)).isEmpty();
@@ -42,8 +42,10 @@ class SuggestionsTest {
 
   @Test
   void anAmbiguousAbbreviationIsNotSuggested() {
-    assertThat(Suggestions.closest("isl", List.of("islamic-state", "islamic-front"))).contains("islamic-state");
-    assertThat(Suggestions.closest("ist", List.of("islamic-state", "islamic-front-state"))).isEmpty();
+    assertThat(Suggestions.closest("isl", List.of("islamic-state", "islamic-front")))
+        .contains("islamic-state");
+    assertThat(Suggestions.closest("ist", List.of("islamic-state", "islamic-front-state")))
+        .isEmpty();
   }
 
   @Test

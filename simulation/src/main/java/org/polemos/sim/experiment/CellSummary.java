@@ -4,22 +4,23 @@ import java.util.Arrays;
 import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
- * Streaming summary of one cell (one date, metric and key) across replications: count, mean and standard
- * deviation by Welford's update, a Student-t 95% confidence interval for the mean, and the 5%, 50% and 95%
- * quantiles.
+ * Streaming summary of one cell (one date, metric and key) across replications: count, mean and
+ * standard deviation by Welford's update, a Student-t 95% confidence interval for the mean, and the
+ * 5%, 50% and 95% quantiles.
  *
  * <p>Quantiles are exact (linear interpolation between order statistics, "type 7") while at most
- * {@link #EXACT_LIMIT} values have been seen; beyond that each quantile is tracked by the P-square algorithm
- * (Jain and Chlamtac, 1985), started from the exact order statistics of the first {@code EXACT_LIMIT} values.
- * Memory is therefore bounded whatever the number of replications, and the result depends only on the values and
- * their order, so the same input gives the same bytes.
+ * {@link #EXACT_LIMIT} values have been seen; beyond that each quantile is tracked by the P-square
+ * algorithm (Jain and Chlamtac, 1985), started from the exact order statistics of the first {@code
+ * EXACT_LIMIT} values. Memory is therefore bounded whatever the number of replications, and the
+ * result depends only on the values and their order, so the same input gives the same bytes.
  *
- * <p>NaN values (e.g. a mean wait in a period without arrivals) are not counted: {@link #n()} is the number of
- * non-NaN values.
+ * <p>NaN values (e.g. a mean wait in a period without arrivals) are not counted: {@link #n()} is
+ * the number of non-NaN values.
  */
 public final class CellSummary {
   /** Values kept for exact quantiles before switching to P-square estimates. */
   public static final int EXACT_LIMIT = 200;
+
   /** The quantiles reported. */
   public static final double[] QUANTILES = {0.05, 0.5, 0.95};
 
@@ -73,7 +74,10 @@ public final class CellSummary {
     return n < 2 ? Double.NaN : Math.sqrt(Math.max(0, m2 / (n - 1)));
   }
 
-  /** Half-width of the Student-t interval at {@code level} (e.g. 0.95); NaN when fewer than two values. */
+  /**
+   * Half-width of the Student-t interval at {@code level} (e.g. 0.95); NaN when fewer than two
+   * values.
+   */
   public double halfWidth(double level) {
     if (n < 2) {
       return Double.NaN;
@@ -93,8 +97,8 @@ public final class CellSummary {
   }
 
   /**
-   * The {@code p} quantile, {@code p} one of {@link #QUANTILES}: exact while n <= {@link #EXACT_LIMIT}, the
-   * P-square estimate after; NaN when empty.
+   * The {@code p} quantile, {@code p} one of {@link #QUANTILES}: exact while n <= {@link
+   * #EXACT_LIMIT}, the P-square estimate after; NaN when empty.
    */
   public double quantile(double p) {
     if (n == 0) {
@@ -110,7 +114,8 @@ public final class CellSummary {
         return estimators[i].estimate();
       }
     }
-    throw new IllegalArgumentException("quantile " + p + " is not tracked; tracked: " + Arrays.toString(QUANTILES));
+    throw new IllegalArgumentException(
+        "quantile " + p + " is not tracked; tracked: " + Arrays.toString(QUANTILES));
   }
 
   /** Type-7 quantile of sorted values: linear interpolation at position (n - 1) p. */
@@ -181,9 +186,11 @@ public final class CellSummary {
     }
 
     private double parabolic(int i, int s) {
-      return q[i] + s / (pos[i + 1] - pos[i - 1])
-          * ((pos[i] - pos[i - 1] + s) * (q[i + 1] - q[i]) / (pos[i + 1] - pos[i])
-          + (pos[i + 1] - pos[i] - s) * (q[i] - q[i - 1]) / (pos[i] - pos[i - 1]));
+      return q[i]
+          + s
+              / (pos[i + 1] - pos[i - 1])
+              * ((pos[i] - pos[i - 1] + s) * (q[i + 1] - q[i]) / (pos[i + 1] - pos[i])
+                  + (pos[i + 1] - pos[i] - s) * (q[i] - q[i - 1]) / (pos[i] - pos[i - 1]));
     }
 
     double estimate() {

@@ -6,10 +6,12 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.PermutationSampler;
 import org.apache.commons.rng.simple.RandomSource;
 
-/** Experimental designs over parameter values: grids and Latin hypercubes. Deterministic for a given seed. */
+/**
+ * Experimental designs over parameter values: grids and Latin hypercubes. Deterministic for a given
+ * seed.
+ */
 public final class Designs {
-  private Designs() {
-  }
+  private Designs() {}
 
   /** The cartesian product of the value lists, the last parameter varying fastest. */
   public static List<double[]> grid(List<List<Double>> values) {
@@ -43,8 +45,8 @@ public final class Designs {
   }
 
   /**
-   * A Latin hypercube of {@code points} points in the box [min, max]: each parameter's range is cut into
-   * {@code points} equal strata, each stratum used once, at a uniform position inside it.
+   * A Latin hypercube of {@code points} points in the box [min, max]: each parameter's range is cut
+   * into {@code points} equal strata, each stratum used once, at a uniform position inside it.
    */
   public static List<double[]> latinHypercube(int points, double[] min, double[] max, long seed) {
     if (points < 1) {

@@ -7,30 +7,30 @@ import org.apache.commons.rng.sampling.PermutationSampler;
 import org.apache.commons.rng.simple.RandomSource;
 
 /**
- * Morris elementary-effects screening (Morris 1991; mu* from Campolongo et al. 2007). Parameters live in the unit
- * cube (callers map them to their bounds); each of {@code r} trajectories starts at a random point of a
- * {@code p}-level grid and moves one parameter at a time, in random order, by {@code delta = p / (2 (p - 1))}.
- * The elementary effect of a parameter is the change of an output divided by delta (in unit-cube terms).
+ * Morris elementary-effects screening (Morris 1991; mu* from Campolongo et al. 2007). Parameters
+ * live in the unit cube (callers map them to their bounds); each of {@code r} trajectories starts
+ * at a random point of a {@code p}-level grid and moves one parameter at a time, in random order,
+ * by {@code delta = p / (2 (p - 1))}. The elementary effect of a parameter is the change of an
+ * output divided by delta (in unit-cube terms).
  */
 public final class Morris {
 
   /** One trajectory: {@code k + 1} points and which parameter changed at each step. */
-  public record Trajectory(List<double[]> points, int[] order) {
-  }
+  public record Trajectory(List<double[]> points, int[] order) {}
 
   /** Summary of one parameter's effects on one output. */
-  public record Effect(double mu, double muStar, double sigma, int count) {
-  }
+  public record Effect(double mu, double muStar, double sigma, int count) {}
 
-  private Morris() {
-  }
+  private Morris() {}
 
   /** The step between the two points of an elementary effect for {@code levels} levels. */
   public static double delta(int levels) {
     return levels / (2.0 * (levels - 1));
   }
 
-  /** {@code r} trajectories over {@code k} parameters with {@code levels} levels (even, at least 2). */
+  /**
+   * {@code r} trajectories over {@code k} parameters with {@code levels} levels (even, at least 2).
+   */
   public static List<Trajectory> design(int k, int r, int levels, long seed) {
     if (levels < 2 || levels % 2 != 0) {
       throw new IllegalArgumentException("levels must be even and at least 2, was " + levels);
@@ -43,7 +43,8 @@ public final class Morris {
       double[] x = new double[k];
       boolean[] up = new boolean[k];
       for (int i = 0; i < k; i++) {
-        // A start in the lower half moves up, one in the upper half moves down: both stay in [0, 1].
+        // A start in the lower half moves up, one in the upper half moves down: both stay in [0,
+        // 1].
         int level = rng.nextInt(levels);
         if (level < startLevels) {
           up[i] = true;
@@ -65,7 +66,8 @@ public final class Morris {
   }
 
   /**
-   * The effects of each parameter given the outputs {@code y[t][s]} at point {@code s} of trajectory {@code t}.
+   * The effects of each parameter given the outputs {@code y[t][s]} at point {@code s} of
+   * trajectory {@code t}.
    */
   public static Effect[] effects(List<Trajectory> design, double[][] y) {
     int k = design.get(0).order().length;

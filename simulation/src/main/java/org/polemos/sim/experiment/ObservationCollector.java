@@ -8,9 +8,9 @@ import java.util.Map;
 import org.polemos.sim.RunListener;
 
 /**
- * Computes a list of {@link Observation}s for each replication it is fed (ordered replications, as from
- * {@link Replications}), keeping only the series the observations need, and summarises each observation across
- * replications in a {@link CellSummary}.
+ * Computes a list of {@link Observation}s for each replication it is fed (ordered replications, as
+ * from {@link Replications}), keeping only the series the observations need, and summarises each
+ * observation across replications in a {@link CellSummary}.
  */
 public final class ObservationCollector implements RunListener {
   private final List<Observation> observations;
@@ -69,14 +69,19 @@ public final class ObservationCollector implements RunListener {
     }
   }
 
-  /** The summaries across replications, one per observation in order; call once, after the last replication. */
+  /**
+   * The summaries across replications, one per observation in order; call once, after the last
+   * replication.
+   */
   public List<CellSummary> summaries() {
     finish();
     current = -1;
     return List.of(summaries);
   }
 
-  /** The observations whose (metric, key) series never appeared in the rows fed, as "metric/key". */
+  /**
+   * The observations whose (metric, key) series never appeared in the rows fed, as "metric/key".
+   */
   public List<String> unseen() {
     List<String> missing = new ArrayList<>();
     for (Observation o : observations) {

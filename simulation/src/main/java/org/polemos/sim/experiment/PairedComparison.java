@@ -3,9 +3,9 @@ package org.polemos.sim.experiment;
 import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
- * One cell of a comparison of two runs replication by replication: the paired differences B - A (common random
- * numbers make them far less variable than either run) and each run on its own, for the unpaired (Welch)
- * interval it is compared with.
+ * One cell of a comparison of two runs replication by replication: the paired differences B - A
+ * (common random numbers make them far less variable than either run) and each run on its own, for
+ * the unpaired (Welch) interval it is compared with.
  */
 public final class PairedComparison {
   private final CellSummary a = new CellSummary();
@@ -34,7 +34,10 @@ public final class PairedComparison {
     return difference;
   }
 
-  /** Half-width of the 95% Welch interval of mean(B) - mean(A), ignoring the pairing; NaN below two values. */
+  /**
+   * Half-width of the 95% Welch interval of mean(B) - mean(A), ignoring the pairing; NaN below two
+   * values.
+   */
   public double unpairedHalfWidth() {
     if (a.n() < 2 || b.n() < 2) {
       return Double.NaN;

@@ -4,9 +4,10 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 
 /**
- * Which row of a weighted sample of parameter sets (a posterior or prior file) each replication uses: replication
- * {@code i} draws one row with probability proportional to its weight from a generator keyed by (seed, i) only,
- * so the choice does not depend on threads or on the other replications.
+ * Which row of a weighted sample of parameter sets (a posterior or prior file) each replication
+ * uses: replication {@code i} draws one row with probability proportional to its weight from a
+ * generator keyed by (seed, i) only, so the choice does not depend on threads or on the other
+ * replications.
  */
 public final class ParameterDraws {
   private final double[] cumulative;
@@ -21,7 +22,8 @@ public final class ParameterDraws {
     double total = 0;
     for (int i = 0; i < weights.length; i++) {
       if (!(weights[i] >= 0) || Double.isInfinite(weights[i])) {
-        throw new IllegalArgumentException("weight of row " + i + " is not a finite non-negative number");
+        throw new IllegalArgumentException(
+            "weight of row " + i + " is not a finite non-negative number");
       }
       total += weights[i];
       cumulative[i] = total;
@@ -48,8 +50,8 @@ public final class ParameterDraws {
   }
 
   /**
-   * One 64-bit seed from two numbers (the SplitMix64 finaliser of {@code a + golden * (b + 1)}), so generators
-   * keyed by nearby pairs start from unrelated states.
+   * One 64-bit seed from two numbers (the SplitMix64 finaliser of {@code a + golden * (b + 1)}), so
+   * generators keyed by nearby pairs start from unrelated states.
    */
   public static long mix(long a, long b) {
     long z = a + 0x9E3779B97F4A7C15L * (b + 1);

@@ -8,8 +8,8 @@ import org.polemos.model.result.EventRecord;
 import org.polemos.sim.RunListener;
 
 /**
- * Holds the complete output of one replication in compact parallel arrays, so replications run on worker
- * threads can be handed on in index order whatever order they finish in.
+ * Holds the complete output of one replication in compact parallel arrays, so replications run on
+ * worker threads can be handed on in index order whatever order they finish in.
  */
 public final class ReplicationBuffer implements RunListener {
   private LocalDate[] dates = new LocalDate[1024];

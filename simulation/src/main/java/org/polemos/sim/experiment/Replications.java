@@ -15,10 +15,11 @@ import org.polemos.sim.RunListener;
 import org.polemos.sim.random.RandomStreams;
 
 /**
- * Runs replications {@code first .. first+count-1} of a scenario on a pool of threads and hands each one's
- * complete output to a listener strictly in index order. Each replication draws only from its own streams
- * (by index), so the output is byte-for-byte the same for any thread count; at most {@code 2 x threads}
- * finished-but-unsent replications are held in memory, so memory does not grow with the count.
+ * Runs replications {@code first .. first+count-1} of a scenario on a pool of threads and hands
+ * each one's complete output to a listener strictly in index order. Each replication draws only
+ * from its own streams (by index), so the output is byte-for-byte the same for any thread count; at
+ * most {@code 2 x threads} finished-but-unsent replications are held in memory, so memory does not
+ * grow with the count.
  */
 public final class Replications {
 
@@ -27,7 +28,7 @@ public final class Replications {
   public interface Progress {
     void replicationDone(int done, int total);
 
-    Progress NONE = (done, total) -> { };
+    Progress NONE = (done, total) -> {};
   }
 
   private final Engine engine;
@@ -37,22 +38,36 @@ public final class Replications {
   }
 
   /**
-   * Runs the replications and replays each into {@code ordered}, which is only ever called from this thread.
+   * Runs the replications and replays each into {@code ordered}, which is only ever called from
+   * this thread.
    *
    * @throws ReplicationFailedException if a replication throws; the others are cancelled
    */
-  public void run(Scenario scenario, RandomStreams streams, int first, int count, int threads,
-      RunListener ordered, Progress progress) {
+  public void run(
+      Scenario scenario,
+      RandomStreams streams,
+      int first,
+      int count,
+      int threads,
+      RunListener ordered,
+      Progress progress) {
     run(replication -> scenario, streams, first, count, threads, ordered, progress);
   }
 
   /**
-   * As {@link #run(Scenario, RandomStreams, int, int, int, RunListener, Progress)}, with replication {@code i}
-   * running {@code scenarios.apply(i)} (e.g. one parameter set per replication drawn from a posterior); the
-   * function is called from worker threads and must depend only on {@code i}.
+   * As {@link #run(Scenario, RandomStreams, int, int, int, RunListener, Progress)}, with
+   * replication {@code i} running {@code scenarios.apply(i)} (e.g. one parameter set per
+   * replication drawn from a posterior); the function is called from worker threads and must depend
+   * only on {@code i}.
    */
-  public void run(IntFunction<Scenario> scenarios, RandomStreams streams, int first, int count, int threads,
-      RunListener ordered, Progress progress) {
+  public void run(
+      IntFunction<Scenario> scenarios,
+      RandomStreams streams,
+      int first,
+      int count,
+      int threads,
+      RunListener ordered,
+      Progress progress) {
     if (count < 0 || first < 0) {
       throw new IllegalArgumentException("replications must be >= 0, first >= 0");
     }
@@ -80,11 +95,13 @@ public final class Replications {
       while (done < count) {
         while (submitted < count && window.size() < windowLimit) {
           int replication = first + submitted++;
-          window.add(pool.submit(() -> {
-            ReplicationBuffer buffer = new ReplicationBuffer(replication);
-            engine.run(scenarios.apply(replication), replication, streams, buffer);
-            return buffer;
-          }));
+          window.add(
+              pool.submit(
+                  () -> {
+                    ReplicationBuffer buffer = new ReplicationBuffer(replication);
+                    engine.run(scenarios.apply(replication), replication, streams, buffer);
+                    return buffer;
+                  }));
         }
         ReplicationBuffer buffer = await(window.removeFirst(), first + done);
         buffer.replay(ordered);

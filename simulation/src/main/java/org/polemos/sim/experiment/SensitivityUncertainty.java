@@ -10,35 +10,37 @@ import org.apache.commons.rng.simple.RandomSource;
  * How sure the sensitivity indices are: bootstrap confidence intervals and a convergence check.
  *
  * <ul>
- *   <li>Morris mu*: the trajectories are resampled with replacement {@code resamples} times and mu* recomputed;
- *       the interval is the 2.5% and 97.5% percentiles of the resampled values (percentile bootstrap, Efron and
- *       Tibshirani 1993). Convergence: mu* from the first half of the trajectories.
- *   <li>Sobol S1 and ST: the N base rows (a row j brings f(A)_j, f(B)_j and every f(A_B^(i))_j) are resampled
- *       with replacement and the indices (with their variance) recomputed; percentile intervals as above
- *       (Archer, Saltelli and Sobol 1997). Convergence: the indices from the first N/2 rows, which are themselves
- *       a Sobol design (a prefix of the sequence).
+ *   <li>Morris mu*: the trajectories are resampled with replacement {@code resamples} times and mu*
+ *       recomputed; the interval is the 2.5% and 97.5% percentiles of the resampled values
+ *       (percentile bootstrap, Efron and Tibshirani 1993). Convergence: mu* from the first half of
+ *       the trajectories.
+ *   <li>Sobol S1 and ST: the N base rows (a row j brings f(A)_j, f(B)_j and every f(A_B^(i))_j) are
+ *       resampled with replacement and the indices (with their variance) recomputed; percentile
+ *       intervals as above (Archer, Saltelli and Sobol 1997). Convergence: the indices from the
+ *       first N/2 rows, which are themselves a Sobol design (a prefix of the sequence).
  * </ul>
  *
- * A large gap between the indices at N/2 and N, or a wide interval, says to raise the sample size before reading
- * the ranking. Deterministic for a given seed.
+ * A large gap between the indices at N/2 and N, or a wide interval, says to raise the sample size
+ * before reading the ranking. Deterministic for a given seed.
  */
 public final class SensitivityUncertainty {
   /** The bootstrap resamples used by the commands. */
   public static final int RESAMPLES = 1000;
 
   /** A 95% percentile interval. */
-  public record Interval(double low, double high) {
-  }
+  public record Interval(double low, double high) {}
 
   /** Per parameter: intervals for S1 and ST, and both indices from the first half of the rows. */
-  public record SobolUncertainty(Interval s1, Interval st, Sobol.Index half) {
-  }
+  public record SobolUncertainty(Interval s1, Interval st, Sobol.Index half) {}
 
-  private SensitivityUncertainty() {
-  }
+  private SensitivityUncertainty() {}
 
-  /** Per parameter: the bootstrap interval of mu* ({@code y[t][s]}: output at point s of trajectory t). */
-  public static Interval[] morrisMuStar(List<Morris.Trajectory> design, double[][] y, int resamples, long seed) {
+  /**
+   * Per parameter: the bootstrap interval of mu* ({@code y[t][s]}: output at point s of trajectory
+   * t).
+   */
+  public static Interval[] morrisMuStar(
+      List<Morris.Trajectory> design, double[][] y, int resamples, long seed) {
     int r = design.size();
     int k = design.get(0).order().length;
     double[][] values = new double[k][resamples];
@@ -70,7 +72,8 @@ public final class SensitivityUncertainty {
   }
 
   /** Per parameter: bootstrap intervals of S1 and ST and the indices from the first N/2 rows. */
-  public static SobolUncertainty[] sobol(double[] yA, double[] yB, double[][] yAB, int resamples, long seed) {
+  public static SobolUncertainty[] sobol(
+      double[] yA, double[] yB, double[][] yAB, int resamples, long seed) {
     int n = yA.length;
     int k = yAB.length;
     double[][] s1 = new double[k][resamples];
@@ -122,6 +125,7 @@ public final class SensitivityUncertainty {
     if (finite.length == 0) {
       return new Interval(Double.NaN, Double.NaN);
     }
-    return new Interval(ProperScores.sortedQuantile(finite, 0.025), ProperScores.sortedQuantile(finite, 0.975));
+    return new Interval(
+        ProperScores.sortedQuantile(finite, 0.025), ProperScores.sortedQuantile(finite, 0.975));
   }
 }

@@ -7,20 +7,22 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 
 /**
- * Variance-based (Sobol) sensitivity indices by the sampling scheme of Saltelli et al. (2010), "Variance based
- * sensitivity analysis of model output. Design and estimator for the total sensitivity index", Computer Physics
- * Communications 181. Parameters live in the unit cube (callers map them to their bounds).
+ * Variance-based (Sobol) sensitivity indices by the sampling scheme of Saltelli et al. (2010),
+ * "Variance based sensitivity analysis of model output. Design and estimator for the total
+ * sensitivity index", Computer Physics Communications 181. Parameters live in the unit cube
+ * (callers map them to their bounds).
  *
- * <p>Design: the {@code N x 2k} points of a Sobol low-discrepancy sequence (Commons Math 3, Joe-Kuo direction
- * numbers; the all-zero first point skipped) are given a random shift modulo 1 drawn from {@code seed}
- * (Cranley-Patterson rotation); the first {@code k} columns form matrix {@code A}, the last {@code k} matrix
- * {@code B}, and {@code A_B^(i)} is {@code A} with column {@code i} taken from {@code B}. The model is evaluated at
- * {@code N (k + 2)} points.
+ * <p>Design: the {@code N x 2k} points of a Sobol low-discrepancy sequence (Commons Math 3, Joe-Kuo
+ * direction numbers; the all-zero first point skipped) are given a random shift modulo 1 drawn from
+ * {@code seed} (Cranley-Patterson rotation); the first {@code k} columns form matrix {@code A}, the
+ * last {@code k} matrix {@code B}, and {@code A_B^(i)} is {@code A} with column {@code i} taken
+ * from {@code B}. The model is evaluated at {@code N (k + 2)} points.
  *
- * <p>Estimators, with {@code V} the variance of all outputs at {@code A} and {@code B} together: first order
- * {@code S_i = (1/N) sum_j f(B)_j (f(A_B^(i))_j - f(A)_j) / V} (Saltelli 2010, table 2 (b)); total effect
- * {@code ST_i = (1/(2N)) sum_j (f(A)_j - f(A_B^(i))_j)^2 / V} (Jansen 1999, table 2 (f)). A parameter the output
- * does not depend on has {@code f(A_B^(i)) = f(A)} and so gets {@code S_i = ST_i = 0} exactly.
+ * <p>Estimators, with {@code V} the variance of all outputs at {@code A} and {@code B} together:
+ * first order {@code S_i = (1/N) sum_j f(B)_j (f(A_B^(i))_j - f(A)_j) / V} (Saltelli 2010, table 2
+ * (b)); total effect {@code ST_i = (1/(2N)) sum_j (f(A)_j - f(A_B^(i))_j)^2 / V} (Jansen 1999,
+ * table 2 (f)). A parameter the output does not depend on has {@code f(A_B^(i)) = f(A)} and so gets
+ * {@code S_i = ST_i = 0} exactly.
  */
 public final class Sobol {
 
@@ -64,21 +66,26 @@ public final class Sobol {
   }
 
   /** The first-order and total-effect indices of one parameter. */
-  public record Index(double s1, double st) {
-  }
+  public record Index(double s1, double st) {}
 
-  private Sobol() {
-  }
+  private Sobol() {}
 
-  /** The number of model evaluations for {@code n} base samples and {@code k} parameters: {@code n (k + 2)}. */
+  /**
+   * The number of model evaluations for {@code n} base samples and {@code k} parameters: {@code n
+   * (k + 2)}.
+   */
   public static long evaluations(int n, int k) {
     return (long) n * (k + 2);
   }
 
-  /** A design with {@code n} base samples over {@code k} parameters (1 <= 2k <= 1000), rotated by {@code seed}. */
+  /**
+   * A design with {@code n} base samples over {@code k} parameters (1 <= 2k <= 1000), rotated by
+   * {@code seed}.
+   */
   public static Design design(int k, int n, long seed) {
     if (k < 1 || 2 * k > 1000) {
-      throw new IllegalArgumentException("the number of parameters must be between 1 and 500, was " + k);
+      throw new IllegalArgumentException(
+          "the number of parameters must be between 1 and 500, was " + k);
     }
     if (n < 2) {
       throw new IllegalArgumentException("at least 2 base samples are needed, was " + n);
@@ -108,8 +115,9 @@ public final class Sobol {
   }
 
   /**
-   * The indices of each parameter from the outputs at A ({@code yA[j]}), B ({@code yB[j]}) and A_B^(i)
-   * ({@code yAB[i][j]}). When the outputs do not vary at all ({@code V = 0}) every index is NaN.
+   * The indices of each parameter from the outputs at A ({@code yA[j]}), B ({@code yB[j]}) and
+   * A_B^(i) ({@code yAB[i][j]}). When the outputs do not vary at all ({@code V = 0}) every index is
+   * NaN.
    */
   public static Index[] indices(double[] yA, double[] yB, double[][] yAB) {
     int n = yA.length;
@@ -129,7 +137,8 @@ public final class Sobol {
     Index[] indices = new Index[yAB.length];
     for (int i = 0; i < yAB.length; i++) {
       if (yAB[i].length != n) {
-        throw new IllegalArgumentException("yAB[" + i + "] has " + yAB[i].length + " values, expected " + n);
+        throw new IllegalArgumentException(
+            "yAB[" + i + "] has " + yAB[i].length + " values, expected " + n);
       }
       double first = 0;
       double total = 0;
@@ -138,8 +147,10 @@ public final class Sobol {
         first += yB[j] * d;
         total += d * d;
       }
-      indices[i] = variance > 0 ? new Index(first / n / variance, total / (2.0 * n) / variance)
-          : new Index(Double.NaN, Double.NaN);
+      indices[i] =
+          variance > 0
+              ? new Index(first / n / variance, total / (2.0 * n) / variance)
+              : new Index(Double.NaN, Double.NaN);
     }
     return indices;
   }

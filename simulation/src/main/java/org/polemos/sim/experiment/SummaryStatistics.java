@@ -9,16 +9,15 @@ import org.polemos.sim.RunListener;
 
 /**
  * Summarises the series rows of many replications cell by cell ({@code date, metric, key}) with one
- * {@link CellSummary} each, so memory grows with the number of cells, never with the number of replications.
- * Cells keep the order in which they were first seen, which for ordered replications is the row order of
- * docs/OUTPUTS.md (date, then metric, then key). Feed it from the ordered side of {@link Replications}; it is not
- * thread-safe.
+ * {@link CellSummary} each, so memory grows with the number of cells, never with the number of
+ * replications. Cells keep the order in which they were first seen, which for ordered replications
+ * is the row order of docs/OUTPUTS.md (date, then metric, then key). Feed it from the ordered side
+ * of {@link Replications}; it is not thread-safe.
  */
 public final class SummaryStatistics implements RunListener {
 
   /** One cell of the summary. */
-  public record Cell(LocalDate date, String metric, String key) {
-  }
+  public record Cell(LocalDate date, String metric, String key) {}
 
   private final Map<Cell, CellSummary> cells = new LinkedHashMap<>();
   private final Predicate<String> metrics;

@@ -12,10 +12,11 @@ import org.polemos.sim.Engine;
 import org.polemos.sim.random.RandomStreams;
 
 /**
- * A sweep as a library: a base scenario varied at parameter paths over a list of points (from {@link Designs}),
- * every point run with the same seed and number of replications (common random numbers) and summarised. The
- * caller decides where summaries go and which points are already done, so a sweep is resumable with any store;
- * the {@code polemos sweep} command keeps them in a directory with a checkpoint log.
+ * A sweep as a library: a base scenario varied at parameter paths over a list of points (from
+ * {@link Designs}), every point run with the same seed and number of replications (common random
+ * numbers) and summarised. The caller decides where summaries go and which points are already done,
+ * so a sweep is resumable with any store; the {@code polemos sweep} command keeps them in a
+ * directory with a checkpoint log.
  *
  * <pre>{@code
  * Sweep sweep = new Sweep(base, List.of("corridors.tal-abyad.interdiction"),
@@ -23,8 +24,8 @@ import org.polemos.sim.random.RandomStreams;
  * sweep.run(engine, 2, Set.of(), (point, summary) -> results.put(point, summary));
  * }</pre>
  *
- * <p>Values set on integer components are rounded. Immutable; {@link #run} may be called again (with the points
- * already done) to resume.
+ * <p>Values set on integer components are rounded. Immutable; {@link #run} may be called again
+ * (with the points already done) to resume.
  */
 public final class Sweep {
   private final Scenario base;
@@ -34,7 +35,10 @@ public final class Sweep {
   private final int replications;
   private final Set<String> metrics;
 
-  /** Receives each point's summary as soon as the point is done; a store persists it before returning. */
+  /**
+   * Receives each point's summary as soon as the point is done; a store persists it before
+   * returning.
+   */
   @FunctionalInterface
   public interface PointDone {
     void done(int point, SummaryStatistics summary) throws IOException;
@@ -44,17 +48,29 @@ public final class Sweep {
    * A sweep of {@code base} at {@code paths} over {@code points} (one value per path each).
    *
    * @param metrics metrics to summarise; empty for all
-   * @throws IllegalArgumentException when a point has not one value per path or replications is below 1
+   * @throws IllegalArgumentException when a point has not one value per path or replications is
+   *     below 1
    */
-  public Sweep(Scenario base, List<String> paths, List<double[]> points, long seed, int replications,
+  public Sweep(
+      Scenario base,
+      List<String> paths,
+      List<double[]> points,
+      long seed,
+      int replications,
       Collection<String> metrics) {
     this.base = base;
     this.paths = List.copyOf(paths);
     this.points = new ArrayList<>();
     for (int i = 0; i < points.size(); i++) {
       if (points.get(i).length != paths.size()) {
-        throw new IllegalArgumentException("point " + i + " has " + points.get(i).length + " values for "
-            + paths.size() + " paths");
+        throw new IllegalArgumentException(
+            "point "
+                + i
+                + " has "
+                + points.get(i).length
+                + " values for "
+                + paths.size()
+                + " paths");
       }
       this.points.add(points.get(i).clone());
     }
@@ -80,13 +96,17 @@ public final class Sweep {
     return paths;
   }
 
-  /** {@code base} with each path set to its value (rounded for integer components); not validated. */
+  /**
+   * {@code base} with each path set to its value (rounded for integer components); not validated.
+   */
   public static Scenario variant(Scenario base, List<String> paths, double[] values) {
     Scenario s = base;
     for (int i = 0; i < paths.size(); i++) {
       Object current = base.get(paths.get(i));
-      Object value = current instanceof Integer || current instanceof Long ? (Object) Math.round(values[i])
-          : (Object) values[i];
+      Object value =
+          current instanceof Integer || current instanceof Long
+              ? (Object) Math.round(values[i])
+              : (Object) values[i];
       s = s.with(paths.get(i), value);
     }
     return s;
@@ -126,9 +146,9 @@ public final class Sweep {
   }
 
   /**
-   * Runs every point not in {@code done}, in index order, on {@code threads} worker threads, and hands each
-   * summary to {@code sink} as soon as its point is done. Stopping in between (an exception, a kill) loses at
-   * most the point that was running.
+   * Runs every point not in {@code done}, in index order, on {@code threads} worker threads, and
+   * hands each summary to {@code sink} as soon as its point is done. Stopping in between (an
+   * exception, a kill) loses at most the point that was running.
    *
    * @return the points run by this call
    * @throws InvalidPointException when a point's scenario is invalid (before anything runs)
@@ -139,10 +159,14 @@ public final class Sweep {
   }
 
   /**
-   * As {@link #run(Engine, int, Set, PointDone)}, the replications coming from {@code source} (computed, or
-   * replayed from shards by the merge: docs/CLUSTER.md).
+   * As {@link #run(Engine, int, Set, PointDone)}, the replications coming from {@code source}
+   * (computed, or replayed from shards by the merge: docs/CLUSTER.md).
    */
-  public int run(org.polemos.sim.shard.ReplicationSource source, int threads, Set<Integer> done, PointDone sink)
+  public int run(
+      org.polemos.sim.shard.ReplicationSource source,
+      int threads,
+      Set<Integer> done,
+      PointDone sink)
       throws IOException {
     List<Scenario> scenarios = scenarios();
     int ran = 0;
@@ -151,7 +175,14 @@ public final class Sweep {
         continue;
       }
       SummaryStatistics summary = SummaryStatistics.of(new java.util.HashSet<>(metrics));
-      source.run(i, scenarios.get(i), RandomStreams.of(seed), 0, replications, threads, summary,
+      source.run(
+          i,
+          scenarios.get(i),
+          RandomStreams.of(seed),
+          0,
+          replications,
+          threads,
+          summary,
           Replications.Progress.NONE);
       sink.done(i, summary);
       ran++;
@@ -166,8 +197,13 @@ public final class Sweep {
     private final transient List<Problem> problems;
 
     InvalidPointException(int point, String description, List<Problem> problems) {
-      super("point " + point + " " + description + " gives an invalid scenario: " + String.join("; ",
-          problems.stream().map(Problem::toString).toList()));
+      super(
+          "point "
+              + point
+              + " "
+              + description
+              + " gives an invalid scenario: "
+              + String.join("; ", problems.stream().map(Problem::toString).toList()));
       this.point = point;
       this.problems = List.copyOf(problems);
     }

@@ -12,13 +12,13 @@ import org.polemos.sim.world.PersonState;
 import org.polemos.sim.world.World;
 
 /**
- * Mechanism 8 of DOMAIN.md (desertion and return). Each day every fighter of the organisation deserts with
- * probability
- * {@code desertionPerYear / 365 x momentum^-desertionMomentumSensitivity x (1 + (desertionUnpaidMultiplier - 1) x unfunded share)}
- * (so the full multiplier applies when the payroll is entirely unfunded, none when it is funded). Local deserters
- * are an aggregate flow; foreign deserters are drawn per region (binomial), each returns home with
- * {@code foreignReturnShare} (a returnee of its source, arrested with {@code returneeArrestProbability}) or else
- * stays (deserted). Combat deaths are recorded by {@link Combat}.
+ * Mechanism 8 of DOMAIN.md (desertion and return). Each day every fighter of the organisation
+ * deserts with probability {@code desertionPerYear / 365 x momentum^-desertionMomentumSensitivity x
+ * (1 + (desertionUnpaidMultiplier - 1) x unfunded share)} (so the full multiplier applies when the
+ * payroll is entirely unfunded, none when it is funded). Local deserters are an aggregate flow;
+ * foreign deserters are drawn per region (binomial), each returns home with {@code
+ * foreignReturnShare} (a returnee of its source, arrested with {@code returneeArrestProbability})
+ * or else stays (deserted). Combat deaths are recorded by {@link Combat}.
  */
 public final class Attrition implements Mechanism, Action {
   public static final String NAME = "attrition";
@@ -33,7 +33,8 @@ public final class Attrition implements Mechanism, Action {
 
   private static Optional<Mechanism> create(Scenario scenario) {
     return scenario.factions().stream().noneMatch(f -> f.kind() == FactionKind.ORGANISATION)
-        ? Optional.empty() : Optional.of(new Attrition());
+        ? Optional.empty()
+        : Optional.of(new Attrition());
   }
 
   @Override
@@ -54,7 +55,8 @@ public final class Attrition implements Mechanism, Action {
   public double dailyProbability() {
     double m = world.momentum();
     double unpaid = 1 + (p.desertionUnpaidMultiplier() - 1) * world.unfundedShare();
-    return Math.min(1, p.desertionPerYear() / 365.0 * Math.pow(m, -p.desertionMomentumSensitivity()) * unpaid);
+    return Math.min(
+        1, p.desertionPerYear() / 365.0 * Math.pow(m, -p.desertionMomentumSensitivity()) * unpaid);
   }
 
   @Override

@@ -20,27 +20,31 @@ import org.polemos.sim.world.World;
 /**
  * Mechanism 5 of DOMAIN.md (combat and territorial change), every {@code stepDays}.
  *
- * <p>Places (issue 12): everything below works on the places of {@link ScenarioIndex} (each region's rest and its
- * localities), so "region" in this comment reads "place". Chance, sieges and the underground follow the rules of
- * {@code processes.territory} (docs/MODEL.md, "Territory"): per-front lognormal loss noise ({@code lossNoise}) and
- * battle fortunes ({@code battleSigma}); a beaten garrison breaks with probability
- * {@code 1 - exp(-(needed/held - 1) stepDays)} per step when combat is stochastic; a siege place's garrison under
- * assault fires with {@code siegeAdvantage} and holds until below {@code captureRatio / siegeAdvantage} of its
- * attackers; when two enemies of a holder could take a place, the one attacking with more takes it; the
- * organisation's underground loses {@code undergroundLossPerYear} and retakes places (see {@link #underground()}).
- * With {@code lossNoise} and {@code battleSigma} 0 everything is deterministic as before (Lanchester invariants).
+ * <p>Places (issue 12): everything below works on the places of {@link ScenarioIndex} (each
+ * region's rest and its localities), so "region" in this comment reads "place". Chance, sieges and
+ * the underground follow the rules of {@code processes.territory} (docs/MODEL.md, "Territory"):
+ * per-front lognormal loss noise ({@code lossNoise}) and battle fortunes ({@code battleSigma}); a
+ * beaten garrison breaks with probability {@code 1 - exp(-(needed/held - 1) stepDays)} per step
+ * when combat is stochastic; a siege place's garrison under assault fires with {@code
+ * siegeAdvantage} and holds until below {@code captureRatio / siegeAdvantage} of its attackers;
+ * when two enemies of a holder could take a place, the one attacking with more takes it; the
+ * organisation's underground loses {@code undergroundLossPerYear} and retakes places (see {@link
+ * #underground()}). With {@code lossNoise} and {@code battleSigma} 0 everything is deterministic as
+ * before (Lanchester invariants).
  *
- * <p>Fronts: every pair of adjacent regions held by two ground-holding factions that are enemies. A region's
- * holder engages {@code engagedShare} of its fighters there, split equally over the region's fronts, except that
- * fighters a ground offensive committed to one front ({@link World#commit}) are all engaged on that front and on
- * no other, and that a region assaulted by an enemy's committed offensive force defends with its whole garrison:
- * each of its fronts keeps its {@code engagedShare} part and all the rest of its uncommitted fighters are engaged on
- * the assaulted fronts, in proportion to the committed attackers on each (a defender under direct assault engages
- * everything it has there, so a siege is a battle of both whole forces, not of a full offensive against a picket).
- * Committed offensive fighters fight with morale {@link #OFFENSIVE_MORALE} (1) when their faction's morale is
- * lower; ordinary fighters with their faction's morale. On a front
- * between region a (held by A, engaged x) and b (held by B, engaged y) Lanchester's equations are integrated over
- * the step with one classical Runge-Kutta (RK4) step:
+ * <p>Fronts: every pair of adjacent regions held by two ground-holding factions that are enemies. A
+ * region's holder engages {@code engagedShare} of its fighters there, split equally over the
+ * region's fronts, except that fighters a ground offensive committed to one front ({@link
+ * World#commit}) are all engaged on that front and on no other, and that a region assaulted by an
+ * enemy's committed offensive force defends with its whole garrison: each of its fronts keeps its
+ * {@code engagedShare} part and all the rest of its uncommitted fighters are engaged on the
+ * assaulted fronts, in proportion to the committed attackers on each (a defender under direct
+ * assault engages everything it has there, so a siege is a battle of both whole forces, not of a
+ * full offensive against a picket). Committed offensive fighters fight with morale {@link
+ * #OFFENSIVE_MORALE} (1) when their faction's morale is lower; ordinary fighters with their
+ * faction's morale. On a front between region a (held by A, engaged x) and b (held by B, engaged y)
+ * Lanchester's equations are integrated over the step with one classical Runge-Kutta (RK4) step:
+ *
  * <pre>
  *   dx/dt = -k_B * y        (B aimed)      or  -k_B * y * x   (B area fire)
  *   dy/dt = -k_A * x        (A aimed)      or  -k_A * x * y   (A area fire)
@@ -48,35 +52,41 @@ import org.polemos.sim.world.World;
  *           that is not A's enemy strikes b this step)
  *   morale_A = engaged-weighted mean of A's ordinary (faction morale) and committed (offensive morale) fighters
  * </pre>
- * so aimed against aimed is the square law (k_A x^2 - k_B y^2 invariant), area against area the linear law
- * (k_A x - k_B y invariant) and mixed fire Deitchman's guerrilla form. Each side fights from its own region, so
- * defensibility multiplies the effectiveness of the holder of the region it fires from.
  *
- * <p>Air campaigns in force: {@code intensity} strikes per day, spread equally over the campaign's target regions
- * currently held by the campaign faction's enemies; each strike puts {@code airStrikeEffect} of the holder's
- * fighters out of action.
+ * so aimed against aimed is the square law (k_A x^2 - k_B y^2 invariant), area against area the
+ * linear law (k_A x - k_B y invariant) and mixed fire Deitchman's guerrilla form. Each side fights
+ * from its own region, so defensibility multiplies the effectiveness of the holder of the region it
+ * fires from.
  *
- * <p>Losses are then applied (deaths of the organisation's fighters split foreign/local in proportion, foreign ones
- * recorded by source; see {@link World#kill}). Then, front by front in a fixed order, a region changes hands when
- * the attacker's attacking force against it (its engaged force less any part of its own garrison engaged only
- * because its region is itself assaulted) is at least {@code minimumGarrison} (and positive) and the defenders
- * fall below {@code minimumGarrison} or, weighted by morale, below {@code captureRatio} x that attacking force
- * ({@code defenders x morale_D < captureRatio x sum of attacking fighters x their morale}: a demoralised defender breaks
- * before it is destroyed, a cohesive one holds longer; equal morale gives the plain ratio). The attacker's attacking
- * force against a region is the sum of what it engages toward it on every front, from each adjacent region it
- * holds: a region attacked from several sides by one faction (an offensive split over several of its fronts) faces
- * the whole attacking force, while each front still fights its own Lanchester battle. On capture the defenders fall
- * back (see {@link World#changeControl}) and the attacker's attacking forces on those fronts move in, so territory and
- * forces stay consistent. Event {@code control-changed} (subject = region id; details {@code from}, {@code to}).
+ * <p>Air campaigns in force: {@code intensity} strikes per day, spread equally over the campaign's
+ * target regions currently held by the campaign faction's enemies; each strike puts {@code
+ * airStrikeEffect} of the holder's fighters out of action.
+ *
+ * <p>Losses are then applied (deaths of the organisation's fighters split foreign/local in
+ * proportion, foreign ones recorded by source; see {@link World#kill}). Then, front by front in a
+ * fixed order, a region changes hands when the attacker's attacking force against it (its engaged
+ * force less any part of its own garrison engaged only because its region is itself assaulted) is
+ * at least {@code minimumGarrison} (and positive) and the defenders fall below {@code
+ * minimumGarrison} or, weighted by morale, below {@code captureRatio} x that attacking force
+ * ({@code defenders x morale_D < captureRatio x sum of attacking fighters x their morale}: a
+ * demoralised defender breaks before it is destroyed, a cohesive one holds longer; equal morale
+ * gives the plain ratio). The attacker's attacking force against a region is the sum of what it
+ * engages toward it on every front, from each adjacent region it holds: a region attacked from
+ * several sides by one faction (an offensive split over several of its fronts) faces the whole
+ * attacking force, while each front still fights its own Lanchester battle. On capture the
+ * defenders fall back (see {@link World#changeControl}) and the attacker's attacking forces on
+ * those fronts move in, so territory and forces stay consistent. Event {@code control-changed}
+ * (subject = region id; details {@code from}, {@code to}).
  */
 public final class Combat implements Mechanism, Action {
   public static final String NAME = "combat";
 
   /**
-   * Morale of fighters committed by a ground offensive when their faction's morale is lower: 1, the neutral
-   * reference at which capture reduces to the plain ratio. A faction's morale describes its ordinary garrisons
-   * (it may be low after a collapse); an offensive force is assembled, trained and supplied for its task and fights
-   * with at least neutral cohesion. A faction whose morale is 1 or higher is unaffected.
+   * Morale of fighters committed by a ground offensive when their faction's morale is lower: 1, the
+   * neutral reference at which capture reduces to the plain ratio. A faction's morale describes its
+   * ordinary garrisons (it may be low after a collapse); an offensive force is assembled, trained
+   * and supplied for its task and fights with at least neutral cohesion. A faction whose morale is
+   * 1 or higher is unaffected.
    */
   static final double OFFENSIVE_MORALE = 1.0;
 
@@ -112,7 +122,8 @@ public final class Combat implements Mechanism, Action {
   private int[][] airTargets;
   private int[][] adjacent;
 
-  public static final MechanismFactory FACTORY = MechanismFactory.of(NAME, CombatParameters.class, Combat::create);
+  public static final MechanismFactory FACTORY =
+      MechanismFactory.of(NAME, CombatParameters.class, Combat::create);
 
   private static Optional<Mechanism> create(Scenario scenario) {
     return Optional.of(new Combat());
@@ -195,8 +206,11 @@ public final class Combat implements Mechanism, Action {
     for (int j = 0; j < air.length; j++) {
       Intervention iv = all.get(air[j]);
       airFaction[j] = index.faction(iv.faction());
-      airTargets[j] = iv.targets().stream().flatMapToInt(t -> java.util.Arrays.stream(index.placesWithin(t)))
-          .distinct().toArray();
+      airTargets[j] =
+          iv.targets().stream()
+              .flatMapToInt(t -> java.util.Arrays.stream(index.placesWithin(t)))
+              .distinct()
+              .toArray();
     }
     ctx.sim().scheduleAt(MIDDAY, this);
   }
@@ -254,7 +268,8 @@ public final class Combat implements Mechanism, Action {
         }
       }
     }
-    // committed attackers against each place (and on how many of its fronts), for ordinaryOn in this phase
+    // committed attackers against each place (and on how many of its fronts), for ordinaryOn in
+    // this phase
     java.util.Arrays.fill(assaultOn, 0);
     java.util.Arrays.fill(assaultedFronts, 0);
     for (int e = 0; e < edgeA.length; e++) {
@@ -276,10 +291,20 @@ public final class Combat implements Mechanism, Action {
       if (!(x > 0) && !(y > 0)) {
         continue;
       }
-      double ka = effectiveness[fa] * moraleOf(a, fa, b, x) * world.defensibility(a) * airSupport(fa, b)
-          * siegeAdvantage(a, fa, b, fb) * fortuneA[e];
-      double kb = effectiveness[fb] * moraleOf(b, fb, a, y) * world.defensibility(b) * airSupport(fb, a)
-          * siegeAdvantage(b, fb, a, fa) * fortuneB[e];
+      double ka =
+          effectiveness[fa]
+              * moraleOf(a, fa, b, x)
+              * world.defensibility(a)
+              * airSupport(fa, b)
+              * siegeAdvantage(a, fa, b, fb)
+              * fortuneA[e];
+      double kb =
+          effectiveness[fb]
+              * moraleOf(b, fb, a, y)
+              * world.defensibility(b)
+              * airSupport(fb, a)
+              * siegeAdvantage(b, fb, a, fa)
+              * fortuneB[e];
       boolean areaA = area[fa];
       boolean areaB = area[fb];
       // classical RK4 on (x, y)
@@ -320,10 +345,11 @@ public final class Combat implements Mechanism, Action {
   }
 
   /**
-   * Whether a garrison that the capture rule says is beaten ({@code held < needed}) breaks this step. With
-   * deterministic combat (no {@code lossNoise} and no {@code battleSigma}) always; otherwise with probability
-   * {@code 1 - exp(-(needed / held - 1) stepDays)}: a garrison barely beaten may hold on for days or weeks, an
-   * overwhelmed one breaks at once (certainly when it has no one left).
+   * Whether a garrison that the capture rule says is beaten ({@code held < needed}) breaks this
+   * step. With deterministic combat (no {@code lossNoise} and no {@code battleSigma}) always;
+   * otherwise with probability {@code 1 - exp(-(needed / held - 1) stepDays)}: a garrison barely
+   * beaten may hold on for days or weeks, an overwhelmed one breaks at once (certainly when it has
+   * no one left).
    */
   private boolean breaks(double held, double needed) {
     if (!stochastic || !(held > 0)) {
@@ -332,7 +358,10 @@ public final class Combat implements Mechanism, Action {
     return draw.bernoulli(1 - Math.exp(-(needed / held - 1) * dt));
   }
 
-  /** Adds the committed attackers of the holder of {@code from} toward {@code target} to its assault. */
+  /**
+   * Adds the committed attackers of the holder of {@code from} toward {@code target} to its
+   * assault.
+   */
   private void assault(int target, int from) {
     double c = committedOn(from, world.controller(from), target);
     if (c > 0) {
@@ -341,28 +370,36 @@ public final class Combat implements Mechanism, Action {
     }
   }
 
-  /** A lognormal multiplier of mean 1 and coefficient of variation {@code lossNoise} (1 when that is 0). */
+  /**
+   * A lognormal multiplier of mean 1 and coefficient of variation {@code lossNoise} (1 when that is
+   * 0).
+   */
   private double noise() {
     return lossSigma > 0 ? Math.exp(lossSigma * draw.gaussian() - lossSigma * lossSigma / 2) : 1;
   }
 
   /**
-   * {@code siegeAdvantage} for the garrison of a siege place {@code place} (held by {@code f}) under assault from
-   * {@code from} (held by {@code g}): the enemy has fighters committed toward it and {@code f} has none committed
-   * toward {@code from}. A city's holder attacking out of it fights without the advantage. Else 1.
+   * {@code siegeAdvantage} for the garrison of a siege place {@code place} (held by {@code f})
+   * under assault from {@code from} (held by {@code g}): the enemy has fighters committed toward it
+   * and {@code f} has none committed toward {@code from}. A city's holder attacking out of it
+   * fights without the advantage. Else 1.
    */
   private double siegeAdvantage(int place, int f, int from, int g) {
-    return world.territory().siege(place) && world.committed(from, g, place) > 0
-        && !(world.committed(place, f, from) > 0) ? tp.siegeAdvantage() : 1;
+    return world.territory().siege(place)
+            && world.committed(from, g, place) > 0
+            && !(world.committed(place, f, from) > 0)
+        ? tp.siegeAdvantage()
+        : 1;
   }
 
   /**
-   * The organisation's underground, once per step: {@code undergroundLossPerYear} of it is lost (killed or
-   * arrested); then, in each place an enemy holds, it retakes the place (event {@code control-changed}, the cells
-   * surface as fighters and the holder's garrison falls back) when it numbers at least {@code minimumGarrison}
-   * and more than {@code undergroundRetakeRatio} x the holder's garrison g there: with probability
-   * {@code 1 - exp(-(u / (undergroundRetakeRatio g) - 1) stepDays)} per step, so cells that barely outnumber the
-   * garrison rise after a random delay of days to weeks and much stronger ones at once.
+   * The organisation's underground, once per step: {@code undergroundLossPerYear} of it is lost
+   * (killed or arrested); then, in each place an enemy holds, it retakes the place (event {@code
+   * control-changed}, the cells surface as fighters and the holder's garrison falls back) when it
+   * numbers at least {@code minimumGarrison} and more than {@code undergroundRetakeRatio} x the
+   * holder's garrison g there: with probability {@code 1 - exp(-(u / (undergroundRetakeRatio g) -
+   * 1) stepDays)} per step, so cells that barely outnumber the garrison rise after a random delay
+   * of days to weeks and much stronger ones at once.
    */
   private void underground() {
     int org = world.organisation();
@@ -380,7 +417,9 @@ public final class Combat implements Mechanism, Action {
         u = forces.underground(r);
       }
       int holder = world.controller(r);
-      if (tp.undergroundRetakeRatio() <= 0 || holder == org || !world.enemies(org, holder)
+      if (tp.undergroundRetakeRatio() <= 0
+          || holder == org
+          || !world.enemies(org, holder)
           || u < Math.max(1, p.minimumGarrison())) {
         continue;
       }
@@ -388,31 +427,41 @@ public final class Combat implements Mechanism, Action {
       if (!(excess > 0) || !draw.bernoulli(1 - Math.exp(-excess * dt))) {
         continue;
       }
-      ctx.event("control-changed", index.placeId(r), "from", index.factionId(holder), "to", index.factionId(org));
+      ctx.event(
+          "control-changed",
+          index.placeId(r),
+          "from",
+          index.factionId(holder),
+          "to",
+          index.factionId(org));
       world.changeControl(r, org, draw);
     }
   }
 
   /**
-   * The force {@code f} engages from region {@code r} on its front toward {@code toward}: its ordinary share (see
-   * {@link #ordinaryOn}) plus all the fighters ground offensives committed to that front (see {@link World#commit}):
-   * an offensive's reinforcements are its attacking force.
+   * The force {@code f} engages from region {@code r} on its front toward {@code toward}: its
+   * ordinary share (see {@link #ordinaryOn}) plus all the fighters ground offensives committed to
+   * that front (see {@link World#commit}): an offensive's reinforcements are its attacking force.
    */
   private double engagedOn(int r, int f, int toward) {
     return ordinaryOn(r, f, toward) + committedOn(r, f, toward);
   }
 
-  /** Fighters of {@code f} in {@code r} committed by ground offensives to the front toward {@code toward}. */
+  /**
+   * Fighters of {@code f} in {@code r} committed by ground offensives to the front toward {@code
+   * toward}.
+   */
   private double committedOn(int r, int f, int toward) {
     return Math.min(world.fighters(r, f), world.committed(r, f, toward));
   }
 
   /**
-   * The ordinary (uncommitted) fighters {@code f} engages from {@code r} toward {@code toward}: {@code engagedShare}
-   * of them split equally over the region's fronts; but if enemies assault {@code r} with committed offensive forces
-   * (a siege or assault), the garrison defends with everything it has on the assaulted fronts: every front keeps
-   * its {@code engagedShare} part, and all the rest of the garrison is engaged on the assaulted fronts in proportion
-   * to the committed attackers on each.
+   * The ordinary (uncommitted) fighters {@code f} engages from {@code r} toward {@code toward}:
+   * {@code engagedShare} of them split equally over the region's fronts; but if enemies assault
+   * {@code r} with committed offensive forces (a siege or assault), the garrison defends with
+   * everything it has on the assaulted fronts: every front keeps its {@code engagedShare} part, and
+   * all the rest of the garrison is engaged on the assaulted fronts in proportion to the committed
+   * attackers on each.
    */
   private double ordinaryOn(int r, int f, int toward) {
     double ordinary = Math.max(0, world.fighters(r, f) - world.committedTotal(r, f));
@@ -428,9 +477,9 @@ public final class Combat implements Mechanism, Action {
   }
 
   /**
-   * Morale of the force {@code f} engages from {@code r} toward {@code toward} ({@code engaged} fighters): ordinary
-   * fighters at the faction's morale, committed offensive forces at {@link #OFFENSIVE_MORALE} or the faction's
-   * morale if higher.
+   * Morale of the force {@code f} engages from {@code r} toward {@code toward} ({@code engaged}
+   * fighters): ordinary fighters at the faction's morale, committed offensive forces at {@link
+   * #OFFENSIVE_MORALE} or the faction's morale if higher.
    */
   private double moraleOf(int r, int f, int toward, double engaged) {
     if (!(engaged > 0)) {
@@ -440,7 +489,10 @@ public final class Combat implements Mechanism, Action {
     return (morale[f] * (engaged - committed) + offensiveMorale[f] * committed) / engaged;
   }
 
-  /** Rate of change of the target's engaged force {@code t} under fire from {@code f} with coefficient {@code k}. */
+  /**
+   * Rate of change of the target's engaged force {@code t} under fire from {@code f} with
+   * coefficient {@code k}.
+   */
   private static double dx(double k, boolean areaFire, double t, double f) {
     double fire = Math.max(0, f);
     return areaFire ? -k * fire * Math.max(0, t) : -k * fire;
@@ -474,7 +526,12 @@ public final class Combat implements Mechanism, Action {
       return false; // holds, or a stronger attacker of the same place takes it on its own front
     }
     if (overrun || breaks(held, needed)) {
-      ctx.event("control-changed", index.placeId(target), "from", index.factionId(defender), "to",
+      ctx.event(
+          "control-changed",
+          index.placeId(target),
+          "from",
+          index.factionId(defender),
+          "to",
           index.factionId(attacker));
       int[] ns = adjacent[target];
       double[] moving = new double[ns.length];
@@ -493,11 +550,17 @@ public final class Combat implements Mechanism, Action {
     return false;
   }
 
-  /** Whether another enemy of the defender attacks {@code target} with more than {@code attackers} (it takes it). */
+  /**
+   * Whether another enemy of the defender attacks {@code target} with more than {@code attackers}
+   * (it takes it).
+   */
   private boolean strongerAttacker(int target, int defender, int attacker, double attackers) {
     for (int n : adjacent[target]) {
       int other = world.controller(n);
-      if (other != attacker && other != defender && world.holdsGround(other) && world.enemies(other, defender)
+      if (other != attacker
+          && other != defender
+          && world.holdsGround(other)
+          && world.enemies(other, defender)
           && engagedAgainst(target, other) > attackers) {
         return true;
       }
@@ -505,7 +568,10 @@ public final class Combat implements Mechanism, Action {
     return false;
   }
 
-  /** Sum over the fronts toward {@code target} of {@code attacker}'s attacking fighters times their morale. */
+  /**
+   * Sum over the fronts toward {@code target} of {@code attacker}'s attacking fighters times their
+   * morale.
+   */
   private double moraleWeightedAgainst(int target, int attacker) {
     double total = 0;
     for (int n : adjacent[target]) {
@@ -518,8 +584,8 @@ public final class Combat implements Mechanism, Action {
   }
 
   /**
-   * The force {@code attacker} attacks {@code target} with from all the adjacent regions it holds (see
-   * {@link #attackingOn}).
+   * The force {@code attacker} attacks {@code target} with from all the adjacent regions it holds
+   * (see {@link #attackingOn}).
    */
   double engagedAgainst(int target, int attacker) {
     double total = 0;
@@ -532,10 +598,11 @@ public final class Combat implements Mechanism, Action {
   }
 
   /**
-   * The part of the force {@code f} engages from {@code r} toward {@code toward} that can take {@code toward}: its
-   * {@code engagedShare} part and its committed offensive fighters. The rest of a garrison engaged because
-   * {@code r} is itself assaulted (see {@link #ordinaryOn}) defends {@code r}: it fights, but repelling an assault
-   * does not by itself carry the defender into the assailant's region.
+   * The part of the force {@code f} engages from {@code r} toward {@code toward} that can take
+   * {@code toward}: its {@code engagedShare} part and its committed offensive fighters. The rest of
+   * a garrison engaged because {@code r} is itself assaulted (see {@link #ordinaryOn}) defends
+   * {@code r}: it fights, but repelling an assault does not by itself carry the defender into the
+   * assailant's region.
    */
   private double attackingOn(int r, int f, int toward) {
     double ordinary = Math.max(0, world.fighters(r, f) - world.committedTotal(r, f));

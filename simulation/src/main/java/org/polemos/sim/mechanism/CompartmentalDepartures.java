@@ -2,10 +2,10 @@ package org.polemos.sim.mechanism;
 
 import java.util.Optional;
 import org.polemos.model.Scenario;
-import org.polemos.model.process.RecruitmentParameters;
 import org.polemos.model.Source;
 import org.polemos.model.process.CompartmentalParameters;
 import org.polemos.model.process.RecruitmentModel;
+import org.polemos.model.process.RecruitmentParameters;
 import org.polemos.sim.RunContext;
 import org.polemos.sim.kernel.Action;
 import org.polemos.sim.kernel.Simulation;
@@ -13,22 +13,26 @@ import org.polemos.sim.sampling.Draw;
 import org.polemos.sim.world.World;
 
 /**
- * Mechanism 1 of DOMAIN.md (radicalisation and departure), compartmental form after McCluskey and Santoprete
- * (2017): per source, susceptible S, radicalised I and disengaged R (cumulative), with
+ * Mechanism 1 of DOMAIN.md (radicalisation and departure), compartmental form after McCluskey and
+ * Santoprete (2017): per source, susceptible S, radicalised I and disengaged R (cumulative), with
+ *
  * <pre>
  *   dS/dt = -beta' S I / N + (gamma + delta') I
  *   dI/dt =  beta' S I / N - (gamma + delta') I
  *   dR/dt =  gamma I          (cumulative disengaged)
  * </pre>
- * where beta' = beta x perceivedMomentum^momentumSensitivity x (1 - counter-messaging) and delta' = delta x (1 - travel
- * measures), or 0 while no open corridor serves the source. The at-risk pool N = S + I is held constant: every
- * person who disengages or departs is replaced by a new susceptible (population renewal, as the constant
- * recruitment term of the cited models), which gives the threshold behaviour the literature describes: with
- * R0 = beta / (gamma + delta) below 1, I tends to 0; above 1, I tends to the endemic level N (1 - 1/R0).
  *
- * <p>Integration: explicit Euler with {@value #SUBSTEPS} sub-steps per day (rates are per year, so a sub-step
- * changes I by well under 1%). Departures each day are Poisson with mean delta' I dt summed over the sub-steps.
- * Selected when {@code processes.recruitment.model} is {@code compartmental}.
+ * where beta' = beta x perceivedMomentum^momentumSensitivity x (1 - counter-messaging) and delta' =
+ * delta x (1 - travel measures), or 0 while no open corridor serves the source. The at-risk pool N
+ * = S + I is held constant: every person who disengages or departs is replaced by a new susceptible
+ * (population renewal, as the constant recruitment term of the cited models), which gives the
+ * threshold behaviour the literature describes: with R0 = beta / (gamma + delta) below 1, I tends
+ * to 0; above 1, I tends to the endemic level N (1 - 1/R0).
+ *
+ * <p>Integration: explicit Euler with {@value #SUBSTEPS} sub-steps per day (rates are per year, so
+ * a sub-step changes I by well under 1%). Departures each day are Poisson with mean delta' I dt
+ * summed over the sub-steps. Selected when {@code processes.recruitment.model} is {@code
+ * compartmental}.
  */
 public final class CompartmentalDepartures implements Mechanism, Action {
   public static final String NAME = "departures-compartmental";
@@ -111,7 +115,8 @@ public final class CompartmentalDepartures implements Mechanism, Action {
       if (n[j] <= 0) {
         continue;
       }
-      double beta = p.transmissionPerYear() * Math.pow(m, sensitivity[j]) * (1 - world.counterMessaging(j));
+      double beta =
+          p.transmissionPerYear() * Math.pow(m, sensitivity[j]) * (1 - world.counterMessaging(j));
       boolean open = port.canDepart(j);
       double delta = open ? p.departurePerYear() * (1 - world.travelMeasures(j)) : 0;
       double gamma = p.disengagementPerYear();

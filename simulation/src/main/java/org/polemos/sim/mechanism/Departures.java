@@ -2,9 +2,9 @@ package org.polemos.sim.mechanism;
 
 import java.util.Optional;
 import org.polemos.model.Scenario;
-import org.polemos.model.process.RecruitmentParameters;
 import org.polemos.model.Source;
 import org.polemos.model.process.RecruitmentModel;
+import org.polemos.model.process.RecruitmentParameters;
 import org.polemos.sim.RunContext;
 import org.polemos.sim.kernel.Action;
 import org.polemos.sim.kernel.Simulation;
@@ -12,18 +12,19 @@ import org.polemos.sim.sampling.Draw;
 import org.polemos.sim.world.World;
 
 /**
- * Mechanism 1 of DOMAIN.md (radicalisation and departure), Poisson form: each source emits departures as a
- * non-homogeneous Poisson process with rate
- * {@code pool x annualPropensity / 365 x momentum^momentumSensitivity x (1 - travel measures) x (1 - counter-messaging)}
- * per day, where momentum is the organisation's momentum as perceived in the sources
- * ({@link World#perceivedMomentum()}, which lags the actual momentum by {@code momentum.perceptionDays}).
+ * Mechanism 1 of DOMAIN.md (radicalisation and departure), Poisson form: each source emits
+ * departures as a non-homogeneous Poisson process with rate {@code pool x annualPropensity / 365 x
+ * momentum^momentumSensitivity x (1 - travel measures) x (1 - counter-messaging)} per day, where
+ * momentum is the organisation's momentum as perceived in the sources ({@link
+ * World#perceivedMomentum()}, which lags the actual momentum by {@code momentum.perceptionDays}).
  *
- * <p>Step choice: the rate is recomputed once a day (at mid-day) and held for the day, so the process is a
- * piecewise-constant-rate Poisson process; its daily count is drawn exactly (Poisson). {@link Transit} spreads a
- * day's departures uniformly over the next 24 hours, so departure times are those of the piecewise-constant
- * process (no thinning is needed, and no bias beyond the one-day step of the rate). The pool shrinks by the
- * departures. Departures happen only while some open corridor serves the source (travellers with no way in stay
- * home and remain in the pool). Selected when {@code processes.recruitment.model} is {@code poisson}.
+ * <p>Step choice: the rate is recomputed once a day (at mid-day) and held for the day, so the
+ * process is a piecewise-constant-rate Poisson process; its daily count is drawn exactly (Poisson).
+ * {@link Transit} spreads a day's departures uniformly over the next 24 hours, so departure times
+ * are those of the piecewise-constant process (no thinning is needed, and no bias beyond the
+ * one-day step of the rate). The pool shrinks by the departures. Departures happen only while some
+ * open corridor serves the source (travellers with no way in stay home and remain in the pool).
+ * Selected when {@code processes.recruitment.model} is {@code poisson}.
  */
 public final class Departures implements Mechanism, Action {
   public static final String NAME = "departures";
@@ -41,7 +42,9 @@ public final class Departures implements Mechanism, Action {
 
   private static Optional<Mechanism> create(Scenario scenario) {
     RecruitmentModel model = scenario.processes().get(RecruitmentParameters.class).model();
-    return model == null || model == RecruitmentModel.POISSON ? Optional.of(new Departures()) : Optional.empty();
+    return model == null || model == RecruitmentModel.POISSON
+        ? Optional.of(new Departures())
+        : Optional.empty();
   }
 
   @Override
@@ -70,8 +73,11 @@ public final class Departures implements Mechanism, Action {
 
   /** The departure rate of {@code source} per day in the current state. */
   public double rate(int source) {
-    return pool[source] * dailyPropensity[source] * Math.pow(world.perceivedMomentum(), sensitivity[source])
-        * (1 - world.travelMeasures(source)) * (1 - world.counterMessaging(source));
+    return pool[source]
+        * dailyPropensity[source]
+        * Math.pow(world.perceivedMomentum(), sensitivity[source])
+        * (1 - world.travelMeasures(source))
+        * (1 - world.counterMessaging(source));
   }
 
   /** People still at risk in {@code source}. */

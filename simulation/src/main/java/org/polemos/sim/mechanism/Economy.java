@@ -11,6 +11,7 @@ import org.polemos.sim.world.World;
 
 /**
  * Mechanism 7 of DOMAIN.md (economy), once a day:
+ *
  * <pre>
  *   tax      = population held x taxUsdPerCapitaPerDay
  *   oil      = sum over held regions of capacity x oilOutputShare x oilPrice x (1 - revenue-strike damage)
@@ -19,6 +20,7 @@ import org.polemos.sim.world.World;
  *   treasury = max(0, treasury + tax + oil + other - need)
  *   unfunded share = shortfall / need   (shortfall = need - treasury - revenue when that is positive)
  * </pre>
+ *
  * The unfunded share cuts local recruitment and raises desertion the next day.
  */
 public final class Economy implements Mechanism, Action {
@@ -28,11 +30,13 @@ public final class Economy implements Mechanism, Action {
   private EconomyParameters p;
   private int regions;
 
-  public static final MechanismFactory FACTORY = MechanismFactory.of(NAME, EconomyParameters.class, Economy::create);
+  public static final MechanismFactory FACTORY =
+      MechanismFactory.of(NAME, EconomyParameters.class, Economy::create);
 
   private static Optional<Mechanism> create(Scenario scenario) {
     return scenario.factions().stream().noneMatch(f -> f.kind() == FactionKind.ORGANISATION)
-        ? Optional.empty() : Optional.of(new Economy());
+        ? Optional.empty()
+        : Optional.of(new Economy());
   }
 
   @Override
@@ -56,14 +60,20 @@ public final class Economy implements Mechanism, Action {
     double oil = 0;
     for (int r = 0; r < regions; r++) {
       if (world.controller(r) == org && world.oilCapacity(r) > 0) {
-        oil += world.oilCapacity(r) * p.oilOutputShare() * p.oilPriceUsdPerBbl() * (1 - world.revenueDamage(r));
+        oil +=
+            world.oilCapacity(r)
+                * p.oilOutputShare()
+                * p.oilPriceUsdPerBbl()
+                * (1 - world.revenueDamage(r));
       }
     }
     double other = p.otherUsdPerDay();
     world.addRevenue(World.TAX, tax);
     world.addRevenue(World.OIL, oil);
     world.addRevenue(World.OTHER, other);
-    double need = p.payUsdPerFighterPerDay() * world.fighters(org) + p.administrationUsdPerCapitaPerDay() * population;
+    double need =
+        p.payUsdPerFighterPerDay() * world.fighters(org)
+            + p.administrationUsdPerCapitaPerDay() * population;
     double available = world.treasury() + tax + oil + other;
     if (available >= need) {
       world.treasury(available - need);

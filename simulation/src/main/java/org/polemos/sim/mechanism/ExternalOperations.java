@@ -18,17 +18,18 @@ import org.polemos.sim.world.PersonState;
 import org.polemos.sim.world.World;
 
 /**
- * Mechanism 9 of DOMAIN.md (external operations), as counts and probabilities only, after Kaplan's "terror
- * queues". An operative assigned by {@link Intake} trains for {@code trainingDays}; is then dispatched to its
- * source country through one of the corridors serving that source (chosen by weight whether or not the corridor
- * is open to inbound travel; delay = the corridor's transit delay; with no corridor, no delay and no interdiction);
- * is stopped at the border with probability {@code 1 - (1 - interdiction)(1 - border closure)}; otherwise after
- * arriving the plot is foiled with probability {@code 1 - (1 - intelligenceEffectiveness)(1 - intelligence sharing)}
- * (at a uniformly drawn time within the plot duration) or else carried out after {@code plotDays}.
+ * Mechanism 9 of DOMAIN.md (external operations), as counts and probabilities only, after Kaplan's
+ * "terror queues". An operative assigned by {@link Intake} trains for {@code trainingDays}; is then
+ * dispatched to its source country through one of the corridors serving that source (chosen by
+ * weight whether or not the corridor is open to inbound travel; delay = the corridor's transit
+ * delay; with no corridor, no delay and no interdiction); is stopped at the border with probability
+ * {@code 1 - (1 - interdiction)(1 - border closure)}; otherwise after arriving the plot is foiled
+ * with probability {@code 1 - (1 - intelligenceEffectiveness)(1 - intelligence sharing)} (at a
+ * uniformly drawn time within the plot duration) or else carried out after {@code plotDays}.
  *
- * <p>Inspired (not directed) attacks: each day a Poisson number with mean
- * {@code inspiredAttacksPerYear / 365 x momentum^inspiredMomentumSensitivity}, spread over sources in proportion
- * to their initial at-risk pools.
+ * <p>Inspired (not directed) attacks: each day a Poisson number with mean {@code
+ * inspiredAttacksPerYear / 365 x momentum^inspiredMomentumSensitivity}, spread over sources in
+ * proportion to their initial at-risk pools.
  */
 public final class ExternalOperations implements Mechanism, Ports.Operations, Action {
   public static final String NAME = "external-operations";
@@ -119,7 +120,10 @@ public final class ExternalOperations implements Mechanism, Ports.Operations, Ac
   /** Inspired attacks, daily. */
   @Override
   public void fire(Simulation sim) {
-    double mean = p.inspiredAttacksPerYear() / 365.0 * Math.pow(world.momentum(), p.inspiredMomentumSensitivity());
+    double mean =
+        p.inspiredAttacksPerYear()
+            / 365.0
+            * Math.pow(world.momentum(), p.inspiredMomentumSensitivity());
     for (int s = 0; s < poolShare.length; s++) {
       // one call for the day's count, not one per attack: a count is all the world keeps
       world.inspiredAttacks(s, draw.poisson(mean * poolShare[s]));

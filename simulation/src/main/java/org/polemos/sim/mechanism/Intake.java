@@ -16,17 +16,19 @@ import org.polemos.sim.world.PersonState;
 import org.polemos.sim.world.World;
 
 /**
- * Mechanism 3 of DOMAIN.md (intake and integration): arrivals join a first-come-first-served queue in front of
- * {@code servers} parallel places; service time is drawn from {@code serviceDays}. With Poisson arrivals and
- * exponential service this is exactly an M/M/c queue.
+ * Mechanism 3 of DOMAIN.md (intake and integration): arrivals join a first-come-first-served queue
+ * in front of {@code servers} parallel places; service time is drawn from {@code serviceDays}. With
+ * Poisson arrivals and exponential service this is exactly an M/M/c queue.
  *
- * <p>On leaving intake a recruit takes a role by {@link RoleShares}, where the external-operations share is raised
- * to {@code min(1, externalOperations + territorialShiftSensitivity x lost)} with {@code lost} the share of the
- * organisation's peak territory lost so far, and the fighter and support shares are scaled down in proportion.
- * Fighters join the organisation's forces in the held region with a front where its fighters are fewest relative
- * to the enemy fighters next to it (with no front anywhere: the corridor's entry region if held, otherwise the held
- * region with most of its fighters); if it holds no region they are counted as deserted. Support staff are counted (state support), operatives go to {@link ExternalOperations}. Foreign
- * fighters are counted by source (and so by the source's language group in the outputs).
+ * <p>On leaving intake a recruit takes a role by {@link RoleShares}, where the external-operations
+ * share is raised to {@code min(1, externalOperations + territorialShiftSensitivity x lost)} with
+ * {@code lost} the share of the organisation's peak territory lost so far, and the fighter and
+ * support shares are scaled down in proportion. Fighters join the organisation's forces in the held
+ * region with a front where its fighters are fewest relative to the enemy fighters next to it (with
+ * no front anywhere: the corridor's entry region if held, otherwise the held region with most of
+ * its fighters); if it holds no region they are counted as deserted. Support staff are counted
+ * (state support), operatives go to {@link ExternalOperations}. Foreign fighters are counted by
+ * source (and so by the source's language group in the outputs).
  */
 public final class Intake implements Mechanism, Ports.Arrivals {
   public static final String NAME = "intake";
@@ -45,7 +47,8 @@ public final class Intake implements Mechanism, Ports.Arrivals {
   private Ports.Operations operations;
   private final Traveller.Step complete = this::complete;
 
-  public static final MechanismFactory FACTORY = MechanismFactory.of(NAME, IntakeParameters.class, Intake::create);
+  public static final MechanismFactory FACTORY =
+      MechanismFactory.of(NAME, IntakeParameters.class, Intake::create);
 
   private static Optional<Mechanism> create(Scenario scenario) {
     return Optional.of(new Intake());
@@ -72,7 +75,8 @@ public final class Intake implements Mechanism, Ports.Arrivals {
     servers = p.servers();
     service = Samplers.of(p.serviceDays(), draw.rng());
     roles = p.roles();
-    ExternalOperationsParameters ops = ctx.scenario().processes().get(ExternalOperationsParameters.class);
+    ExternalOperationsParameters ops =
+        ctx.scenario().processes().get(ExternalOperationsParameters.class);
     shiftSensitivity = ops.territorialShiftSensitivity();
     operations = ctx.require(Ports.Operations.class);
   }
@@ -146,11 +150,11 @@ public final class Intake implements Mechanism, Ports.Arrivals {
   }
 
   /**
-   * Where a new foreign fighter joins: the held region with a front whose own fighters are fewest relative to the
-   * enemy fighters next to it (foreign recruits were used as front-line troops, sent where the organisation was
-   * weakest against its enemies); with no front, the entry region if held, otherwise the held region with most
-   * fighters; -1 when the organisation holds nothing (the recruit then joins its largest underground cell, or
-   * deserts when it has none).
+   * Where a new foreign fighter joins: the held region with a front whose own fighters are fewest
+   * relative to the enemy fighters next to it (foreign recruits were used as front-line troops,
+   * sent where the organisation was weakest against its enemies); with no front, the entry region
+   * if held, otherwise the held region with most fighters; -1 when the organisation holds nothing
+   * (the recruit then joins its largest underground cell, or deserts when it has none).
    */
   private int placement(int entry) {
     int org = world.organisation();
@@ -185,7 +189,8 @@ public final class Intake implements Mechanism, Ports.Arrivals {
       return entry;
     }
     for (int r = 0; r < ctx.index().placeCount(); r++) {
-      if (world.controller(r) == org && (best < 0 || world.fighters(r, org) > world.fighters(best, org))) {
+      if (world.controller(r) == org
+          && (best < 0 || world.fighters(r, org) > world.fighters(best, org))) {
         best = r;
       }
     }

@@ -13,19 +13,20 @@ import org.polemos.sim.kernel.Simulation;
 import org.polemos.sim.world.World;
 
 /**
- * Mechanism 10 of DOMAIN.md (interventions): each intervention is switched on at the start of its first day and
- * off at the end of its last day (events {@code intervention-started} and {@code intervention-ended}, subject =
- * intervention id, details {@code kind}, {@code intensity}). While on, the {@link World}'s levers combine the
- * interventions in force on the same target as {@code 1 - prod(1 - intensity)}; air campaigns are read by
- * {@link Combat}.
+ * Mechanism 10 of DOMAIN.md (interventions): each intervention is switched on at the start of its
+ * first day and off at the end of its last day (events {@code intervention-started} and {@code
+ * intervention-ended}, subject = intervention id, details {@code kind}, {@code intensity}). While
+ * on, the {@link World}'s levers combine the interventions in force on the same target as {@code 1
+ * - prod(1 - intensity)}; air campaigns are read by {@link Combat}.
  *
- * <p>Ground offensives: each day in force, {@code intensity / (days from start to end)} fighters of the
- * intervention's faction arrive, split equally over the target regions; a target's share goes to the target itself
- * if the faction holds it, otherwise equally to the places the faction holds next to it (its fronts). A target with
- * neither gets nothing that day, except for the organisation, whose fighters then infiltrate the target and join
- * its underground there (cells that rise and take the place when they outnumber the garrison, see
- * {@link Combat}): how the organisation took cities far from its own ground in 2014. Targets are places (a
- * region's id names the rest of the region; a locality's id the locality).
+ * <p>Ground offensives: each day in force, {@code intensity / (days from start to end)} fighters of
+ * the intervention's faction arrive, split equally over the target regions; a target's share goes
+ * to the target itself if the faction holds it, otherwise equally to the places the faction holds
+ * next to it (its fronts). A target with neither gets nothing that day, except for the
+ * organisation, whose fighters then infiltrate the target and join its underground there (cells
+ * that rise and take the place when they outnumber the garrison, see {@link Combat}): how the
+ * organisation took cities far from its own ground in 2014. Targets are places (a region's id names
+ * the rest of the region; a locality's id the locality).
  */
 public final class Interventions implements Mechanism {
   public static final String NAME = "interventions";
@@ -71,7 +72,12 @@ public final class Interventions implements Mechanism {
   private void switchOn(int i) {
     Intervention iv = ctx.scenario().interventions().get(i);
     world.interventionActive(i, true);
-    ctx.event("intervention-started", iv.id(), "kind", iv.kind().code(), "intensity",
+    ctx.event(
+        "intervention-started",
+        iv.id(),
+        "kind",
+        iv.kind().code(),
+        "intensity",
         Double.toString(iv.intensity()));
   }
 
@@ -84,7 +90,12 @@ public final class Interventions implements Mechanism {
         world.releaseCommitted(faction, ctx.index().place(t));
       }
     }
-    ctx.event("intervention-ended", iv.id(), "kind", iv.kind().code(), "intensity",
+    ctx.event(
+        "intervention-ended",
+        iv.id(),
+        "kind",
+        iv.kind().code(),
+        "intensity",
         Double.toString(iv.intensity()));
   }
 

@@ -10,8 +10,9 @@ import org.polemos.sim.world.World;
 
 /**
  * Mechanism 4 of DOMAIN.md (local recruitment): each day, every region the organisation holds adds
- * {@code population x annualRatePerCapita / 365 x (1 - payDependence x unfunded share)} local fighters there.
- * Local recruits are an aggregate (a deterministic expected flow, as doubles), not individuals.
+ * {@code population x annualRatePerCapita / 365 x (1 - payDependence x unfunded share)} local
+ * fighters there. Local recruits are an aggregate (a deterministic expected flow, as doubles), not
+ * individuals.
  */
 public final class LocalRecruitment implements Mechanism, Action {
   public static final String NAME = "local-recruitment";
@@ -27,8 +28,9 @@ public final class LocalRecruitment implements Mechanism, Action {
 
   private static Optional<Mechanism> create(Scenario scenario) {
     return scenario.factions().stream()
-        .noneMatch(f -> f.kind() == org.polemos.model.FactionKind.ORGANISATION)
-        ? Optional.empty() : Optional.of(new LocalRecruitment());
+            .noneMatch(f -> f.kind() == org.polemos.model.FactionKind.ORGANISATION)
+        ? Optional.empty()
+        : Optional.of(new LocalRecruitment());
   }
 
   @Override

@@ -9,19 +9,21 @@ import org.polemos.sim.kernel.Simulation;
 import org.polemos.sim.world.World;
 
 /**
- * Mechanism 6 of DOMAIN.md (momentum): the organisation's gains G and losses L of places, each weighted by what
- * people saw, the place's population times its symbolic weight ({@code Locality.symbolicWeight}, 1 for a region's
- * rest) as a share of the map's total (sum over places of population x symbolic weight), are remembered with exponential decay of time constant {@code memoryDays}
- * ({@code G(t) = sum of gains g_i exp(-(t - t_i) / memoryDays)}), and each day
- * {@code momentum = clamp(1 + gainWeight G - lossWeight L, minimum, maximum)}.
+ * Mechanism 6 of DOMAIN.md (momentum): the organisation's gains G and losses L of places, each
+ * weighted by what people saw, the place's population times its symbolic weight ({@code
+ * Locality.symbolicWeight}, 1 for a region's rest) as a share of the map's total (sum over places
+ * of population x symbolic weight), are remembered with exponential decay of time constant {@code
+ * memoryDays} ({@code G(t) = sum of gains g_i exp(-(t - t_i) / memoryDays)}), and each day {@code
+ * momentum = clamp(1 + gainWeight G - lossWeight L, minimum, maximum)}.
  *
- * <p>It also maintains the momentum perceived in the source countries, which starts at the initial momentum and
- * follows it with an exponential lag of time constant {@code perceptionDays}: each day
- * {@code perceived += (momentum - perceived) x (1 - exp(-1 / perceptionDays))} (perceived = momentum when
- * {@code perceptionDays} is 0). News, propaganda and recruitment networks take time to reach and mobilise people
- * abroad, so foreign departures respond to the perceived value; desertion and inspired attacks keep the actual
- * momentum, because fighters on the ground see gains and losses at once, and inspired attackers are already
- * mobilised and react to the news of the day rather than to a recruitment process.
+ * <p>It also maintains the momentum perceived in the source countries, which starts at the initial
+ * momentum and follows it with an exponential lag of time constant {@code perceptionDays}: each day
+ * {@code perceived += (momentum - perceived) x (1 - exp(-1 / perceptionDays))} (perceived =
+ * momentum when {@code perceptionDays} is 0). News, propaganda and recruitment networks take time
+ * to reach and mobilise people abroad, so foreign departures respond to the perceived value;
+ * desertion and inspired attacks keep the actual momentum, because fighters on the ground see gains
+ * and losses at once, and inspired attackers are already mobilised and react to the news of the day
+ * rather than to a recruitment process.
  */
 public final class Momentum implements Mechanism, Action {
   public static final String NAME = "momentum";
@@ -34,7 +36,8 @@ public final class Momentum implements Mechanism, Action {
   private double perceptionStep;
   private double totalWeight;
 
-  public static final MechanismFactory FACTORY = MechanismFactory.of(NAME, MomentumParameters.class, Momentum::create);
+  public static final MechanismFactory FACTORY =
+      MechanismFactory.of(NAME, MomentumParameters.class, Momentum::create);
 
   private static Optional<Mechanism> create(Scenario scenario) {
     return Optional.of(new Momentum());

@@ -15,17 +15,18 @@ import org.polemos.sim.world.PersonState;
 import org.polemos.sim.world.World;
 
 /**
- * Mechanism 2 of DOMAIN.md (transit). Each departing traveller takes one of the open corridors serving its source,
- * chosen with probability proportional to the corridors' weights; is stopped by departure screening with the
- * corridor's {@code departureScreening} probability (state arrested at departure); otherwise travels for
- * {@code transitDelayDays} (plus a uniform offset within the day of departure, see {@link Departures}) and at the
- * border is turned back with probability {@code 1 - (1 - interdiction)(1 - border closure in force)}, or always if
- * the corridor closed meanwhile (both counted in {@code interdicted_cumulative} of the corridor). The others cross
- * into the organisation's territory and go to intake.
+ * Mechanism 2 of DOMAIN.md (transit). Each departing traveller takes one of the open corridors
+ * serving its source, chosen with probability proportional to the corridors' weights; is stopped by
+ * departure screening with the corridor's {@code departureScreening} probability (state arrested at
+ * departure); otherwise travels for {@code transitDelayDays} (plus a uniform offset within the day
+ * of departure, see {@link Departures}) and at the border is turned back with probability {@code 1
+ * - (1 - interdiction)(1 - border closure in force)}, or always if the corridor closed meanwhile
+ * (both counted in {@code interdicted_cumulative} of the corridor). The others cross into the
+ * organisation's territory and go to intake.
  *
- * <p>A corridor is open exactly while the organisation holds its entry region: this mechanism listens to control
- * changes and emits {@code corridor-closed} / {@code corridor-opened} events (subject = corridor id; details
- * {@code region}, {@code controller}).
+ * <p>A corridor is open exactly while the organisation holds its entry region: this mechanism
+ * listens to control changes and emits {@code corridor-closed} / {@code corridor-opened} events
+ * (subject = corridor id; details {@code region}, {@code controller}).
  */
 public final class Transit implements Mechanism, Ports.Departures {
   public static final String NAME = "transit";
@@ -116,7 +117,8 @@ public final class Transit implements Mechanism, Ports.Departures {
     for (long n = 0; n < count; n++) {
       int j = draw.pick(scratch, ks.length);
       if (j < 0) {
-        throw new IllegalStateException("departure from source " + source + " with no open corridor");
+        throw new IllegalStateException(
+            "departure from source " + source + " with no open corridor");
       }
       int k = ks[j];
       if (draw.bernoulli(screening[k])) {
@@ -152,8 +154,13 @@ public final class Transit implements Mechanism, Ports.Departures {
       boolean open = to == org;
       if (open != world.corridorOpen(k)) {
         world.corridorOpen(k, open);
-        ctx.event(open ? "corridor-opened" : "corridor-closed", ctx.index().corridorId(k),
-            "region", ctx.index().placeId(region), "controller", ctx.index().factionId(to));
+        ctx.event(
+            open ? "corridor-opened" : "corridor-closed",
+            ctx.index().corridorId(k),
+            "region",
+            ctx.index().placeId(region),
+            "controller",
+            ctx.index().factionId(to));
       }
     }
   }

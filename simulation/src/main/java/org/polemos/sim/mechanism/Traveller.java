@@ -4,9 +4,9 @@ import org.polemos.sim.kernel.Action;
 import org.polemos.sim.kernel.Simulation;
 
 /**
- * A foreign recruit between departure and the end of intake: the one place where people are entities, because
- * transit delays and the intake queue need each one's times. It is its own kernel action: whichever mechanism
- * holds it sets {@link #next} before scheduling it.
+ * A foreign recruit between departure and the end of intake: the one place where people are
+ * entities, because transit delays and the intake queue need each one's times. It is its own kernel
+ * action: whichever mechanism holds it sets {@link #next} before scheduling it.
  */
 public final class Traveller implements Action {
 
@@ -18,14 +18,19 @@ public final class Traveller implements Action {
 
   /** Source index. */
   public final int source;
+
   /** Corridor index. */
   public final int corridor;
+
   /** Departure time, days. */
   public final double departed;
+
   /** Arrival time at the border, days (set by transit). */
   public double arrived;
+
   /** Time intake service started, days. */
   public double serviceStarted;
+
   /** The step to run when this traveller's event fires. */
   public Step next;
 

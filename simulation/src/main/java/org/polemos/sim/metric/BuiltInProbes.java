@@ -13,12 +13,12 @@ import org.polemos.sim.world.ScenarioIndex;
 import org.polemos.sim.world.World;
 
 /**
- * The metrics every run writes (docs/OUTPUTS.md lists keys and units). Keys by source are emitted in the
- * scenario's source order followed by {@code all}; keys by faction or corridor in scenario order.
+ * The metrics every run writes (docs/OUTPUTS.md lists keys and units). Keys by source are emitted
+ * in the scenario's source order followed by {@code all}; keys by faction or corridor in scenario
+ * order.
  */
 public final class BuiltInProbes {
-  private BuiltInProbes() {
-  }
+  private BuiltInProbes() {}
 
   public static final String FOREIGN_FIGHTERS_BY_LANGUAGE = "foreign_fighters_by_language";
   public static final String FOREIGN_SUPPORT_SERVING = "foreign_support_serving";
@@ -27,34 +27,60 @@ public final class BuiltInProbes {
   public static final String INTAKE_WAIT_DAYS_MEAN = "intake_wait_days_mean";
   public static final String FOREIGN_DEATHS_CUMULATIVE = "foreign_deaths_cumulative";
   public static final String RETURNEES_ARRESTED_CUMULATIVE = "returnees_arrested_cumulative";
-  public static final String OPERATIVES_INTERDICTED_CUMULATIVE = "operatives_interdicted_cumulative";
+  public static final String OPERATIVES_INTERDICTED_CUMULATIVE =
+      "operatives_interdicted_cumulative";
   public static final String INSPIRED_ATTACKS_CUMULATIVE = "inspired_attacks_cumulative";
   public static final String CORRIDOR_OPEN = "corridor_open";
-  /** The organisation's underground fighters (cells in places it lost), key: the organisation's faction id. */
+
+  /**
+   * The organisation's underground fighters (cells in places it lost), key: the organisation's
+   * faction id.
+   */
   public static final String FIGHTERS_UNDERGROUND = "fighters_underground";
-  /** The organisation's share of each region's area, key: region id (regions stay the reporting unit). */
+
+  /**
+   * The organisation's share of each region's area, key: region id (regions stay the reporting
+   * unit).
+   */
   public static final String REGION_SHARE_HELD = "region_share_held";
 
   /** All built-in probes. */
   public static List<MetricProbe> all() {
     List<MetricProbe> list = new ArrayList<>();
-    list.add(MetricProbe.of(Metric.TERRITORY_KM2, (c, out) -> byGroundFaction(c, out, c.world()::areaHeld)));
-    list.add(MetricProbe.of(Metric.POPULATION_HELD,
-        (c, out) -> byGroundFaction(c, out, c.world()::populationHeld)));
-    list.add(MetricProbe.of(Metric.FIGHTERS, (c, out) -> byGroundFaction(c, out, c.world()::fighters)));
-    list.add(MetricProbe.of(FIGHTERS_UNDERGROUND, (c, out) -> {
-      if (c.world().organisation() >= 0) {
-        out.emit(c.index().factionId(c.world().organisation()), c.world().forces().underground());
-      }
-    }));
-    list.add(MetricProbe.of(REGION_SHARE_HELD, (c, out) -> {
-      int org = c.world().organisation();
-      for (int r = 0; org >= 0 && r < c.index().regionCount(); r++) {
-        out.emit(c.index().regionId(r),
-            c.world().territory().regionAreaHeld(r, org) / c.scenario().regions().get(r).areaKm2());
-      }
-    }));
-    list.add(MetricProbe.of(Metric.DEATHS_CUMULATIVE, (c, out) -> byGroundFaction(c, out, c.world()::deaths)));
+    list.add(
+        MetricProbe.of(
+            Metric.TERRITORY_KM2, (c, out) -> byGroundFaction(c, out, c.world()::areaHeld)));
+    list.add(
+        MetricProbe.of(
+            Metric.POPULATION_HELD,
+            (c, out) -> byGroundFaction(c, out, c.world()::populationHeld)));
+    list.add(
+        MetricProbe.of(Metric.FIGHTERS, (c, out) -> byGroundFaction(c, out, c.world()::fighters)));
+    list.add(
+        MetricProbe.of(
+            FIGHTERS_UNDERGROUND,
+            (c, out) -> {
+              if (c.world().organisation() >= 0) {
+                out.emit(
+                    c.index().factionId(c.world().organisation()),
+                    c.world().forces().underground());
+              }
+            }));
+    list.add(
+        MetricProbe.of(
+            REGION_SHARE_HELD,
+            (c, out) -> {
+              int org = c.world().organisation();
+              for (int r = 0; org >= 0 && r < c.index().regionCount(); r++) {
+                out.emit(
+                    c.index().regionId(r),
+                    c.world().territory().regionAreaHeld(r, org)
+                        / c.scenario().regions().get(r).areaKm2());
+              }
+            }));
+    list.add(
+        MetricProbe.of(
+            Metric.DEATHS_CUMULATIVE, (c, out) -> byGroundFaction(c, out, c.world()::deaths)));
     list.add(state(Metric.FOREIGN_FIGHTERS_SERVING, PersonState.FIGHTER));
     list.add(state(FOREIGN_SUPPORT_SERVING, PersonState.SUPPORT));
     list.add(state(ARRESTED_AT_DEPARTURE_CUMULATIVE, PersonState.ARRESTED_AT_DEPARTURE));
@@ -64,43 +90,70 @@ public final class BuiltInProbes {
     list.add(state(Metric.PLOTS_FOILED_CUMULATIVE, PersonState.PLOT_FOILED));
     list.add(state(Metric.PLOTS_EXECUTED_CUMULATIVE, PersonState.PLOT_EXECUTED));
     list.add(MetricProbe.of(FOREIGN_FIGHTERS_BY_LANGUAGE, BuiltInProbes::byLanguage));
-    list.add(MetricProbe.of(Metric.DEPARTURES_CUMULATIVE,
-        (c, out) -> bySource(c, out, s -> c.world().people().departed(s))));
-    list.add(MetricProbe.of(Metric.FOREIGN_ARRIVALS_CUMULATIVE,
-        (c, out) -> bySource(c, out, s -> c.world().people().arrived(s))));
-    list.add(MetricProbe.of(RETURNEES_ARRESTED_CUMULATIVE,
-        (c, out) -> bySource(c, out, s -> c.world().people().returneesArrested(s))));
-    list.add(MetricProbe.of(Metric.OPERATIVES_DISPATCHED_CUMULATIVE,
-        (c, out) -> bySource(c, out, s -> c.world().people().dispatched(s))));
-    list.add(MetricProbe.of(INSPIRED_ATTACKS_CUMULATIVE,
-        (c, out) -> bySource(c, out, s -> c.world().inspiredAttacks(s))));
+    list.add(
+        MetricProbe.of(
+            Metric.DEPARTURES_CUMULATIVE,
+            (c, out) -> bySource(c, out, s -> c.world().people().departed(s))));
+    list.add(
+        MetricProbe.of(
+            Metric.FOREIGN_ARRIVALS_CUMULATIVE,
+            (c, out) -> bySource(c, out, s -> c.world().people().arrived(s))));
+    list.add(
+        MetricProbe.of(
+            RETURNEES_ARRESTED_CUMULATIVE,
+            (c, out) -> bySource(c, out, s -> c.world().people().returneesArrested(s))));
+    list.add(
+        MetricProbe.of(
+            Metric.OPERATIVES_DISPATCHED_CUMULATIVE,
+            (c, out) -> bySource(c, out, s -> c.world().people().dispatched(s))));
+    list.add(
+        MetricProbe.of(
+            INSPIRED_ATTACKS_CUMULATIVE,
+            (c, out) -> bySource(c, out, s -> c.world().inspiredAttacks(s))));
     list.add(MetricProbe.of(Metric.DESERTED_CUMULATIVE, BuiltInProbes::deserted));
-    list.add(MetricProbe.of(Metric.INTERDICTED_CUMULATIVE, (c, out) -> {
-      for (int k = 0; k < c.index().corridorCount(); k++) {
-        out.emit(c.index().corridorId(k), c.world().interdictedCount(k));
-      }
-    }));
-    list.add(MetricProbe.of(CORRIDOR_OPEN, (c, out) -> {
-      for (int k = 0; k < c.index().corridorCount(); k++) {
-        out.emit(c.index().corridorId(k), c.world().corridorOpen(k) ? 1 : 0);
-      }
-    }));
-    list.add(MetricProbe.of(Metric.INTAKE_QUEUE_LENGTH, (c, out) -> out.emit("", c.world().intakeWaiting())));
-    list.add(MetricProbe.of(INTAKE_IN_SERVICE, (c, out) -> out.emit("", c.world().intakeInService())));
-    list.add(MetricProbe.of(INTAKE_WAIT_DAYS_MEAN, (c, out) -> out.emit("", c.world().intakeMeanWaitPeriod())));
-    list.add(MetricProbe.of(Metric.REVENUE_USD, (c, out) -> {
-      for (int s = World.TAX; s <= World.OTHER; s++) {
-        out.emit(World.revenueStreamKey(s), c.world().revenuePeriod(s));
-      }
-    }));
+    list.add(
+        MetricProbe.of(
+            Metric.INTERDICTED_CUMULATIVE,
+            (c, out) -> {
+              for (int k = 0; k < c.index().corridorCount(); k++) {
+                out.emit(c.index().corridorId(k), c.world().interdictedCount(k));
+              }
+            }));
+    list.add(
+        MetricProbe.of(
+            CORRIDOR_OPEN,
+            (c, out) -> {
+              for (int k = 0; k < c.index().corridorCount(); k++) {
+                out.emit(c.index().corridorId(k), c.world().corridorOpen(k) ? 1 : 0);
+              }
+            }));
+    list.add(
+        MetricProbe.of(
+            Metric.INTAKE_QUEUE_LENGTH, (c, out) -> out.emit("", c.world().intakeWaiting())));
+    list.add(
+        MetricProbe.of(INTAKE_IN_SERVICE, (c, out) -> out.emit("", c.world().intakeInService())));
+    list.add(
+        MetricProbe.of(
+            INTAKE_WAIT_DAYS_MEAN, (c, out) -> out.emit("", c.world().intakeMeanWaitPeriod())));
+    list.add(
+        MetricProbe.of(
+            Metric.REVENUE_USD,
+            (c, out) -> {
+              for (int s = World.TAX; s <= World.OTHER; s++) {
+                out.emit(World.revenueStreamKey(s), c.world().revenuePeriod(s));
+              }
+            }));
     list.add(MetricProbe.of(Metric.TREASURY_USD, (c, out) -> out.emit("", c.world().treasury())));
     list.add(MetricProbe.of(Metric.MOMENTUM, (c, out) -> out.emit("", c.world().momentum())));
-    list.add(MetricProbe.of(Metric.MOMENTUM_PERCEIVED, (c, out) -> out.emit("", c.world().perceivedMomentum())));
+    list.add(
+        MetricProbe.of(
+            Metric.MOMENTUM_PERCEIVED, (c, out) -> out.emit("", c.world().perceivedMomentum())));
     return List.copyOf(list);
   }
 
   private static MetricProbe state(String metric, PersonState state) {
-    return MetricProbe.of(metric, (c, out) -> bySource(c, out, s -> c.world().people().count(state, s)));
+    return MetricProbe.of(
+        metric, (c, out) -> bySource(c, out, s -> c.world().people().count(state, s)));
   }
 
   private static void bySource(RunContext c, MetricProbe.Emitter out, IntToDoubleFunction value) {
@@ -114,7 +167,8 @@ public final class BuiltInProbes {
     out.emit(Metric.ALL, total);
   }
 
-  private static void byGroundFaction(RunContext c, MetricProbe.Emitter out, IntToDoubleFunction value) {
+  private static void byGroundFaction(
+      RunContext c, MetricProbe.Emitter out, IntToDoubleFunction value) {
     ScenarioIndex index = c.index();
     World world = c.world();
     for (int f = 0; f < index.factionCount(); f++) {
@@ -128,7 +182,9 @@ public final class BuiltInProbes {
     Map<String, Double> groups = new LinkedHashMap<>();
     People people = c.world().people();
     for (int s = 0; s < c.index().sourceCount(); s++) {
-      groups.merge(c.scenario().sources().get(s).languageGroup(), (double) people.count(PersonState.FIGHTER, s),
+      groups.merge(
+          c.scenario().sources().get(s).languageGroup(),
+          (double) people.count(PersonState.FIGHTER, s),
           Double::sum);
     }
     groups.forEach(out::emit);

@@ -4,10 +4,10 @@ import org.polemos.sim.RunContext;
 
 /**
  * Reads one metric from the state of a run at each sample date; bound into the engine with a Guice
- * {@code Multibinder} (the built-in ones too, see {@link BuiltInProbes}). Probes are shared between threads, so
- * they must be stateless: keep per-run state in the {@link org.polemos.sim.world.World} or in
- * {@link RunContext#attribute}. The engine runs probes in the order of their metric names; each probe emits its
- * keys in a fixed order.
+ * {@code Multibinder} (the built-in ones too, see {@link BuiltInProbes}). Probes are shared between
+ * threads, so they must be stateless: keep per-run state in the {@link org.polemos.sim.world.World}
+ * or in {@link RunContext#attribute}. The engine runs probes in the order of their metric names;
+ * each probe emits its keys in a fixed order.
  */
 public interface MetricProbe {
 

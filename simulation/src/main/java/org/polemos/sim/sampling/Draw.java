@@ -5,9 +5,9 @@ import org.apache.commons.rng.sampling.distribution.PoissonSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
- * Random draws a mechanism needs, over one {@link UniformRandomProvider} (one per mechanism and replication).
- * Allocation-free except for Poisson means of 30 or more, which delegate to Commons RNG's {@link PoissonSampler}.
- * Not thread-safe (neither is the provider).
+ * Random draws a mechanism needs, over one {@link UniformRandomProvider} (one per mechanism and
+ * replication). Allocation-free except for Poisson means of 30 or more, which delegate to Commons
+ * RNG's {@link PoissonSampler}. Not thread-safe (neither is the provider).
  */
 public final class Draw {
   private static final double SMALL_MEAN = 30.0;
@@ -38,15 +38,15 @@ public final class Draw {
   }
 
   /**
-   * Means at or above this are drawn from the normal approximation: Commons RNG's exact sampler refuses means
-   * beyond about 1.07e9, and at 1e8 the approximation's error (skewness 1e-4) is far below anything a model output
-   * can resolve.
+   * Means at or above this are drawn from the normal approximation: Commons RNG's exact sampler
+   * refuses means beyond about 1.07e9, and at 1e8 the approximation's error (skewness 1e-4) is far
+   * below anything a model output can resolve.
    */
   static final double LARGE_MEAN = 1e8;
 
   /**
-   * Poisson with the given mean (exact: inversion for small means, Commons RNG up to {@link #LARGE_MEAN}, then the
-   * normal approximation, never negative, at most {@link Long#MAX_VALUE}).
+   * Poisson with the given mean (exact: inversion for small means, Commons RNG up to {@link
+   * #LARGE_MEAN}, then the normal approximation, never negative, at most {@link Long#MAX_VALUE}).
    */
   public long poisson(double mean) {
     if (!(mean > 0)) {
@@ -75,8 +75,8 @@ public final class Draw {
   }
 
   /**
-   * Binomial(n, p): exact inversion when the expected count of the rarer outcome is below 30, otherwise the
-   * normal approximation with continuity correction, clamped to [0, n].
+   * Binomial(n, p): exact inversion when the expected count of the rarer outcome is below 30,
+   * otherwise the normal approximation with continuity correction, clamped to [0, n].
    */
   public long binomial(long n, double p) {
     if (n <= 0 || p <= 0) {
@@ -110,7 +110,10 @@ public final class Draw {
     return Math.max(0, Math.min(n, k));
   }
 
-  /** {@code floor(x)} plus one with probability {@code x - floor(x)}: an unbiased integer for x >= 0. */
+  /**
+   * {@code floor(x)} plus one with probability {@code x - floor(x)}: an unbiased integer for x >=
+   * 0.
+   */
   public long stochasticRound(double x) {
     if (!(x > 0)) {
       return 0;
@@ -119,7 +122,10 @@ public final class Draw {
     return (long) f + (rng.nextDouble() < x - f ? 1 : 0);
   }
 
-  /** An index in [0, n) drawn with probability proportional to {@code weights[i]}; -1 if all are zero. */
+  /**
+   * An index in [0, n) drawn with probability proportional to {@code weights[i]}; -1 if all are
+   * zero.
+   */
   public int pick(long[] weights, int n) {
     long total = 0;
     for (int i = 0; i < n; i++) {
@@ -138,7 +144,10 @@ public final class Draw {
     return n - 1;
   }
 
-  /** An index in [0, n) drawn with probability proportional to {@code weights[i]}; -1 if all are zero. */
+  /**
+   * An index in [0, n) drawn with probability proportional to {@code weights[i]}; -1 if all are
+   * zero.
+   */
   public int pick(double[] weights, int n) {
     double total = 0;
     for (int i = 0; i < n; i++) {

@@ -10,8 +10,7 @@ import org.polemos.model.distribution.DistributionSpec;
 
 /** Builds Commons RNG samplers from the model's {@link DistributionSpec}s. */
 public final class Samplers {
-  private Samplers() {
-  }
+  private Samplers() {}
 
   /** A sampler of {@code spec} drawing from {@code rng}; negative draws are clamped to 0. */
   public static ContinuousSampler of(DistributionSpec spec, UniformRandomProvider rng) {
@@ -40,7 +39,9 @@ public final class Samplers {
       double fc = b > a ? (c - a) / (b - a) : 0.5;
       return () -> {
         double u = rng.nextDouble();
-        return u < fc ? a + Math.sqrt(u * (b - a) * (c - a)) : b - Math.sqrt((1 - u) * (b - a) * (b - c));
+        return u < fc
+            ? a + Math.sqrt(u * (b - a) * (c - a))
+            : b - Math.sqrt((1 - u) * (b - a) * (b - c));
       };
     } else if (spec instanceof DistributionSpec.Empirical e) {
       List<Double> values = e.values();

@@ -8,17 +8,21 @@ import org.polemos.sim.experiment.Replications;
 import org.polemos.sim.random.RandomStreams;
 
 /**
- * Computes the work units of one {@link Shard} of an experiment of {@code points} design points with
- * {@code replications} replications each, in unit order, into a {@link Recorder}. Every design point shares the
- * experiment's seed (common random numbers), so replication {@code r} of point {@code p} draws the same numbers as in
- * a single process that runs all points: the streams depend on (seed, replication) and the point's scenario only.
+ * Computes the work units of one {@link Shard} of an experiment of {@code points} design points
+ * with {@code replications} replications each, in unit order, into a {@link Recorder}. Every design
+ * point shares the experiment's seed (common random numbers), so replication {@code r} of point
+ * {@code p} draws the same numbers as in a single process that runs all points: the streams depend
+ * on (seed, replication) and the point's scenario only.
  *
- * <p>This is the one loop every sharded experiment uses (run: one point; sweep: its points; sensitivity: its design
- * rows; a hindcast can use it the same way).
+ * <p>This is the one loop every sharded experiment uses (run: one point; sweep: its points;
+ * sensitivity: its design rows; a hindcast can use it the same way).
  */
 public final class ShardRunner {
 
-  /** Receives a shard's units: rows and events of a unit between {@link #beginUnit} and {@link #endUnit}. */
+  /**
+   * Receives a shard's units: rows and events of a unit between {@link #beginUnit} and {@link
+   * #endUnit}.
+   */
   public interface Recorder extends RunListener {
     void beginUnit(int point, int replication);
 
@@ -34,12 +38,20 @@ public final class ShardRunner {
   /**
    * Runs the shard's units.
    *
-   * @param scenarioOf the scenario of a design point; asked only for points with units in this shard
+   * @param scenarioOf the scenario of a design point; asked only for points with units in this
+   *     shard
    * @param progress told after each unit with (units done, units of this shard)
    * @return the number of units run
    */
-  public long run(Shard shard, int points, int replications, IntFunction<Scenario> scenarioOf, long seed,
-      int threads, Recorder recorder, Replications.Progress progress) {
+  public long run(
+      Shard shard,
+      int points,
+      int replications,
+      IntFunction<Scenario> scenarioOf,
+      long seed,
+      int threads,
+      Recorder recorder,
+      Replications.Progress progress) {
     long units = (long) points * replications;
     int total = Math.toIntExact(shard.end(units) - shard.first(units));
     RandomStreams streams = RandomStreams.of(seed);
@@ -52,30 +64,44 @@ public final class ShardRunner {
       int point = p;
       int[] next = {range.first()};
       boolean[] open = {false};
-      RunListener marked = new RunListener() {
-        @Override
-        public void series(int replication, java.time.LocalDate date, String metric, String key, double value) {
-          begin(replication);
-          recorder.series(replication, date, metric, key, value);
-        }
-
-        @Override
-        public void event(org.polemos.model.result.EventRecord event) {
-          begin(event.replication());
-          recorder.event(event);
-        }
-
-        private void begin(int replication) {
-          if (!open[0]) {
-            if (replication != next[0]) {
-              throw new IllegalStateException("expected replication " + next[0] + ", got " + replication);
+      RunListener marked =
+          new RunListener() {
+            @Override
+            public void series(
+                int replication,
+                java.time.LocalDate date,
+                String metric,
+                String key,
+                double value) {
+              begin(replication);
+              recorder.series(replication, date, metric, key, value);
             }
-            recorder.beginUnit(point, replication);
-            open[0] = true;
-          }
-        }
-      };
-      source.run(point, scenarioOf.apply(point), streams, range.first(), range.count(), threads, marked,
+
+            @Override
+            public void event(org.polemos.model.result.EventRecord event) {
+              begin(event.replication());
+              recorder.event(event);
+            }
+
+            private void begin(int replication) {
+              if (!open[0]) {
+                if (replication != next[0]) {
+                  throw new IllegalStateException(
+                      "expected replication " + next[0] + ", got " + replication);
+                }
+                recorder.beginUnit(point, replication);
+                open[0] = true;
+              }
+            }
+          };
+      source.run(
+          point,
+          scenarioOf.apply(point),
+          streams,
+          range.first(),
+          range.count(),
+          threads,
+          marked,
           (d, t) -> {
             if (!open[0]) {
               recorder.beginUnit(point, next[0]);

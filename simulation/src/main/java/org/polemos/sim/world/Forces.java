@@ -3,19 +3,20 @@ package org.polemos.sim.world;
 import org.polemos.sim.sampling.Draw;
 
 /**
- * The fighters of every faction in every place, and the organisation's underground: how many there are, where,
- * which are committed to an offensive, and how they are lost or moved. Stored as flat arrays indexed by the
- * places of {@link ScenarioIndex}; not thread-safe (one per run).
+ * The fighters of every faction in every place, and the organisation's underground: how many there
+ * are, where, which are committed to an offensive, and how they are lost or moved. Stored as flat
+ * arrays indexed by the places of {@link ScenarioIndex}; not thread-safe (one per run).
  *
- * <p>Visible forces: {@code fighters[place * factions + faction]} as doubles (aggregates). The organisation's
- * fighters in a place are its local recruits plus {@code foreignIn[place]} foreign fighters, whose sources are
- * tracked in {@link People} (state {@link PersonState#FIGHTER}); every change of foreign fighters goes through the
- * methods here so the two stay equal.
+ * <p>Visible forces: {@code fighters[place * factions + faction]} as doubles (aggregates). The
+ * organisation's fighters in a place are its local recruits plus {@code foreignIn[place]} foreign
+ * fighters, whose sources are tracked in {@link People} (state {@link PersonState#FIGHTER}); every
+ * change of foreign fighters goes through the methods here so the two stay equal.
  *
- * <p>Underground: cells of the organisation in places it does not hold, {@code underground[place]} fighters of
- * which {@code undergroundForeign[place]} are foreign ({@link PersonState#UNDERGROUND}). They are not part of
- * {@link #fighters(int, int)}; they enter when the organisation loses a place ({@link Territory#changeControl}),
- * leave by {@link #killUnderground} and come back to the surface when it retakes the place ({@link #surface}).
+ * <p>Underground: cells of the organisation in places it does not hold, {@code underground[place]}
+ * fighters of which {@code undergroundForeign[place]} are foreign ({@link
+ * PersonState#UNDERGROUND}). They are not part of {@link #fighters(int, int)}; they enter when the
+ * organisation loses a place ({@link Territory#changeControl}), leave by {@link #killUnderground}
+ * and come back to the surface when it retakes the place ({@link #surface}).
  */
 public final class Forces {
   private final int places;
@@ -24,7 +25,8 @@ public final class Forces {
   private final People people;
   private final double[] fighters;
   private final long[] foreignIn;
-  // fighters committed by ground offensives: committed[(place * factions + faction) * places + target]
+  // fighters committed by ground offensives: committed[(place * factions + faction) * places +
+  // target]
   private final double[] committed;
   private final double[] committedTotal;
   private final double[] deaths;
@@ -69,14 +71,20 @@ public final class Forces {
     fighters[place * factions + faction] += n;
   }
 
-  /** A foreign recruit of {@code source} leaves intake and joins the organisation's fighters in {@code place}. */
+  /**
+   * A foreign recruit of {@code source} leaves intake and joins the organisation's fighters in
+   * {@code place}.
+   */
   public void addForeignFighter(int place, int source) {
     people.move(source, PersonState.IN_INTAKE, PersonState.FIGHTER, 1);
     fighters[place * factions + org] += 1;
     foreignIn[place]++;
   }
 
-  /** Combat or air-strike deaths: removes up to {@code n} fighters and returns how many were removed. */
+  /**
+   * Combat or air-strike deaths: removes up to {@code n} fighters and returns how many were
+   * removed.
+   */
   public double kill(int place, int faction, double n, Draw draw) {
     double removed = remove(place, faction, n, PersonState.DEAD, draw);
     deaths[faction] += removed;
@@ -84,10 +92,11 @@ public final class Forces {
   }
 
   /**
-   * Removes about {@code n} fighters of {@code faction} from {@code place} and returns how many were removed. For
-   * the organisation the foreign part is {@code n} times the foreign share, rounded stochastically (the amount
-   * removed is nudged so neither foreign nor local fighters go negative); those people move to {@code fate}, their
-   * sources drawn in proportion to the foreign fighters serving from each source.
+   * Removes about {@code n} fighters of {@code faction} from {@code place} and returns how many
+   * were removed. For the organisation the foreign part is {@code n} times the foreign share,
+   * rounded stochastically (the amount removed is nudged so neither foreign nor local fighters go
+   * negative); those people move to {@code fate}, their sources drawn in proportion to the foreign
+   * fighters serving from each source.
    */
   public double remove(int place, int faction, double n, PersonState fate, Draw draw) {
     int i = place * factions + faction;
@@ -113,10 +122,12 @@ public final class Forces {
   }
 
   /**
-   * Removes exactly {@code k} foreign fighters (at most those present) from {@code place}; they move to
-   * {@code fate}, and those moving to {@link PersonState#RETURNED} are arrested with {@code arrestProbability}.
+   * Removes exactly {@code k} foreign fighters (at most those present) from {@code place}; they
+   * move to {@code fate}, and those moving to {@link PersonState#RETURNED} are arrested with {@code
+   * arrestProbability}.
    */
-  public long removeForeign(int place, long k, PersonState fate, double arrestProbability, Draw draw) {
+  public long removeForeign(
+      int place, long k, PersonState fate, double arrestProbability, Draw draw) {
     long n = Math.min(k, foreignIn[place]);
     if (n <= 0) {
       return 0;
@@ -130,7 +141,8 @@ public final class Forces {
     return n;
   }
 
-  private void moveForeign(long k, PersonState from, PersonState fate, double arrestProbability, Draw draw) {
+  private void moveForeign(
+      long k, PersonState from, PersonState fate, double arrestProbability, Draw draw) {
     for (long j = 0; j < k; j++) {
       int s = pickSource(from, draw);
       people.move(s, from, fate, 1);
@@ -154,8 +166,8 @@ public final class Forces {
   }
 
   /**
-   * Moves about {@code n} fighters of {@code faction} between places (foreign ones in proportion for the
-   * organisation) and returns how many moved.
+   * Moves about {@code n} fighters of {@code faction} between places (foreign ones in proportion
+   * for the organisation) and returns how many moved.
    */
   public double moveFighters(int faction, int from, int to, double n, Draw draw) {
     int i = from * factions + faction;
@@ -199,8 +211,9 @@ public final class Forces {
   }
 
   /**
-   * About {@code n} of the organisation's visible fighters in {@code place} go underground there (foreign ones in
-   * proportion, moving from {@link PersonState#FIGHTER} to {@link PersonState#UNDERGROUND}); returns how many.
+   * About {@code n} of the organisation's visible fighters in {@code place} go underground there
+   * (foreign ones in proportion, moving from {@link PersonState#FIGHTER} to {@link
+   * PersonState#UNDERGROUND}); returns how many.
    */
   public double goUnderground(int place, double n, Draw draw) {
     int i = place * factions + org;
@@ -223,19 +236,26 @@ public final class Forces {
     return x;
   }
 
-  /** Adds {@code n} local (non-foreign) fighters to the organisation's underground in {@code place}. */
+  /**
+   * Adds {@code n} local (non-foreign) fighters to the organisation's underground in {@code place}.
+   */
   public void addUnderground(int place, double n) {
     underground[place] += n;
   }
 
-  /** A foreign recruit of {@code source} leaves intake and joins the underground in {@code place}. */
+  /**
+   * A foreign recruit of {@code source} leaves intake and joins the underground in {@code place}.
+   */
   public void addForeignUnderground(int place, int source) {
     people.move(source, PersonState.IN_INTAKE, PersonState.UNDERGROUND, 1);
     underground[place] += 1;
     undergroundForeign[place]++;
   }
 
-  /** Kills up to {@code n} underground fighters in {@code place} (counted as deaths); returns how many. */
+  /**
+   * Kills up to {@code n} underground fighters in {@code place} (counted as deaths); returns how
+   * many.
+   */
   public double killUnderground(int place, double n, Draw draw) {
     double have = underground[place];
     double x = Math.min(n, have);
@@ -267,10 +287,11 @@ public final class Forces {
   // ---- forces committed by ground offensives ----
 
   /**
-   * Marks {@code n} of {@code faction}'s fighters in {@code place} (already added there) as committed to the front
-   * toward {@code target}: {@code Combat} engages them on that front only instead of spreading them over all the
-   * place's fronts. Committed fighters stay ordinary fighters of the place for every other purpose; losses and
-   * moves out of the place shrink the committed part in proportion.
+   * Marks {@code n} of {@code faction}'s fighters in {@code place} (already added there) as
+   * committed to the front toward {@code target}: {@code Combat} engages them on that front only
+   * instead of spreading them over all the place's fronts. Committed fighters stay ordinary
+   * fighters of the place for every other purpose; losses and moves out of the place shrink the
+   * committed part in proportion.
    */
   public void commit(int place, int faction, int target, double n) {
     int i = place * factions + faction;
@@ -289,7 +310,10 @@ public final class Forces {
     return committedTotal[place * factions + faction];
   }
 
-  /** Returns {@code faction}'s fighters committed toward {@code target}, in every place, to the ordinary pool. */
+  /**
+   * Returns {@code faction}'s fighters committed toward {@code target}, in every place, to the
+   * ordinary pool.
+   */
   public void releaseCommitted(int faction, int target) {
     for (int r = 0; r < places; r++) {
       int i = r * factions + faction;
@@ -298,7 +322,10 @@ public final class Forces {
     }
   }
 
-  /** After the fighters at index {@code i} changed from {@code before}, scales their committed parts alike. */
+  /**
+   * After the fighters at index {@code i} changed from {@code before}, scales their committed parts
+   * alike.
+   */
   private void scaleCommitted(int i, double before) {
     if (committedTotal[i] <= 0) {
       return;

@@ -1,8 +1,8 @@
 package org.polemos.sim.world;
 
 /**
- * Counters of foreign recruits by {@link PersonState} and source, plus the cumulative flows the outputs need.
- * Stored as one flat {@code long[]} indexed {@code state * sources + source}.
+ * Counters of foreign recruits by {@link PersonState} and source, plus the cumulative flows the
+ * outputs need. Stored as one flat {@code long[]} indexed {@code state * sources + source}.
  */
 public final class People {
   private static final int STATES = PersonState.VALUES.length;
@@ -34,8 +34,8 @@ public final class People {
   public void move(int source, PersonState from, PersonState to, long n) {
     int f = from.ordinal() * sources + source;
     if (count[f] < n) {
-      throw new IllegalStateException(n + " people of source " + source + " leaving " + from + " which holds "
-          + count[f]);
+      throw new IllegalStateException(
+          n + " people of source " + source + " leaving " + from + " which holds " + count[f]);
     }
     count[f] -= n;
     count[to.ordinal() * sources + source] += n;

@@ -1,8 +1,9 @@
 package org.polemos.sim.world;
 
 /**
- * Where a person who departed a source country is. Every departed person is in exactly one state at every moment,
- * so the sum over states equals cumulative departures (see {@link People#accountedFor()}).
+ * Where a person who departed a source country is. Every departed person is in exactly one state at
+ * every moment, so the sum over states equals cumulative departures (see {@link
+ * People#accountedFor()}).
  */
 public enum PersonState {
   /** Travelling from the source to the border crossing of a corridor. */
@@ -17,7 +18,10 @@ public enum PersonState {
   FIGHTER,
   /** Serving in support and administration. */
   SUPPORT,
-  /** Assigned to external operations: in training, travelling home or abroad before the plot's outcome. */
+  /**
+   * Assigned to external operations: in training, travelling home or abroad before the plot's
+   * outcome.
+   */
   OPERATIVE,
   /** An operative stopped at the border on the way home. */
   OPERATIVE_INTERDICTED,
@@ -27,10 +31,13 @@ public enum PersonState {
   PLOT_EXECUTED,
   /**
    * A fighter of the organisation gone underground: a member of its cells in a place it lost (see
-   * {@link Forces#goUnderground}); back to {@link #FIGHTER} when the organisation retakes the place.
+   * {@link Forces#goUnderground}); back to {@link #FIGHTER} when the organisation retakes the
+   * place.
    */
   UNDERGROUND,
-  /** Died in combat or from air strikes (including fighters cut off with no region to fall back to). */
+  /**
+   * Died in combat or from air strikes (including fighters cut off with no region to fall back to).
+   */
   DEAD,
   /** Deserted and stayed in the region. */
   DESERTED,

@@ -13,14 +13,14 @@ import org.polemos.model.Scenario;
 import org.polemos.model.Source;
 
 /**
- * Dense integer indices for the ids of a scenario: regions, factions, sources, corridors and interventions are
- * numbered 0..n-1 in the order the scenario lists them, so state can live in flat arrays. Immutable; one per run
- * (cheap to build).
+ * Dense integer indices for the ids of a scenario: regions, factions, sources, corridors and
+ * interventions are numbered 0..n-1 in the order the scenario lists them, so state can live in flat
+ * arrays. Immutable; one per run (cheap to build).
  *
- * <p>Places: the nodes of the map that change hands. Place {@code r < regionCount()} is the rest of region
- * {@code r} (the whole region when it lists no localities) and has the region's id; the regions' localities follow
- * in scenario order, {@code regionCount()..placeCount()-1}. A scenario without localities has exactly one place per
- * region with the same index.
+ * <p>Places: the nodes of the map that change hands. Place {@code r < regionCount()} is the rest of
+ * region {@code r} (the whole region when it lists no localities) and has the region's id; the
+ * regions' localities follow in scenario order, {@code regionCount()..placeCount()-1}. A scenario
+ * without localities has exactly one place per region with the same index.
  */
 public final class ScenarioIndex {
   private final Scenario scenario;
@@ -42,7 +42,10 @@ public final class ScenarioIndex {
     put(factions, scenario.factions().stream().map(Faction::id).toList(), "faction");
     put(sources, scenario.sources().stream().map(Source::id).toList(), "source");
     put(corridors, scenario.corridors().stream().map(Corridor::id).toList(), "corridor");
-    put(interventions, scenario.interventions().stream().map(Intervention::id).toList(), "intervention");
+    put(
+        interventions,
+        scenario.interventions().stream().map(Intervention::id).toList(),
+        "intervention");
     List<Region> rs = scenario.regions();
     int n = rs.size();
     for (Region r : rs) {
@@ -132,8 +135,9 @@ public final class ScenarioIndex {
   }
 
   /**
-   * The places an id covers: a region's id covers the whole region (its rest and its localities), a locality's id
-   * the locality alone. Air campaigns and revenue strikes act on the places their targets cover. Do not modify.
+   * The places an id covers: a region's id covers the whole region (its rest and its localities), a
+   * locality's id the locality alone. Air campaigns and revenue strikes act on the places their
+   * targets cover. Do not modify.
    */
   public int[] placesWithin(String id) {
     Integer r = regions.get(id);

@@ -10,13 +10,15 @@ import org.polemos.model.Scenario;
 import org.polemos.sim.sampling.Draw;
 
 /**
- * The map and who holds it: the places of {@link ScenarioIndex} (each region's rest and its localities) with their
- * area, population, oil, defensibility, siege flag, symbolic weight and adjacency; the holder of each place; and
- * the one rule for a change of hands ({@link #changeControl}): what happens to the garrison that loses a place.
+ * The map and who holds it: the places of {@link ScenarioIndex} (each region's rest and its
+ * localities) with their area, population, oil, defensibility, siege flag, symbolic weight and
+ * adjacency; the holder of each place; and the one rule for a change of hands ({@link
+ * #changeControl}): what happens to the garrison that loses a place.
  *
- * <p>Conservation: every place has exactly one holder, so at every moment the factions' held areas plus the
- * regions' unheld desert ({@link #unheldArea()}) sum to the map's area, and the held populations to the map's
- * population. A region's held area is the sum of its held places ({@link #regionAreaHeld}). Not thread-safe.
+ * <p>Conservation: every place has exactly one holder, so at every moment the factions' held areas
+ * plus the regions' unheld desert ({@link #unheldArea()}) sum to the map's area, and the held
+ * populations to the map's population. A region's held area is the sum of its held places ({@link
+ * #regionAreaHeld}). Not thread-safe.
  */
 public final class Territory {
 
@@ -105,7 +107,8 @@ public final class Territory {
           symbolicWeight[p] = region.symbolicWeight();
           continue;
         }
-        controller[p] = index.faction(l.controller() == null ? region.controller() : l.controller());
+        controller[p] =
+            index.faction(l.controller() == null ? region.controller() : l.controller());
         area[p] = l.areaKm2() - l.unheldAreaKm2();
         unheld += l.unheldAreaKm2();
         population[p] = l.population();
@@ -117,7 +120,10 @@ public final class Territory {
         restPopulation -= l.population();
         restOil -= l.oilCapacityBblPerDay();
       }
-      area[r] = Math.max(0, restArea); // within the validator's tolerance of 0 when localities cover the region
+      area[r] =
+          Math.max(
+              0,
+              restArea); // within the validator's tolerance of 0 when localities cover the region
       population[r] = Math.max(0, restPopulation);
       oilCapacity[r] = Math.max(0, restOil);
       if (area[r] > 0) {
@@ -130,7 +136,8 @@ public final class Territory {
         for (Map.Entry<String, Integer> e : (l == null ? region.forces() : l.forces()).entrySet()) {
           int f = index.faction(e.getKey());
           if (f == org && controller[p] != org) {
-            forces.addUnderground(p, e.getValue()); // the organisation's cells in a place it does not hold
+            forces.addUnderground(
+                p, e.getValue()); // the organisation's cells in a place it does not hold
           } else {
             forces.addFighters(p, f, e.getValue());
           }
@@ -153,11 +160,18 @@ public final class Territory {
     totalPopulation = people;
     unheldArea = unheld;
     peakOrganisationArea = org >= 0 ? areaHeld[org] : 0;
-    undergroundShare = sc.processes() == null ? 0
-        : sc.processes().get(org.polemos.model.process.TerritoryParameters.class).undergroundShare();
+    undergroundShare =
+        sc.processes() == null
+            ? 0
+            : sc.processes()
+                .get(org.polemos.model.process.TerritoryParameters.class)
+                .undergroundShare();
   }
 
-  /** Adds {@code b} to {@code a}'s listed neighbours (the reverse links are added once all are listed). */
+  /**
+   * Adds {@code b} to {@code a}'s listed neighbours (the reverse links are added once all are
+   * listed).
+   */
   private static void link(List<List<Integer>> adj, int a, int b) {
     if (a != b && !adj.get(a).contains(b)) {
       adj.get(a).add(b);
@@ -188,7 +202,10 @@ public final class Territory {
     return defensibility[place];
   }
 
-  /** Whether the place is a city taken only by siege (see {@code TerritoryParameters.siegeAdvantage}). */
+  /**
+   * Whether the place is a city taken only by siege (see {@code
+   * TerritoryParameters.siegeAdvantage}).
+   */
   public boolean siege(int place) {
     return siege[place];
   }
@@ -198,7 +215,9 @@ public final class Territory {
     return symbolicWeight[place];
   }
 
-  /** Adjacent places (symmetric; a locality is adjacent to the rest of its region). Do not modify. */
+  /**
+   * Adjacent places (symmetric; a locality is adjacent to the rest of its region). Do not modify.
+   */
   public int[] neighbours(int place) {
     return neighbours[place];
   }
@@ -219,7 +238,10 @@ public final class Territory {
     return populationHeld[faction];
   }
 
-  /** Area of {@code region} held by {@code faction}: the sum of the areas of its places the faction holds. */
+  /**
+   * Area of {@code region} held by {@code faction}: the sum of the areas of its places the faction
+   * holds.
+   */
   public double regionAreaHeld(int region, int faction) {
     double total = 0;
     for (int p : index.regionPlaces(region)) {
@@ -235,7 +257,10 @@ public final class Territory {
     return totalArea;
   }
 
-  /** The map's population at the start (every place is held, so it is also the sum of the held populations). */
+  /**
+   * The map's population at the start (every place is held, so it is also the sum of the held
+   * populations).
+   */
   public double totalPopulation() {
     return totalPopulation;
   }
@@ -255,12 +280,13 @@ public final class Territory {
   }
 
   /**
-   * The rule for a change of hands: {@code place} passes to {@code to}. If the old holder is the organisation,
-   * {@code undergroundShare} of its garrison there goes underground in the place. The rest of the garrison falls
-   * back to the adjacent place its faction holds with most of its fighters (else any place it holds with most
-   * fighters); with none left, the organisation's fighters all go underground and another faction's are lost
-   * (counted as deaths). The organisation's underground in a place it takes comes back to the surface. Listeners
-   * are told after the change.
+   * The rule for a change of hands: {@code place} passes to {@code to}. If the old holder is the
+   * organisation, {@code undergroundShare} of its garrison there goes underground in the place. The
+   * rest of the garrison falls back to the adjacent place its faction holds with most of its
+   * fighters (else any place it holds with most fighters); with none left, the organisation's
+   * fighters all go underground and another faction's are lost (counted as deaths). The
+   * organisation's underground in a place it takes comes back to the surface. Listeners are told
+   * after the change.
    */
   public void changeControl(int place, int to, Draw draw) {
     int from = controller[place];
@@ -276,7 +302,8 @@ public final class Territory {
     }
     if (retreat < 0) {
       for (int r = 0; r < places; r++) {
-        if (r != place && controller[r] == from
+        if (r != place
+            && controller[r] == from
             && (retreat < 0 || forces.fighters(r, from) > forces.fighters(retreat, from))) {
           retreat = r;
         }

@@ -10,19 +10,20 @@ import org.polemos.sim.sampling.Draw;
 
 /**
  * The shared state of one run, stored for speed in flat arrays indexed by the dense ints of a
- * {@link ScenarioIndex}. It is made of the {@link Territory} (places, who holds them, the rule for a change of
- * hands), the {@link Forces} (fighters, commitments, losses, movement, the underground) and the organisation-wide
- * quantities below (corridors, levers in force, momentum, economy, intake, external operations). Mechanisms read
- * and write it through narrow methods; the methods on places and fighters here delegate to {@link #territory()} and
- * {@link #forces()}. A "place" argument is a place index of {@link ScenarioIndex} (a region's rest or a locality;
- * equal to the region index in a scenario without localities). Nothing here allocates on the paths that run every
- * day, except control changes (rare) which notify {@link ControlListener}s. Not thread-safe: one world per run.
+ * {@link ScenarioIndex}. It is made of the {@link Territory} (places, who holds them, the rule for
+ * a change of hands), the {@link Forces} (fighters, commitments, losses, movement, the underground)
+ * and the organisation-wide quantities below (corridors, levers in force, momentum, economy,
+ * intake, external operations). Mechanisms read and write it through narrow methods; the methods on
+ * places and fighters here delegate to {@link #territory()} and {@link #forces()}. A "place"
+ * argument is a place index of {@link ScenarioIndex} (a region's rest or a locality; equal to the
+ * region index in a scenario without localities). Nothing here allocates on the paths that run
+ * every day, except control changes (rare) which notify {@link ControlListener}s. Not thread-safe:
+ * one world per run.
  */
 public final class World {
 
   /** Told when a place changes hands. */
-  public interface ControlListener extends Territory.ControlListener {
-  }
+  public interface ControlListener extends Territory.ControlListener {}
 
   private final ScenarioIndex index;
   private final int org;
@@ -58,6 +59,7 @@ public final class World {
 
   /** Revenue streams, in the order of {@link #revenueStreamKey(int)}. */
   public static final int TAX = 0;
+
   public static final int OIL = 1;
   public static final int OTHER = 2;
   private static final String[] STREAMS = {"tax", "oil", "other"};
@@ -207,7 +209,8 @@ public final class World {
     return forces.remove(place, faction, n, fate, draw);
   }
 
-  public long removeForeign(int place, long k, PersonState fate, double arrestProbability, Draw draw) {
+  public long removeForeign(
+      int place, long k, PersonState fate, double arrestProbability, Draw draw) {
     return forces.removeForeign(place, k, fate, arrestProbability, draw);
   }
 
@@ -348,8 +351,9 @@ public final class World {
   }
 
   /**
-   * Momentum as perceived in the source countries: the actual momentum smoothed exponentially with time constant
-   * {@code momentum.perceptionDays} (equal to {@link #momentum()} when that is 0). Departures respond to it.
+   * Momentum as perceived in the source countries: the actual momentum smoothed exponentially with
+   * time constant {@code momentum.perceptionDays} (equal to {@link #momentum()} when that is 0).
+   * Departures respond to it.
    */
   public double perceivedMomentum() {
     return perceivedMomentum;
@@ -426,7 +430,10 @@ public final class World {
     inspiredAttacks[source]++;
   }
 
-  /** Records {@code n} inspired attacks of {@code source} at once (saturating at {@link Long#MAX_VALUE}). */
+  /**
+   * Records {@code n} inspired attacks of {@code source} at once (saturating at {@link
+   * Long#MAX_VALUE}).
+   */
   public void inspiredAttacks(int source, long n) {
     if (n > 0) {
       long sum = inspiredAttacks[source] + n;

@@ -14,14 +14,21 @@ import org.polemos.sim.TestScenarios;
 
 /** Calibration from Java: the loss of an evaluation, and a whole run. */
 class CalibrationTest {
-  private static final Engine ENGINE = Guice.createInjector(new SimulationModule()).getInstance(Engine.class);
+  private static final Engine ENGINE =
+      Guice.createInjector(new SimulationModule()).getInstance(Engine.class);
   private static final Scenario BASE = TestScenarios.minimal();
   private static final List<String> PATHS = List.of("sources.tn.annualPropensity");
-  private static final Observation ARRIVALS = new Observation(Metric.FOREIGN_ARRIVALS_CUMULATIVE, Metric.ALL,
-      Observation.Aggregate.AT_END, LocalDate.of(2015, 1, 1), LocalDate.of(2015, 12, 31));
+  private static final Observation ARRIVALS =
+      new Observation(
+          Metric.FOREIGN_ARRIVALS_CUMULATIVE,
+          Metric.ALL,
+          Observation.Aggregate.AT_END,
+          LocalDate.of(2015, 1, 1),
+          LocalDate.of(2015, 12, 31));
 
   private static Calibration calibration(double low, double high, double weight) {
-    return new Calibration(BASE, PATHS, List.of(new Calibration.Target(ARRIVALS, low, high, 1, weight)), 3, 4);
+    return new Calibration(
+        BASE, PATHS, List.of(new Calibration.Target(ARRIVALS, low, high, 1, weight)), 3, 4);
   }
 
   @Test
@@ -30,9 +37,12 @@ class CalibrationTest {
     assertThat(inside.loss()).isZero();
     double mean = inside.simulated().get(0).mean();
     assertThat(mean).isPositive();
-    Calibration.Fit above = calibration(2 * mean, 3 * mean, 2.5).evaluate(ENGINE, new double[] {0.01}, 1);
+    Calibration.Fit above =
+        calibration(2 * mean, 3 * mean, 2.5).evaluate(ENGINE, new double[] {0.01}, 1);
     assertThat(above.simulated().get(0).mean()).as("same seed, any thread count").isEqualTo(mean);
-    assertThat(above.loss()).isEqualTo(2.5 * Observation.intervalLoss(mean, 2 * mean, 3 * mean)).isPositive();
+    assertThat(above.loss())
+        .isEqualTo(2.5 * Observation.intervalLoss(mean, 2 * mean, 3 * mean))
+        .isPositive();
     assertThat(above.losses()).containsExactly(above.loss());
   }
 
@@ -46,14 +56,20 @@ class CalibrationTest {
   @Test
   void aRunReturnsItsHistoryTheBestAndTheFitAtTheBest() {
     Calibration calibration = calibration(3_000, 4_000, 1);
-    Calibrator calibrator = new Calibrator(new double[] {0.001}, new double[] {0.05},
-        Calibrator.Method.NELDER_MEAD, 8, 1);
+    Calibrator calibrator =
+        new Calibrator(
+            new double[] {0.001}, new double[] {0.05}, Calibrator.Method.NELDER_MEAD, 8, 1);
     int[] told = {0};
-    Calibration.Result r = calibration.run(ENGINE, calibrator, new double[] {0.02}, 2, (e, best) -> told[0]++);
+    Calibration.Result r =
+        calibration.run(ENGINE, calibrator, new double[] {0.02}, 2, (e, best) -> told[0]++);
     assertThat(r.history()).hasSize(told[0]).isNotEmpty();
-    assertThat(r.bestSoFar()).hasSize(r.history().size()).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+    assertThat(r.bestSoFar())
+        .hasSize(r.history().size())
+        .isSortedAccordingTo((a, b) -> Double.compare(b, a));
     double min = r.history().stream().mapToDouble(Calibrator.Evaluation::loss).min().orElseThrow();
-    assertThat(r.best().loss()).isEqualTo(min).isEqualTo(r.bestSoFar().get(r.bestSoFar().size() - 1));
+    assertThat(r.best().loss())
+        .isEqualTo(min)
+        .isEqualTo(r.bestSoFar().get(r.bestSoFar().size() - 1));
     assertThat(r.fitted().getDouble(PATHS.get(0))).isEqualTo(r.best().values()[0]);
     assertThat(r.fitted().seed()).isEqualTo(BASE.seed());
     // re-evaluating the best values with the same seed and replications gives the same loss

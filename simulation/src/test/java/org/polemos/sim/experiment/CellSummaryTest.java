@@ -13,7 +13,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class CellSummaryTest {
 
-  /** About 95% of the t intervals of many independent experiments of n = 10 contain the known mean. */
+  /**
+   * About 95% of the t intervals of many independent experiments of n = 10 contain the known mean.
+   */
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3})
   void tIntervalCoversTheKnownMeanAboutNinetyFivePercentOfTheTime(long seed) {
@@ -48,7 +50,8 @@ class CellSummaryTest {
     assertThat(s.mean()).isCloseTo(mean, within(1e-12));
     assertThat(s.sd()).isCloseTo(Math.sqrt(ss / (values.length - 1)), within(1e-12));
     // t(10) 0.975 quantile is 2.228138852
-    assertThat(s.ciHigh() - s.mean()).isCloseTo(2.228138852 * s.sd() / Math.sqrt(values.length), within(1e-8));
+    assertThat(s.ciHigh() - s.mean())
+        .isCloseTo(2.228138852 * s.sd() / Math.sqrt(values.length), within(1e-8));
     assertThat(s.quantile(0.5)).isEqualTo(4);
   }
 
@@ -79,7 +82,10 @@ class CellSummaryTest {
     }
   }
 
-  /** Beyond the exact limit the P-square estimates stay close to the exact quantiles of the same data. */
+  /**
+   * Beyond the exact limit the P-square estimates stay close to the exact quantiles of the same
+   * data.
+   */
   @ParameterizedTest
   @ValueSource(longs = {11, 12, 13, 14})
   void streamingQuantilesAreCloseToExactOnes(long seed) {
@@ -95,9 +101,11 @@ class CellSummaryTest {
     }
     double[] sorted = values.clone();
     Arrays.sort(sorted);
-    double spread = CellSummary.exactQuantile(sorted, 0.95) - CellSummary.exactQuantile(sorted, 0.05);
+    double spread =
+        CellSummary.exactQuantile(sorted, 0.95) - CellSummary.exactQuantile(sorted, 0.05);
     for (double p : CellSummary.QUANTILES) {
-      assertThat(s.quantile(p)).as("quantile %s", p)
+      assertThat(s.quantile(p))
+          .as("quantile %s", p)
           .isCloseTo(CellSummary.exactQuantile(sorted, p), within(0.02 * spread));
     }
   }
@@ -113,7 +121,8 @@ class CellSummaryTest {
       b.add(v);
     }
     for (double p : CellSummary.QUANTILES) {
-      assertThat(Double.doubleToLongBits(a.quantile(p))).isEqualTo(Double.doubleToLongBits(b.quantile(p)));
+      assertThat(Double.doubleToLongBits(a.quantile(p)))
+          .isEqualTo(Double.doubleToLongBits(b.quantile(p)));
     }
   }
 }

@@ -36,6 +36,7 @@ class DesignsTest {
       }
       assertThat(strata).hasSize(points);
     }
-    assertThat(Designs.latinHypercube(points, min, max, seed).get(3)).containsExactly(design.get(3));
+    assertThat(Designs.latinHypercube(points, min, max, seed).get(3))
+        .containsExactly(design.get(3));
   }
 }

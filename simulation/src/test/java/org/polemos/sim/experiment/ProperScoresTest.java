@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class ProperScoresTest {
 
@@ -23,17 +23,21 @@ class ProperScoresTest {
       sample[i] = mu + sigma * gauss.sample();
     }
     double exact = ProperScores.crpsNormal(mu, sigma, y);
-    // The Monte Carlo error of the sample CRPS is below 0.005 sigma here (sd about sigma / sqrt(m)).
+    // The Monte Carlo error of the sample CRPS is below 0.005 sigma here (sd about sigma /
+    // sqrt(m)).
     assertThat(ProperScores.crps(sample, y)).isCloseTo(exact, within(0.01 * sigma));
   }
 
   @Test
   void closedFormValues() {
     // CRPS of N(0,1) at its mean: 2 phi(0) - 1/sqrt(pi) = (sqrt(2) - 1) / sqrt(pi)
-    assertThat(ProperScores.crpsNormal(0, 1, 0)).isCloseTo((Math.sqrt(2) - 1) / Math.sqrt(Math.PI), within(1e-12));
+    assertThat(ProperScores.crpsNormal(0, 1, 0))
+        .isCloseTo((Math.sqrt(2) - 1) / Math.sqrt(Math.PI), within(1e-12));
     // far from the mean the CRPS approaches the absolute error
-    assertThat(ProperScores.crpsNormal(0, 1, 50)).isCloseTo(50 - 1 / Math.sqrt(Math.PI), within(1e-9));
-    assertThat(ProperScores.crpsNormal(5, 2, 5)).isCloseTo(2 * ProperScores.crpsNormal(0, 1, 0), within(1e-12));
+    assertThat(ProperScores.crpsNormal(0, 1, 50))
+        .isCloseTo(50 - 1 / Math.sqrt(Math.PI), within(1e-9));
+    assertThat(ProperScores.crpsNormal(5, 2, 5))
+        .isCloseTo(2 * ProperScores.crpsNormal(0, 1, 0), within(1e-12));
   }
 
   @Test

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.inject.Guice;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.polemos.model.Scenario;
 import org.polemos.sim.Engine;
 import org.polemos.sim.SimulationModule;
@@ -18,13 +18,21 @@ import org.polemos.sim.mechanism.MechanismFactory;
 import org.polemos.sim.random.RandomStreams;
 
 class ReplicationsTest {
-  private static final Engine ENGINE = Guice.createInjector(new SimulationModule()).getInstance(Engine.class);
+  private static final Engine ENGINE =
+      Guice.createInjector(new SimulationModule()).getInstance(Engine.class);
 
   private static TestScenarios.Collector run(int first, int count, int threads) {
     TestScenarios.Collector out = new TestScenarios.Collector();
     List<Integer> progress = new ArrayList<>();
-    new Replications(ENGINE).run(TestScenarios.minimal(), RandomStreams.of(99), first, count, threads, out,
-        (done, total) -> progress.add(done));
+    new Replications(ENGINE)
+        .run(
+            TestScenarios.minimal(),
+            RandomStreams.of(99),
+            first,
+            count,
+            threads,
+            out,
+            (done, total) -> progress.add(done));
     assertThat(progress).hasSize(count).isSorted();
     return out;
   }
@@ -36,7 +44,8 @@ class ReplicationsTest {
     TestScenarios.Collector parallel = run(0, 5, threads);
     assertThat(parallel.rows).isEqualTo(sequential.rows);
     assertThat(parallel.events).isEqualTo(sequential.events);
-    assertThat(sequential.rows.stream().map(r -> r.replication()).distinct()).containsExactly(0, 1, 2, 3, 4);
+    assertThat(sequential.rows.stream().map(r -> r.replication()).distinct())
+        .containsExactly(0, 1, 2, 3, 4);
   }
 
   @Test
@@ -48,20 +57,42 @@ class ReplicationsTest {
 
   @Test
   void aFailingReplicationIsNamed() {
-    MechanismFactory failing = MechanismFactory.of("failing", scenario -> java.util.Optional.of(new Mechanism() {
-      @Override public String name() { return "failing"; }
-      @Override public void start(org.polemos.sim.RunContext ctx) {
-        if (ctx.replication() == 2) {
-          throw new IllegalStateException("boom");
-        }
-      }
-    }));
-    Engine engine = Guice.createInjector(new SimulationModule(),
-        binder -> SimulationModule.mechanisms(binder).addBinding("failing").toInstance(failing))
-        .getInstance(Engine.class);
+    MechanismFactory failing =
+        MechanismFactory.of(
+            "failing",
+            scenario ->
+                java.util.Optional.of(
+                    new Mechanism() {
+                      @Override
+                      public String name() {
+                        return "failing";
+                      }
+
+                      @Override
+                      public void start(org.polemos.sim.RunContext ctx) {
+                        if (ctx.replication() == 2) {
+                          throw new IllegalStateException("boom");
+                        }
+                      }
+                    }));
+    Engine engine =
+        Guice.createInjector(
+                new SimulationModule(),
+                binder ->
+                    SimulationModule.mechanisms(binder).addBinding("failing").toInstance(failing))
+            .getInstance(Engine.class);
     Scenario scenario = TestScenarios.minimal();
-    assertThatThrownBy(() -> new Replications(engine).run(scenario, RandomStreams.of(1), 0, 4, 2,
-        new TestScenarios.Collector(), Replications.Progress.NONE))
+    assertThatThrownBy(
+            () ->
+                new Replications(engine)
+                    .run(
+                        scenario,
+                        RandomStreams.of(1),
+                        0,
+                        4,
+                        2,
+                        new TestScenarios.Collector(),
+                        Replications.Progress.NONE))
         .isInstanceOf(Replications.ReplicationFailedException.class)
         .hasMessageContaining("replication 2 failed")
         .hasMessageContaining("boom");

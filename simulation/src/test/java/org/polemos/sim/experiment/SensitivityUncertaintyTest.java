@@ -35,9 +35,10 @@ class SensitivityUncertaintyTest {
   }
 
   /**
-   * On Ishigami: each interval contains its estimate, a dummy parameter gets [0, 0] for ST, intervals shrink about as
-   * 1/sqrt(N) (N = 256 to 4096: a factor of 4; accepted 2.5 to 6.5), and at N = 4096 the half-sample indices agree
-   * with the full ones within 0.05 (the convergence check passes where the analytic values are matched).
+   * On Ishigami: each interval contains its estimate, a dummy parameter gets [0, 0] for ST,
+   * intervals shrink about as 1/sqrt(N) (N = 256 to 4096: a factor of 4; accepted 2.5 to 6.5), and
+   * at N = 4096 the half-sample indices agree with the full ones within 0.05 (the convergence check
+   * passes where the analytic values are matched).
    */
   @Test
   void sobolIntervalsContainTheEstimateAndShrinkWithTheSampleSize() {
@@ -48,7 +49,8 @@ class SensitivityUncertaintyTest {
     for (int i = 0; i < 3; i++) {
       assertThat(large[i].s1()).isBetween(u4096[i].s1().low(), u4096[i].s1().high());
       assertThat(large[i].st()).isBetween(u4096[i].st().low(), u4096[i].st().high());
-      double ratio = (u256[i].st().high() - u256[i].st().low()) / (u4096[i].st().high() - u4096[i].st().low());
+      double ratio =
+          (u256[i].st().high() - u256[i].st().low()) / (u4096[i].st().high() - u4096[i].st().low());
       assertThat(ratio).as("ST interval width ratio of x%d", i + 1).isBetween(2.5, 6.5);
       assertThat(u4096[i].half().st()).isCloseTo(large[i].st(), within(0.05));
       assertThat(u4096[i].half().s1()).isCloseTo(large[i].s1(), within(0.05));
@@ -57,7 +59,10 @@ class SensitivityUncertaintyTest {
     assertThat(u4096[3].st().high()).isZero();
   }
 
-  /** A linear output has the same elementary effect everywhere: the bootstrap interval of mu* is that value. */
+  /**
+   * A linear output has the same elementary effect everywhere: the bootstrap interval of mu* is
+   * that value.
+   */
   @Test
   void morrisIntervalOfALinearOutputIsExact() {
     List<Morris.Trajectory> design = Morris.design(3, 10, 4, 5);

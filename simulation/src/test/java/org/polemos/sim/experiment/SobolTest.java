@@ -36,7 +36,10 @@ class SobolTest {
     return Sobol.indices(yA, yB, yAB);
   }
 
-  /** Analytic values: V = a^2/8 + b pi^4/5 + b^2 pi^8/18 + 1/2, and so on (Saltelli et al. 2008, 4.6). */
+  /**
+   * Analytic values: V = a^2/8 + b pi^4/5 + b^2 pi^8/18 + 1/2, and so on (Saltelli et al. 2008,
+   * 4.6).
+   */
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3})
   void ishigamiIndicesMatchTheAnalyticValues(long seed) {
@@ -99,7 +102,8 @@ class SobolTest {
 
   @Test
   void constantOutputsGiveNaN() {
-    Sobol.Index[] indices = Sobol.indices(new double[] {1, 1}, new double[] {1, 1}, new double[][] {{1, 1}});
+    Sobol.Index[] indices =
+        Sobol.indices(new double[] {1, 1}, new double[] {1, 1}, new double[][] {{1, 1}});
     assertThat(indices[0].s1()).isNaN();
     assertThat(indices[0].st()).isNaN();
   }

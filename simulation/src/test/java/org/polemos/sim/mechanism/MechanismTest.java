@@ -43,15 +43,23 @@ class MechanismTest {
 
   /** Two adjacent regions, red against blue, no capture, all fighters engaged. */
   private static Scenario front(FireMode mode, double kRed, double kBlue, int red, int blue) {
-    return TestScenarios.scenario(TestScenarios.START.plusDays(59), OutputStep.DAILY,
-        List.of(TestScenarios.faction("red", FactionKind.STATE, mode, kRed, "blue"),
+    return TestScenarios.scenario(
+        TestScenarios.START.plusDays(59),
+        OutputStep.DAILY,
+        List.of(
+            TestScenarios.faction("red", FactionKind.STATE, mode, kRed, "blue"),
             TestScenarios.faction("blue", FactionKind.NON_STATE, mode, kBlue, "red")),
-        List.of(TestScenarios.region("a", 1000, 100, 0, "red", Map.of("red", red), "b"),
+        List.of(
+            TestScenarios.region("a", 1000, 100, 0, "red", Map.of("red", red), "b"),
             TestScenarios.region("b", 1000, 100, 0, "blue", Map.of("blue", blue), "a")),
-        List.of(), List.of(), List.of(), with(new CombatParameters(1.0, 0, 0, 0, 1, 1), null));
+        List.of(),
+        List.of(),
+        List.of(),
+        with(new CombatParameters(1.0, 0, 0, 0, 1, 1), null));
   }
 
-  private static World runCombat(Scenario scenario, double days, java.util.function.Consumer<World> eachDay) {
+  private static World runCombat(
+      Scenario scenario, double days, java.util.function.Consumer<World> eachDay) {
     RunContext ctx = RunContext.forTest(scenario, 0, RandomStreams.of(1), RunListener.NONE);
     Combat combat = new Combat();
     combat.start(ctx);
@@ -64,15 +72,24 @@ class MechanismTest {
 
   @Test
   void committedOffensiveForceIsEngagedOnItsFrontOnlyAndShrinksWithLosses() {
-    // red holds a with three fronts (b, c, d held by blue); 1,000 of red's fighters are committed toward b
-    Scenario s = TestScenarios.scenario(TestScenarios.START.plusDays(9), OutputStep.DAILY,
-        List.of(TestScenarios.faction("red", FactionKind.STATE, FireMode.AIMED, 0.0, "blue"),
-            TestScenarios.faction("blue", FactionKind.NON_STATE, FireMode.AIMED, 0.0, "red")),
-        List.of(TestScenarios.region("a", 1000, 100, 0, "red", Map.of("red", 3000), "b", "c", "d"),
-            TestScenarios.region("b", 1000, 100, 0, "blue", Map.of("blue", 1000), "a"),
-            TestScenarios.region("c", 1000, 100, 0, "blue", Map.of("blue", 1000), "a"),
-            TestScenarios.region("d", 1000, 100, 0, "blue", Map.of("blue", 1000), "a")),
-        List.of(), List.of(), List.of(), with(new CombatParameters(0.1, 0.5, 0, 0, 1, 1), null));
+    // red holds a with three fronts (b, c, d held by blue); 1,000 of red's fighters are committed
+    // toward b
+    Scenario s =
+        TestScenarios.scenario(
+            TestScenarios.START.plusDays(9),
+            OutputStep.DAILY,
+            List.of(
+                TestScenarios.faction("red", FactionKind.STATE, FireMode.AIMED, 0.0, "blue"),
+                TestScenarios.faction("blue", FactionKind.NON_STATE, FireMode.AIMED, 0.0, "red")),
+            List.of(
+                TestScenarios.region("a", 1000, 100, 0, "red", Map.of("red", 3000), "b", "c", "d"),
+                TestScenarios.region("b", 1000, 100, 0, "blue", Map.of("blue", 1000), "a"),
+                TestScenarios.region("c", 1000, 100, 0, "blue", Map.of("blue", 1000), "a"),
+                TestScenarios.region("d", 1000, 100, 0, "blue", Map.of("blue", 1000), "a")),
+            List.of(),
+            List.of(),
+            List.of(),
+            with(new CombatParameters(0.1, 0.5, 0, 0, 1, 1), null));
     RunContext ctx = RunContext.forTest(s, 0, RandomStreams.of(1), RunListener.NONE);
     World w = ctx.world();
     w.commit(0, 0, 1, 1000);
@@ -81,7 +98,8 @@ class MechanismTest {
     // half of the region's fighters die: the committed part halves
     w.kill(0, 0, 1500, new org.polemos.sim.sampling.Draw(ctx.random("t")));
     assertThat(w.committed(0, 0, 1)).isCloseTo(500, within(1e-9));
-    // engaged toward b: 0.1 x 1,000 ordinary / 3 fronts + 500 committed = 533 > 1,000 x 0.5 would not capture;
+    // engaged toward b: 0.1 x 1,000 ordinary / 3 fronts + 500 committed = 533 > 1,000 x 0.5 would
+    // not capture;
     // with 2,000 committed b (1,000 defenders) falls at once, c and d do not
     w.addFighters(0, 0, 2000);
     w.commit(0, 0, 1, 2000);
@@ -96,27 +114,50 @@ class MechanismTest {
     assertThat(w.committed(0, 0, 1)).isEqualTo(0);
   }
 
-  /** Red (attacker, region a) against blue (defender, region b); no losses, all of red's fighters engaged. */
+  /**
+   * Red (attacker, region a) against blue (defender, region b); no losses, all of red's fighters
+   * engaged.
+   */
   private static World captureStep(double redMorale, double blueMorale, int red, int blue) {
-    Scenario s = TestScenarios.scenario(TestScenarios.START.plusDays(9), OutputStep.DAILY,
-        List.of(new org.polemos.model.Faction("red", "red", FactionKind.STATE,
-                new org.polemos.model.FactionParameters(FireMode.AIMED, 0.0, redMorale), List.of("blue"), null),
-            new org.polemos.model.Faction("blue", "blue", FactionKind.NON_STATE,
-                new org.polemos.model.FactionParameters(FireMode.AIMED, 0.0, blueMorale), List.of("red"), null)),
-        List.of(TestScenarios.region("a", 1000, 100, 0, "red", Map.of("red", red), "b"),
-            TestScenarios.region("b", 1000, 100, 0, "blue", Map.of("blue", blue), "a")),
-        List.of(), List.of(), List.of(), with(new CombatParameters(1.0, 0.5, 0, 0, 1, 1), null));
-    return runCombat(s, 1, w -> { });
+    Scenario s =
+        TestScenarios.scenario(
+            TestScenarios.START.plusDays(9),
+            OutputStep.DAILY,
+            List.of(
+                new org.polemos.model.Faction(
+                    "red",
+                    "red",
+                    FactionKind.STATE,
+                    new org.polemos.model.FactionParameters(FireMode.AIMED, 0.0, redMorale),
+                    List.of("blue"),
+                    null),
+                new org.polemos.model.Faction(
+                    "blue",
+                    "blue",
+                    FactionKind.NON_STATE,
+                    new org.polemos.model.FactionParameters(FireMode.AIMED, 0.0, blueMorale),
+                    List.of("red"),
+                    null)),
+            List.of(
+                TestScenarios.region("a", 1000, 100, 0, "red", Map.of("red", red), "b"),
+                TestScenarios.region("b", 1000, 100, 0, "blue", Map.of("blue", blue), "a")),
+            List.of(),
+            List.of(),
+            List.of(),
+            with(new CombatParameters(1.0, 0.5, 0, 0, 1, 1), null));
+    return runCombat(s, 1, w -> {});
   }
 
   @Test
   void captureWeighsBothSidesByMorale() {
-    // 900 defenders against 2,000 engaged attackers, captureRatio 0.5: the plain ratio (900 < 1,000) would always
+    // 900 defenders against 2,000 engaged attackers, captureRatio 0.5: the plain ratio (900 <
+    // 1,000) would always
     // capture; weighted by morale the region falls only when 900 x morale_D < 1,000 x morale_A
-    assertThat(captureStep(1.0, 0.8, 2000, 900).controller(1)).isEqualTo(0);   // 720 < 1,000: falls
-    assertThat(captureStep(1.0, 1.2, 2000, 900).controller(1)).isEqualTo(1);   // 1,080 > 1,000: holds
-    assertThat(captureStep(0.8, 1.0, 2000, 900).controller(1)).isEqualTo(1);   // 900 > 800: holds
-    assertThat(captureStep(1.0, 1.0, 2000, 900).controller(1)).isEqualTo(0);   // equal morale: plain ratio
+    assertThat(captureStep(1.0, 0.8, 2000, 900).controller(1)).isEqualTo(0); // 720 < 1,000: falls
+    assertThat(captureStep(1.0, 1.2, 2000, 900).controller(1)).isEqualTo(1); // 1,080 > 1,000: holds
+    assertThat(captureStep(0.8, 1.0, 2000, 900).controller(1)).isEqualTo(1); // 900 > 800: holds
+    assertThat(captureStep(1.0, 1.0, 2000, 900).controller(1))
+        .isEqualTo(0); // equal morale: plain ratio
     World fallen = captureStep(1.0, 0.8, 2000, 900);
     // the attacker's engaged force moved in and the defenders had nowhere to fall back to
     assertThat(fallen.fighters(1, 0)).isCloseTo(2000, within(1e-9));
@@ -126,15 +167,25 @@ class MechanismTest {
 
   @Test
   void captureCountsTheAttackersEngagedOnEveryFrontTowardTheTarget() {
-    // red holds a1 and a2, both next to blue's b (1,000 defenders); 600 red fighters in each are committed toward b
+    // red holds a1 and a2, both next to blue's b (1,000 defenders); 600 red fighters in each are
+    // committed toward b
     for (boolean both : new boolean[] {false, true}) {
-      Scenario s = TestScenarios.scenario(TestScenarios.START.plusDays(9), OutputStep.DAILY,
-          List.of(TestScenarios.faction("red", FactionKind.STATE, FireMode.AIMED, 0.0, "blue"),
-              TestScenarios.faction("blue", FactionKind.NON_STATE, FireMode.AIMED, 0.0, "red")),
-          List.of(TestScenarios.region("a1", 1000, 100, 0, "red", Map.of("red", 600), "b"),
-              TestScenarios.region("a2", 1000, 100, 0, "red", Map.of("red", 600), "b"),
-              TestScenarios.region("b", 1000, 100, 0, "blue", Map.of("blue", 1000), "a1", "a2")),
-          List.of(), List.of(), List.of(), with(new CombatParameters(0.0, 1.0, 0, 0, 1, 1), null));
+      Scenario s =
+          TestScenarios.scenario(
+              TestScenarios.START.plusDays(9),
+              OutputStep.DAILY,
+              List.of(
+                  TestScenarios.faction("red", FactionKind.STATE, FireMode.AIMED, 0.0, "blue"),
+                  TestScenarios.faction("blue", FactionKind.NON_STATE, FireMode.AIMED, 0.0, "red")),
+              List.of(
+                  TestScenarios.region("a1", 1000, 100, 0, "red", Map.of("red", 600), "b"),
+                  TestScenarios.region("a2", 1000, 100, 0, "red", Map.of("red", 600), "b"),
+                  TestScenarios.region(
+                      "b", 1000, 100, 0, "blue", Map.of("blue", 1000), "a1", "a2")),
+              List.of(),
+              List.of(),
+              List.of(),
+              with(new CombatParameters(0.0, 1.0, 0, 0, 1, 1), null));
       RunContext ctx = RunContext.forTest(s, 0, RandomStreams.of(1), RunListener.NONE);
       World w = ctx.world();
       w.commit(0, 0, 2, 600);
@@ -145,7 +196,8 @@ class MechanismTest {
       combat.start(ctx);
       ctx.sim().runUntil(1);
       if (both) {
-        // 1,200 engaged from two sides against 1,000 defenders (captureRatio 1): falls; both forces move in
+        // 1,200 engaged from two sides against 1,000 defenders (captureRatio 1): falls; both forces
+        // move in
         assertThat(w.controller(2)).isEqualTo(0);
         assertThat(w.fighters(2, 0)).isCloseTo(1200, within(1e-9));
         assertThat(w.fighters(0, 0) + w.fighters(1, 0)).isCloseTo(0, within(1e-9));
@@ -157,16 +209,38 @@ class MechanismTest {
     }
   }
 
-  /** Red (region a) with {@code committed} offensive fighters toward blue's region b; aimed fire, defensibility 1. */
-  private static RunContext assault(double redK, double blueK, double redMorale, double engagedShare,
-      int red, int committed, int blue) {
-    Scenario s = TestScenarios.scenario(TestScenarios.START.plusDays(59), OutputStep.DAILY,
-        List.of(new org.polemos.model.Faction("red", "red", FactionKind.STATE,
-                new org.polemos.model.FactionParameters(FireMode.AIMED, redK, redMorale), List.of("blue"), null),
-            TestScenarios.faction("blue", FactionKind.NON_STATE, FireMode.AIMED, blueK, "red")),
-        List.of(TestScenarios.region("a", 1000, 100, 0, "red", Map.of("red", red), "b"),
-            TestScenarios.region("b", 1000, 100, 0, "blue", Map.of("blue", blue), "a")),
-        List.of(), List.of(), List.of(), with(new CombatParameters(engagedShare, 0.5, 0, 0, 1, 1), null));
+  /**
+   * Red (region a) with {@code committed} offensive fighters toward blue's region b; aimed fire,
+   * defensibility 1.
+   */
+  private static RunContext assault(
+      double redK,
+      double blueK,
+      double redMorale,
+      double engagedShare,
+      int red,
+      int committed,
+      int blue) {
+    Scenario s =
+        TestScenarios.scenario(
+            TestScenarios.START.plusDays(59),
+            OutputStep.DAILY,
+            List.of(
+                new org.polemos.model.Faction(
+                    "red",
+                    "red",
+                    FactionKind.STATE,
+                    new org.polemos.model.FactionParameters(FireMode.AIMED, redK, redMorale),
+                    List.of("blue"),
+                    null),
+                TestScenarios.faction("blue", FactionKind.NON_STATE, FireMode.AIMED, blueK, "red")),
+            List.of(
+                TestScenarios.region("a", 1000, 100, 0, "red", Map.of("red", red), "b"),
+                TestScenarios.region("b", 1000, 100, 0, "blue", Map.of("blue", blue), "a")),
+            List.of(),
+            List.of(),
+            List.of(),
+            with(new CombatParameters(engagedShare, 0.5, 0, 0, 1, 1), null));
     RunContext ctx = RunContext.forTest(s, 0, RandomStreams.of(1), RunListener.NONE);
     ctx.world().commit(0, 0, 1, committed);
     new Combat().start(ctx);
@@ -175,10 +249,14 @@ class MechanismTest {
 
   @Test
   void aRegionUnderCommittedAssaultDefendsWithItsWholeGarrison() {
-    // 1,500 committed attackers (k 0.01) against 1,000 defenders (k 0.03), engagedShare 0.02, captureRatio 0.5.
-    // If only engagedShare of the garrison fought (20 defenders inflicting 0.6 losses a day against 15 a day) the
-    // defenders would fall below half the attackers within ~17 days. Fighting with the whole garrison, the square
-    // law favours the defender (0.03 x 1,000^2 > 0.01 x 1,500^2): the assault is destroyed and the region holds.
+    // 1,500 committed attackers (k 0.01) against 1,000 defenders (k 0.03), engagedShare 0.02,
+    // captureRatio 0.5.
+    // If only engagedShare of the garrison fought (20 defenders inflicting 0.6 losses a day against
+    // 15 a day) the
+    // defenders would fall below half the attackers within ~17 days. Fighting with the whole
+    // garrison, the square
+    // law favours the defender (0.03 x 1,000^2 > 0.01 x 1,500^2): the assault is destroyed and the
+    // region holds.
     RunContext ctx = assault(0.01, 0.03, 1.0, 0.02, 1500, 1500, 1000);
     World w = ctx.world();
     for (int d = 1; d <= 40; d++) {
@@ -196,8 +274,10 @@ class MechanismTest {
 
   @Test
   void repellingAnAssaultDoesNotCarryTheDefenderIntoTheAssailantsRegion() {
-    // 600 committed red attackers against 2,000 blue defenders, no losses (k 0): the whole blue garrison is engaged
-    // in defence, but only its engagedShare part (40) could attack region a, so a (600 defenders) does not fall
+    // 600 committed red attackers against 2,000 blue defenders, no losses (k 0): the whole blue
+    // garrison is engaged
+    // in defence, but only its engagedShare part (40) could attack region a, so a (600 defenders)
+    // does not fall
     RunContext ctx = assault(0.0, 0.0, 1.0, 0.02, 600, 600, 2000);
     ctx.sim().runUntil(5);
     assertThat(ctx.world().controller(0)).isEqualTo(0);
@@ -207,11 +287,13 @@ class MechanismTest {
   @Test
   void committedOffensiveForcesFightWithAtLeastNeutralMorale() {
     // red morale 0.5 (a demoralised garrison), blue 1.0; 900 defenders, captureRatio 0.5, no losses
-    // 2,000 committed red attackers fight at morale 1: 900 < 0.5 x 2,000 x 1 = 1,000, the region falls
+    // 2,000 committed red attackers fight at morale 1: 900 < 0.5 x 2,000 x 1 = 1,000, the region
+    // falls
     RunContext committed = assault(0.0, 0.0, 0.5, 1.0, 2000, 2000, 900);
     committed.sim().runUntil(1);
     assertThat(committed.world().controller(1)).isEqualTo(0);
-    // the same 2,000 as an ordinary, fully engaged garrison fight at 0.5: 900 > 500, the region holds
+    // the same 2,000 as an ordinary, fully engaged garrison fight at 0.5: 900 > 500, the region
+    // holds
     RunContext ordinary = assault(0.0, 0.0, 0.5, 1.0, 2000, 0, 900);
     ordinary.sim().runUntil(1);
     assertThat(ordinary.world().controller(1)).isEqualTo(1);
@@ -227,11 +309,16 @@ class MechanismTest {
     double b = 0.02;
     Scenario s = front(FireMode.AIMED, a, b, 1000, 800);
     double initial = a * 1000.0 * 1000 - b * 800.0 * 800;
-    World w = runCombat(s, 40, world -> {
-      double red = world.fighters(0, 0);
-      double blue = world.fighters(1, 1);
-      assertThat(a * red * red - b * blue * blue).isCloseTo(initial, within(1e-6 * Math.abs(initial)));
-    });
+    World w =
+        runCombat(
+            s,
+            40,
+            world -> {
+              double red = world.fighters(0, 0);
+              double blue = world.fighters(1, 1);
+              assertThat(a * red * red - b * blue * blue)
+                  .isCloseTo(initial, within(1e-6 * Math.abs(initial)));
+            });
     assertThat(w.fighters(0, 0)).isLessThan(1000).isGreaterThan(0);
     assertThat(w.deaths(1)).isCloseTo(800 - w.fighters(1, 1), within(1e-9));
   }
@@ -242,50 +329,83 @@ class MechanismTest {
     double b = 3e-5;
     Scenario s = front(FireMode.AREA, a, b, 1000, 800);
     double initial = a * 1000.0 - b * 800.0;
-    runCombat(s, 40, world -> assertThat(a * world.fighters(0, 0) - b * world.fighters(1, 1))
-        .isCloseTo(initial, within(1e-9)));
+    runCombat(
+        s,
+        40,
+        world ->
+            assertThat(a * world.fighters(0, 0) - b * world.fighters(1, 1))
+                .isCloseTo(initial, within(1e-9)));
   }
 
   @Test
   void corridorClosesWhenItsEntryRegionFallsAndDeparturesStop() {
     Scenario base = TestScenarios.minimal();
-    var regions = List.of(
-        TestScenarios.region("raqqa", 500_000, 20_000, 20_000, "is", Map.of("is", 4000), "tal-abyad"),
-        TestScenarios.region("tal-abyad", 100_000, 3_000, 0, "is", Map.of("is", 20), "raqqa", "kobani"),
-        TestScenarios.region("kobani", 200_000, 5_000, 0, "kurds", Map.of("kurds", 3000), "tal-abyad"));
-    Scenario s = new Scenario("c", "c", "c", base.calendar(), 1, base.factions(), regions, base.sources(),
-        base.corridors(), List.of(), base.processes(), null);
+    var regions =
+        List.of(
+            TestScenarios.region(
+                "raqqa", 500_000, 20_000, 20_000, "is", Map.of("is", 4000), "tal-abyad"),
+            TestScenarios.region(
+                "tal-abyad", 100_000, 3_000, 0, "is", Map.of("is", 20), "raqqa", "kobani"),
+            TestScenarios.region(
+                "kobani", 200_000, 5_000, 0, "kurds", Map.of("kurds", 3000), "tal-abyad"));
+    Scenario s =
+        new Scenario(
+            "c",
+            "c",
+            "c",
+            base.calendar(),
+            1,
+            base.factions(),
+            regions,
+            base.sources(),
+            base.corridors(),
+            List.of(),
+            base.processes(),
+            null);
     Engine engine = Guice.createInjector(new SimulationModule()).getInstance(Engine.class);
     TestScenarios.Collector out = new TestScenarios.Collector();
     engine.run(s, 0, RandomStreams.of(5), out);
-    EventRecord changed = out.events.stream().filter(e -> e.type().equals("control-changed")).findFirst()
-        .orElseThrow();
+    EventRecord changed =
+        out.events.stream()
+            .filter(e -> e.type().equals("control-changed"))
+            .findFirst()
+            .orElseThrow();
     assertThat(changed.subject()).isEqualTo("tal-abyad");
     assertThat(changed.details()).containsEntry("from", "is").containsEntry("to", "kurds");
-    EventRecord closed = out.events.stream().filter(e -> e.type().equals("corridor-closed")).findFirst()
-        .orElseThrow();
+    EventRecord closed =
+        out.events.stream()
+            .filter(e -> e.type().equals("corridor-closed"))
+            .findFirst()
+            .orElseThrow();
     assertThat(closed.subject()).isEqualTo("tal-abyad");
     assertThat(closed.day()).isEqualTo(changed.day());
     LocalDate first = out.dates().get(0);
-    // the entry region fell on day 0, before the first departures: nobody could leave while it stayed closed
+    // the entry region fell on day 0, before the first departures: nobody could leave while it
+    // stayed closed
     assertThat(closed.day()).isLessThan(1.0);
-    EventRecord opened = out.events.stream().filter(e -> e.type().equals("corridor-opened")).findFirst()
-        .orElse(null);
+    EventRecord opened =
+        out.events.stream()
+            .filter(e -> e.type().equals("corridor-opened"))
+            .findFirst()
+            .orElse(null);
     double reopened = opened == null ? Double.POSITIVE_INFINITY : opened.day();
     if (opened != null) {
       // it reopens only when the organisation retakes the entry region
-      assertThat(out.events).anySatisfy(e -> {
-        assertThat(e.type()).isEqualTo("control-changed");
-        assertThat(e.subject()).isEqualTo("tal-abyad");
-        assertThat(e.details()).containsEntry("to", "is");
-        assertThat(e.day()).isEqualTo(opened.day());
-      });
+      assertThat(out.events)
+          .anySatisfy(
+              e -> {
+                assertThat(e.type()).isEqualTo("control-changed");
+                assertThat(e.subject()).isEqualTo("tal-abyad");
+                assertThat(e.details()).containsEntry("to", "is");
+                assertThat(e.day()).isEqualTo(opened.day());
+              });
     }
     for (LocalDate d : out.dates()) {
       if (s.calendar().dayOf(d) + 1 <= reopened) {
         assertThat(out.value(d, "corridor_open", "tal-abyad")).isZero();
         assertThat(out.value(d, Metric.DEPARTURES_CUMULATIVE, Metric.ALL))
-            .isEqualTo(out.value(first, Metric.DEPARTURES_CUMULATIVE, Metric.ALL)).isZero();
+            .isEqualTo(out.value(first, Metric.DEPARTURES_CUMULATIVE, Metric.ALL))
+            .isZero();
       }
     }
     assertThat(out.value(first, Metric.TERRITORY_KM2, "kurds")).isEqualTo(8000);
@@ -294,17 +414,33 @@ class MechanismTest {
   @Test
   void treasuryFollowsTheHandComputation() {
     EconomyParameters p = new EconomyParameters(2, 50, 0.5, 100, 10, 1, 500);
-    Scenario s = TestScenarios.scenario(TestScenarios.START.plusDays(9), OutputStep.DAILY,
-        List.of(TestScenarios.faction("is", FactionKind.ORGANISATION, FireMode.AREA, 0)),
-        List.of(TestScenarios.region("r", 1000, 10, 100, "is", Map.of("is", 20))), List.of(), List.of(),
-        List.of(new Intervention("strike", "strike", InterventionKind.REVENUE_STRIKES, List.of("r"), null,
-            TestScenarios.START.plusDays(3), TestScenarios.START.plusDays(9), 0.5, null)),
-        with(null, p));
+    Scenario s =
+        TestScenarios.scenario(
+            TestScenarios.START.plusDays(9),
+            OutputStep.DAILY,
+            List.of(TestScenarios.faction("is", FactionKind.ORGANISATION, FireMode.AREA, 0)),
+            List.of(TestScenarios.region("r", 1000, 10, 100, "is", Map.of("is", 20))),
+            List.of(),
+            List.of(),
+            List.of(
+                new Intervention(
+                    "strike",
+                    "strike",
+                    InterventionKind.REVENUE_STRIKES,
+                    List.of("r"),
+                    null,
+                    TestScenarios.START.plusDays(3),
+                    TestScenarios.START.plusDays(9),
+                    0.5,
+                    null)),
+            with(null, p));
     RunContext ctx = RunContext.forTest(s, 0, RandomStreams.of(1), RunListener.NONE);
     Economy economy = new Economy();
     economy.start(ctx);
     World w = ctx.world();
-    ctx.sim().runUntil(3); // three days: tax 2000 + oil 100 * 0.5 * 50 + other 100 = 4600; need 200 + 1000
+    ctx.sim()
+        .runUntil(
+            3); // three days: tax 2000 + oil 100 * 0.5 * 50 + other 100 = 4600; need 200 + 1000
     assertThat(w.treasury()).isCloseTo(500 + 3 * (4600 - 1200), within(1e-9));
     assertThat(w.revenueCumulative(World.OIL)).isCloseTo(3 * 2500, within(1e-9));
     w.interventionActive(0, true); // revenue strikes halve oil
@@ -321,29 +457,41 @@ class MechanismTest {
     assertThat(w.unfundedShare()).isCloseTo((11_000 - 8_550) / 11_000.0, within(1e-12));
   }
 
-  private static CompartmentalDepartures sir(double beta, double gamma, double delta, double years) {
+  private static CompartmentalDepartures sir(
+      double beta, double gamma, double delta, double years) {
     Processes b = TestScenarios.processes();
-    Processes p = b.with(new RecruitmentParameters(RecruitmentModel.COMPARTMENTAL,
-        new CompartmentalParameters(beta, gamma, delta, 0.01)));
-    Scenario s = TestScenarios.scenario(TestScenarios.START.plusDays((long) (years * 365)), OutputStep.MONTHLY,
-        List.of(TestScenarios.faction("is", FactionKind.ORGANISATION, FireMode.AREA, 0)),
-        List.of(TestScenarios.region("r", 1000, 10, 0, "is", Map.of())), 
-        List.of(TestScenarios.source("tn", 100_000, 0, "arabic")),
-        List.of(TestScenarios.corridor("c", "r", new DistributionSpec.Fixed(1), 0, 0, "tn")), List.of(), p);
+    Processes p =
+        b.with(
+            new RecruitmentParameters(
+                RecruitmentModel.COMPARTMENTAL,
+                new CompartmentalParameters(beta, gamma, delta, 0.01)));
+    Scenario s =
+        TestScenarios.scenario(
+            TestScenarios.START.plusDays((long) (years * 365)),
+            OutputStep.MONTHLY,
+            List.of(TestScenarios.faction("is", FactionKind.ORGANISATION, FireMode.AREA, 0)),
+            List.of(TestScenarios.region("r", 1000, 10, 0, "is", Map.of())),
+            List.of(TestScenarios.source("tn", 100_000, 0, "arabic")),
+            List.of(TestScenarios.corridor("c", "r", new DistributionSpec.Fixed(1), 0, 0, "tn")),
+            List.of(),
+            p);
     RunContext ctx = RunContext.forTest(s, 0, RandomStreams.of(3), RunListener.NONE);
     long[] departed = new long[1];
-    ctx.provide(Ports.Departures.class, new Ports.Departures() {
-      @Override
-      public void departed(int source, long count) {
-        departed[0] += count;
-      }
+    ctx.provide(
+        Ports.Departures.class,
+        new Ports.Departures() {
+          @Override
+          public void departed(int source, long count) {
+            departed[0] += count;
+          }
 
-      @Override
-      public boolean canDepart(int source) {
-        return true;
-      }
-    });
-    CompartmentalDepartures m = (CompartmentalDepartures) CompartmentalDepartures.FACTORY.create(s).orElseThrow();
+          @Override
+          public boolean canDepart(int source) {
+            return true;
+          }
+        });
+    CompartmentalDepartures m =
+        (CompartmentalDepartures) CompartmentalDepartures.FACTORY.create(s).orElseThrow();
     m.start(ctx);
     ctx.sim().runUntil(years * 365);
     assertThat(departed[0]).isPositive();
@@ -362,32 +510,41 @@ class MechanismTest {
   }
 
   /**
-   * The organisation takes region b (10% of the map's population, symbolic weight 1, gain weight 5) on day 10; memory is effectively permanent, so
-   * actual momentum steps from 1 to 1.5. Returns {actual, perceived, departure rate of tn} after {@code days}
-   * more days, and the rate before the step.
+   * The organisation takes region b (10% of the map's population, symbolic weight 1, gain weight 5)
+   * on day 10; memory is effectively permanent, so actual momentum steps from 1 to 1.5. Returns
+   * {actual, perceived, departure rate of tn} after {@code days} more days, and the rate before the
+   * step.
    */
   private static double[] momentumStep(double perceptionDays, int days) {
     Processes b = TestScenarios.processes();
     Processes p = b.with(new MomentumParameters(1e12, 5, 5, 0.5, 2, perceptionDays));
-    Scenario s = TestScenarios.scenario(TestScenarios.START.plusDays(399), OutputStep.MONTHLY,
-        List.of(TestScenarios.faction("is", FactionKind.ORGANISATION, FireMode.AIMED, 0, "kurds"),
-            TestScenarios.faction("kurds", FactionKind.NON_STATE, FireMode.AIMED, 0, "is")),
-        List.of(TestScenarios.region("a", 9000, 900, 0, "is", Map.of("is", 100), "b"),
-            TestScenarios.region("b", 1000, 100, 0, "kurds", Map.of("kurds", 100), "a")),
-        List.of(TestScenarios.source("tn", 100_000, 0.1, "arabic")),
-        List.of(TestScenarios.corridor("c", "a", new DistributionSpec.Fixed(1), 0, 0, "tn")), List.of(), p);
+    Scenario s =
+        TestScenarios.scenario(
+            TestScenarios.START.plusDays(399),
+            OutputStep.MONTHLY,
+            List.of(
+                TestScenarios.faction("is", FactionKind.ORGANISATION, FireMode.AIMED, 0, "kurds"),
+                TestScenarios.faction("kurds", FactionKind.NON_STATE, FireMode.AIMED, 0, "is")),
+            List.of(
+                TestScenarios.region("a", 9000, 900, 0, "is", Map.of("is", 100), "b"),
+                TestScenarios.region("b", 1000, 100, 0, "kurds", Map.of("kurds", 100), "a")),
+            List.of(TestScenarios.source("tn", 100_000, 0.1, "arabic")),
+            List.of(TestScenarios.corridor("c", "a", new DistributionSpec.Fixed(1), 0, 0, "tn")),
+            List.of(),
+            p);
     RunContext ctx = RunContext.forTest(s, 0, RandomStreams.of(5), RunListener.NONE);
     // no one actually leaves (the pool stays whole), so the rate reflects momentum alone
-    ctx.provide(Ports.Departures.class, new Ports.Departures() {
-      @Override
-      public void departed(int source, long count) {
-      }
+    ctx.provide(
+        Ports.Departures.class,
+        new Ports.Departures() {
+          @Override
+          public void departed(int source, long count) {}
 
-      @Override
-      public boolean canDepart(int source) {
-        return false;
-      }
-    });
+          @Override
+          public boolean canDepart(int source) {
+            return false;
+          }
+        });
     Momentum momentum = new Momentum();
     momentum.start(ctx);
     Departures departures = new Departures();

@@ -4,15 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class ShardTest {
 
   /**
-   * Property, over seeded random designs: the shards of N partition the units into contiguous runs in index order,
-   * their sizes differ by at most one, and replicationsOf agrees with first/end for every point.
+   * Property, over seeded random designs: the shards of N partition the units into contiguous runs
+   * in index order, their sizes differ by at most one, and replicationsOf agrees with first/end for
+   * every point.
    */
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})

@@ -40,21 +40,27 @@ import org.polemos.sim.random.RandomStreams;
 import org.polemos.sim.sampling.Draw;
 
 /**
- * Territory at the granularity of places (issue 12): area and population conserved on seeded random maps with
- * localities, unheld desert, stochastic battles, sieges, offensives and the underground; people conserved including
- * the underground state; siege duration grows with the garrison; the underground rule.
+ * Territory at the granularity of places (issue 12): area and population conserved on seeded random
+ * maps with localities, unheld desert, stochastic battles, sieges, offensives and the underground;
+ * people conserved including the underground state; siege duration grows with the garrison; the
+ * underground rule.
  */
 class TerritoryTest {
 
-  private static final TerritoryParameters STOCHASTIC = new TerritoryParameters(0.5, 0.5, 2.0, 0.3, 0.5, 1.0);
+  private static final TerritoryParameters STOCHASTIC =
+      new TerritoryParameters(0.5, 0.5, 2.0, 0.3, 0.5, 1.0);
 
-  /** A random map: 3-6 regions with 0-3 localities each, three ground factions, offensives by all. */
+  /**
+   * A random map: 3-6 regions with 0-3 localities each, three ground factions, offensives by all.
+   */
   static Scenario randomMap(long seed) {
     SplittableRandom rng = new SplittableRandom(seed);
-    List<Faction> factions = List.of(
-        TestScenarios.faction("is", FactionKind.ORGANISATION, FireMode.AIMED, 0.01, "state", "kurds"),
-        TestScenarios.faction("state", FactionKind.STATE, FireMode.AIMED, 0.008, "is"),
-        TestScenarios.faction("kurds", FactionKind.NON_STATE, FireMode.AIMED, 0.009, "is"));
+    List<Faction> factions =
+        List.of(
+            TestScenarios.faction(
+                "is", FactionKind.ORGANISATION, FireMode.AIMED, 0.01, "state", "kurds"),
+            TestScenarios.faction("state", FactionKind.STATE, FireMode.AIMED, 0.008, "is"),
+            TestScenarios.faction("kurds", FactionKind.NON_STATE, FireMode.AIMED, 0.009, "is"));
     String[] holders = {"is", "state", "kurds"};
     int n = 3 + rng.nextInt(4);
     List<String> places = new ArrayList<>();
@@ -75,9 +81,23 @@ class TerritoryTest {
         if (!places.isEmpty() && rng.nextBoolean()) {
           ns.add(places.get(rng.nextInt(places.size())));
         }
-        ls.add(new Locality(id, id, 1000 + rng.nextInt(100_000), 100 + rng.nextInt(2000),
-            rng.nextBoolean() ? (double) rng.nextInt(50) : null, 35, 40, holder, forces, ns, null,
-            rng.nextBoolean(), 1.0 + rng.nextInt(3), null, null));
+        ls.add(
+            new Locality(
+                id,
+                id,
+                1000 + rng.nextInt(100_000),
+                100 + rng.nextInt(2000),
+                rng.nextBoolean() ? (double) rng.nextInt(50) : null,
+                35,
+                40,
+                holder,
+                forces,
+                ns,
+                null,
+                rng.nextBoolean(),
+                1.0 + rng.nextInt(3),
+                null,
+                null));
         places.add(id);
       }
       locs.add(ls);
@@ -94,57 +114,109 @@ class TerritoryTest {
       double locArea = locs.get(r).stream().mapToDouble(Locality::areaKm2).sum();
       long locPop = locs.get(r).stream().mapToLong(Locality::population).sum();
       String holder = holders[rng.nextInt(3)];
-      regions.add(new Region("r" + r, "r" + r, "SY", locPop + 1000 + rng.nextInt(500_000),
-          locArea + 500 + rng.nextInt(20_000), 1000, 1.0, ns, holder, Map.of(holder, 500 + rng.nextInt(3000)), null,
-          locs.get(r), (double) rng.nextInt(400), null, null, null, null));
+      regions.add(
+          new Region(
+              "r" + r,
+              "r" + r,
+              "SY",
+              locPop + 1000 + rng.nextInt(500_000),
+              locArea + 500 + rng.nextInt(20_000),
+              1000,
+              1.0,
+              ns,
+              holder,
+              Map.of(holder, 500 + rng.nextInt(3000)),
+              null,
+              locs.get(r),
+              (double) rng.nextInt(400),
+              null,
+              null,
+              null,
+              null));
     }
     List<Intervention> offensives = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       LocalDate start = TestScenarios.START.plusDays(rng.nextInt(300));
-      offensives.add(new Intervention("o" + i, "o" + i, InterventionKind.GROUND_OFFENSIVE,
-          List.of(places.get(rng.nextInt(places.size()))), holders[rng.nextInt(3)], start,
-          start.plusDays(10 + rng.nextInt(60)), 500 + rng.nextInt(5000), null));
+      offensives.add(
+          new Intervention(
+              "o" + i,
+              "o" + i,
+              InterventionKind.GROUND_OFFENSIVE,
+              List.of(places.get(rng.nextInt(places.size()))),
+              holders[rng.nextInt(3)],
+              start,
+              start.plusDays(10 + rng.nextInt(60)),
+              500 + rng.nextInt(5000),
+              null));
     }
     Processes p = TestScenarios.processes().with(STOCHASTIC);
-    List<Corridor> corridors = List.of(TestScenarios.corridor("c", places.get(rng.nextInt(places.size())),
-        new DistributionSpec.Gamma(4, 1), 0.05, 0.1, "tn"));
-    return TestScenarios.scenario(TestScenarios.START.plusDays(499), OutputStep.DAILY, factions, regions,
-        List.of(TestScenarios.source("tn", 200_000, 0.05, "arabic")), corridors, offensives, p);
+    List<Corridor> corridors =
+        List.of(
+            TestScenarios.corridor(
+                "c",
+                places.get(rng.nextInt(places.size())),
+                new DistributionSpec.Gamma(4, 1),
+                0.05,
+                0.1,
+                "tn"));
+    return TestScenarios.scenario(
+        TestScenarios.START.plusDays(499),
+        OutputStep.DAILY,
+        factions,
+        regions,
+        List.of(TestScenarios.source("tn", 200_000, 0.05, "arabic")),
+        corridors,
+        offensives,
+        p);
   }
 
-  /** Test probe: held area + unheld - map, held population - map, underground foreign vs people in that state. */
+  /**
+   * Test probe: held area + unheld - map, held population - map, underground foreign vs people in
+   * that state.
+   */
   static final class Invariants extends AbstractModule {
     @Override
     protected void configure() {
-      SimulationModule.metrics(binder()).addBinding().toInstance(MetricProbe.of("test_territory", (c, out) -> {
-        Territory t = c.world().territory();
-        double area = t.unheldArea();
-        double population = 0;
-        for (int f = 0; f < c.index().factionCount(); f++) {
-          area += t.areaHeld(f);
-          population += t.populationHeld(f);
-        }
-        double regions = 0;
-        for (int r = 0; r < c.index().regionCount(); r++) {
-          for (int f = 0; f < c.index().factionCount(); f++) {
-            regions += t.regionAreaHeld(r, f);
-          }
-        }
-        long foreign = 0;
-        long undergroundForeign = 0;
-        for (int p = 0; p < t.places(); p++) {
-          foreign += c.world().foreignFighters(p);
-          undergroundForeign += c.world().forces().undergroundForeign(p);
-        }
-        var people = c.world().people();
-        out.emit("area_gap", Math.abs(area - t.totalArea()) / t.totalArea());
-        out.emit("region_gap", Math.abs(regions + t.unheldArea() - t.totalArea()) / t.totalArea());
-        out.emit("population_gap", Math.abs(population - t.totalPopulation()) / t.totalPopulation());
-        out.emit("people_gap", Math.abs(people.accountedFor() - people.departed())
-            + Math.abs(foreign - people.count(PersonState.FIGHTER))
-            + Math.abs(undergroundForeign - people.count(PersonState.UNDERGROUND)));
-        out.emit("underground", c.world().forces().underground());
-      }));
+      SimulationModule.metrics(binder())
+          .addBinding()
+          .toInstance(
+              MetricProbe.of(
+                  "test_territory",
+                  (c, out) -> {
+                    Territory t = c.world().territory();
+                    double area = t.unheldArea();
+                    double population = 0;
+                    for (int f = 0; f < c.index().factionCount(); f++) {
+                      area += t.areaHeld(f);
+                      population += t.populationHeld(f);
+                    }
+                    double regions = 0;
+                    for (int r = 0; r < c.index().regionCount(); r++) {
+                      for (int f = 0; f < c.index().factionCount(); f++) {
+                        regions += t.regionAreaHeld(r, f);
+                      }
+                    }
+                    long foreign = 0;
+                    long undergroundForeign = 0;
+                    for (int p = 0; p < t.places(); p++) {
+                      foreign += c.world().foreignFighters(p);
+                      undergroundForeign += c.world().forces().undergroundForeign(p);
+                    }
+                    var people = c.world().people();
+                    out.emit("area_gap", Math.abs(area - t.totalArea()) / t.totalArea());
+                    out.emit(
+                        "region_gap",
+                        Math.abs(regions + t.unheldArea() - t.totalArea()) / t.totalArea());
+                    out.emit(
+                        "population_gap",
+                        Math.abs(population - t.totalPopulation()) / t.totalPopulation());
+                    out.emit(
+                        "people_gap",
+                        Math.abs(people.accountedFor() - people.departed())
+                            + Math.abs(foreign - people.count(PersonState.FIGHTER))
+                            + Math.abs(undergroundForeign - people.count(PersonState.UNDERGROUND)));
+                    out.emit("underground", c.world().forces().underground());
+                  }));
     }
   }
 
@@ -153,61 +225,129 @@ class TerritoryTest {
   void areaPopulationAndPeopleAreConservedAtEverySampleOnRandomMaps(long seed) {
     Scenario scenario = randomMap(seed);
     assertThat(ScenarioValidator.validate(scenario)).isEmpty();
-    Engine engine = Guice.createInjector(new SimulationModule(), new Invariants()).getInstance(Engine.class);
+    Engine engine =
+        Guice.createInjector(new SimulationModule(), new Invariants()).getInstance(Engine.class);
     double[] worst = new double[4];
     int[] samples = new int[1];
     List<String> changes = new ArrayList<>();
-    engine.run(scenario, 0, RandomStreams.of(seed), new RunListener() {
-      @Override
-      public void series(int rep, LocalDate date, String metric, String key, double value) {
-        if (metric.equals("test_territory")) {
-          switch (key) {
-            case "area_gap" -> worst[0] = Math.max(worst[0], value);
-            case "region_gap" -> worst[1] = Math.max(worst[1], value);
-            case "population_gap" -> worst[2] = Math.max(worst[2], value);
-            case "people_gap" -> {
-              worst[3] = Math.max(worst[3], value);
-              samples[0]++;
+    engine.run(
+        scenario,
+        0,
+        RandomStreams.of(seed),
+        new RunListener() {
+          @Override
+          public void series(int rep, LocalDate date, String metric, String key, double value) {
+            if (metric.equals("test_territory")) {
+              switch (key) {
+                case "area_gap" -> worst[0] = Math.max(worst[0], value);
+                case "region_gap" -> worst[1] = Math.max(worst[1], value);
+                case "population_gap" -> worst[2] = Math.max(worst[2], value);
+                case "people_gap" -> {
+                  worst[3] = Math.max(worst[3], value);
+                  samples[0]++;
+                }
+                default -> {}
+              }
             }
-            default -> { }
           }
-        }
-      }
 
-      @Override
-      public void event(org.polemos.model.result.EventRecord e) {
-        if (e.type().equals("control-changed")) {
-          changes.add(e.subject());
-        }
-      }
-    });
+          @Override
+          public void event(org.polemos.model.result.EventRecord e) {
+            if (e.type().equals("control-changed")) {
+              changes.add(e.subject());
+            }
+          }
+        });
     assertThat(samples[0]).isEqualTo(500);
     assertThat(changes).as("places changed hands").isNotEmpty();
     assertThat(worst[0]).as("factions' areas + unheld vs map").isLessThan(1e-9);
     assertThat(worst[1]).as("regions' held areas + unheld vs map").isLessThan(1e-9);
     assertThat(worst[2]).as("held population vs map").isLessThan(1e-9);
-    assertThat(worst[3]).as("people by state, foreign fighters and underground vs sources").isZero();
+    assertThat(worst[3])
+        .as("people by state, foreign fighters and underground vs sources")
+        .isZero();
   }
 
   /**
-   * Days until a siege place with {@code garrison} defenders falls to a committed force of {@code attackers}
-   * (deterministic combat), or -1 when it holds for a year.
+   * Days until a siege place with {@code garrison} defenders falls to a committed force of {@code
+   * attackers} (deterministic combat), or -1 when it holds for a year.
    */
-  static int siegeDays(int garrison, int attackers, double siegeAdvantage, double kAttacker, double kDefender) {
-    List<Faction> factions = List.of(
-        TestScenarios.faction("red", FactionKind.STATE, FireMode.AIMED, kAttacker, "blue"),
-        TestScenarios.faction("blue", FactionKind.ORGANISATION, FireMode.AIMED, kDefender, "red"));
-    Locality city = new Locality("city", "city", 100_000, 100, null, 35, 40, "blue", Map.of("blue", garrison),
-        List.of("a"), null, true, null, null, null);
-    List<Region> regions = List.of(
-        new Region("a", "a", "SY", 1000, 1000, 0, 1.0, List.of(), "red", Map.of("red", attackers), null, null, null,
-            null, null, null, null),
-        new Region("b", "b", "SY", 101_000, 1100, 0, 1.0, List.of(), "blue", Map.of(), null, List.of(city), null,
-            null, null, null, null));
-    Processes p = TestScenarios.processes().with(new CombatParameters(0.02, 0.2, 50, 0, 1, 1))
-        .with(new TerritoryParameters(0.0, 0.0, siegeAdvantage, 0.0, 0.0, 0.0));
-    Scenario s = TestScenarios.scenario(TestScenarios.START.plusDays(399), OutputStep.MONTHLY, factions, regions,
-        List.of(), List.of(), List.of(), p);
+  static int siegeDays(
+      int garrison, int attackers, double siegeAdvantage, double kAttacker, double kDefender) {
+    List<Faction> factions =
+        List.of(
+            TestScenarios.faction("red", FactionKind.STATE, FireMode.AIMED, kAttacker, "blue"),
+            TestScenarios.faction(
+                "blue", FactionKind.ORGANISATION, FireMode.AIMED, kDefender, "red"));
+    Locality city =
+        new Locality(
+            "city",
+            "city",
+            100_000,
+            100,
+            null,
+            35,
+            40,
+            "blue",
+            Map.of("blue", garrison),
+            List.of("a"),
+            null,
+            true,
+            null,
+            null,
+            null);
+    List<Region> regions =
+        List.of(
+            new Region(
+                "a",
+                "a",
+                "SY",
+                1000,
+                1000,
+                0,
+                1.0,
+                List.of(),
+                "red",
+                Map.of("red", attackers),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null),
+            new Region(
+                "b",
+                "b",
+                "SY",
+                101_000,
+                1100,
+                0,
+                1.0,
+                List.of(),
+                "blue",
+                Map.of(),
+                null,
+                List.of(city),
+                null,
+                null,
+                null,
+                null,
+                null));
+    Processes p =
+        TestScenarios.processes()
+            .with(new CombatParameters(0.02, 0.2, 50, 0, 1, 1))
+            .with(new TerritoryParameters(0.0, 0.0, siegeAdvantage, 0.0, 0.0, 0.0));
+    Scenario s =
+        TestScenarios.scenario(
+            TestScenarios.START.plusDays(399),
+            OutputStep.MONTHLY,
+            factions,
+            regions,
+            List.of(),
+            List.of(),
+            List.of(),
+            p);
     RunContext ctx = RunContext.forTest(s, 0, RandomStreams.of(1), RunListener.NONE);
     World w = ctx.world();
     int a = ctx.index().place("a");
@@ -236,7 +376,8 @@ class TerritoryTest {
     for (int step = 0; step < 6; step++) {
       int days = siegeDays(g, attackers, advantage, kA, kD);
       if (days < 0) {
-        break; // holds for a year: every larger garrison holds too (checked by the next assertion's monotonicity)
+        break; // holds for a year: every larger garrison holds too (checked by the next assertion's
+        // monotonicity)
       }
       assertThat(days).as("garrison %d against %d", g, attackers).isGreaterThanOrEqualTo(previous);
       previous = days;
@@ -258,27 +399,41 @@ class TerritoryTest {
   }
 
   @Test
-  void theOrganisationGoesUndergroundWhenItLosesAPlaceAndItsCellsRiseWhenTheyOutnumberTheGarrison() {
-    List<Faction> factions = List.of(
-        TestScenarios.faction("is", FactionKind.ORGANISATION, FireMode.AIMED, 0.0, "state"),
-        TestScenarios.faction("state", FactionKind.STATE, FireMode.AIMED, 0.0, "is"));
-    List<Region> regions = List.of(
-        TestScenarios.region("a", 1000, 100, 0, "is", Map.of("is", 1000), "b"),
-        TestScenarios.region("b", 1000, 100, 0, "state", Map.of("state", 5000), "a"));
-    Processes p = TestScenarios.processes().with(new TerritoryParameters(0.0, 0.0, 1.0, 0.3, 0.0, 1.0));
-    Scenario s = TestScenarios.scenario(TestScenarios.START.plusDays(99), OutputStep.MONTHLY, factions, regions,
-        List.of(), List.of(), List.of(), p);
+  void
+      theOrganisationGoesUndergroundWhenItLosesAPlaceAndItsCellsRiseWhenTheyOutnumberTheGarrison() {
+    List<Faction> factions =
+        List.of(
+            TestScenarios.faction("is", FactionKind.ORGANISATION, FireMode.AIMED, 0.0, "state"),
+            TestScenarios.faction("state", FactionKind.STATE, FireMode.AIMED, 0.0, "is"));
+    List<Region> regions =
+        List.of(
+            TestScenarios.region("a", 1000, 100, 0, "is", Map.of("is", 1000), "b"),
+            TestScenarios.region("b", 1000, 100, 0, "state", Map.of("state", 5000), "a"));
+    Processes p =
+        TestScenarios.processes().with(new TerritoryParameters(0.0, 0.0, 1.0, 0.3, 0.0, 1.0));
+    Scenario s =
+        TestScenarios.scenario(
+            TestScenarios.START.plusDays(99),
+            OutputStep.MONTHLY,
+            factions,
+            regions,
+            List.of(),
+            List.of(),
+            List.of(),
+            p);
     RunContext ctx = RunContext.forTest(s, 0, RandomStreams.of(3), RunListener.NONE);
     World w = ctx.world();
     Draw draw = new Draw(ctx.random("t"));
-    // the organisation loses its only place: 30% of the garrison stays as cells, the rest has nowhere to go and
+    // the organisation loses its only place: 30% of the garrison stays as cells, the rest has
+    // nowhere to go and
     // goes underground too; nobody dies and the organisation still exists
     w.changeControl(0, 1, draw);
     assertThat(w.areaHeld(0)).isZero();
     assertThat(w.forces().underground(0)).isCloseTo(1000, within(1e-9));
     assertThat(w.fighters(0)).isZero();
     assertThat(w.deaths(0)).isZero();
-    // the state's garrison there is the defenders it moved in (none here): 1,000 cells outnumber 0 x 1.0 and rise
+    // the state's garrison there is the defenders it moved in (none here): 1,000 cells outnumber 0
+    // x 1.0 and rise
     new Combat().start(ctx);
     ctx.sim().runUntil(1);
     assertThat(w.controller(0)).isEqualTo(0);

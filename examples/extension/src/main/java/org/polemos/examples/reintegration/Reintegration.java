@@ -11,11 +11,12 @@ import org.polemos.sim.world.People;
 import org.polemos.sim.world.PersonState;
 
 /**
- * A reintegration programme for returnees (deserters who went home and were not arrested), counted at the
- * population level. Each day at mid-day the returnees who became eligible since the day before join a waiting
- * list; {@code Poisson(placesPerYear / 365)} places open and are filled from the list; each enrolled returnee
- * completes with probability {@code completionShare} (a binomial draw). The programme only reads the world: it
- * changes no other mechanism's state or random numbers, so every built-in output is the same with or without it.
+ * A reintegration programme for returnees (deserters who went home and were not arrested), counted
+ * at the population level. Each day at mid-day the returnees who became eligible since the day
+ * before join a waiting list; {@code Poisson(placesPerYear / 365)} places open and are filled from
+ * the list; each enrolled returnee completes with probability {@code completionShare} (a binomial
+ * draw). The programme only reads the world: it changes no other mechanism's state or random
+ * numbers, so every built-in output is the same with or without it.
  *
  * <p>Invariant, at every sample: {@code waiting + completed + notCompleted = eligible}.
  */
@@ -24,7 +25,8 @@ public final class Reintegration implements Mechanism, Action {
 
   /** Declares the name and the parameter record; creates one instance per replication. */
   public static final MechanismFactory FACTORY =
-      MechanismFactory.of(NAME, ReintegrationParameters.class, scenario -> Optional.of(new Reintegration()));
+      MechanismFactory.of(
+          NAME, ReintegrationParameters.class, scenario -> Optional.of(new Reintegration()));
 
   /** The programme's counts, shared with the metric through a per-run attribute. */
   public static final class Counts {

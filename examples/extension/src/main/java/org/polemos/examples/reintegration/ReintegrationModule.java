@@ -9,18 +9,27 @@ import org.polemos.sim.metric.MetricProbe;
  * {@code polemos} command installs it): the mechanism, bound by its name, and its metric.
  */
 public final class ReintegrationModule extends AbstractModule {
-  /** The metric: keys {@code eligible}, {@code waiting}, {@code completed}, {@code not_completed}. */
+  /**
+   * The metric: keys {@code eligible}, {@code waiting}, {@code completed}, {@code not_completed}.
+   */
   public static final String METRIC = "reintegration";
 
   @Override
   protected void configure() {
-    SimulationModule.mechanisms(binder()).addBinding(Reintegration.NAME).toInstance(Reintegration.FACTORY);
-    SimulationModule.metrics(binder()).addBinding().toInstance(MetricProbe.of(METRIC, (ctx, out) -> {
-      Reintegration.Counts c = Reintegration.counts(ctx);
-      out.emit("eligible", c.eligible);
-      out.emit("waiting", c.waiting);
-      out.emit("completed", c.completed);
-      out.emit("not_completed", c.notCompleted);
-    }));
+    SimulationModule.mechanisms(binder())
+        .addBinding(Reintegration.NAME)
+        .toInstance(Reintegration.FACTORY);
+    SimulationModule.metrics(binder())
+        .addBinding()
+        .toInstance(
+            MetricProbe.of(
+                METRIC,
+                (ctx, out) -> {
+                  Reintegration.Counts c = Reintegration.counts(ctx);
+                  out.emit("eligible", c.eligible);
+                  out.emit("waiting", c.waiting);
+                  out.emit("completed", c.completed);
+                  out.emit("not_completed", c.notCompleted);
+                }));
   }
 }

@@ -16,36 +16,39 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
 
 /**
- * Approximate Bayesian computation by sequential Monte Carlo: population Monte Carlo ABC (Beaumont, Cornuet, Marin
- * and Robert 2009, "Adaptive approximate Bayesian computation", Biometrika 96) with adaptive tolerances (each
- * generation's tolerance is a quantile of the previous generation's distances; Del Moral, Doucet and Jasra 2012).
+ * Approximate Bayesian computation by sequential Monte Carlo: population Monte Carlo ABC (Beaumont,
+ * Cornuet, Marin and Robert 2009, "Adaptive approximate Bayesian computation", Biometrika 96) with
+ * adaptive tolerances (each generation's tolerance is a quantile of the previous generation's
+ * distances; Del Moral, Doucet and Jasra 2012).
  *
  * <ul>
- *   <li>Generation 0: {@code population} draws from the priors, all kept (tolerance = infinity), equal weights.
- *   <li>Generation t: tolerance = the {@code quantile} of generation t-1's distances. Proposals: a particle of t-1
- *       drawn by weight, moved by a multivariate normal kernel with twice the weighted covariance of generation
- *       t-1 (in each prior's working space), rejected without simulating when outside a prior's support; kept when
- *       the simulated distance is at most the tolerance, until {@code population} are kept. Weight of a kept
- *       particle: prior density / sum_j W_j K(theta | theta_j), normalised.
- *   <li>Stops after {@code generations} generations, when a generation's acceptance rate falls below
- *       {@code minAcceptance}, when the tolerance stops falling, or before a generation that would exceed
- *       {@code maxSimulations}; only complete generations are returned.
+ *   <li>Generation 0: {@code population} draws from the priors, all kept (tolerance = infinity),
+ *       equal weights.
+ *   <li>Generation t: tolerance = the {@code quantile} of generation t-1's distances. Proposals: a
+ *       particle of t-1 drawn by weight, moved by a multivariate normal kernel with twice the
+ *       weighted covariance of generation t-1 (in each prior's working space), rejected without
+ *       simulating when outside a prior's support; kept when the simulated distance is at most the
+ *       tolerance, until {@code population} are kept. Weight of a kept particle: prior density /
+ *       sum_j W_j K(theta | theta_j), normalised.
+ *   <li>Stops after {@code generations} generations, when a generation's acceptance rate falls
+ *       below {@code minAcceptance}, when the tolerance stops falling, or before a generation that
+ *       would exceed {@code maxSimulations}; only complete generations are returned.
  * </ul>
  *
- * <p>Determinism: generation t draws from its own generator (from seed and t), proposals are made in batches of
- * {@code population} whatever the thread count and simulated in parallel, then accepted in proposal order; the
- * simulation numbers handed to the model are {@code t * SIMULATIONS_PER_GENERATION + attempt}. The result is
- * therefore the same for any thread count, and a run resumed from its last complete generation continues exactly
- * as if it had not stopped.
+ * <p>Determinism: generation t draws from its own generator (from seed and t), proposals are made
+ * in batches of {@code population} whatever the thread count and simulated in parallel, then
+ * accepted in proposal order; the simulation numbers handed to the model are {@code t *
+ * SIMULATIONS_PER_GENERATION + attempt}. The result is therefore the same for any thread count, and
+ * a run resumed from its last complete generation continues exactly as if it had not stopped.
  */
 public final class AbcSmc {
   /** Simulation numbers of generation t start at t times this. */
   public static final long SIMULATIONS_PER_GENERATION = 1_000_000L;
 
   /**
-   * The distance of one simulation at parameter values (in prior order) to the observed figures; called from
-   * several threads at once. {@code simulation} numbers the simulation (distinct for every call of a run), to key
-   * its random numbers. A non-finite distance is never accepted.
+   * The distance of one simulation at parameter values (in prior order) to the observed figures;
+   * called from several threads at once. {@code simulation} numbers the simulation (distinct for
+   * every call of a run), to key its random numbers. A non-finite distance is never accepted.
    */
   @FunctionalInterface
   public interface Model {
@@ -55,20 +58,25 @@ public final class AbcSmc {
   /** Told about progress; all calls come from the thread that called {@link #run}. */
   public interface Listener {
     /** When generation {@code generation} starts (0 simulations), and after each of its batches. */
-    default void simulated(int generation, double tolerance, long simulations, int accepted) {
-    }
+    default void simulated(int generation, double tolerance, long simulations, int accepted) {}
 
     /** After each complete generation (save it here: a resumed run starts after it). */
-    default void generationDone(Generation generation) {
-    }
+    default void generationDone(Generation generation) {}
   }
 
   /**
-   * Settings: population size, the maximum number of generations (including generation 0), the tolerance
-   * quantile, the acceptance rate below which the run stops, the simulation budget, seed and threads.
+   * Settings: population size, the maximum number of generations (including generation 0), the
+   * tolerance quantile, the acceptance rate below which the run stops, the simulation budget, seed
+   * and threads.
    */
-  public record Settings(int population, int generations, double quantile, double minAcceptance,
-      long maxSimulations, long seed, int threads) {
+  public record Settings(
+      int population,
+      int generations,
+      double quantile,
+      double minAcceptance,
+      long maxSimulations,
+      long seed,
+      int threads) {
     public Settings {
       if (population < 2) {
         throw new IllegalArgumentException("population must be at least 2, was " + population);
@@ -89,12 +97,19 @@ public final class AbcSmc {
   }
 
   /**
-   * One complete generation: its tolerance, the simulations it cost and the accepted count (acceptance =
-   * population / considered, {@code considered} the proposals simulated up to the last one kept), the effective
-   * sample size {@code 1 / sum W^2}, and the particles (values in prior order), normalised weights and distances.
+   * One complete generation: its tolerance, the simulations it cost and the accepted count
+   * (acceptance = population / considered, {@code considered} the proposals simulated up to the
+   * last one kept), the effective sample size {@code 1 / sum W^2}, and the particles (values in
+   * prior order), normalised weights and distances.
    */
-  public record Generation(int index, double tolerance, long simulations, long considered, double[][] particles,
-      double[] weights, double[] distances) {
+  public record Generation(
+      int index,
+      double tolerance,
+      long simulations,
+      long considered,
+      double[][] particles,
+      double[] weights,
+      double[] distances) {
 
     public double acceptanceRate() {
       return particles.length / (double) considered;
@@ -121,34 +136,52 @@ public final class AbcSmc {
   }
 
   /**
-   * Runs from generation 0, or continues after the last of {@code done} (the complete generations of an earlier
-   * run with the same priors and settings). Returns every complete generation, {@code done} included. Stops early,
-   * keeping the complete generations, when the calling thread is interrupted.
+   * Runs from generation 0, or continues after the last of {@code done} (the complete generations
+   * of an earlier run with the same priors and settings). Returns every complete generation, {@code
+   * done} included. Stops early, keeping the complete generations, when the calling thread is
+   * interrupted.
    */
   public List<Generation> run(Model model, List<Generation> done, Listener listener) {
     List<Generation> generations = new ArrayList<>(done);
-    ExecutorService pool = settings.threads() > 1 ? Executors.newFixedThreadPool(settings.threads(), r -> {
-      Thread t = new Thread(r, "polemos-abc");
-      t.setDaemon(true);
-      return t;
-    }) : null;
+    ExecutorService pool =
+        settings.threads() > 1
+            ? Executors.newFixedThreadPool(
+                settings.threads(),
+                r -> {
+                  Thread t = new Thread(r, "polemos-abc");
+                  t.setDaemon(true);
+                  return t;
+                })
+            : null;
     try {
       long spent = 0;
       for (Generation g : generations) {
         spent += g.simulations();
       }
       while (generations.size() < settings.generations()) {
-        Generation previous = generations.isEmpty() ? null : generations.get(generations.size() - 1);
-        if (previous != null && previous.index() > 0 && previous.acceptanceRate() < settings.minAcceptance()) {
+        Generation previous =
+            generations.isEmpty() ? null : generations.get(generations.size() - 1);
+        if (previous != null
+            && previous.index() > 0
+            && previous.acceptanceRate() < settings.minAcceptance()) {
           break;
         }
-        double tolerance = previous == null ? Double.POSITIVE_INFINITY
-            : quantile(previous.distances(), settings.quantile());
+        double tolerance =
+            previous == null
+                ? Double.POSITIVE_INFINITY
+                : quantile(previous.distances(), settings.quantile());
         if (previous != null && previous.index() > 0 && !(tolerance < previous.tolerance())) {
           break; // the tolerance no longer falls (e.g. every distance is already 0)
         }
-        Generation next = generation(generations.size(), tolerance, previous, model, pool, listener,
-            settings.maxSimulations() - spent);
+        Generation next =
+            generation(
+                generations.size(),
+                tolerance,
+                previous,
+                model,
+                pool,
+                listener,
+                settings.maxSimulations() - spent);
         if (next == null) {
           break;
         }
@@ -165,12 +198,20 @@ public final class AbcSmc {
   }
 
   /** One generation, or null if the budget or an interruption stopped it before it was complete. */
-  private Generation generation(int index, double tolerance, Generation previous, Model model, ExecutorService pool,
-      Listener listener, long budget) {
+  private Generation generation(
+      int index,
+      double tolerance,
+      Generation previous,
+      Model model,
+      ExecutorService pool,
+      Listener listener,
+      long budget) {
     int n = settings.population();
     int k = priors.size();
-    UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(
-        org.polemos.sim.experiment.ParameterDraws.mix(settings.seed() ^ 0x6a09e667f3bcc908L, index));
+    UniformRandomProvider rng =
+        RandomSource.XO_SHI_RO_256_PP.create(
+            org.polemos.sim.experiment.ParameterDraws.mix(
+                settings.seed() ^ 0x6a09e667f3bcc908L, index));
     ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
     Kernel kernel = previous == null ? null : new Kernel(previous, priors);
     double[][] particles = new double[n][];
@@ -250,7 +291,9 @@ public final class AbcSmc {
         return d;
       } catch (ExecutionException e) {
         futures.forEach(f -> f.cancel(true));
-        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        throw e.getCause() instanceof RuntimeException r
+            ? r
+            : new IllegalStateException(e.getCause());
       }
     }
     return d;
@@ -267,8 +310,8 @@ public final class AbcSmc {
   }
 
   /**
-   * The weighted {@code p}-quantile of {@code values}: the smallest value whose cumulative normalised weight
-   * reaches {@code p}.
+   * The weighted {@code p}-quantile of {@code values}: the smallest value whose cumulative
+   * normalised weight reaches {@code p}.
    */
   public static double weightedQuantile(double[] values, double[] weights, double p) {
     Integer[] order = new Integer[values.length];
@@ -290,7 +333,9 @@ public final class AbcSmc {
     return values[order[order.length - 1]];
   }
 
-  /** The multivariate normal perturbation kernel in working space (twice the weighted covariance). */
+  /**
+   * The multivariate normal perturbation kernel in working space (twice the weighted covariance).
+   */
   private static final class Kernel {
     private final Generation previous;
     private final List<Prior> priors;
@@ -349,7 +394,8 @@ public final class AbcSmc {
       RealMatrix m = MatrixUtils.createRealMatrix(cov);
       try {
         return new CholeskyDecomposition(m, 1e-10, 1e-14).getL().getData();
-      } catch (NonPositiveDefiniteMatrixException | org.apache.commons.math3.linear.NonSymmetricMatrixException e) {
+      } catch (NonPositiveDefiniteMatrixException
+          | org.apache.commons.math3.linear.NonSymmetricMatrixException e) {
         double[][] l = new double[cov.length][cov.length];
         for (int i = 0; i < cov.length; i++) {
           l[i][i] = Math.sqrt(cov[i][i]);

@@ -7,15 +7,15 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apache.commons.statistics.distribution.TruncatedNormalDistribution;
 
 /**
- * The prior distribution of one free parameter of an ABC calibration. ABC-SMC perturbs particles in a working
- * space: the logarithm of the value for a log-uniform prior (so a kernel spans decades evenly), the value itself
- * otherwise; {@link #logDensity} is the density in that working space.
+ * The prior distribution of one free parameter of an ABC calibration. ABC-SMC perturbs particles in
+ * a working space: the logarithm of the value for a log-uniform prior (so a kernel spans decades
+ * evenly), the value itself otherwise; {@link #logDensity} is the density in that working space.
  *
  * <ul>
  *   <li>{@code uniform}: uniform on [min, max];
  *   <li>{@code log-uniform}: the logarithm uniform on [ln min, ln max] (0 < min < max);
- *   <li>{@code normal}: normal with mean and sd; truncated to [min, max] when either bound is finite
- *       ("truncated normal").
+ *   <li>{@code normal}: normal with mean and sd; truncated to [min, max] when either bound is
+ *       finite ("truncated normal").
  * </ul>
  *
  * @param kind the kind of distribution
@@ -28,7 +28,9 @@ public record Prior(Kind kind, double min, double max, double mean, double sd) {
 
   /** The kinds of prior offered. */
   public enum Kind {
-    UNIFORM("uniform"), LOG_UNIFORM("log-uniform"), NORMAL("normal");
+    UNIFORM("uniform"),
+    LOG_UNIFORM("log-uniform"),
+    NORMAL("normal");
 
     private final String code;
 
@@ -65,7 +67,8 @@ public record Prior(Kind kind, double min, double max, double mean, double sd) {
       }
       case NORMAL -> {
         if (!(sd > 0) || !Double.isFinite(mean) || !(max > min)) {
-          throw new IllegalArgumentException("a normal prior needs a finite mean, sd > 0 and min < max");
+          throw new IllegalArgumentException(
+              "a normal prior needs a finite mean, sd > 0 and min < max");
         }
       }
     }
@@ -85,7 +88,8 @@ public record Prior(Kind kind, double min, double max, double mean, double sd) {
   }
 
   private ContinuousDistribution normalDistribution() {
-    return Double.isInfinite(min) && Double.isInfinite(max) ? NormalDistribution.of(mean, sd)
+    return Double.isInfinite(min) && Double.isInfinite(max)
+        ? NormalDistribution.of(mean, sd)
         : TruncatedNormalDistribution.of(mean, sd, min, max);
   }
 
@@ -93,7 +97,8 @@ public record Prior(Kind kind, double min, double max, double mean, double sd) {
   public double sample(UniformRandomProvider rng) {
     return switch (kind) {
       case UNIFORM -> min + rng.nextDouble() * (max - min);
-      case LOG_UNIFORM -> Math.exp(Math.log(min) + rng.nextDouble() * (Math.log(max) - Math.log(min)));
+      case LOG_UNIFORM ->
+          Math.exp(Math.log(min) + rng.nextDouble() * (Math.log(max) - Math.log(min)));
       case NORMAL -> normalDistribution().inverseCumulativeProbability(open(rng.nextDouble()));
     };
   }
@@ -126,8 +131,8 @@ public record Prior(Kind kind, double min, double max, double mean, double sd) {
   }
 
   /**
-   * The box over which a target's sensitivity is checked: [min, max], or mean -/+ 3 sd for an unbounded side of
-   * a normal prior.
+   * The box over which a target's sensitivity is checked: [min, max], or mean -/+ 3 sd for an
+   * unbounded side of a normal prior.
    */
   public double boxLow() {
     return Double.isInfinite(min) ? mean - 3 * sd : min;

@@ -11,25 +11,30 @@ import org.junit.jupiter.api.Test;
 class AbcSmcTest {
 
   /** y ~ N(theta, 1) observed at 2: the distance of one simulation keyed by its number. */
-  private static final AbcSmc.Model NORMAL_MEAN = (values, simulation) -> {
-    double noise = ZigguratSampler.NormalizedGaussian.of(RandomSource.SPLIT_MIX_64.create(simulation * 31 + 7))
-        .sample();
-    return Math.abs(values[0] + noise - 2);
-  };
+  private static final AbcSmc.Model NORMAL_MEAN =
+      (values, simulation) -> {
+        double noise =
+            ZigguratSampler.NormalizedGaussian.of(
+                    RandomSource.SPLIT_MIX_64.create(simulation * 31 + 7))
+                .sample();
+        return Math.abs(values[0] + noise - 2);
+      };
 
   private static AbcSmc abc(int threads) {
-    return new AbcSmc(List.of(Prior.uniform(-10, 10)), new AbcSmc.Settings(400, 7, 0.5, 0.01, 1_000_000, 11,
-        threads));
+    return new AbcSmc(
+        List.of(Prior.uniform(-10, 10)),
+        new AbcSmc.Settings(400, 7, 0.5, 0.01, 1_000_000, 11, threads));
   }
 
   /**
-   * With a flat prior on [-10, 10] and one observation y = 2 of N(theta, 1), the posterior is N(2, 1) (truncation
-   * negligible). ABC with a small final tolerance approaches it: the weighted mean within 0.2 and the sd within
-   * 0.25 of 1 (Monte Carlo error of 400 particles about 0.05 for the mean; the tolerance inflates the sd a little).
+   * With a flat prior on [-10, 10] and one observation y = 2 of N(theta, 1), the posterior is N(2,
+   * 1) (truncation negligible). ABC with a small final tolerance approaches it: the weighted mean
+   * within 0.2 and the sd within 0.25 of 1 (Monte Carlo error of 400 particles about 0.05 for the
+   * mean; the tolerance inflates the sd a little).
    */
   @Test
   void recoversTheAnalyticPosteriorOfANormalMean() {
-    List<AbcSmc.Generation> gens = abc(2).run(NORMAL_MEAN, List.of(), new AbcSmc.Listener() { });
+    List<AbcSmc.Generation> gens = abc(2).run(NORMAL_MEAN, List.of(), new AbcSmc.Listener() {});
     AbcSmc.Generation last = gens.get(gens.size() - 1);
     double mean = 0;
     double sq = 0;
@@ -51,9 +56,10 @@ class AbcSmcTest {
 
   @Test
   void theSameGenerationsForAnyThreadCountAndAfterAResume() {
-    List<AbcSmc.Generation> one = abc(1).run(NORMAL_MEAN, List.of(), new AbcSmc.Listener() { });
-    List<AbcSmc.Generation> three = abc(3).run(NORMAL_MEAN, List.of(), new AbcSmc.Listener() { });
-    List<AbcSmc.Generation> resumed = abc(2).run(NORMAL_MEAN, one.subList(0, 3), new AbcSmc.Listener() { });
+    List<AbcSmc.Generation> one = abc(1).run(NORMAL_MEAN, List.of(), new AbcSmc.Listener() {});
+    List<AbcSmc.Generation> three = abc(3).run(NORMAL_MEAN, List.of(), new AbcSmc.Listener() {});
+    List<AbcSmc.Generation> resumed =
+        abc(2).run(NORMAL_MEAN, one.subList(0, 3), new AbcSmc.Listener() {});
     assertThat(three).hasSameSizeAs(one);
     assertThat(resumed).hasSameSizeAs(one);
     for (int g = 0; g < one.size(); g++) {
@@ -82,13 +88,15 @@ class AbcSmcTest {
     }
     assertThat(truncated.logDensity(-0.1)).isEqualTo(Double.NEGATIVE_INFINITY);
     // the half-normal density at 0 is twice the normal's
-    assertThat(Math.exp(truncated.logDensity(0))).isCloseTo(2 / Math.sqrt(2 * Math.PI), within(1e-9));
+    assertThat(Math.exp(truncated.logDensity(0)))
+        .isCloseTo(2 / Math.sqrt(2 * Math.PI), within(1e-9));
   }
 
   @Test
   void aBudgetTooSmallForAGenerationKeepsOnlyTheCompleteOnes() {
-    AbcSmc small = new AbcSmc(List.of(Prior.uniform(-10, 10)), new AbcSmc.Settings(50, 10, 0.5, 0, 200, 3, 1));
-    List<AbcSmc.Generation> gens = small.run(NORMAL_MEAN, List.of(), new AbcSmc.Listener() { });
+    AbcSmc small =
+        new AbcSmc(List.of(Prior.uniform(-10, 10)), new AbcSmc.Settings(50, 10, 0.5, 0, 200, 3, 1));
+    List<AbcSmc.Generation> gens = small.run(NORMAL_MEAN, List.of(), new AbcSmc.Listener() {});
     long spent = gens.stream().mapToLong(AbcSmc.Generation::simulations).sum();
     assertThat(spent).isLessThanOrEqualTo(200);
     assertThat(gens).isNotEmpty().allSatisfy(g -> assertThat(g.particles().length).isEqualTo(50));
