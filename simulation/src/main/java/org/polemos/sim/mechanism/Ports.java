@@ -31,4 +31,46 @@ public final class Ports {
   public interface Operations {
     void assigned(int source);
   }
+
+  /**
+   * The organisation's message to would-be travellers and sympathisers abroad (people issue): how
+   * strongly, at the current time, it calls them to stay and attack at home instead of coming.
+   * Provided by the mechanism that models the message; a reader finds it with {@link
+   * org.polemos.sim.RunContext#provides} and falls back to {@link #COME} when nothing provides it.
+   */
+  public interface Message {
+    /** The call to stay and attack at home, in [0, 1]: 0 is "come" only, 1 is "stay" only. */
+    double stayAndAttackCall();
+
+    /** The message when no mechanism models it: always "come". */
+    Message COME = () -> 0;
+  }
+
+  /**
+   * The pools at home that attacks inspired or guided from the organisation draw on, by source
+   * country (people issue): read-only, so the mechanism that reads them never moves a person the
+   * mechanism that owns them counts. Provided by the mechanism that models states' travel tools and
+   * returns; readers fall back to {@link #NONE} when nothing provides it.
+   */
+  public interface HomePools {
+    /** Would-be travellers stopped by a state's tools who stay at home (a stock, not a flow). */
+    double frustratedTravellers(int source);
+
+    /** People who came back from the organisation to {@code source} and are not detained. */
+    double returneesAtLarge(int source);
+
+    /** No pools: nothing models them. */
+    HomePools NONE =
+        new HomePools() {
+          @Override
+          public double frustratedTravellers(int source) {
+            return 0;
+          }
+
+          @Override
+          public double returneesAtLarge(int source) {
+            return 0;
+          }
+        };
+  }
 }
