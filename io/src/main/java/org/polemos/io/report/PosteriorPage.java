@@ -122,8 +122,8 @@ public final class PosteriorPage {
       double high = s == null ? Double.NaN : parse(s.get("prior_high"));
       parameters.add(new Parameter(path, prior, low, high, values));
     }
-    List<Map<String, String>> diagnostics =
-        ExperimentPage.read(directory.resolve("abc-diagnostics.csv"));
+    Path diagnosticsFile = directory.resolve("abc-diagnostics.csv");
+    List<Map<String, String>> diagnostics = ExperimentPage.read(diagnosticsFile);
 
     String title = "ABC-SMC posterior";
     html.append(HtmlReport.head("Polemos " + title))
@@ -226,7 +226,7 @@ public final class PosteriorPage {
         "<div id=\"corner\" class=\"corner\"></div>\n<p class=\"caption\" id=\"corner-readout\">"
             + "&nbsp;</p>\n</section>\n");
     summaryTable(parameters, weights);
-    diagnostics(diagnostics, charts);
+    diagnostics(diagnostics, diagnosticsFile, charts);
     try {
       html.append(
           HtmlReport.tail(
@@ -272,7 +272,7 @@ public final class PosteriorPage {
             + " empirical distribution function, no interpolation).</p></section>\n");
   }
 
-  private void diagnostics(List<Map<String, String>> rows, ArrayNode charts) {
+  private void diagnostics(List<Map<String, String>> rows, Path file, ArrayNode charts) {
     html.append(
         "<section><h2>Diagnostics per generation</h2><table id=\"abc-diagnostics\"><thead><tr>"
             + "<th>Generation</th><th>Tolerance</th><th>Simulations</th><th>Accepted / considered"
@@ -282,7 +282,6 @@ public final class PosteriorPage {
     List<Double> acceptance = new ArrayList<>();
     List<Double> ess = new ArrayList<>();
     List<Double> accepted = new ArrayList<>();
-    Path file = Path.of("abc-diagnostics.csv");
     for (int i = 0; i < rows.size(); i++) {
       Map<String, String> r = rows.get(i);
       generation.add(value(r, "generation", file, i));

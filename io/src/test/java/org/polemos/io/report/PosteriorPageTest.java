@@ -207,6 +207,15 @@ class PosteriorPageTest {
   }
 
   @Test
+  void aBadDiagnosticsValueIsOneLocatedMessage() throws Exception {
+    Path file = dir.resolve("abc-diagnostics.csv");
+    Files.writeString(file, Files.readString(file).replace(",281.5", ",many"));
+    assertThatThrownBy(() -> PosteriorPage.render(dir))
+        .isInstanceOf(ReportException.class)
+        .hasMessageContaining(file + ":3: column 'ess': 'many' is not a finite number");
+  }
+
+  @Test
   void aDirectoryWithoutDiagnosticsIsNotAPosterior() throws Exception {
     Files.delete(dir.resolve("abc-diagnostics.csv"));
     assertThat(PosteriorPage.isPosterior(dir)).isFalse();
