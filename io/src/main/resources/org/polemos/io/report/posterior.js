@@ -51,12 +51,14 @@
     return p.log ? {time: false, distr: 3, log: 10, range: function () { return [e[0], e[e.length - 1]]; }}
       : {time: false, range: function () { return [e[0], e[e.length - 1]]; }};
   }
+  // a logarithmic axis leaves some of its splits unlabelled (null): no text there
+  function tickLabels(u, vals) { return vals.map(function (v) { return v == null ? "" : fmt(v); }); }
   function axes(xLabel, yLabel) {
     return [
       {font: font, labelFont: font, stroke: "#4a525d", grid: {stroke: "#eceff3"}, size: 30, label: xLabel,
-        labelSize: xLabel ? 16 : 0, values: function (u, vals) { return vals.map(fmt); }},
+        labelSize: xLabel ? 16 : 0, values: tickLabels},
       {font: font, labelFont: font, stroke: "#4a525d", grid: {stroke: "#eceff3"}, size: 44, label: yLabel,
-        labelSize: yLabel ? 16 : 0, values: function (u, vals) { return vals.map(fmt); }}
+        labelSize: yLabel ? 16 : 0, values: tickLabels}
     ];
   }
   function hover(describe) {
