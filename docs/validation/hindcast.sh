@@ -63,7 +63,7 @@ def num(text):
     if abs(v) >= 1000:
         return f"{v:,.0f}"
     if abs(v) >= 1:
-        return f"{v:.3g}" if abs(v) < 100 else f"{v:.0f}"
+        return f"{v:.3g}" if abs(v) < 100 else f"{v:,.0f}"
     return f"{v:.3g}"
 
 def span(a, b):
