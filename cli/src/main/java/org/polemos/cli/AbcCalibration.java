@@ -22,8 +22,9 @@ import picocli.CommandLine;
  * {@code method: abc-smc} of {@code polemos calibrate} (and the calibration step of {@code polemos
  * hindcast}): runs {@link AbcSmc} on the targets, checkpoints every complete generation in {@code
  * DIR/generations} (a resumed run continues after the last one and gives the same files as an
- * uninterrupted run), and writes {@code posterior.csv}, {@code abc-diagnostics.csv} and {@code
- * posterior-summary.csv}.
+ * uninterrupted run), and writes {@code posterior.csv}, {@code abc-diagnostics.csv}, {@code
+ * posterior-summary.csv} and the page {@code posterior.html} (marginal and pairwise plots, the
+ * diagnostics).
  *
  * <p>Each simulation runs {@code replications} replications and compares their mean with the
  * figures. Without common random numbers (the default) every simulation has its own streams (a seed
@@ -420,6 +421,8 @@ final class AbcCalibration {
       }
       csv.commit();
     }
+    org.polemos.io.report.PosteriorPage.write(
+        out, out.resolve(org.polemos.io.report.PosteriorPage.FILE));
   }
 
   static double[] column(AbcSmc.Generation g, int c) {

@@ -58,6 +58,7 @@ import picocli.CommandLine.Spec;
       "With method: abc-smc (priors per parameter, population Monte Carlo ABC with adaptive tolerances):",
       "  posterior.csv        weight and one column per parameter path, one row per particle",
       "  posterior-summary.csv, abc-diagnostics.csv (tolerance, acceptance, ESS per generation),",
+      "  posterior.html       marginal and pairwise posterior plots and the diagnostics (one offline page)",
       "  generations/         every complete generation; --resume continues after the last one",
       "File format: docs/EXPERIMENTS.md."
     },

@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
           + "figures, the control changes of the first replication and the run's manifest. A directory without "
           + "manifest.json (an unfinished run) is refused.",
       "For the output directory of a sweep, sensitivity study or calibration, writes its experiment page instead "
-          + "(response curves, Morris or Sobol plots, loss curve and fit).",
+          + "(response curves, Morris or Sobol plots, loss curve and fit; for ABC-SMC the posterior page).",
       "Public figures: --figures FILE, or those named by the scenario's presentation (levant-2014: the bundled "
           + "table)."
     },

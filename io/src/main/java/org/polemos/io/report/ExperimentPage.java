@@ -21,8 +21,8 @@ import org.polemos.model.result.Metric;
  * The page of an experiment's output directory, in the family of report.html (one offline file):
  * sweep response curves ({@code sweep.csv}), the Morris mu*-sigma plot ({@code morris.csv}), Sobol
  * bars ({@code sobol.csv}), or the calibration's loss curve and fit against each target ({@code
- * loss-history.csv}, {@code fit.csv}). The kind is recognised from the files present
- * (docs/EXPERIMENTS.md describes them).
+ * loss-history.csv}, {@code fit.csv}); an ABC-SMC posterior gets its {@link PosteriorPage}. The
+ * kind is recognised from the files present (docs/EXPERIMENTS.md describes them).
  */
 public final class ExperimentPage {
   /** Outputs (metric, key, date) drawn at most; the rest are in the CSV files. */
@@ -46,6 +46,9 @@ public final class ExperimentPage {
   }
 
   private static String kind(Path directory) {
+    if (PosteriorPage.isPosterior(directory)) {
+      return "posterior.csv";
+    }
     for (String file : new String[] {"sweep.csv", "morris.csv", "sobol.csv", "loss-history.csv"}) {
       if (Files.isRegularFile(directory.resolve(file))) {
         return file;
@@ -62,8 +65,11 @@ public final class ExperimentPage {
     if (kind == null) {
       throw new ReportException(
           directory
-              + " holds no experiment output (sweep.csv, morris.csv, sobol.csv or "
-              + "loss-history.csv)");
+              + " holds no experiment output (sweep.csv, morris.csv, sobol.csv, "
+              + "loss-history.csv, or posterior.csv with abc-diagnostics.csv)");
+    }
+    if (kind.equals("posterior.csv")) {
+      return PosteriorPage.render(directory);
     }
     return new ExperimentPage().page(directory, kind);
   }

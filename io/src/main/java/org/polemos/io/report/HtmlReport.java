@@ -220,10 +220,14 @@ public final class HtmlReport {
   }
 
   /**
-   * The end of a page from {@code </main>}: footer, the page's data (JSON), uPlot and report.js,
-   * all inline.
+   * The end of a page from {@code </main>}: footer, the page's data (JSON), uPlot, report.js and
+   * the page's further {@code scripts} (resources beside this class), all inline.
    */
-  static String tail(String origin, String json) {
+  static String tail(String origin, String json, String... scripts) {
+    StringBuilder extra = new StringBuilder();
+    for (String script : scripts) {
+      extra.append("<script>\n").append(resource(script)).append("</script>\n");
+    }
     return "</main>\n<footer>"
         + Html.escape(origin)
         + " Aggregate, population-level results for policy research; "
@@ -234,7 +238,9 @@ public final class HtmlReport {
         + resource(UPLOT)
         + "\n</script>\n<script>\n"
         + resource("report.js")
-        + "</script>\n</body>\n</html>\n";
+        + "</script>\n"
+        + extra
+        + "</body>\n</html>\n";
   }
 
   private String banners() {
