@@ -27,6 +27,7 @@ import org.polemos.sim.experiment.ObservationCollector;
 import org.polemos.sim.random.RandomStreams;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -86,13 +87,6 @@ final class CalibrateCommand implements Callable<Integer> {
   Path out;
 
   @Option(
-      names = {"-t", "--threads"},
-      paramLabel = "T",
-      description =
-          "Worker threads for the replications of an evaluation. Default: the number of processors.")
-  Integer threads;
-
-  @Option(
       names = "--budget",
       paramLabel = "B",
       description = "Override the file's budget (evaluations; simulations for abc-smc).")
@@ -103,10 +97,9 @@ final class CalibrateCommand implements Callable<Integer> {
       description = "abc-smc: continue the run in DIR after its last complete generation.")
   boolean resume;
 
-  @Option(
-      names = "--no-progress",
-      description = "No progress output (also off when the CI variable is set).")
-  boolean noProgress;
+  @Mixin ThreadsOption threadsOption = new ThreadsOption();
+
+  @Mixin ProgressOption progressOption = new ProgressOption();
 
   private final Engine engine;
 
@@ -144,7 +137,7 @@ final class CalibrateCommand implements Callable<Integer> {
   }
 
   private int calibrate(CalibrationSpec cal, CommandLine cmd) throws IOException {
-    int workers = Experiments.threads(threads, cal.replications(), cmd);
+    int workers = threadsOption.workers(cal.replications(), cmd);
     int evaluations = budget != null ? budget : cal.budget();
     List<String> paths = cal.parameters().stream().map(ParameterBounds::path).toList();
     int k = paths.size();
@@ -162,7 +155,8 @@ final class CalibrateCommand implements Callable<Integer> {
     Calibrator calibrator =
         new Calibrator(min, max, Calibrator.Method.of(cal.optimiser()), evaluations, cal.seed());
     Calibration.Result result;
-    try (Progress progress = Progress.of(noProgress, "calibrate", "evaluations", err)) {
+    try (Progress progress =
+        Progress.of(progressOption.noProgress, "calibrate", "evaluations", err)) {
       result =
           calibration(cal)
               .run(
@@ -292,13 +286,13 @@ final class CalibrateCommand implements Callable<Integer> {
   /** {@code method: abc-smc}: the posterior, its diagnostics and the identifiability check. */
   private int abc(CalibrationSpec cal, CommandLine cmd) throws IOException {
     int workers =
-        threads != null
-            ? Experiments.threads(threads, 1, cmd)
+        threadsOption.threads != null
+            ? threadsOption.workers(1, cmd)
             : Math.max(1, Runtime.getRuntime().availableProcessors());
     long t0 = System.nanoTime();
     AbcCalibration abc = new AbcCalibration(engine, cal, cal.targets());
     List<org.polemos.sim.experiment.abc.AbcSmc.Generation> generations =
-        abc.run(out, resume, workers, budget, noProgress, cmd);
+        abc.run(out, resume, workers, budget, progressOption.noProgress, cmd);
     PrintWriter stdout = cmd.getOut();
     List<CalibrationSpec.PriorSpec> priors = cal.abc().priors();
     double[] low = new double[priors.size()];

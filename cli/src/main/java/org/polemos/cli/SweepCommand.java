@@ -82,21 +82,13 @@ final class SweepCommand implements Callable<Integer>, ShardOption.Sharded {
       description = "Continue an interrupted sweep in DIR: skip the points it finished.")
   boolean resume;
 
-  @Option(
-      names = {"-t", "--threads"},
-      paramLabel = "T",
-      description =
-          "Worker threads for the replications of a point. Default: the number of processors.")
-  Integer threads;
-
-  @Option(
-      names = "--no-progress",
-      description = "No progress output (also off when the CI variable is set).")
-  boolean noProgress;
-
   /** Testing aid: fail after this many points have been run by this invocation, as if killed. */
   @Option(names = "--stop-after-points", hidden = true)
   Integer stopAfterPoints;
+
+  @Mixin ThreadsOption threadsOption = new ThreadsOption();
+
+  @Mixin ProgressOption progressOption = new ProgressOption();
 
   private final Engine engine;
 
@@ -153,9 +145,9 @@ final class SweepCommand implements Callable<Integer>, ShardOption.Sharded {
           sweep.replications(),
           scenarios::get,
           m -> sweep.metrics().isEmpty() || sweep.metrics().contains(m),
-          Experiments.threads(threads, sweep.replications(), cmd),
+          threadsOption.workers(sweep.replications(), cmd),
           out,
-          noProgress);
+          progressOption.noProgress);
     }
     String fingerprint = fingerprint(sweep, points);
     try (OutputDirectory claimed =
@@ -186,11 +178,11 @@ final class SweepCommand implements Callable<Integer>, ShardOption.Sharded {
       }
     }
     writePoints(sweep, points);
-    int workers = Experiments.threads(threads, sweep.replications(), cmd);
+    int workers = threadsOption.workers(sweep.replications(), cmd);
     long t0 = System.nanoTime();
     int ran;
     try (CheckpointLog checkpoint = CheckpointLog.open(log);
-        Progress progress = Progress.of(noProgress, "sweep", "points", err)) {
+        Progress progress = Progress.of(progressOption.noProgress, "sweep", "points", err)) {
       if (CheckpointLog.read(log).isEmpty()) {
         checkpoint.append("sweep " + fingerprint);
       }
