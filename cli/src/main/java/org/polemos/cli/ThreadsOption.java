@@ -10,8 +10,8 @@ final class ThreadsOption {
       names = {"-t", "--threads"},
       paramLabel = "T",
       description =
-          "Worker threads for the replications of a point (or evaluation); outputs do not depend on "
-              + "it. Default: the number of processors.")
+          "Worker threads running the replications in parallel (outputs do not depend on it). "
+              + "Default: the number of processors.")
   Integer threads;
 
   /**
