@@ -5,28 +5,17 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.polemos.io.InputFileException;
 import org.polemos.io.experiment.CalibrationFileReader;
 import org.polemos.io.experiment.CalibrationSpec;
-import org.polemos.io.experiment.ObservedFigure;
 import org.polemos.io.experiment.ParameterBounds;
-import org.polemos.io.results.TableCsvWriter;
-import org.polemos.io.scenario.Diagnostic;
-import org.polemos.io.scenario.ScenarioWriter;
-import org.polemos.model.Scenario;
-import org.polemos.model.validation.Suggestions;
 import org.polemos.sim.Engine;
 import org.polemos.sim.experiment.Calibration;
 import org.polemos.sim.experiment.Calibrator;
-import org.polemos.sim.experiment.CellSummary;
-import org.polemos.sim.experiment.Observation;
-import org.polemos.sim.experiment.ObservationCollector;
-import org.polemos.sim.random.RandomStreams;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -87,13 +76,6 @@ final class CalibrateCommand implements Callable<Integer> {
   Path out;
 
   @Option(
-      names = {"-t", "--threads"},
-      paramLabel = "T",
-      description =
-          "Worker threads for the replications of an evaluation. Default: the number of processors.")
-  Integer threads;
-
-  @Option(
       names = "--budget",
       paramLabel = "B",
       description = "Override the file's budget (evaluations; simulations for abc-smc).")
@@ -104,10 +86,9 @@ final class CalibrateCommand implements Callable<Integer> {
       description = "abc-smc: continue the run in DIR after its last complete generation.")
   boolean resume;
 
-  @Option(
-      names = "--no-progress",
-      description = "No progress output (also off when the CI variable is set).")
-  boolean noProgress;
+  @Mixin ThreadsOption threadsOption = new ThreadsOption();
+
+  @Mixin ProgressOption progressOption = new ProgressOption();
 
   private final Engine engine;
 
@@ -145,7 +126,7 @@ final class CalibrateCommand implements Callable<Integer> {
   }
 
   private int calibrate(CalibrationSpec cal, CommandLine cmd) throws IOException {
-    int workers = Experiments.threads(threads, cal.replications(), cmd);
+    int workers = threadsOption.workers(cal.replications(), cmd);
     int evaluations = budget != null ? budget : cal.budget();
     List<String> paths = cal.parameters().stream().map(ParameterBounds::path).toList();
     int k = paths.size();
@@ -163,9 +144,10 @@ final class CalibrateCommand implements Callable<Integer> {
     Calibrator calibrator =
         new Calibrator(min, max, Calibrator.Method.of(cal.optimiser()), evaluations, cal.seed());
     Calibration.Result result;
-    try (Progress progress = Progress.of(noProgress, "calibrate", "evaluations", err)) {
+    try (Progress progress =
+        Progress.of(progressOption.noProgress, "calibrate", "evaluations", err)) {
       result =
-          calibration(cal)
+          CalibrationFile.calibration(cal)
               .run(
                   engine,
                   calibrator,
@@ -173,133 +155,30 @@ final class CalibrateCommand implements Callable<Integer> {
                   workers,
                   (e, best) -> progress.replicationDone(e.number(), evaluations));
     }
-    List<Calibrator.Evaluation> history = result.history();
-    List<Double> bestSoFar = result.bestSoFar();
-    Calibrator.Evaluation best = result.best();
-    Scenario fitted = result.fitted();
-    Calibration.Fit fit = result.fit();
-
-    List<String> header = new ArrayList<>(List.of("evaluation", "loss", "best_loss"));
-    header.addAll(paths);
-    try (TableCsvWriter csv = new TableCsvWriter(out.resolve("loss-history.csv"), header)) {
-      for (int e = 0; e < history.size(); e++) {
-        Object[] row = new Object[header.size()];
-        row[0] = history.get(e).number();
-        row[1] = history.get(e).loss();
-        row[2] = bestSoFar.get(e);
-        for (int i = 0; i < k; i++) {
-          row[3 + i] = history.get(e).values()[i];
-        }
-        csv.row(row);
-      }
-      csv.commit();
-    }
-    try (TableCsvWriter csv =
-        new TableCsvWriter(
-            out.resolve("best-parameters.csv"),
-            List.of("path", "value", "min", "max", "initial"))) {
-      for (int i = 0; i < k; i++) {
-        csv.row(paths.get(i), fitted.getDouble(paths.get(i)), min[i], max[i], initial[i]);
-      }
-      csv.commit();
-    }
-    new ScenarioWriter().write(fitted, out.resolve("fitted.yaml"));
-    try (TableCsvWriter csv =
-        new TableCsvWriter(
-            out.resolve("fit.csv"),
-            List.of(
-                "quantity",
-                "key",
-                "date_from",
-                "date_to",
-                "low",
-                "high",
-                "metric",
-                "metric_key",
-                "aggregate",
-                "scale",
-                "simulated_mean",
-                "simulated_p05",
-                "simulated_p95",
-                "weight",
-                "loss"))) {
-      for (int t = 0; t < cal.targets().size(); t++) {
-        CalibrationSpec.Target target = cal.targets().get(t);
-        ObservedFigure f = target.figure();
-        CellSummary s = fit.simulated().get(t);
-        csv.row(
-            f.quantity(),
-            f.key(),
-            f.dateFrom().toString(),
-            f.dateTo().toString(),
-            f.low(),
-            f.high(),
-            target.metric(),
-            target.metricKey(),
-            target.aggregate(),
-            target.scale(),
-            target.scale() * s.mean(),
-            target.scale() * s.quantile(0.05),
-            target.scale() * s.quantile(0.95),
-            target.weight(),
-            fit.losses().get(t));
-      }
-      csv.commit();
-    }
-    PrintWriter stdout = cmd.getOut();
-    IdentifiabilityReport.write(
+    CalibrationOutput.write(
+        cal,
+        result,
         new TargetRuns(engine, cal.base(), paths, cal.targets()),
-        paths,
         min,
         max,
-        cal.seed(),
-        cal.replications(),
-        out.resolve("identifiability.csv"),
-        stdout);
-    stdout.printf(
-        "%s: %d evaluations (%s) x %d replications, seed %d, %.1f s -> %s%n",
+        initial,
         file,
-        history.size(),
-        cal.optimiser(),
-        cal.replications(),
-        cal.seed(),
-        (System.nanoTime() - t0) / 1e9,
-        out);
-    stdout.printf("Best loss %.6g at evaluation %d:%n", best.loss(), best.number());
-    for (int i = 0; i < k; i++) {
-      stdout.printf(
-          "  %-50s %14.6g  [%g, %g]%n",
-          paths.get(i), fitted.getDouble(paths.get(i)), min[i], max[i]);
-    }
-    stdout.printf(
-        "%-34s %-12s %-10s %14s %14s %14s %10s%n",
-        "target", "key", "to", "low", "high", "simulated", "loss");
-    for (int t = 0; t < cal.targets().size(); t++) {
-      ObservedFigure f = cal.targets().get(t).figure();
-      stdout.printf(
-          "%-34s %-12s %-10s %14.6g %14.6g %14.6g %10.4g%n",
-          f.quantity(),
-          f.key().isEmpty() ? "-" : f.key(),
-          f.dateTo(),
-          f.low(),
-          f.high(),
-          cal.targets().get(t).scale() * fit.simulated().get(t).mean(),
-          fit.losses().get(t));
-    }
-    stdout.flush();
+        out,
+        t0,
+        cmd.getOut());
     return ExitCodes.OK;
   }
 
   /** {@code method: abc-smc}: the posterior, its diagnostics and the identifiability check. */
   private int abc(CalibrationSpec cal, CommandLine cmd) throws IOException {
     int workers =
-        threads != null
-            ? Experiments.threads(threads, 1, cmd)
+        threadsOption.threads != null
+            ? threadsOption.workers(1, cmd)
             : Math.max(1, Runtime.getRuntime().availableProcessors());
     long t0 = System.nanoTime();
     AbcCalibration abc = new AbcCalibration(engine, cal, cal.targets());
     List<org.polemos.sim.experiment.abc.AbcSmc.Generation> generations =
-        abc.run(out, resume, workers, budget, noProgress, cmd);
+        abc.run(out, resume, workers, budget, progressOption.noProgress, cmd);
     PrintWriter stdout = cmd.getOut();
     List<CalibrationSpec.PriorSpec> priors = cal.abc().priors();
     double[] low = new double[priors.size()];
@@ -322,84 +201,11 @@ final class CalibrateCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** The calibration of {@code cal} as the library sees it. */
-  private static Calibration calibration(CalibrationSpec cal) {
-    List<Calibration.Target> targets = new ArrayList<>();
-    for (CalibrationSpec.Target t : cal.targets()) {
-      targets.add(
-          new Calibration.Target(
-              new Observation(
-                  t.metric(),
-                  t.metricKey(),
-                  Observation.Aggregate.of(t.aggregate()),
-                  t.figure().dateFrom(),
-                  t.figure().dateTo()),
-              t.figure().low(),
-              t.figure().high(),
-              t.scale(),
-              t.weight()));
-    }
-    List<String> paths = cal.parameters().stream().map(ParameterBounds::path).toList();
-    return new Calibration(cal.base(), paths, targets, cal.seed(), cal.replications());
-  }
-
   /**
    * Checks metric names, and runs one replication of the base to check that every target's series
-   * exists.
+   * exists ({@link CalibrationFile#checkTargets}).
    */
   void checkTargets(CalibrationSpec cal) {
-    List<Diagnostic> problems = new ArrayList<>();
-    for (CalibrationSpec.Target t : cal.targets()) {
-      if (!engine.metrics().contains(t.metric())) {
-        problems.add(
-            t.location()
-                .problem(
-                    "unknown metric \""
-                        + t.metric()
-                        + "\""
-                        + Suggestions.didYouMean(t.metric(), engine.metrics())
-                        + " (metrics: docs/OUTPUTS.md)"));
-      }
-    }
-    if (problems.isEmpty()) {
-      Scenario scenario = cal.base().with("seed", cal.seed());
-      ObservationCollector collector = calibration(cal).collector(scenario);
-      List<String> keys = new ArrayList<>();
-      engine.run(
-          scenario,
-          0,
-          RandomStreams.of(cal.seed()),
-          (r, d, m, key, v) -> {
-            collector.series(r, d, m, key, v);
-            if (!keys.contains(m + "/" + key)) {
-              keys.add(m + "/" + key);
-            }
-          });
-      List<String> unseen = collector.unseen();
-      for (CalibrationSpec.Target t : cal.targets()) {
-        String id = t.metric() + "/" + t.metricKey();
-        if (unseen.contains(id)) {
-          List<String> valid =
-              keys.stream()
-                  .filter(s -> s.startsWith(t.metric() + "/"))
-                  .map(s -> s.substring(t.metric().length() + 1))
-                  .toList();
-          problems.add(
-              t.location()
-                  .problem(
-                      "metric "
-                          + t.metric()
-                          + " has no key \""
-                          + t.metricKey()
-                          + "\""
-                          + Suggestions.didYouMean(t.metricKey(), valid)
-                          + "; keys: "
-                          + String.join(", ", valid)));
-        }
-      }
-    }
-    if (!problems.isEmpty()) {
-      throw new InputFileException(problems);
-    }
+    CalibrationFile.checkTargets(cal, engine);
   }
 }

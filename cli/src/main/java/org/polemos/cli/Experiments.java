@@ -62,6 +62,33 @@ final class Experiments {
     }
   }
 
+  /** Work that writes into a claimed output directory. */
+  @FunctionalInterface
+  interface DirectoryWork {
+    int run() throws IOException;
+  }
+
+  /**
+   * Claims {@code out} (new or empty) and runs {@code work} in it; when the work fails (an invalid
+   * design point, an output key the series lack) a directory it created is not left behind empty
+   * (checked once the lock is released).
+   */
+  static int inNewDirectory(Path out, CommandLine cmd, DirectoryWork work) throws IOException {
+    boolean created = !Files.exists(out);
+    boolean finished = false;
+    try {
+      try (OutputDirectory claimed = OutputDirectory.claimEmpty(out, cmd)) {
+        int status = work.run();
+        finished = true;
+        return status;
+      }
+    } finally {
+      if (!finished && created && Files.isDirectory(out)) {
+        deleteIfEmpty(out);
+      }
+    }
+  }
+
   /**
    * The worker count: the option, or the processors, never more than {@code work} (idle threads)
    * nor than the processors (at least 2, so that thread-independence can be seen on any machine):

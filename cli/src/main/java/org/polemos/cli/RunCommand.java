@@ -125,14 +125,7 @@ final class RunCommand implements Callable<Integer>, ShardOption.Sharded {
               + "Default: all when N <= 100, else 100.")
   Integer keepSeries;
 
-  @Option(
-      names = "--set",
-      paramLabel = "PATH=VALUE",
-      description =
-          "Change one scenario parameter before running (repeatable), e.g. "
-              + "corridors.tal-abyad.interdiction=0.6; paths as in docs/MODEL.md. The run's scenario.yaml holds the "
-              + "result.")
-  List<String> settings = new ArrayList<>();
+  @Mixin SetOption setOption = new SetOption();
 
   @Option(
       names = "--format",
@@ -155,10 +148,7 @@ final class RunCommand implements Callable<Integer>, ShardOption.Sharded {
               + "in the report.")
   Path observed;
 
-  @Option(
-      names = "--no-progress",
-      description = "No progress output (also off when the CI variable is set).")
-  boolean noProgress;
+  @Mixin ProgressOption progressOption = new ProgressOption();
 
   @Option(
       names = "--posterior",
@@ -215,7 +205,7 @@ final class RunCommand implements Callable<Integer>, ShardOption.Sharded {
     if (out != null) {
       Outputs.requireNotInput("--out", out, cmd, observed == null ? List.of() : List.of(observed));
     }
-    Scenario loaded = applySettings(ScenarioArgument.load(scenarioArgument, cmd), settings, cmd);
+    Scenario loaded = setOption.apply(ScenarioArgument.load(scenarioArgument, cmd), cmd);
     long runSeed = seed != null ? seed : loaded.seed();
     Scenario scenario = loaded.with("seed", runSeed);
     requireReadableBack(scenario);
@@ -256,7 +246,7 @@ final class RunCommand implements Callable<Integer>, ShardOption.Sharded {
           metric -> true,
           workers,
           dir,
-          noProgress);
+          progressOption.noProgress);
     }
     boolean created = !Files.exists(dir);
     boolean finished = false;
@@ -377,7 +367,7 @@ final class RunCommand implements Callable<Integer>, ShardOption.Sharded {
         SeriesWriter seriesParquet =
             parquet ? new ParquetSeriesWriter(dir.resolve("series.parquet")) : null;
         EventLogWriter events = new EventLogWriter(dir.resolve("events.ndjson"));
-        Progress progress = Progress.of(noProgress, scenario.id(), "replications", cmd.getErr())) {
+        Progress progress = progressOption.progress(scenario.id(), "replications", cmd)) {
       RunListener sink =
           new RunListener() {
             @Override
@@ -463,7 +453,7 @@ final class RunCommand implements Callable<Integer>, ShardOption.Sharded {
     if (!noReport) {
       files.put("report", "report.html");
     }
-    boolean edited = edited(scenario);
+    boolean edited = ScenarioArgument.edited(scenario);
     BuildInfo build = BuildInfo.current();
     new RunManifest(
             scenario.id(),
@@ -504,74 +494,6 @@ final class RunCommand implements Callable<Integer>, ShardOption.Sharded {
   @Override
   public ShardOption shardOption() {
     return shardOption;
-  }
-
-  /**
-   * Applies {@code --set PATH=VALUE} settings; a bad path is a usage error, an invalid result
-   * invalid input.
-   */
-  static Scenario applySettings(Scenario scenario, List<String> settings, CommandLine cmd) {
-    Scenario result = scenario;
-    for (String setting : settings) {
-      int eq = setting.indexOf('=');
-      if (eq <= 0) {
-        throw new CommandLine.ParameterException(cmd, "--set " + setting + ": expected PATH=VALUE");
-      }
-      String path = setting.substring(0, eq).strip();
-      String text = setting.substring(eq + 1).strip();
-      Object value = text;
-      try {
-        value = new java.math.BigDecimal(text);
-      } catch (NumberFormatException e) {
-        // not a number: kept as text (dates, enum codes)
-      }
-      try {
-        result = result.with(path, value);
-      } catch (IllegalArgumentException e) {
-        throw new CommandLine.ParameterException(cmd, "--set " + setting + ": " + e.getMessage());
-      }
-    }
-    if (!settings.isEmpty()) {
-      List<org.polemos.model.validation.Problem> problems = result.validate();
-      if (!problems.isEmpty()) {
-        // In the user's terms: the command, the --set that caused the problem, and the path with
-        // ids.
-        List<org.polemos.io.scenario.Diagnostic> diagnostics = new ArrayList<>();
-        for (org.polemos.model.validation.Problem p : problems) {
-          String path = org.polemos.model.path.ScenarioPaths.idPath(result, p.path());
-          String cause =
-              settings.stream()
-                  .filter(s -> s.substring(0, Math.max(0, s.indexOf('='))).strip().equals(path))
-                  .findFirst()
-                  .map(s -> "--set " + s)
-                  .orElse("after --set");
-          diagnostics.add(
-              new org.polemos.io.scenario.Diagnostic(
-                  cmd.getCommandSpec().qualifiedName(),
-                  0,
-                  0,
-                  "",
-                  cause + ": " + path + ": " + p.message()));
-        }
-        throw new org.polemos.io.scenario.ScenarioFileException(diagnostics);
-      }
-    }
-    return result;
-  }
-
-  /**
-   * Whether {@code scenario} differs in content from the bundled scenario with its id, the seed
-   * aside (a run's seed is recorded on its own): the canonical YAML of both is compared, so
-   * formatting and comments do not count.
-   */
-  static boolean edited(Scenario scenario) {
-    if (!org.polemos.io.scenario.BundledScenarios.exists(scenario.id())) {
-      return false;
-    }
-    Scenario bundled =
-        org.polemos.io.scenario.BundledScenarios.load(scenario.id()).with("seed", scenario.seed());
-    ScenarioWriter writer = new ScenarioWriter();
-    return !writer.toYaml(bundled).equals(writer.toYaml(scenario));
   }
 
   private List<String> commandLine() {

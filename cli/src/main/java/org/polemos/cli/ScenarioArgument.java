@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.polemos.io.scenario.BundledScenarios;
 import org.polemos.io.scenario.ScenarioReader;
+import org.polemos.io.scenario.ScenarioWriter;
 import org.polemos.model.Scenario;
 import picocli.CommandLine;
 
@@ -41,5 +42,20 @@ final class ScenarioArgument {
           cmd, BundledScenarios.unknown(argument) + " (or give the path of a scenario file)");
     }
     return BundledScenarios.load(argument);
+  }
+
+  /**
+   * Whether {@code scenario} differs in content from the bundled scenario with its id, the seed
+   * aside (a run's seed is recorded on its own): the canonical YAML of both is compared, so
+   * formatting and comments do not count.
+   */
+  static boolean edited(Scenario scenario) {
+    if (!org.polemos.io.scenario.BundledScenarios.exists(scenario.id())) {
+      return false;
+    }
+    Scenario bundled =
+        org.polemos.io.scenario.BundledScenarios.load(scenario.id()).with("seed", scenario.seed());
+    ScenarioWriter writer = new ScenarioWriter();
+    return !writer.toYaml(bundled).equals(writer.toYaml(scenario));
   }
 }
