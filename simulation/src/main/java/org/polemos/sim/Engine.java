@@ -143,16 +143,18 @@ public final class Engine {
       sim.scheduleAt(calendar.dayOf(date) + 1, s -> sample(ctx, date, out));
     }
     List<Mechanism> mechanisms = mechanisms(scenario);
-    for (Mechanism m : mechanisms) {
-      m.wire(ctx);
-    }
-    ctx.endWiring();
     try {
+      for (Mechanism m : mechanisms) {
+        m.wire(ctx);
+      }
+      ctx.endWiring();
       for (Mechanism m : mechanisms) {
         m.start(ctx);
       }
     } catch (ScenarioFieldException e) {
       throw e.withContext("at the start of the run");
+    } catch (Samplers.SampleException e) {
+      throw blamed(scenario, e, "at the start of the run");
     }
     try {
       sim.runUntil(calendar.horizonDays());
@@ -161,10 +163,7 @@ public final class Engine {
       // named by its path, with the day
       throw e.withContext(day(sim));
     } catch (Samplers.SampleException e) {
-      throw new ScenarioFieldException(
-          ScenarioPaths.pathOf(scenario, e.spec()).orElse("a distribution"),
-          day(sim) + ": " + e.getMessage(),
-          e);
+      throw blamed(scenario, e, day(sim));
     } catch (RuntimeException e) {
       // Say when: with the scenario's bounds (docs/SCENARIO-FORMAT.md) no run should fail, so a
       // failure no field is blamed for is a bug or an extension's, and its date is the first thing
@@ -176,6 +175,15 @@ public final class Engine {
           e);
     }
     return new RunSummary(replication, sim.eventsFired(), dates.size(), System.nanoTime() - t0);
+  }
+
+  /** A distribution that cannot be sampled, blamed on its field (found by identity). */
+  private static ScenarioFieldException blamed(
+      Scenario scenario, Samplers.SampleException e, String when) {
+    return new ScenarioFieldException(
+        ScenarioPaths.pathOf(scenario, e.spec()).orElse("a distribution (" + e.spec() + ")"),
+        when + ": " + e.getMessage(),
+        e);
   }
 
   private static String day(Simulation sim) {

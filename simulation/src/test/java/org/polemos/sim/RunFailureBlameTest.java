@@ -83,6 +83,38 @@ class RunFailureBlameTest {
   }
 
   @Test
+  void aDistributionTheSamplerRefusesIsBlamedOnItsFieldAtTheStart() {
+    // a gamma of shape 0 is refused by the sampler when the intake mechanism builds it
+    Scenario base = TestScenarios.minimal();
+    IntakeParameters intake = base.processes().get(IntakeParameters.class);
+    Scenario s =
+        new Scenario(
+            base.id(),
+            base.name(),
+            base.description(),
+            base.calendar(),
+            base.seed(),
+            base.factions(),
+            base.regions(),
+            base.sources(),
+            base.corridors(),
+            base.interventions(),
+            base.processes()
+                .with(
+                    new IntakeParameters(
+                        intake.servers(), new DistributionSpec.Gamma(0, 1), intake.roles())),
+            base.notes());
+    assertThatThrownBy(() -> engine().run(s, 0, RandomStreams.of(1), (r, d, m, k, v) -> {}))
+        .isInstanceOf(ScenarioFieldException.class)
+        .satisfies(
+            e -> {
+              ScenarioFieldException f = (ScenarioFieldException) e;
+              assertThat(f.path()).isEqualTo("processes.intake.serviceDays");
+              assertThat(f.problem()).startsWith("at the start of the run: the sampler refuses");
+            });
+  }
+
+  @Test
   void theSameScenarioWithAFiniteDistributionRuns() {
     // the control of the test above: only the distribution differs
     Scenario s = withDelay(TestScenarios.minimal(), new DistributionSpec.LogNormal(2, 1));

@@ -43,8 +43,7 @@ public class ScenarioFieldException extends RuntimeException {
 
   /** The same failure with {@code context} (e.g. the simulated day) before the problem. */
   public ScenarioFieldException withContext(String context) {
-    ScenarioFieldException e = new ScenarioFieldException(path, context + ": " + problem, this);
-    return e;
+    return new ScenarioFieldException(path, context + ": " + problem, this);
   }
 
   /**
