@@ -222,7 +222,7 @@ class ExtremeValuesPropertyTest {
         regions,
         s.sources(),
         s.corridors(),
-        s.interventions(),
+        interventions(s),
         s.processes()
             .with(
                 new org.polemos.model.process.TerritoryParameters(
@@ -231,8 +231,41 @@ class ExtremeValuesPropertyTest {
   }
 
   /**
-   * The locality fields and the territory rules, each set to the same extremes as above on {@link
-   * #withLocalities}.
+   * {@code s}'s interventions plus a ground offensive on a siege city (at a random tempo) and an
+   * air campaign, so their intensities and {@code processes.territory.offensiveTempoSigma} are
+   * read.
+   */
+  private static List<org.polemos.model.Intervention> interventions(Scenario s) {
+    LocalDate start = s.calendar().start();
+    List<org.polemos.model.Intervention> all = new ArrayList<>(s.interventions());
+    all.add(
+        new org.polemos.model.Intervention(
+            "government-offensive",
+            "Government offensive on Raqqa city",
+            org.polemos.model.InterventionKind.GROUND_OFFENSIVE,
+            List.of("raqqa-city"),
+            "syrian-government",
+            start.plusDays(10),
+            start.plusDays(60),
+            3000,
+            null));
+    all.add(
+        new org.polemos.model.Intervention(
+            "government-air",
+            "Government air campaign",
+            org.polemos.model.InterventionKind.AIR_CAMPAIGN,
+            List.of("raqqa", "tal-abyad"),
+            "syrian-government",
+            start.plusDays(5),
+            start.plusDays(90),
+            10,
+            null));
+    return all;
+  }
+
+  /**
+   * The locality fields, the territory rules and the interventions, each set to the same extremes
+   * as above on {@link #withLocalities}.
    */
   static List<Object[]> localityCases() {
     Scenario scenario = withLocalities(BundledScenarios.load("minimal"));
@@ -241,6 +274,7 @@ class ExtremeValuesPropertyTest {
     for (String path : ScenarioPaths.numericPaths(scenario)) {
       if (!path.contains(".localities.")
           && !path.startsWith("processes.territory.")
+          && !path.startsWith("interventions.")
           && !path.endsWith(".unheldAreaKm2")
           && !path.endsWith(".symbolicWeight")) {
         continue;
