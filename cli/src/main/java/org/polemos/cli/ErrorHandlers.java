@@ -15,7 +15,9 @@ import java.util.Locale;
 import org.polemos.io.InputFileException;
 import org.polemos.io.scenario.Diagnostic;
 import org.polemos.io.text.Printable;
+import org.polemos.model.validation.ScenarioFieldException;
 import org.polemos.model.validation.Suggestions;
+import org.polemos.sim.experiment.Replications;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -74,9 +76,43 @@ final class ErrorHandlers {
       err.flush();
       return ExitCodes.INVALID_INPUT;
     }
+    ScenarioFieldException field = blamed(e);
+    if (field != null) {
+      // the input is to blame, not the program: say which field, like a validation problem
+      err.println(
+          cmd.getCommandSpec().qualifiedName()
+              + ": scenario field "
+              + oneLine(field.path())
+              + ": "
+              + oneLine(field.problem())
+              + replication(e)
+              + "; the value passes validation but not this run: bring it nearer the"
+              + " usual range (docs/SCENARIO-FORMAT.md, \"Bounds of values\")");
+      err.flush();
+      return ExitCodes.INVALID_INPUT;
+    }
     err.println(cmd.getCommandSpec().qualifiedName() + ": " + oneLine(describe(e)));
     err.flush();
     return ExitCodes.FAILURE;
+  }
+
+  /** The failure inside a run that a scenario field is blamed for, in the causes of {@code e}. */
+  static ScenarioFieldException blamed(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof ScenarioFieldException f) {
+        return f;
+      }
+    }
+    return null;
+  }
+
+  private static String replication(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof Replications.ReplicationFailedException r) {
+        return " (replication " + r.replication() + ")";
+      }
+    }
+    return "";
   }
 
   /**

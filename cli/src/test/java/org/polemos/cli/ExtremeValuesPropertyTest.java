@@ -48,6 +48,7 @@ class ExtremeValuesPropertyTest {
       java.util.Set.of("intake_wait_days_mean");
 
   private static Scenario base;
+  private static Scenario withLocalities;
   private static Engine engine;
   private static ExecutorService executor;
 
@@ -86,6 +87,8 @@ class ExtremeValuesPropertyTest {
     // A short horizon keeps the run time of the whole test to tens of seconds.
     base = shortMinimal();
     assertThat(base.validate()).as("the base scenario of the test").isEmpty();
+    withLocalities = withLocalities(base);
+    assertThat(withLocalities.validate()).as("the base scenario with localities").isEmpty();
     engine = Guice.createInjector(new PolemosModule()).getInstance(Engine.class);
     executor =
         Executors.newCachedThreadPool(
@@ -140,11 +143,174 @@ class ExtremeValuesPropertyTest {
 
   private static final int COMBINATIONS = 400;
 
+  /**
+   * {@code minimal} with a siege city inside each of two enemy regions, the cities adjacent to each
+   * other, and stochastic territory with sieges and an underground ({@code processes.territory}):
+   * every numeric field of a locality and of the territory rules is then on a path that a run
+   * reads.
+   */
+  static Scenario withLocalities(Scenario s) {
+    List<org.polemos.model.Region> regions = new ArrayList<>();
+    for (org.polemos.model.Region r : s.regions()) {
+      org.polemos.model.Locality city =
+          switch (r.id()) {
+            case "raqqa" ->
+                new org.polemos.model.Locality(
+                    "raqqa-city",
+                    "Raqqa city",
+                    300_000,
+                    2000.0,
+                    100.0,
+                    35.95,
+                    39.01,
+                    null,
+                    java.util.Map.of("islamic-state", 2000),
+                    List.of("hasakah-city"),
+                    1.5,
+                    true,
+                    3.0,
+                    1000.0,
+                    null);
+            case "hasakah" ->
+                new org.polemos.model.Locality(
+                    "hasakah-city",
+                    "Hasakah city",
+                    200_000,
+                    1500.0,
+                    50.0,
+                    36.50,
+                    40.75,
+                    null,
+                    java.util.Map.of("syrian-government", 1500),
+                    List.of("raqqa-city"),
+                    1.2,
+                    true,
+                    2.0,
+                    500.0,
+                    null);
+            default -> null;
+          };
+      regions.add(
+          city == null
+              ? r
+              : new org.polemos.model.Region(
+                  r.id(),
+                  r.name(),
+                  r.country(),
+                  r.population(),
+                  r.areaKm2(),
+                  r.oilCapacityBblPerDay(),
+                  r.defensibility(),
+                  r.neighbours(),
+                  r.controller(),
+                  r.forces(),
+                  r.notes(),
+                  List.of(city),
+                  1000.0,
+                  false,
+                  1.5,
+                  r.latitude(),
+                  r.longitude()));
+    }
+    return new Scenario(
+        s.id(),
+        s.name(),
+        s.description(),
+        s.calendar(),
+        s.seed(),
+        s.factions(),
+        regions,
+        s.sources(),
+        s.corridors(),
+        interventions(s),
+        s.processes()
+            .with(
+                new org.polemos.model.process.TerritoryParameters(
+                    0.5, 0.5, 2.0, 0.3, 0.5, 1.0, 1.0)),
+        s.notes());
+  }
+
+  /**
+   * {@code s}'s interventions plus a ground offensive on a siege city (at a random tempo) and an
+   * air campaign, so their intensities and {@code processes.territory.offensiveTempoSigma} are
+   * read.
+   */
+  private static List<org.polemos.model.Intervention> interventions(Scenario s) {
+    LocalDate start = s.calendar().start();
+    List<org.polemos.model.Intervention> all = new ArrayList<>(s.interventions());
+    all.add(
+        new org.polemos.model.Intervention(
+            "government-offensive",
+            "Government offensive on Raqqa city",
+            org.polemos.model.InterventionKind.GROUND_OFFENSIVE,
+            List.of("raqqa-city"),
+            "syrian-government",
+            start.plusDays(10),
+            start.plusDays(60),
+            3000,
+            null));
+    all.add(
+        new org.polemos.model.Intervention(
+            "government-air",
+            "Government air campaign",
+            org.polemos.model.InterventionKind.AIR_CAMPAIGN,
+            List.of("raqqa", "tal-abyad"),
+            "syrian-government",
+            start.plusDays(5),
+            start.plusDays(90),
+            10,
+            null));
+    return all;
+  }
+
+  /**
+   * The locality fields, the territory rules and the interventions, each set to the same extremes
+   * as above on {@link #withLocalities}.
+   */
+  static List<Object[]> localityCases() {
+    Scenario scenario = withLocalities(BundledScenarios.load("minimal"));
+    SplittableRandom random = new SplittableRandom(SEED + 1);
+    List<Object[]> cases = new ArrayList<>();
+    for (String path : ScenarioPaths.numericPaths(scenario)) {
+      if (!path.contains(".localities.")
+          && !path.startsWith("processes.territory.")
+          && !path.startsWith("interventions.")
+          && !path.endsWith(".unheldAreaKm2")
+          && !path.endsWith(".symbolicWeight")) {
+        continue;
+      }
+      List<Double> values =
+          new ArrayList<>(List.of(0.0, -1.0, 1e-300, 1e300, Double.NaN, Double.POSITIVE_INFINITY));
+      for (int i = 0; i < RANDOM_VALUES_PER_PATH; i++) {
+        double magnitude = Math.pow(10, random.nextDouble(-300, 300));
+        values.add(random.nextBoolean() ? magnitude : -magnitude);
+      }
+      for (double v : values) {
+        cases.add(new Object[] {path, v});
+      }
+    }
+    return cases;
+  }
+
+  @ParameterizedTest(name = "{0} = {1}")
+  @MethodSource("localityCases")
+  void localityFieldsRefusedWithALocationOrRunFinite(String path, double value) throws Exception {
+    assertThat(ScenarioPaths.numericPaths(withLocalities))
+        .as("the locality paths exist")
+        .anyMatch(p -> p.contains(".localities."));
+    check(withLocalities, List.of(path), List.of(value));
+  }
+
   @ParameterizedTest(name = "{0} = {1}")
   @MethodSource("cases")
   void refusedWithALocationOrRunsFinite(List<String> paths, List<Double> values) throws Exception {
+    check(base, paths, values);
+  }
+
+  private static void check(Scenario start, List<String> paths, List<Double> values)
+      throws Exception {
     TOTAL.incrementAndGet();
-    Scenario variant = base;
+    Scenario variant = start;
     for (int i = 0; i < paths.size(); i++) {
       String path = paths.get(i);
       try {

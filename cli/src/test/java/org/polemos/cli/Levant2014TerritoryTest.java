@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,7 @@ import org.polemos.model.Scenario;
 class Levant2014TerritoryTest {
   static final String ORG = Levant2014Outcomes.ORG;
   static final LocalDate START = LocalDate.of(2014, 1, 1);
+  static final long MIN_SPREAD_DAYS = 3;
   static Scenario scenario;
   static List<Levant2014Outcomes.Run> runs;
 
@@ -156,6 +158,55 @@ class Levant2014TerritoryTest {
           .as(d)
           .isGreaterThan(1000);
     }
+  }
+
+  /**
+   * Days from p05 to p95 of the dates {@code date} gives over the replications where it is not
+   * null.
+   */
+  private static long spreadDays(
+      java.util.function.Function<Levant2014Outcomes.Run, LocalDate> date) {
+    List<LocalDate> dates = runs.stream().map(date).filter(d -> d != null).toList();
+    return Levant2014Outcomes.quantile(dates, 0.95).toEpochDay()
+        - Levant2014Outcomes.quantile(dates, 0.05).toEpochDay();
+  }
+
+  /**
+   * Issue 12, "capture dates have intervals": the 2014-2015 changes of hands checked above, over
+   * the replications where they happen, have p05-p95 intervals of days to weeks (offensives arrive
+   * at a random tempo, garrisons break at random). Offensives whose window is a week or two (Mosul
+   * 4-10 June 2014) bound their spread, so the issue's two weeks are asked of at least 4 of these
+   * 11 (5 reach it: Tikrit and Baiji taken, Hawija, Tikrit and Ramadi retaken; 1 did before the
+   * random tempo) and at least 3 days of every one (the shortest, Sinjar taken, has 4); the
+   * measured intervals are in docs/scenarios/levant-2014.md. Deterministic for the scenario's seed;
+   * as a claim over seeds each interval is itself an estimate from 200 replications (its p05 and
+   * p95 move by a day or two between seeds), which is the margin kept below the measured values.
+   */
+  @Test
+  void captureDatesOf2014And2015HaveIntervals() {
+    LocalDate afterJune2014 = LocalDate.parse("2014-07-01");
+    Map<String, Long> spread = new java.util.LinkedHashMap<>();
+    spread.put("Mosul taken", spreadDays(r -> r.firstTo("mosul", ORG, START)));
+    spread.put("Tikrit taken", spreadDays(r -> r.firstTo("tikrit", ORG, START)));
+    spread.put("Baiji taken", spreadDays(r -> r.firstTo("baiji", ORG, START)));
+    spread.put("Hawija taken", spreadDays(r -> r.firstTo("hawija", ORG, START)));
+    spread.put("Tal Afar taken", spreadDays(r -> r.firstTo("tal-afar", ORG, START)));
+    spread.put("Sinjar taken", spreadDays(r -> r.firstTo("sinjar", ORG, START)));
+    spread.put("Tikrit retaken", spreadDays(r -> r.firstFrom("tikrit", ORG, afterJune2014)));
+    spread.put("Ramadi taken", spreadDays(r -> r.firstTo("ramadi", ORG, START)));
+    spread.put("Palmyra taken", spreadDays(r -> r.firstTo("palmyra", ORG, START)));
+    spread.put(
+        "Ramadi retaken",
+        spreadDays(r -> r.firstFrom("ramadi", ORG, LocalDate.parse("2015-04-17"))));
+    spread.put(
+        "Sinjar retaken",
+        spreadDays(r -> r.firstFrom("sinjar", ORG, LocalDate.parse("2014-08-01"))));
+    assertThat(spread.values().stream().filter(d -> d >= 14).count())
+        .as("changes of hands with a p05-p95 interval of two weeks or more: " + spread)
+        .isGreaterThanOrEqualTo(4);
+    assertThat(spread.values())
+        .as("p05-p95 intervals, days: " + spread)
+        .allMatch(d -> d >= MIN_SPREAD_DAYS);
   }
 
   @Test

@@ -25,15 +25,19 @@ import org.junit.jupiter.params.provider.CsvSource;
  * <p>Re-recorded for issue 12 (places, stochastic combat, sieges, underground, the metrics {@code
  * fighters_underground} and {@code region_share_held}): minimal's events are unchanged, its series
  * and summary gain the new metrics.
+ *
+ * <p>levant-2014 re-recorded for issue 12's capture-date spread (ground offensives at a random
+ * tempo, {@code processes.territory.offensiveTempoSigma} 0.8; the Iraqi Ramadi offensive of 2015
+ * with a 90-day window and 17,000 fighters); minimal, which has neither, is unchanged.
  */
 class ReferenceOutputsTest {
   @TempDir Path tmp;
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-    "levant-2014, 2dc879777b989adbf9fab3f2c26b5ddea39345585e52bbcf1c2c5cd168d6e592,"
-        + " 00596893e8f09a25406272658e5840b1876dfe687b1ef21585a7f2693c5d9930,"
-        + " 064b5756cda2ef568f2f07233d1ee447e63fbfb85d08de5196c6eeff5f096b4a",
+    "levant-2014, 79676e677a34614abe655eb21138b45fa917abf726c2416e8d15c3b4fadce745,"
+        + " 2119b06b6bd1c0f63517bb499a9c5f58df3d2e455e04fc2a63e0169c925c31a0,"
+        + " 9b6d4bd1503d1ff1e9ccc8d0d7fe4a0b47240ce5486193ba9e9dfa84e41406dd",
     "minimal, 5f5f1865072c7f7c579ced1d9576cafaee602eac26d6efdd4e00ceff64a94623,"
         + " 3afd52083e42c8b344ee87972b9c36cc369ad9db50f4639c343f95b531715cd1,"
         + " b10161a405e1faf2d4e9f635cc318089bab414b5fe9f9614a24452bf067a6b63"

@@ -12,13 +12,16 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.polemos.model.Calendar;
 import org.polemos.model.Scenario;
+import org.polemos.model.path.ScenarioPaths;
 import org.polemos.model.process.ProcessRegistry;
+import org.polemos.model.validation.ScenarioFieldException;
 import org.polemos.model.validation.Suggestions;
 import org.polemos.sim.kernel.Simulation;
 import org.polemos.sim.mechanism.Mechanism;
 import org.polemos.sim.mechanism.MechanismFactory;
 import org.polemos.sim.metric.MetricProbe;
 import org.polemos.sim.random.RandomStreams;
+import org.polemos.sim.sampling.Samplers;
 import org.polemos.sim.world.ScenarioIndex;
 import org.polemos.sim.world.World;
 
@@ -140,29 +143,51 @@ public final class Engine {
       sim.scheduleAt(calendar.dayOf(date) + 1, s -> sample(ctx, date, out));
     }
     List<Mechanism> mechanisms = mechanisms(scenario);
-    for (Mechanism m : mechanisms) {
-      m.wire(ctx);
-    }
-    ctx.endWiring();
-    for (Mechanism m : mechanisms) {
-      m.start(ctx);
+    try {
+      for (Mechanism m : mechanisms) {
+        m.wire(ctx);
+      }
+      ctx.endWiring();
+      for (Mechanism m : mechanisms) {
+        m.start(ctx);
+      }
+    } catch (ScenarioFieldException e) {
+      throw e.withContext("at the start of the run");
+    } catch (Samplers.SampleException e) {
+      throw blamed(scenario, e, "at the start of the run");
     }
     try {
       sim.runUntil(calendar.horizonDays());
+    } catch (ScenarioFieldException e) {
+      // a failure a scenario field is to blame for (a rate or derived quantity that is not finite):
+      // named by its path, with the day
+      throw e.withContext(day(sim));
+    } catch (Samplers.SampleException e) {
+      throw blamed(scenario, e, day(sim));
     } catch (RuntimeException e) {
       // Say when: with the scenario's bounds (docs/SCENARIO-FORMAT.md) no run should fail, so a
-      // failure is a bug
-      // or an extension's, and its date is the first thing to look at.
+      // failure no field is blamed for is a bug or an extension's, and its date is the first thing
+      // to look at.
       throw new IllegalStateException(
-          "simulated day "
-              + (long) Math.floor(sim.now())
-              + " ("
-              + sim.date()
-              + "): "
+          day(sim)
+              + ": "
               + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
           e);
     }
     return new RunSummary(replication, sim.eventsFired(), dates.size(), System.nanoTime() - t0);
+  }
+
+  /** A distribution that cannot be sampled, blamed on its field (found by identity). */
+  private static ScenarioFieldException blamed(
+      Scenario scenario, Samplers.SampleException e, String when) {
+    return new ScenarioFieldException(
+        ScenarioPaths.pathOf(scenario, e.spec()).orElse("a distribution (" + e.spec() + ")"),
+        when + ": " + e.getMessage(),
+        e);
+  }
+
+  private static String day(Simulation sim) {
+    return "simulated day " + (long) Math.floor(sim.now()) + " (" + sim.date() + ")";
   }
 
   /** The mechanisms of one replication, in name order. */

@@ -520,6 +520,51 @@ public final class ScenarioPaths {
   // ------------------------------------------------------------------------------------------
   // numeric paths
 
+  /**
+   * The path (in the terms of {@link #with}) of the very object {@code target} (compared by
+   * identity) inside {@code root}, e.g. {@code corridors.tal-abyad.transitDelayDays} for a
+   * corridor's distribution: how a failure inside a run that only knows the object names the field
+   * to blame. Empty when {@code target} is not part of {@code root}.
+   */
+  public static java.util.Optional<String> pathOf(Record root, Object target) {
+    return java.util.Optional.ofNullable(find(root, target, ""));
+  }
+
+  private static String find(Object node, Object target, String path) {
+    if (node == target && node != null) {
+      return path;
+    }
+    String prefix = path.isEmpty() ? "" : path + ".";
+    if (node instanceof Processes processes) {
+      return find(processes.asMap(), target, path);
+    } else if (node instanceof Record record) {
+      for (RecordComponent component : record.getClass().getRecordComponents()) {
+        String found = find(read(record, component), target, prefix + component.getName());
+        if (found != null) {
+          return found;
+        }
+      }
+    } else if (node instanceof List<?> list) {
+      boolean byId = hasIds(list);
+      for (int k = 0; k < list.size(); k++) {
+        Object element = list.get(k);
+        String segment = byId ? idOf(element) : Integer.toString(k);
+        String found = find(element, target, prefix + segment);
+        if (found != null) {
+          return found;
+        }
+      }
+    } else if (node instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        String found = find(entry.getValue(), target, prefix + entry.getKey());
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
+  }
+
   private static void collect(Object node, String prefix, Set<String> out) {
     if (node instanceof Processes processes) {
       collect(processes.asMap(), prefix, out);

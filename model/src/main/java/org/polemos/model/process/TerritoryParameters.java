@@ -2,6 +2,7 @@ package org.polemos.model.process;
 
 import org.polemos.model.Omittable;
 import org.polemos.model.validation.Checks;
+import org.polemos.model.validation.Limits;
 
 /**
  * How places change hands beyond the Lanchester attrition of {@link CombatParameters}: chance in
@@ -27,6 +28,10 @@ import org.polemos.model.validation.Checks;
  * @param undergroundRetakeRatio the underground in a place retakes it when it outnumbers the
  *     holder's garrison there by this factor (and numbers at least {@code minimumGarrison}); 0
  *     (default) = never
+ * @param offensiveTempoSigma log-sd of a ground offensive's tempo: the share of its force in place
+ *     by a share s of its window is {@code s^tempo}, the tempo lognormal of median 1 drawn once per
+ *     offensive (an offensive that rolls, or one that assembles slowly); the whole force arrives by
+ *     the window's end in every case; 0 (default) = the same number every day
  */
 public record TerritoryParameters(
     @Omittable Double lossNoise,
@@ -34,7 +39,8 @@ public record TerritoryParameters(
     @Omittable Double siegeAdvantage,
     @Omittable Double undergroundShare,
     @Omittable Double undergroundLossPerYear,
-    @Omittable Double undergroundRetakeRatio)
+    @Omittable Double undergroundRetakeRatio,
+    @Omittable Double offensiveTempoSigma)
     implements ProcessParameters {
 
   public TerritoryParameters {
@@ -44,24 +50,65 @@ public record TerritoryParameters(
     undergroundShare = undergroundShare == null ? 0.0 : undergroundShare;
     undergroundLossPerYear = undergroundLossPerYear == null ? 0.0 : undergroundLossPerYear;
     undergroundRetakeRatio = undergroundRetakeRatio == null ? 0.0 : undergroundRetakeRatio;
+    offensiveTempoSigma = offensiveTempoSigma == null ? 0.0 : offensiveTempoSigma;
+  }
+
+  /** The parameters of the first stochastic model, without {@code offensiveTempoSigma} (0). */
+  public TerritoryParameters(
+      Double lossNoise,
+      Double battleSigma,
+      Double siegeAdvantage,
+      Double undergroundShare,
+      Double undergroundLossPerYear,
+      Double undergroundRetakeRatio) {
+    this(
+        lossNoise,
+        battleSigma,
+        siegeAdvantage,
+        undergroundShare,
+        undergroundLossPerYear,
+        undergroundRetakeRatio,
+        null);
   }
 
   @Override
   public void check(Checks c) {
-    c.nonNegative(lossNoise, "lossNoise");
-    c.nonNegative(battleSigma, "battleSigma");
+    // upper bounds keep every draw finite: a lognormal of sigma 5 stays within exp(+-40) over any
+    // run, and a coefficient of variation of 100 is a log-scale sigma of 3
+    c.atMost(c.nonNegative(lossNoise, "lossNoise"), lossNoise, Limits.MAX_MULTIPLIER, "lossNoise");
+    c.atMost(
+        c.nonNegative(battleSigma, "battleSigma"),
+        battleSigma,
+        Limits.MAX_LOG_SIGMA,
+        "battleSigma");
     if (c.finite(siegeAdvantage, "siegeAdvantage") && siegeAdvantage < 1) {
       c.add(
           "siegeAdvantage",
           "must be >= 1 (1 = no advantage), was " + Checks.number(siegeAdvantage));
+    } else {
+      c.atMost(
+          Double.isFinite(siegeAdvantage), siegeAdvantage, Limits.MAX_MULTIPLIER, "siegeAdvantage");
     }
     c.fraction(undergroundShare, "undergroundShare");
-    c.nonNegative(undergroundLossPerYear, "undergroundLossPerYear");
-    c.nonNegative(undergroundRetakeRatio, "undergroundRetakeRatio");
+    c.atMost(
+        c.nonNegative(undergroundLossPerYear, "undergroundLossPerYear"),
+        undergroundLossPerYear,
+        Limits.MAX_RATE_PER_YEAR,
+        "undergroundLossPerYear");
+    c.atMost(
+        c.nonNegative(undergroundRetakeRatio, "undergroundRetakeRatio"),
+        undergroundRetakeRatio,
+        Limits.MAX_MULTIPLIER,
+        "undergroundRetakeRatio");
+    c.atMost(
+        c.nonNegative(offensiveTempoSigma, "offensiveTempoSigma"),
+        offensiveTempoSigma,
+        Limits.MAX_LOG_SIGMA,
+        "offensiveTempoSigma");
   }
 
   /** The deterministic defaults: no chance, no siege advantage, no underground. */
   public static TerritoryParameters none() {
-    return new TerritoryParameters(null, null, null, null, null, null);
+    return new TerritoryParameters(null, null, null, null, null, null, null);
   }
 }

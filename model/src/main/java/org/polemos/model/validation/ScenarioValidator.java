@@ -396,8 +396,16 @@ public final class ScenarioValidator {
    * keeps a positive area and a non-negative population and oil capacity.
    */
   private void localities(Region r, String p, Map<String, String> seen) {
-    nonNegative(r.unheldAreaKm2(), p + ".unheldAreaKm2");
-    nonNegative(r.symbolicWeight(), p + ".symbolicWeight");
+    atMost(
+        nonNegative(r.unheldAreaKm2(), p + ".unheldAreaKm2"),
+        r.unheldAreaKm2(),
+        p + ".unheldAreaKm2",
+        Limits.MAX_AREA_KM2);
+    atMost(
+        nonNegative(r.symbolicWeight(), p + ".symbolicWeight"),
+        r.symbolicWeight(),
+        p + ".symbolicWeight",
+        Limits.MAX_MULTIPLIER);
     if (r.latitude() != null
         && finite(r.latitude(), p + ".latitude")
         && Math.abs(r.latitude()) > 90) {
@@ -427,9 +435,17 @@ public final class ScenarioValidator {
       required(l.name(), lp + ".name");
       if (l.population() < 0) {
         add(lp + ".population", "must be >= 0, was " + l.population());
+      } else {
+        atMost(true, l.population(), lp + ".population", Limits.MAX_POPULATION);
       }
-      if (positive(l.areaKm2(), lp + ".areaKm2")
-          && nonNegative(l.unheldAreaKm2(), lp + ".unheldAreaKm2")
+      boolean areaOk =
+          atMost(
+              positive(l.areaKm2(), lp + ".areaKm2"),
+              l.areaKm2(),
+              lp + ".areaKm2",
+              Limits.MAX_AREA_KM2);
+      if (nonNegative(l.unheldAreaKm2(), lp + ".unheldAreaKm2")
+          && areaOk
           && l.unheldAreaKm2() >= l.areaKm2()) {
         add(
             lp + ".unheldAreaKm2",
@@ -462,15 +478,29 @@ public final class ScenarioValidator {
         reference(force.getKey(), fp, "faction", factions.keySet());
         if (required(force.getValue(), fp) && force.getValue() < 0) {
           add(fp, "must be >= 0, was " + force.getValue());
+        } else if (force.getValue() != null) {
+          atMost(true, force.getValue(), fp, Limits.MAX_FIGHTERS);
         }
       }
       references(
           l.neighbours(), lp + ".neighbours", placeKind(), places, l.id(), "its own neighbour");
       if (l.defensibility() != null) {
-        positive(l.defensibility(), lp + ".defensibility");
+        atMost(
+            positive(l.defensibility(), lp + ".defensibility"),
+            l.defensibility(),
+            lp + ".defensibility",
+            Limits.MAX_MULTIPLIER);
       }
-      nonNegative(l.symbolicWeight(), lp + ".symbolicWeight");
-      nonNegative(l.oilCapacityBblPerDay(), lp + ".oilCapacityBblPerDay");
+      atMost(
+          nonNegative(l.symbolicWeight(), lp + ".symbolicWeight"),
+          l.symbolicWeight(),
+          lp + ".symbolicWeight",
+          Limits.MAX_MULTIPLIER);
+      atMost(
+          nonNegative(l.oilCapacityBblPerDay(), lp + ".oilCapacityBblPerDay"),
+          l.oilCapacityBblPerDay(),
+          lp + ".oilCapacityBblPerDay",
+          Limits.MAX_OIL_BBL_PER_DAY);
       area += Double.isFinite(l.areaKm2()) ? l.areaKm2() : 0;
       population += Math.max(0, l.population());
       oil += Double.isFinite(l.oilCapacityBblPerDay()) ? l.oilCapacityBblPerDay() : 0;

@@ -7,9 +7,11 @@ import org.polemos.model.Calendar;
 import org.polemos.model.Intervention;
 import org.polemos.model.InterventionKind;
 import org.polemos.model.Scenario;
+import org.polemos.model.process.TerritoryParameters;
 import org.polemos.sim.RunContext;
 import org.polemos.sim.kernel.Action;
 import org.polemos.sim.kernel.Simulation;
+import org.polemos.sim.sampling.Draw;
 import org.polemos.sim.world.World;
 
 /**
@@ -19,20 +21,27 @@ import org.polemos.sim.world.World;
  * on, the {@link World}'s levers combine the interventions in force on the same target as {@code 1
  * - prod(1 - intensity)}; air campaigns are read by {@link Combat}.
  *
- * <p>Ground offensives: each day in force, {@code intensity / (days from start to end)} fighters of
- * the intervention's faction arrive, split equally over the target regions; a target's share goes
- * to the target itself if the faction holds it, otherwise equally to the places the faction holds
- * next to it (its fronts). A target with neither gets nothing that day, except for the
- * organisation, whose fighters then infiltrate the target and join its underground there (cells
- * that rise and take the place when they outnumber the garrison, see {@link Combat}): how the
- * organisation took cities far from its own ground in 2014. Targets are places (a region's id names
- * the rest of the region; a locality's id the locality).
+ * <p>Ground offensives: {@code intensity} fighters of the intervention's faction arrive over the
+ * days from start to end, {@code intensity (F((k + 1) / D) - F(k / D))} on day k of D, with {@code
+ * F(s) = s^tempo}; the tempo is drawn once per offensive from this mechanism's stream, lognormal of
+ * median 1 and log-sd {@code processes.territory.offensiveTempoSigma} (0, the default: tempo 1, the
+ * same number every day), so the whole force arrives by the end in every replication but when most
+ * of it is in place (early: an offensive that rolls; late: one that assembles slowly) varies. Each
+ * day's reinforcements are split equally over the target regions; a target's share goes to the
+ * target itself if the faction holds it, otherwise equally to the places the faction holds next to
+ * it (its fronts). A target with neither gets nothing that day, except for the organisation, whose
+ * fighters then infiltrate the target and join its underground there (cells that rise and take the
+ * place when they outnumber the garrison, see {@link Combat}): how the organisation took cities far
+ * from its own ground in 2014. Targets are places (a region's id names the rest of the region; a
+ * locality's id the locality).
  */
 public final class Interventions implements Mechanism {
   public static final String NAME = "interventions";
 
   private RunContext ctx;
   private World world;
+  private double tempoSigma;
+  private Draw draw;
 
   public static final MechanismFactory FACTORY = MechanismFactory.of(NAME, Interventions::create);
 
@@ -49,6 +58,8 @@ public final class Interventions implements Mechanism {
   public void start(RunContext ctx) {
     this.ctx = ctx;
     this.world = ctx.world();
+    tempoSigma = ctx.scenario().processes().get(TerritoryParameters.class).offensiveTempoSigma();
+    draw = new Draw(ctx.random(NAME));
     Calendar cal = ctx.scenario().calendar();
     List<Intervention> all = ctx.scenario().interventions();
     for (int i = 0; i < all.size(); i++) {
@@ -64,7 +75,10 @@ public final class Interventions implements Mechanism {
       if (iv.kind() == InterventionKind.GROUND_OFFENSIVE) {
         double days = ChronoUnit.DAYS.between(iv.start(), iv.end()) + 1.0;
         double first = Math.max(0, on) + MIDDAY;
-        ctx.sim().scheduleAt(first, new Offensive(index, iv, iv.intensity() / days, off));
+        // the offensive's tempo, drawn for every offensive in scenario order so that one's draw
+        // never depends on another's timing
+        double tempo = tempoSigma > 0 ? Math.exp(tempoSigma * draw.gaussian()) : 1;
+        ctx.sim().scheduleAt(first, new Offensive(index, iv, iv.intensity(), days, on, off, tempo));
       }
     }
   }
@@ -99,18 +113,45 @@ public final class Interventions implements Mechanism {
         Double.toString(iv.intensity()));
   }
 
+  /**
+   * The share of an offensive's force that arrives on day {@code k} (0 first) of a window of {@code
+   * days} days at tempo {@code tempo}: {@code F((k + 1) / days) - F(k / days)} with {@code F(s) =
+   * s^tempo} on [0, 1], so the shares of the window's days sum to 1 for any tempo.
+   */
+  static double dayShare(double k, double days, double tempo) {
+    return arrived((k + 1) / days, tempo) - arrived(k / days, tempo);
+  }
+
+  private static double arrived(double s, double tempo) {
+    double x = Math.min(1, Math.max(0, s));
+    return Math.pow(x, tempo);
+  }
+
   /** The daily reinforcements of one ground offensive. */
   private final class Offensive implements Action {
     private final int faction;
     private final int[] targets;
-    private final double perDay;
+    private final double total;
+    private final double days;
+    private final double on;
     private final double off;
+    private final double tempo;
 
-    Offensive(int index, Intervention iv, double perDay, double off) {
+    Offensive(
+        int index,
+        Intervention iv,
+        double total,
+        double days,
+        double on,
+        double off,
+        double tempo) {
       this.faction = ctx.index().faction(iv.faction());
       this.targets = iv.targets().stream().mapToInt(ctx.index()::place).toArray();
-      this.perDay = perDay;
+      this.total = total;
+      this.days = days;
+      this.on = on;
       this.off = off;
+      this.tempo = tempo;
     }
 
     @Override
@@ -118,6 +159,8 @@ public final class Interventions implements Mechanism {
       if (sim.now() >= off) {
         return;
       }
+      double k = Math.floor(sim.now()) - on; // day k of the window, 0 first
+      double perDay = tempo == 1 ? total / days : total * dayShare(k, days, tempo);
       double share = perDay / targets.length;
       for (int t : targets) {
         if (world.controller(t) == faction) {

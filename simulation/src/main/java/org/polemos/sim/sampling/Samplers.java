@@ -12,10 +12,42 @@ import org.polemos.model.distribution.DistributionSpec;
 public final class Samplers {
   private Samplers() {}
 
-  /** A sampler of {@code spec} drawing from {@code rng}; negative draws are clamped to 0. */
+  /**
+   * A sampler of {@code spec} drawing from {@code rng}; negative draws are clamped to 0. A
+   * distribution whose parameters the sampler refuses, or that gives a value that is not finite,
+   * throws {@link SampleException} naming {@code spec}, so that the engine can name the scenario
+   * field it came from (a run never goes on with an infinite or NaN delay).
+   */
   public static ContinuousSampler of(DistributionSpec spec, UniformRandomProvider rng) {
-    ContinuousSampler s = raw(spec, rng);
-    return () -> Math.max(0.0, s.sample());
+    ContinuousSampler s;
+    try {
+      s = raw(spec, rng);
+    } catch (IllegalArgumentException e) {
+      throw new SampleException(spec, "the sampler refuses its parameters: " + e.getMessage());
+    }
+    return () -> {
+      double x = s.sample();
+      if (!(x < Double.POSITIVE_INFINITY)) {
+        // NaN or +infinity; -infinity is clamped to 0 like any negative draw
+        throw new SampleException(spec, "a draw was " + x + " (parameters too extreme)");
+      }
+      return Math.max(0.0, x);
+    };
+  }
+
+  /** A distribution of the scenario that cannot be sampled; {@link #spec()} is the very object. */
+  public static final class SampleException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient DistributionSpec spec;
+
+    public SampleException(DistributionSpec spec, String message) {
+      super(message);
+      this.spec = spec;
+    }
+
+    public DistributionSpec spec() {
+      return spec;
+    }
   }
 
   private static ContinuousSampler raw(DistributionSpec spec, UniformRandomProvider rng) {
