@@ -55,9 +55,8 @@ for r in rows:
 if hold:
     impls = [i for i in IMPLS if any(i in h for h in hold.values())]
     print()
-    print("| size | " + " | ".join(impls) + " | polemos / primitive-heap (minima) | paired: median (quartiles)"
-          " | polemos / best SSJ (which) |")
-    print("|---:|" + "---:|" * len(impls) + "---:|---:|---:|")
+    print("| size | " + " | ".join(impls) + " | polemos / primitive-heap | polemos / best SSJ (which) |")
+    print("|---:|" + "---:|" * len(impls) + "---:|---:|")
     for size in sorted(hold):
         h = hold[size]
         cells = [f"{h[i][0]:.1f} ± {h[i][1]:.1f}" if i in h else "-" for i in impls]
