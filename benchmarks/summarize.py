@@ -16,15 +16,20 @@ IMPLS = ["polemos", "primitive-heap", "jdk-priority-queue", "ssj-splay", "ssj-bi
 
 if sys.argv[1].endswith(".txt"):
     # Lines: IMPL size=N min X median Y ns/hold ...
+    # and: ratio IMPL/BASE size=N median R quartiles Q1 Q3 ...
     cpu = defaultdict(dict)
+    paired = {}
     for line in open(sys.argv[1]):
         f = line.split()
         if len(f) > 5 and f[1].startswith("size=") and f[2] == "min":
             cpu[int(f[1][5:])][f[0]] = (float(f[3]), float(f[5]))
+        if len(f) > 7 and f[0] == "ratio" and f[1] == "polemos/primitive-heap" and f[3] == "median":
+            paired[int(f[2][5:])] = f"{float(f[4]):.2f} ({float(f[6]):.2f}-{float(f[7]):.2f})"
     present = {i for h in cpu.values() for i in h}
     impls = [i for i in IMPLS if i in present] + sorted(present - set(IMPLS))
-    print("| size | " + " | ".join(impls) + " | polemos / primitive-heap | polemos / best SSJ (which) |")
-    print("|---:|" + "---:|" * len(impls) + "---:|---:|")
+    print("| size | " + " | ".join(impls) + " | polemos / primitive-heap (minima) | paired: median (quartiles)"
+          " | polemos / best SSJ (which) |")
+    print("|---:|" + "---:|" * len(impls) + "---:|---:|---:|")
     for size in sorted(cpu):
         h = cpu[size]
         cells = [f"{h[i][0]:.1f} ({h[i][1]:.1f})" if i in h else "-" for i in impls]
@@ -32,7 +37,7 @@ if sys.argv[1].endswith(".txt"):
         best = min(ssj, key=ssj.get) if ssj else None
         vs_ssj = f"{h['polemos'][0] / ssj[best]:.2f} ({best})" if best else "-"
         print(f"| {size} | " + " | ".join(cells) + f" | {h['polemos'][0] / h['primitive-heap'][0]:.2f}"
-              f" | {vs_ssj} |")
+              f" | {paired.get(size, '-')} | {vs_ssj} |")
     sys.exit(0)
 
 rows = json.load(open(sys.argv[1]))

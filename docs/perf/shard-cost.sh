@@ -1,26 +1,41 @@
 #!/usr/bin/env bash
 # Total CPU time (user + sys, from /usr/bin/time) of N replications of a scenario in one process vs the same
-# replications as S shards (each its own JVM, run one after another) plus their merge. docs/PERFORMANCE.md.
+# replications as S shards (each its own JVM, run one after another) plus their merge; and, in the same round,
+# the CPU time of one JVM start (the same command with one replication). docs/PERFORMANCE.md.
 # Usage: docs/perf/shard-cost.sh JAR SCENARIO N S ROUNDS WORKDIR
 #   e.g. docs/perf/shard-cost.sh cli/target/polemos.jar levant-2014 10000 4 2 /tmp/cost
+# Java options from the environment: JAVA_OPTS (every JVM), SHARD_OPTS (the single run and the shards, after
+# JAVA_OPTS), MERGE_OPTS (the merge, after JAVA_OPTS); e.g. an AppCDS archive for all and C1 only for the merge:
+#   JAVA_OPTS=-XX:SharedArchiveFile=/tmp/polemos.jsa MERGE_OPTS=-XX:TieredStopAtLevel=1 docs/perf/shard-cost.sh ...
 set -euo pipefail
 jar=$1; scenario=$2; n=$3; s=$4; rounds=$5; work=$6
 mkdir -p "$work"
-args=(run "$scenario" -n "$n" --keep-series 0 --no-report --threads 1 --no-progress)
+read -r -a java_opts <<< "${JAVA_OPTS:-}"
+read -r -a shard_opts <<< "${SHARD_OPTS:-}"
+read -r -a merge_opts <<< "${MERGE_OPTS:-}"
+args=(run "$scenario" --keep-series 0 --no-report --threads 1 --no-progress)
 cpu() { # prints user+sys seconds of the command
   /usr/bin/time -f "%U %S" -o "$work/time.txt" "$@" > /dev/null
   awk '{printf "%.2f", $1 + $2}' "$work/time.txt"
 }
-echo "round single shards merge shards+merge"
+run_java=(java "${java_opts[@]}" "${shard_opts[@]}" -jar "$jar")
+merge_java=(java "${java_opts[@]}" "${merge_opts[@]}" -jar "$jar")
+echo "# JAVA_OPTS=${JAVA_OPTS:-} SHARD_OPTS=${SHARD_OPTS:-} MERGE_OPTS=${MERGE_OPTS:-}"
+echo "round single shards merge shards+merge ratio start(n=1) merge-start(n=1)"
 for ((r = 1; r <= rounds; r++)); do
-  rm -rf "$work/single" "$work/shards" "$work/merged"
-  single=$(cpu java -jar "$jar" "${args[@]}" --out "$work/single")
+  rm -rf "$work/single" "$work/shards" "$work/merged" "$work/one" "$work/one-shard" "$work/one-merged"
+  single=$(cpu "${run_java[@]}" "${args[@]}" -n "$n" --out "$work/single")
   shards=0
   for ((i = 0; i < s; i++)); do
-    t=$(cpu java -jar "$jar" "${args[@]}" --shard "$i/$s" --out "$work/shards/$i")
+    t=$(cpu "${run_java[@]}" "${args[@]}" -n "$n" --shard "$i/$s" --out "$work/shards/$i")
     shards=$(awk -v a="$shards" -v b="$t" 'BEGIN {printf "%.2f", a + b}')
   done
-  merge=$(cpu java -jar "$jar" merge "$work/merged" "$work"/shards/*)
+  merge=$(cpu "${merge_java[@]}" merge "$work/merged" "$work"/shards/*)
   cmp "$work/single/summary.csv" "$work/merged/summary.csv"
-  echo "$r $single $shards $merge $(awk -v a="$shards" -v b="$merge" 'BEGIN {printf "%.2f", a + b}')"
+  # one JVM start: the same run with one replication, and the merge of its one shard
+  start=$(cpu "${run_java[@]}" "${args[@]}" -n 1 --out "$work/one")
+  "${run_java[@]}" "${args[@]}" -n 1 --shard 0/1 --out "$work/one-shard" > /dev/null
+  mstart=$(cpu "${merge_java[@]}" merge "$work/one-merged" "$work/one-shard")
+  total=$(awk -v a="$shards" -v b="$merge" 'BEGIN {printf "%.2f", a + b}')
+  echo "$r $single $shards $merge $total $(awk -v a="$total" -v b="$single" 'BEGIN {printf "%.3f", a / b}') $start $mstart"
 done

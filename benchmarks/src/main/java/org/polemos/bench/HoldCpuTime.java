@@ -10,7 +10,9 @@ import java.util.Arrays;
  * while other processes run does not count. Cache pollution by other processes still does. Several
  * implementations (comma-separated) run in the same JVM, their rounds interleaved (A B C A B C
  * ...), so that a ratio between two of them is measured under the same conditions; reports the
- * minimum and median ns per hold over rounds:
+ * minimum and median ns per hold over rounds, and for each implementation but the last the median
+ * and quartiles of its per-round ratio to the last (paired rounds, so a change of load between
+ * rounds cancels):
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar org.polemos.bench.HoldCpuTime IMPL[,IMPL...] SIZE [ROUNDS] [HOLDS_PER_ROUND]
@@ -32,6 +34,25 @@ public final class HoldCpuTime {
       System.out.printf(
           "%s size=%d min %.1f median %.1f ns/hold (cpu time, %d rounds of %d)%n",
           impls[i], size, sorted[0], sorted[rounds / 2], rounds, holds);
+    }
+    // Paired ratios: each round of an implementation against the round of the last one that ran
+    // right after it, so a change of load between rounds cancels; their median and quartiles.
+    String base = impls[impls.length - 1];
+    for (int i = 0; i < impls.length - 1; i++) {
+      double[] ratio = new double[rounds];
+      for (int r = 0; r < rounds; r++) {
+        ratio[r] = ns[i][r] / ns[impls.length - 1][r];
+      }
+      Arrays.sort(ratio);
+      System.out.printf(
+          "ratio %s/%s size=%d median %.3f quartiles %.3f %.3f (per-round ratios, %d rounds)%n",
+          impls[i],
+          base,
+          size,
+          ratio[rounds / 2],
+          ratio[rounds / 4],
+          ratio[(3 * rounds) / 4],
+          rounds);
     }
   }
 

@@ -18,16 +18,17 @@ import org.polemos.io.experiment.ObservedFigure;
 import org.polemos.io.experiment.ObservedFiguresReader;
 import org.polemos.io.hindcast.HindcastPage;
 import org.polemos.io.results.TableCsvWriter;
+import org.polemos.io.scenario.ScenarioWriter;
 import org.polemos.model.Scenario;
 import org.polemos.sim.Engine;
 import org.polemos.sim.RunListener;
 import org.polemos.sim.experiment.CellSummary;
 import org.polemos.sim.experiment.ObservationCollector;
 import org.polemos.sim.experiment.ProperScores;
-import org.polemos.sim.experiment.Replications;
 import org.polemos.sim.random.RandomStreams;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -71,7 +72,7 @@ import picocli.CommandLine.Spec;
           + "--posterior cal/posterior.csv --out hc2",
       ""
     })
-final class HindcastCommand implements Callable<Integer> {
+final class HindcastCommand implements Callable<Integer>, ShardOption.Sharded {
   static final String[] COLUMNS = {
     "quantity",
     "key",
@@ -91,6 +92,8 @@ final class HindcastCommand implements Callable<Integer> {
   };
 
   @Spec CommandSpec spec;
+
+  @Mixin ShardOption shardOption = new ShardOption();
 
   @Parameters(
       index = "0",
@@ -214,45 +217,51 @@ final class HindcastCommand implements Callable<Integer> {
               + cutoff
               + ": nothing to calibrate on");
     }
+    // Under merge: the merge's directory, the calibration taken from the shards and the
+    // predictive replications replayed from them (docs/CLUSTER.md).
+    out = shardOption.out(out);
+    Scenario base = cal.base().with("seed", cal.seed());
+    String scenarioSha = RunCommand.sha256(new ScenarioWriter().toYaml(base));
+    String experimentSha = experimentSha256();
+    shardOption.verify("hindcast", scenarioSha, experimentSha, cal.seed());
+    int workers =
+        threads != null
+            ? Experiments.threads(threads, 1, cmd)
+            : Math.max(1, Runtime.getRuntime().availableProcessors());
+    if (shardOption.sharding()) {
+      // Every shard calibrates (the same posterior: ABC-SMC's output depends on the seed only),
+      // then computes its share of the predictive replications.
+      return shardOption.writeShard(
+          cmd,
+          engine,
+          "hindcast",
+          scenarioSha,
+          experimentSha,
+          cal.seed(),
+          draws,
+          metric -> true,
+          (dir, shard, runner, recorder, progress) -> {
+            PosteriorRuns sets = posteriorRuns(dir, cal, calibration, base, workers, cmd);
+            runner.runReplications(
+                shard, draws, sets::scenario, cal.seed(), workers, recorder, progress);
+          },
+          workers,
+          out,
+          noProgress);
+    }
     try (OutputDirectory claimed = OutputDirectory.claimEmpty(out, cmd)) {
-      int workers =
-          threads != null
-              ? Experiments.threads(threads, 1, cmd)
-              : Math.max(1, Runtime.getRuntime().availableProcessors());
       long t0 = System.nanoTime();
-      Path posteriorFile = posterior;
-      if (!noCalibrate) {
-        Path dir = out.resolve("calibration");
-        Files.createDirectories(dir);
-        AbcCalibration abc = new AbcCalibration(engine, cal, calibration);
-        abc.run(dir, false, workers, null, noProgress, cmd);
-        posteriorFile = dir.resolve("posterior.csv");
-        double[] low = new double[cal.parameters().size()];
-        double[] high = new double[low.length];
-        for (int i = 0; i < low.length; i++) {
-          low[i] = cal.parameters().get(i).min();
-          high[i] = cal.parameters().get(i).max();
-        }
-        IdentifiabilityReport.write(
-            abc.runs(),
-            abc.paths(),
-            low,
-            high,
-            cal.seed(),
-            cal.replications(),
-            dir.resolve("identifiability.csv"),
-            cmd.getOut());
-      }
+      PosteriorRuns sets = posteriorRuns(out, cal, calibration, base, workers, cmd);
       // Predictive replications: replication i runs the parameter set drawn for it.
-      Scenario base = cal.base().with("seed", cal.seed());
       List<CalibrationSpec.Target> all = figures.stream().map(Scored::target).toList();
       TargetRuns runs = new TargetRuns(engine, base, List.of(), all);
-      PosteriorRuns sets = PosteriorRuns.of(posteriorFile, base, cal.seed(), draws, cmd);
       double[][] y = new double[draws][];
       PerReplication perReplication = new PerReplication(runs, base, y);
       try (Progress progress = Progress.of(noProgress, "hindcast", "replications", err)) {
-        new Replications(engine)
+        shardOption
+            .source(engine)
             .run(
+                0,
                 sets::scenario,
                 RandomStreams.of(cal.seed()),
                 0,
@@ -370,6 +379,107 @@ final class HindcastCommand implements Callable<Integer> {
       stdout.flush();
       return ExitCodes.OK;
     }
+  }
+
+  @Override
+  public ShardOption shardOption() {
+    return shardOption;
+  }
+
+  /**
+   * The predictive parameter sets: drawn from the posterior that ABC-SMC calibrates into {@code
+   * dir}/calibration (under merge: copied from the shards, which all computed it), or from
+   * --posterior with --no-calibrate.
+   */
+  private PosteriorRuns posteriorRuns(
+      Path dir,
+      CalibrationSpec cal,
+      List<CalibrationSpec.Target> calibration,
+      Scenario base,
+      int workers,
+      CommandLine cmd)
+      throws IOException {
+    Path posteriorFile = posterior;
+    if (!noCalibrate) {
+      Path calibrationDir = dir.resolve(ShardOption.CALIBRATION);
+      if (shardOption.merge != null) {
+        copyCalibrationOfShards(calibrationDir);
+      } else {
+        Files.createDirectories(calibrationDir);
+        AbcCalibration abc = new AbcCalibration(engine, cal, calibration);
+        abc.run(calibrationDir, false, workers, null, noProgress, cmd);
+        double[] low = new double[cal.parameters().size()];
+        double[] high = new double[low.length];
+        for (int i = 0; i < low.length; i++) {
+          low[i] = cal.parameters().get(i).min();
+          high[i] = cal.parameters().get(i).max();
+        }
+        IdentifiabilityReport.write(
+            abc.runs(),
+            abc.paths(),
+            low,
+            high,
+            cal.seed(),
+            cal.replications(),
+            calibrationDir.resolve("identifiability.csv"),
+            cmd.getOut());
+      }
+      posteriorFile = calibrationDir.resolve("posterior.csv");
+    }
+    return PosteriorRuns.of(posteriorFile, base, cal.seed(), draws, cmd);
+  }
+
+  /**
+   * Merge: copies the calibration of the first shard to {@code target}, after checking that every
+   * shard calibrated to the same posterior (one line and exit 1 otherwise).
+   */
+  private void copyCalibrationOfShards(Path target) throws IOException {
+    List<Path> shards = shardOption.merge.shardDirectories();
+    Path first = shards.get(0).resolve(ShardOption.CALIBRATION);
+    byte[] posteriorBytes = null;
+    for (Path shard : shards) {
+      Path file = shard.resolve(ShardOption.CALIBRATION).resolve("posterior.csv");
+      if (!Files.isRegularFile(file)) {
+        throw refuse(shard, "no " + ShardOption.CALIBRATION + "/posterior.csv in this shard");
+      }
+      byte[] bytes = Files.readAllBytes(file);
+      if (posteriorBytes == null) {
+        posteriorBytes = bytes;
+      } else if (!java.util.Arrays.equals(bytes, posteriorBytes)) {
+        throw refuse(
+            shard,
+            "its calibration/posterior.csv differs from that of "
+                + shards.get(0)
+                + "; the shards did not calibrate alike (rerun them with the same version)");
+      }
+    }
+    try (var walk = Files.walk(first)) {
+      for (Path from : walk.toList()) {
+        Path to = target.resolve(first.relativize(from).toString());
+        if (Files.isDirectory(from)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(from, to);
+        }
+      }
+    }
+  }
+
+  private static org.polemos.io.scenario.ScenarioFileException refuse(Path where, String problem) {
+    return new org.polemos.io.scenario.ScenarioFileException(
+        List.of(new org.polemos.io.scenario.Diagnostic(where.toString(), 0, 0, "", problem)));
+  }
+
+  /**
+   * The hash shards and merge compare for the experiment's files: the calibration file, and
+   * --observed and --posterior when given.
+   */
+  private String experimentSha256() throws IOException {
+    StringBuilder hashes = new StringBuilder(ShardOption.fileSha256(file));
+    for (Path p : new Path[] {observed, posterior}) {
+      hashes.append(',').append(p == null ? "-" : ShardOption.fileSha256(p));
+    }
+    return RunCommand.sha256(hashes.toString());
   }
 
   /**

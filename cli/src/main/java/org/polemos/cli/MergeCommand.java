@@ -23,8 +23,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code polemos merge}: joins the shards of a run, sweep or sensitivity study into the output of
- * one process.
+ * {@code polemos merge}: joins the shards of a run, sweep, sensitivity study or hindcast into the
+ * output of one process.
  */
 @Command(
     name = "merge",
@@ -156,7 +156,8 @@ final class MergeCommand implements Callable<Integer> {
       if (!(experiment != null && experiment.getCommand() instanceof ShardOption.Sharded sharded)) {
         throw refuse(firstDirectory, "shards of '" + first.kind() + "', which merge does not know");
       }
-      sharded.shardOption().merge = new ShardOption.Merge(work, replay, first, firstDirectory);
+      sharded.shardOption().merge =
+          new ShardOption.Merge(work, replay, first, firstDirectory, List.copyOf(byIndex.values()));
       List<String> args = new ArrayList<>(first.command());
       args.add("--out");
       args.add(out.toString());

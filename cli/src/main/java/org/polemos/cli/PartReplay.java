@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.polemos.io.shard.PartFile;
 import org.polemos.model.Scenario;
 import org.polemos.model.result.EventRecord;
@@ -33,7 +34,7 @@ final class PartReplay implements ReplicationSource, AutoCloseable {
   @Override
   public void run(
       int point,
-      Scenario scenario,
+      IntFunction<Scenario> scenarios,
       RandomStreams streams,
       int first,
       int count,

@@ -18,6 +18,7 @@ import org.polemos.io.shard.ShardManifest;
 import org.polemos.model.Scenario;
 import org.polemos.model.result.EventRecord;
 import org.polemos.sim.Engine;
+import org.polemos.sim.experiment.Replications;
 import org.polemos.sim.shard.ReplicationSource;
 import org.polemos.sim.shard.Shard;
 import org.polemos.sim.shard.ShardRunner;
@@ -42,10 +43,35 @@ final class ShardOption {
 
   /**
    * What merge sets: replay from {@code source} into {@code directory}, the shards being {@code
-   * manifest}'s.
+   * manifest}'s; {@code shardDirectories} in shard order ({@code shardDirectory} is the first named
+   * on the command line, for messages).
    */
   record Merge(
-      Path directory, ReplicationSource source, ShardManifest manifest, Path shardDirectory) {}
+      Path directory,
+      ReplicationSource source,
+      ShardManifest manifest,
+      Path shardDirectory,
+      List<Path> shardDirectories) {}
+
+  /**
+   * The directory in which a hindcast shard keeps the calibration it computed before its units
+   * (every shard computes the same one; merge takes it from the shards instead of calibrating).
+   */
+  static final String CALIBRATION = "calibration";
+
+  /**
+   * What a shard computes once its directory is claimed: its units into {@code recorder}, in unit
+   * order, and before them anything it keeps beside its part file (a hindcast's calibration).
+   */
+  interface Work {
+    void run(
+        Path dir,
+        Shard shard,
+        ShardRunner runner,
+        ShardRunner.Recorder recorder,
+        Replications.Progress progress)
+        throws IOException;
+  }
 
   @Option(
       names = "--shard",
@@ -122,13 +148,46 @@ final class ShardOption {
       Path dir,
       boolean noProgress)
       throws IOException {
+    return writeShard(
+        cmd,
+        engine,
+        kind,
+        scenarioSha256,
+        experimentSha256,
+        seed,
+        (long) points * replications,
+        metrics,
+        (d, s, runner, recorder, progress) ->
+            runner.run(s, points, replications, scenarioOf, seed, threads, recorder, progress),
+        threads,
+        dir,
+        noProgress);
+  }
+
+  /**
+   * As above for an experiment of {@code units} work units computed by {@code work} (a hindcast:
+   * its calibration, then its predictive replications).
+   */
+  int writeShard(
+      CommandLine cmd,
+      Engine engine,
+      String kind,
+      String scenarioSha256,
+      String experimentSha256,
+      long seed,
+      long units,
+      Predicate<String> metrics,
+      Work work,
+      int threads,
+      Path dir,
+      boolean noProgress)
+      throws IOException {
     Shard s;
     try {
       s = Shard.parse(shard);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(cmd, "--shard " + shard + ": " + e.getMessage());
     }
-    long units = (long) points * replications;
     ShardManifest manifest =
         new ShardManifest(
             kind,
@@ -194,8 +253,7 @@ final class ShardOption {
               io(part::endUnit);
             }
           };
-      new ShardRunner(engine)
-          .run(s, points, replications, scenarioOf, seed, threads, recorder, progress);
+      work.run(dir, s, new ShardRunner(engine), recorder, progress);
       part.commit();
     } catch (UncheckedIOException e) {
       throw e.getCause();
@@ -240,6 +298,7 @@ final class ShardOption {
         String name = p.getFileName().toString();
         boolean ours =
             name.equals(PartFile.NAME)
+                || (name.equals(CALIBRATION) && Files.isDirectory(p))
                 || (name.endsWith(".partial")
                     && (name.startsWith("." + PartFile.NAME + ".")
                         || name.startsWith("." + ShardManifest.NAME + ".")));
@@ -256,7 +315,20 @@ final class ShardOption {
       }
     }
     for (Path p : leftovers) {
-      Files.deleteIfExists(p);
+      deleteTree(p);
+    }
+  }
+
+  /** Deletes a file, or a directory and everything in it. */
+  static void deleteTree(Path path) throws IOException {
+    if (Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      try (var walk = Files.walk(path)) {
+        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+    } else {
+      Files.deleteIfExists(path);
     }
   }
 

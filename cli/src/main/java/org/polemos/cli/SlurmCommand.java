@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = {
-      "Writes to DIR, for the experiment given (run, sweep or sensitivity and its",
+      "Writes to DIR, for the experiment given (run, sweep, sensitivity or hindcast and its",
       "arguments, without --out):",
       "  shards.sbatch  a job array: task I runs the experiment with",
       "                 --shard I/N --out DIR/shards/I",
@@ -71,7 +71,8 @@ final class SlurmCommand implements Callable<Integer> {
       arity = "1..*",
       paramLabel = "EXPERIMENT",
       description =
-          "run, sweep or sensitivity, then its arguments as you would give them (no --out, no --shard).")
+          "run, sweep, sensitivity or hindcast, then its arguments as you would give them (no --out, no"
+              + " --shard).")
   List<String> experiment;
 
   @Option(
@@ -154,7 +155,8 @@ final class SlurmCommand implements Callable<Integer> {
     CommandLine target = root.getSubcommands().get(kind);
     if (target == null || !(target.getCommand() instanceof ShardOption.Sharded)) {
       throw new CommandLine.ParameterException(
-          cmd, "EXPERIMENT must start with run, sweep or sensitivity, was \"" + kind + "\"");
+          cmd,
+          "EXPERIMENT must start with run, sweep, sensitivity or hindcast, was \"" + kind + "\"");
     }
     for (String a : args) {
       if (a.equals("--shard") || a.startsWith("--shard=") || a.equals("--resume")) {

@@ -10,10 +10,13 @@ import java.util.NoSuchElementException;
  * <h2>Structure: a heap when small, a calendar in front of the heap when large</h2>
  *
  * The <em>heap</em> is an implicit d-ary min-heap (8-ary by default) whose entries keep their keys
- * inline, interleaved in one {@code long[]}: the time (as a bit pattern that orders like the
- * double) and a key {@code sequence << SLOT_BITS | slot}. It is ordered by time, then by key; since
- * the insertion sequence is strictly increasing, events with equal times leave in insertion (FIFO)
- * order and runs are deterministic.
+ * inline, in two parallel arrays: the time ({@code double[]}) and a key {@code sequence <<
+ * SLOT_BITS | slot} ({@code long[]}). It is ordered by time, then by key; since the insertion
+ * sequence is strictly increasing, events with equal times leave in insertion (FIFO) order and runs
+ * are deterministic. Choosing the least of a node's children reads only their times (the eight
+ * times of an 8-ary node are one cache line); a key is read only to break a tie or when an entry
+ * moves. Since the calendar keeps the heap small (the near future only), this layout beats keys
+ * interleaved with the times (docs/PERFORMANCE.md).
  *
  * <p>While at most {@link #DEFAULT_CALENDAR_THRESHOLD} events are pending, every event is in the
  * heap. Above that the queue switches to <em>calendar mode</em> (the adaptive part): time from
@@ -121,13 +124,14 @@ public final class EventQueue {
   private final int arity;
   private final int calendarThreshold;
 
-  // Heap, positions 0..size-1, interleaved: heap[2i] is the sortable bit pattern of the time (see
-  // sortable()),
-  // heap[2i+1] the key (sequence << SLOT_BITS | slot). When hole is set, position 0 holds an event
+  // Heap, positions 0..size-1: heapTime[i] the time, heapKey[i] the key (sequence << SLOT_BITS |
+  // slot); two arrays, so that choosing among the children reads only their times (one cache line
+  // for eight children). When hole is set, position 0 holds an event
   // already
   // polled whose removal is deferred: the next add into the heap fills it, any other access removes
   // it first.
-  private long[] heap;
+  private double[] heapTime;
+  private long[] heapKey;
   private int size;
   private boolean hole;
 
@@ -194,24 +198,12 @@ public final class EventQueue {
     this.calendarThreshold = calendarThreshold;
     this.switchUpAt = calendarThreshold;
     int cap = Math.max(4, Math.min(initialCapacity, MAX_CAPACITY));
-    heap = new long[2 * cap];
+    heapTime = new double[cap];
+    heapKey = new long[cap];
     state = new int[cap];
     freeSlots = new int[cap];
     node = new long[0];
     link = new int[0];
-  }
-
-  /**
-   * A total order on non-NaN doubles as signed longs ({@code -0.0} must have been normalised to
-   * {@code 0.0}).
-   */
-  private static long sortable(double t) {
-    long b = Double.doubleToRawLongBits(t);
-    return b ^ ((b >> 63) & Long.MAX_VALUE);
-  }
-
-  private static double fromSortable(long s) {
-    return Double.longBitsToDouble(s ^ ((s >> 63) & Long.MAX_VALUE));
   }
 
   /** The arity of the heap (2, 4, 8 or 16). */
@@ -251,75 +243,100 @@ public final class EventQueue {
    * @throws IllegalStateException if {@value #MAX_CAPACITY} events are already held
    */
   public int add(double time) {
+    // The hot path (heap mode, a free slot, the hold pattern) is kept small enough for the JIT to
+    // inline it into the caller (HotSpot's FreqInlineSize is 325 bytecodes): every rare case is a
+    // call to a separate method (docs/PERFORMANCE.md, "The 10-event ratio").
     if (time != time) {
-      throw new IllegalArgumentException("time is NaN");
+      throw nanTime();
     }
-    int slot;
-    if (freeCount > 0) {
-      slot = freeSlots[--freeCount];
-    } else {
-      if (slotsUsed == state.length) {
-        grow();
-      }
-      slot = slotsUsed++;
+    int slot = freeCount > 0 ? freeSlots[--freeCount] : newSlot();
+    long seq = nextSequence;
+    if (seq == SEQUENCE_LIMIT) {
+      seq = renumberForAdd();
     }
-    if (nextSequence == SEQUENCE_LIMIT) {
-      renumber();
-    }
-    long key = (nextSequence++ << SLOT_BITS) | slot;
+    nextSequence = seq + 1;
+    long key = (seq << SLOT_BITS) | slot;
     double t = time + 0.0; // turns -0.0 into 0.0
     int gs = state[slot] | PENDING;
     state[slot] = gs;
-    live++;
-    if (!calendar) {
-      heapAdd(sortable(t), key);
-      if (live > switchUpAt) {
-        toCalendar();
-      }
+    if (calendar) {
+      calendarAdd(t, key, slot);
     } else {
-      if (live == 1) {
-        // Nothing else pending: back to heap mode (dropping any cancelled entries) before it fills
-        // up again.
-        if (hole) {
-          removeRoot();
-        }
-        drainToHeap();
-        heapAdd(sortable(t), key);
-        return ((gs >>> 2) << SLOT_BITS) | slot;
-      }
-      double x = (t - base) * invWidth;
-      if (x < cur + 1) {
-        heapAdd(sortable(t), key);
-      } else {
-        long[] nd = node;
-        nd[2 * slot] = Double.doubleToRawLongBits(t);
-        nd[2 * slot + 1] = key;
-        if (x < nBuckets) {
-          int b = (int) x;
-          link[slot] = bucketHead[b];
-          bucketHead[b] = slot;
-          inBuckets++;
-        } else {
-          link[slot] = topHead;
-          topHead = slot;
-          topCount++;
-        }
+      heapAdd(t, key);
+      if (++live > switchUpAt) {
+        toCalendar();
       }
     }
     return ((gs >>> 2) << SLOT_BITS) | slot;
   }
 
-  private void heapAdd(long st, long key) {
+  private static IllegalArgumentException nanTime() {
+    return new IllegalArgumentException("time is NaN");
+  }
+
+  /** A slot never handed out before, growing the slot arrays when needed. */
+  private int newSlot() {
+    if (slotsUsed == state.length) {
+      grow();
+    }
+    return slotsUsed++;
+  }
+
+  /** Renumbers the held events (once every 2^41 additions); returns the next sequence. */
+  private long renumberForAdd() {
+    renumber();
+    return nextSequence;
+  }
+
+  /** {@link #add} in calendar mode; the slot's state is set, {@code live} not yet counted. */
+  private void calendarAdd(double t, long key, int slot) {
+    live++;
+    if (live == 1) {
+      // Nothing else pending: back to heap mode (dropping any cancelled entries) before it fills
+      // up again.
+      if (hole) {
+        removeRoot();
+      }
+      drainToHeap();
+      heapAdd(t, key);
+      return;
+    }
+    double x = (t - base) * invWidth;
+    if (x < cur + 1) {
+      heapAdd(t, key);
+    } else {
+      long[] nd = node;
+      nd[2 * slot] = Double.doubleToRawLongBits(t);
+      nd[2 * slot + 1] = key;
+      if (x < nBuckets) {
+        int b = (int) x;
+        link[slot] = bucketHead[b];
+        bucketHead[b] = slot;
+        inBuckets++;
+      } else {
+        link[slot] = topHead;
+        topHead = slot;
+        topCount++;
+      }
+    }
+  }
+
+  private void heapAdd(double t, long key) {
     if (hole) {
       // Hold pattern (poll, then add): the new event takes the polled root's place and sinks.
       hole = false;
-      siftDown(0, st, key);
+      siftDown(0, t, key);
     } else {
-      if (2 * size == heap.length) {
-        heap = Arrays.copyOf(heap, 2 * heap.length);
+      if (size == heapTime.length) {
+        growHeap();
       }
-      siftUp(size++, st, key);
+      siftUp(size++, t, key);
     }
+  }
+
+  private void growHeap() {
+    heapTime = Arrays.copyOf(heapTime, 2 * heapTime.length);
+    heapKey = Arrays.copyOf(heapKey, 2 * heapKey.length);
   }
 
   /**
@@ -370,7 +387,7 @@ public final class EventQueue {
     if (!front()) {
       throw new NoSuchElementException("empty event queue");
     }
-    return fromSortable(heap[0]);
+    return heapTime[0];
   }
 
   /**
@@ -382,7 +399,7 @@ public final class EventQueue {
     if (!front()) {
       throw new NoSuchElementException("empty event queue");
     }
-    int slot = (int) heap[1] & SLOT_MASK;
+    int slot = (int) heapKey[0] & SLOT_MASK;
     return ((state[slot] >>> 2) << SLOT_BITS) | slot;
   }
 
@@ -392,6 +409,14 @@ public final class EventQueue {
    * {@link #frontSlot} are valid until the next change.
    */
   boolean front() {
+    // Hot path: the root is in place and pending (the hold pattern leaves it so).
+    if (!hole && size > 0 && (state[(int) heapKey[0] & SLOT_MASK] & STATE_MASK) == PENDING) {
+      return true;
+    }
+    return frontSlow();
+  }
+
+  private boolean frontSlow() {
     if (live == 0) {
       return false;
     }
@@ -400,7 +425,7 @@ public final class EventQueue {
         removeRoot();
       }
       if (size > 0) {
-        int slot = (int) heap[1] & SLOT_MASK;
+        int slot = (int) heapKey[0] & SLOT_MASK;
         int gs = state[slot];
         if ((gs & STATE_MASK) == PENDING) {
           return true;
@@ -415,23 +440,24 @@ public final class EventQueue {
 
   /** The time at the root; only after {@link #front()} returned {@code true}. */
   double frontTime() {
-    return fromSortable(heap[0]);
+    return heapTime[0];
   }
 
   /** The slot at the root; only after {@link #front()} returned {@code true}. */
   int frontSlot() {
-    return (int) heap[1] & SLOT_MASK;
+    return (int) heapKey[0] & SLOT_MASK;
   }
 
-  /** Removes the event at the root; only after {@link #front()} returned {@code true}. */
-  void pollFront() {
-    int slot = (int) heap[1] & SLOT_MASK;
+  /**
+   * Removes the event at the root, whose slot is {@code slot}; only after {@link #front()} returned
+   * {@code true}.
+   */
+  void pollFront(int slot) {
     state[slot] = (((state[slot] >>> 2) + 1) & GENERATION_MASK) << 2;
     freeSlots[freeCount++] = slot;
     live--;
     // The root's removal is deferred: if an add into the heap follows (a process rescheduling
-    // itself), the new
-    // event simply replaces the root; otherwise the next access removes it.
+    // itself), the new event simply replaces the root; otherwise the next access removes it.
     hole = true;
   }
 
@@ -445,9 +471,9 @@ public final class EventQueue {
     if (!front()) {
       throw new NoSuchElementException("empty event queue");
     }
-    int slot = (int) heap[1] & SLOT_MASK;
+    int slot = (int) heapKey[0] & SLOT_MASK;
     int handle = ((state[slot] >>> 2) << SLOT_BITS) | slot;
-    pollFront();
+    pollFront(slot);
     return handle;
   }
 
@@ -509,35 +535,37 @@ public final class EventQueue {
     hole = false;
     int last = --size;
     if (last > 0) {
-      siftDown(0, heap[2 * last], heap[2 * last + 1]);
+      siftDown(0, heapTime[last], heapKey[last]);
     }
   }
 
-  /** Places (t, k) at hole {@code i} or above; {@code t} is a sortable time. */
-  private void siftUp(int i, long t, long k) {
-    final long[] h = heap;
+  /** Places (t, k) at hole {@code i} or above. */
+  private void siftUp(int i, double t, long k) {
+    final double[] ht = heapTime;
+    final long[] hk = heapKey;
     final int s = shift;
     while (i > 0) {
       int parent = (i - 1) >>> s;
-      long pt = h[2 * parent];
-      long pk = h[2 * parent + 1];
-      if (t > pt || (t == pt && k > pk)) {
+      double pt = ht[parent];
+      if (t >= pt && (t != pt || k > hk[parent])) {
         break;
       }
-      h[2 * i] = pt;
-      h[2 * i + 1] = pk;
+      ht[i] = pt;
+      hk[i] = hk[parent];
       i = parent;
     }
-    h[2 * i] = t;
-    h[2 * i + 1] = k;
+    ht[i] = t;
+    hk[i] = k;
   }
 
   /**
-   * Places (t, k) at hole {@code i} or below; {@code t} is a sortable time; the heap has {@code
-   * size} entries counting the hole.
+   * Places (t, k) at hole {@code i} or below; the heap has {@code size} entries counting the hole.
+   * Choosing the least child reads only the children's times; their keys are read only to break a
+   * tie of times, and the chosen child's key when it moves up.
    */
-  private void siftDown(int i, long t, long k) {
-    final long[] h = heap;
+  private void siftDown(int i, double t, long k) {
+    final double[] ht = heapTime;
+    final long[] hk = heapKey;
     final int s = shift;
     final int n = size;
     final int a = arity;
@@ -548,42 +576,44 @@ public final class EventQueue {
       }
       int end = Math.min(first + a, n);
       int best = first;
-      long bt = h[2 * first];
-      long bk = h[2 * first + 1];
+      double bt = ht[first];
       for (int c = first + 1; c < end; c++) {
-        long ct = h[2 * c];
-        long ck = h[2 * c + 1];
-        if (ct < bt || (ct == bt && ck < bk)) {
+        double ct = ht[c];
+        // One comparison per child in the common case; equal times (rare) compare keys.
+        if (ct <= bt && (ct != bt || hk[c] < hk[best])) {
           best = c;
           bt = ct;
-          bk = ck;
         }
       }
-      if (t < bt || (t == bt && k < bk)) {
+      if (t < bt) {
         break;
       }
-      h[2 * i] = bt;
-      h[2 * i + 1] = bk;
+      long bk = hk[best];
+      if (t == bt && k < bk) {
+        break;
+      }
+      ht[i] = bt;
+      hk[i] = bk;
       i = best;
     }
-    h[2 * i] = t;
-    h[2 * i + 1] = k;
+    ht[i] = t;
+    hk[i] = k;
   }
 
   /** Restores the heap order over positions 0..size-1 (Floyd). */
   private void heapify() {
     for (int i = (size - 2) >> shift; i >= 0; i--) {
-      siftDown(i, heap[2 * i], heap[2 * i + 1]);
+      siftDown(i, heapTime[i], heapKey[i]);
     }
   }
 
   /** Appends without ordering; {@link #heapify} must follow. */
-  private void heapAppend(long st, long key) {
-    if (2 * size == heap.length) {
-      heap = Arrays.copyOf(heap, 2 * heap.length);
+  private void heapAppend(double t, long key) {
+    if (size == heapTime.length) {
+      growHeap();
     }
-    heap[2 * size] = st;
-    heap[2 * size + 1] = key;
+    heapTime[size] = t;
+    heapKey[size] = key;
     size++;
   }
 
@@ -604,14 +634,14 @@ public final class EventQueue {
       link = Arrays.copyOf(link, state.length);
     }
     for (int i = 0; i < size; i++) {
-      long key = heap[2 * i + 1];
+      long key = heapKey[i];
       int slot = (int) key & SLOT_MASK;
       int gs = state[slot];
       if ((gs & STATE_MASK) != PENDING) {
         freeDead(slot, gs);
         continue;
       }
-      node[2 * slot] = Double.doubleToRawLongBits(fromSortable(heap[2 * i]));
+      node[2 * slot] = Double.doubleToRawLongBits(heapTime[i]);
       node[2 * slot + 1] = key;
       link[slot] = topHead;
       topHead = slot;
@@ -650,7 +680,7 @@ public final class EventQueue {
           inBuckets--;
           int gs = state[s];
           if ((gs & STATE_MASK) == PENDING) {
-            heapAppend(sortable(nodeTime(s)), node[2 * s + 1]);
+            heapAppend(nodeTime(s), node[2 * s + 1]);
             // Touch the owner's payload of the slot now, while the chain walk waits on memory
             // anyway:
             // these loads are independent of each other and overlap, instead of each stalling the
@@ -707,7 +737,7 @@ public final class EventQueue {
   private void moveToHeap(int s) {
     int gs = state[s];
     if ((gs & STATE_MASK) == PENDING) {
-      heapAppend(sortable(nodeTime(s)), node[2 * s + 1]);
+      heapAppend(nodeTime(s), node[2 * s + 1]);
     } else {
       freeDead(s, gs);
     }
@@ -769,7 +799,7 @@ public final class EventQueue {
       int s = scratch[i];
       double x = (nodeTime(s) - base) * invWidth;
       if (x < 0) {
-        heapAppend(sortable(nodeTime(s)), node[2 * s + 1]);
+        heapAppend(nodeTime(s), node[2 * s + 1]);
       } else if (x < nBuckets) {
         int b = (int) x;
         link[s] = bucketHead[b];
@@ -820,7 +850,7 @@ public final class EventQueue {
   private void toHeap(int m, int nextSwitch) {
     for (int i = 0; i < m; i++) {
       int s = scratch[i];
-      heapAppend(sortable(nodeTime(s)), node[2 * s + 1]);
+      heapAppend(nodeTime(s), node[2 * s + 1]);
     }
     heapify();
     calendar = false;
@@ -834,12 +864,12 @@ public final class EventQueue {
     }
     int j = 0;
     for (int i = 0; i < size; i++) {
-      long key = heap[2 * i + 1];
+      long key = heapKey[i];
       int slot = (int) key & SLOT_MASK;
       int gs = state[slot];
       if ((gs & STATE_MASK) == PENDING) {
-        heap[2 * j] = heap[2 * i];
-        heap[2 * j + 1] = key;
+        heapTime[j] = heapTime[i];
+        heapKey[j] = key;
         j++;
       } else {
         freeDead(slot, gs);
@@ -909,7 +939,7 @@ public final class EventQueue {
     }
     // Gather every held key into node[2s+1] (the heap's live there only in the heap array).
     for (int i = 0; i < size; i++) {
-      long key = heap[2 * i + 1];
+      long key = heapKey[i];
       node[2 * ((int) key & SLOT_MASK) + 1] = key;
     }
     long[] keys = new long[live + dead];
@@ -925,7 +955,7 @@ public final class EventQueue {
       node[2 * slot + 1] = ((long) r << SLOT_BITS) | slot;
     }
     for (int i = 0; i < size; i++) {
-      heap[2 * i + 1] = node[2 * ((int) heap[2 * i + 1] & SLOT_MASK) + 1];
+      heapKey[i] = node[2 * ((int) heapKey[i] & SLOT_MASK) + 1];
     }
     nextSequence = n;
   }

@@ -97,8 +97,8 @@ public final class Simulation {
    * @throws NullPointerException if {@code action} is null
    */
   public int schedule(double delay, Action action) {
-    if (!(delay >= 0.0) || delay == Double.POSITIVE_INFINITY) {
-      throw new IllegalArgumentException("delay must be finite and >= 0: " + delay);
+    if (!(delay >= 0.0 && delay <= Double.MAX_VALUE)) {
+      throw badDelay(delay);
     }
     return enqueue(now + delay, action);
   }
@@ -125,16 +125,25 @@ public final class Simulation {
     int slot = EventQueue.slotOf(handle);
     Action[] acts = actions;
     if (slot >= acts.length) {
-      acts = actions = Arrays.copyOf(acts, queue.slotCapacity());
-      queue.setPayloads(acts);
+      acts = growActions();
     }
     // A process that reschedules itself usually gets back the slot it just vacated (LIFO free
-    // list): skipping
-    // the identical store avoids the GC write barrier of a reference store on the hot path.
+    // list): skipping the identical store avoids the GC write barrier of a reference store on the
+    // hot path.
     if (acts[slot] != action) {
       acts[slot] = action;
     }
     return handle;
+  }
+
+  private static IllegalArgumentException badDelay(double delay) {
+    return new IllegalArgumentException("delay must be finite and >= 0: " + delay);
+  }
+
+  private Action[] growActions() {
+    Action[] acts = actions = Arrays.copyOf(actions, queue.slotCapacity());
+    queue.setPayloads(acts);
+    return acts;
   }
 
   /**
@@ -190,7 +199,7 @@ public final class Simulation {
     Objects.requireNonNull(condition, "condition");
     enter();
     try {
-      while (!stopRequested && !queue.isEmpty() && condition.getAsBoolean()) {
+      while (!stopRequested && queue.front() && condition.getAsBoolean()) {
         fireNext();
       }
     } finally {
@@ -202,7 +211,7 @@ public final class Simulation {
   public void run() {
     enter();
     try {
-      while (!stopRequested && !queue.isEmpty()) {
+      while (!stopRequested && queue.front()) {
         fireNext();
       }
     } finally {
@@ -217,7 +226,7 @@ public final class Simulation {
    * @throws IllegalStateException if called from inside an action
    */
   public boolean step() {
-    if (queue.isEmpty()) {
+    if (!queue.front()) {
       return false;
     }
     enter();
@@ -268,17 +277,17 @@ public final class Simulation {
     stopRequested = false;
   }
 
+  /** Fires the event at the front of the queue; {@link EventQueue#front()} returned true. */
   private void fireNext() {
     EventQueue q = queue;
-    q.front();
+    int slot = q.frontSlot();
     double t = q.frontTime();
     // Load the action before polling, so that its likely cache miss (the slot is random) overlaps
-    // with those
-    // of the queue's own bookkeeping for the same slot. The cell is not cleared: it is overwritten
-    // when the
-    // slot is reused (see enqueue), so a slot keeps a reference to its last action until then.
-    Action action = actions[q.frontSlot()];
-    q.pollFront();
+    // with those of the queue's own bookkeeping for the same slot. The cell is not cleared: it is
+    // overwritten when the slot is reused (see enqueue), so a slot keeps a reference to its last
+    // action until then.
+    Action action = actions[slot];
+    q.pollFront(slot);
     now = t;
     eventsFired++;
     action.fire(this);

@@ -1,5 +1,6 @@
 package org.polemos.sim.shard;
 
+import java.util.function.IntFunction;
 import org.polemos.model.Scenario;
 import org.polemos.sim.Engine;
 import org.polemos.sim.RunListener;
@@ -17,11 +18,12 @@ public interface ReplicationSource {
   /**
    * Hands the outputs of replications {@code first .. first + count - 1} of design point {@code
    * point} to {@code ordered}, replication by replication in index order, telling {@code progress}
-   * after each.
+   * after each; replication {@code i} runs {@code scenarios.apply(i)} (one scenario per
+   * replication, as the posterior-predictive runs of a hindcast need).
    */
   void run(
       int point,
-      Scenario scenario,
+      IntFunction<Scenario> scenarios,
       RandomStreams streams,
       int first,
       int count,
@@ -29,13 +31,26 @@ public interface ReplicationSource {
       RunListener ordered,
       Replications.Progress progress);
 
+  /** As above, every replication of the point running {@code scenario}. */
+  default void run(
+      int point,
+      Scenario scenario,
+      RandomStreams streams,
+      int first,
+      int count,
+      int threads,
+      RunListener ordered,
+      Replications.Progress progress) {
+    run(point, replication -> scenario, streams, first, count, threads, ordered, progress);
+  }
+
   /**
    * Computes the replications with {@code engine} ({@link Replications}; the point index is not
    * needed).
    */
   static ReplicationSource compute(Engine engine) {
     Replications replications = new Replications(engine);
-    return (point, scenario, streams, first, count, threads, ordered, progress) ->
-        replications.run(scenario, streams, first, count, threads, ordered, progress);
+    return (point, scenarios, streams, first, count, threads, ordered, progress) ->
+        replications.run(scenarios, streams, first, count, threads, ordered, progress);
   }
 }

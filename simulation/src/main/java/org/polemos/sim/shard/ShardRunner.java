@@ -15,7 +15,7 @@ import org.polemos.sim.random.RandomStreams;
  * on (seed, replication) and the point's scenario only.
  *
  * <p>This is the one loop every sharded experiment uses (run: one point; sweep: its points;
- * sensitivity: its design rows; a hindcast can use it the same way).
+ * sensitivity: its design rows; hindcast: its predictive replications, one scenario each).
  */
 public final class ShardRunner {
 
@@ -48,6 +48,48 @@ public final class ShardRunner {
       int points,
       int replications,
       IntFunction<Scenario> scenarioOf,
+      long seed,
+      int threads,
+      Recorder recorder,
+      Replications.Progress progress) {
+    return runUnits(
+        shard,
+        points,
+        replications,
+        p -> {
+          Scenario scenario = scenarioOf.apply(p);
+          return r -> scenario;
+        },
+        seed,
+        threads,
+        recorder,
+        progress);
+  }
+
+  /**
+   * Runs the shard's units of an experiment of one design point whose replication {@code i} runs
+   * {@code scenarioOfReplication.apply(i)} (a hindcast's posterior-predictive replications); the
+   * function is called from worker threads and must depend only on {@code i}.
+   *
+   * @return the number of units run
+   */
+  public long runReplications(
+      Shard shard,
+      int replications,
+      IntFunction<Scenario> scenarioOfReplication,
+      long seed,
+      int threads,
+      Recorder recorder,
+      Replications.Progress progress) {
+    return runUnits(
+        shard, 1, replications, p -> scenarioOfReplication, seed, threads, recorder, progress);
+  }
+
+  private long runUnits(
+      Shard shard,
+      int points,
+      int replications,
+      IntFunction<IntFunction<Scenario>> scenariosOf,
       long seed,
       int threads,
       Recorder recorder,
@@ -96,7 +138,7 @@ public final class ShardRunner {
           };
       source.run(
           point,
-          scenarioOf.apply(point),
+          scenariosOf.apply(point),
           streams,
           range.first(),
           range.count(),
