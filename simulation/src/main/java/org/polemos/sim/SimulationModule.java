@@ -11,6 +11,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.polemos.sim.mechanism.Attrition;
+import org.polemos.sim.mechanism.BassDepartures;
 import org.polemos.sim.mechanism.Combat;
 import org.polemos.sim.mechanism.CompartmentalDepartures;
 import org.polemos.sim.mechanism.Departures;
@@ -69,6 +70,7 @@ public final class SimulationModule extends AbstractModule {
         new MechanismFactory[] {
           Departures.FACTORY,
           CompartmentalDepartures.FACTORY,
+          BassDepartures.FACTORY,
           Transit.FACTORY,
           Intake.FACTORY,
           LocalRecruitment.FACTORY,

@@ -58,6 +58,7 @@ class MechanismWiringTest {
             "attrition",
             "combat",
             "departures",
+            "departures-bass",
             "departures-compartmental",
             "economy",
             "external-operations",

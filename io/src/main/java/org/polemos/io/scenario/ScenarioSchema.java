@@ -105,6 +105,8 @@ public final class ScenarioSchema {
           range("CompartmentalParameters.disengagementPerYear", 0.0, Limits.MAX_RATE_PER_YEAR),
           range("CompartmentalParameters.departurePerYear", 0.0, Limits.MAX_RATE_PER_YEAR),
           range("CompartmentalParameters.initialRadicalisedShare", 0.0, 1.0),
+          range("BassParameters.imitationPerYear", 0.0, Limits.MAX_RATE_PER_YEAR),
+          range("BassParameters.initialAdoptedShare", 0.0, 1.0),
           range(
               "ExternalOperationsParameters.territorialShiftSensitivity",
               0.0,

@@ -135,7 +135,8 @@ public final class ScenarioValidator {
    * have to follow. Each departing person is followed individually (in transit, intake and, for
    * operatives, abroad), so an upper bound of the departures over the horizon must stay within
    * {@link Limits#MAX_TRAVELLERS}: per source, the smaller of the at-risk pool and pool x yearly
-   * rate x years x the largest momentum factor.
+   * rate x years x the largest momentum factor (for Bass recruitment the yearly rate per
+   * susceptible is at most propensity + imitation).
    */
   private void derived() {
     Processes processes = scenario.processes();
@@ -150,6 +151,10 @@ public final class ScenarioValidator {
     boolean compartmental =
         recruitment.model() == RecruitmentModel.COMPARTMENTAL
             && recruitment.compartmental() != null;
+    double imitation =
+        recruitment.model() == RecruitmentModel.BASS && recruitment.bass() != null
+            ? recruitment.bass().imitationPerYear()
+            : 0;
     double total = 0;
     int largest = -1;
     double largestBound = -1;
@@ -165,7 +170,7 @@ public final class ScenarioValidator {
             Math.max(
                 Math.pow(momentum.maximum(), sensitivity),
                 Math.pow(momentum.minimum(), sensitivity));
-        perYear = s.annualPropensity() * factor;
+        perYear = (s.annualPropensity() + imitation) * factor;
       }
       double bound = Math.min(s.atRiskPool(), s.atRiskPool() * perYear * years);
       total += bound;

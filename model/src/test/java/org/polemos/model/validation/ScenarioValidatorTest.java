@@ -17,6 +17,7 @@ import org.polemos.model.InterventionKind;
 import org.polemos.model.Scenario;
 import org.polemos.model.Source;
 import org.polemos.model.distribution.DistributionSpec;
+import org.polemos.model.process.BassParameters;
 import org.polemos.model.process.CompartmentalParameters;
 import org.polemos.model.process.RecruitmentModel;
 import org.polemos.model.process.RecruitmentParameters;
@@ -543,6 +544,32 @@ class ScenarioValidatorTest {
         complete.with("processes.recruitment.compartmental.initialRadicalisedShare", 2),
         "processes.recruitment.compartmental.initialRadicalisedShare",
         "must be in [0, 1], was 2");
+  }
+
+  @Test
+  void theBassModelNeedsItsParametersWithinBounds() {
+    Scenario scenario =
+        BASE.with("processes.recruitment", new RecruitmentParameters(RecruitmentModel.BASS, null));
+    assertOnlyExactly(scenario, "processes.recruitment.bass", "is required when model is bass");
+    Scenario complete =
+        BASE.with(
+            "processes.recruitment",
+            new RecruitmentParameters(RecruitmentModel.BASS, null, new BassParameters(0.8, 0.1)));
+    assertThat(complete.validate()).isEmpty();
+    assertOnlyExactly(
+        complete.with("processes.recruitment.bass.initialAdoptedShare", 1),
+        "processes.recruitment.bass.initialAdoptedShare",
+        "must be < 1, was 1");
+    assertOnlyExactly(
+        complete.with("processes.recruitment.bass.imitationPerYear", -0.5),
+        "processes.recruitment.bass.imitationPerYear",
+        "must be >= 0, was -0.5");
+    assertOnly(
+        complete.with("processes.recruitment.bass.imitationPerYear", 1000),
+        "processes.recruitment.bass.imitationPerYear",
+        "must be <= 365");
+    // the omitted F(0) defaults to 0, so files without it load
+    assertThat(new BassParameters(0.8, null).initialAdoptedShare()).isZero();
   }
 
   // ------------------------------------------------------------------------------------- coverage
