@@ -107,6 +107,9 @@ public final class ScenarioSchema {
           range("CompartmentalParameters.initialRadicalisedShare", 0.0, 1.0),
           range("BassParameters.imitationPerYear", 0.0, Limits.MAX_RATE_PER_YEAR),
           range("BassParameters.initialAdoptedShare", 0.0, 1.0),
+          range("TransitParameters.closureDays", Limits.MIN_STEP_DAYS, Limits.MAX_DAYS),
+          range("TransitParameters.giveUpPerDay", 0.0, 1.0),
+          range("TransitParameters.reroutePerDay", 0.0, 1.0),
           range(
               "ExternalOperationsParameters.territorialShiftSensitivity",
               0.0,

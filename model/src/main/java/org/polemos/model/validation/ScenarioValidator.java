@@ -27,6 +27,7 @@ import org.polemos.model.process.Processes;
 import org.polemos.model.process.RecruitmentModel;
 import org.polemos.model.process.RecruitmentParameters;
 import org.polemos.model.process.RoleShares;
+import org.polemos.model.process.TransitParameters;
 
 /**
  * Checks a scenario and reports every problem found, not only the first. The rules are listed in
@@ -659,6 +660,14 @@ public final class ScenarioValidator {
     }
     for (Map.Entry<String, ProcessParameters> section : processes.asMap().entrySet()) {
       section.getValue().check(new Checks(problems, p + "." + section.getKey()));
+      if (section.getValue() instanceof TransitParameters transit && scenario.corridors() != null) {
+        Set<String> corridors = new java.util.LinkedHashSet<>();
+        scenario.corridors().forEach(c -> corridors.add(c.id()));
+        for (String id : transit.capacityPerDay().keySet()) {
+          reference(
+              id, p + "." + section.getKey() + ".capacityPerDay." + id, "corridor", corridors);
+        }
+      }
     }
   }
 

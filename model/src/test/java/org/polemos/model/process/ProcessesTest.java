@@ -35,7 +35,8 @@ class ProcessesTest {
           "momentum",
           "economy",
           "attrition",
-          "externalOperations");
+          "externalOperations",
+          "transit");
 
   /**
    * Runs {@code body} with a context class loader whose services file registers {@link

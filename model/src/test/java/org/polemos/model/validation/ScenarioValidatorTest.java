@@ -22,6 +22,7 @@ import org.polemos.model.process.CompartmentalParameters;
 import org.polemos.model.process.RecruitmentModel;
 import org.polemos.model.process.RecruitmentParameters;
 import org.polemos.model.process.RoleShares;
+import org.polemos.model.process.TransitParameters;
 
 class ScenarioValidatorTest {
   private static final Scenario BASE = Fixtures.base();
@@ -570,6 +571,33 @@ class ScenarioValidatorTest {
         "must be <= 365");
     // the omitted F(0) defaults to 0, so files without it load
     assertThat(new BassParameters(0.8, null).initialAdoptedShare()).isZero();
+  }
+
+  @Test
+  void theBorderStripNamesCorridorsAndNeverClosesInOneStep() {
+    Scenario strip =
+        BASE.with(
+            "processes.transit",
+            new TransitParameters(Map.of("tal-abyad", 100.0), 14.0, 0.02, 0.1));
+    assertThat(strip.validate()).isEmpty();
+    assertOnlyExactly(
+        BASE.with(
+            "processes.transit",
+            new TransitParameters(Map.of("tal-abyd", 100.0), null, null, null)),
+        "processes.transit.capacityPerDay.tal-abyd",
+        "unknown corridor \"tal-abyd\" (did you mean \"tal-abyad\"?)");
+    assertOnly(
+        strip.with("processes.transit.closureDays", 0),
+        "processes.transit.closureDays",
+        "never stops the flow in one step");
+    assertOnlyExactly(
+        strip.with("processes.transit.capacityPerDay.tal-abyad", -1),
+        "processes.transit.capacityPerDay.tal-abyad",
+        "must be >= 0, was -1");
+    assertOnlyExactly(
+        strip.with("processes.transit.giveUpPerDay", 1.5),
+        "processes.transit.giveUpPerDay",
+        "must be in [0, 1], was 1.5");
   }
 
   // ------------------------------------------------------------------------------------- coverage

@@ -29,8 +29,9 @@ import org.polemos.sim.world.World;
  * (1 - e^{-(p+q)t}) / (1 + (q/p) e^{-(p+q)t})} from F(0) = 0; departures peak when F = (q - p) / 2q
  * (if q > p) and then fall as the pool empties, whatever momentum does. The rate is recomputed once
  * a day (at mid-day) and the day's count drawn as a Poisson variable (a piecewise-constant-rate
- * pure birth process whose mean follows the equation above to O(1/m) and O(1 day)). Departures
- * happen only while some open corridor serves the source; while none does, nobody adopts (would-be
+ * pure birth process whose mean follows the equation above to O(1/m) and O(1 day)). The rate is
+ * multiplied by {@link Ports.Departures#openness} (1 while a corridor serving the source is open,
+ * falling while its last ones close); while none is open or closing, nobody adopts (would-be
  * travellers with no way in stay in the pool). Selected when {@code processes.recruitment.model} is
  * {@code bass}.
  */
@@ -117,7 +118,7 @@ public final class BassDepartures implements Mechanism, Action {
       if (left <= 0 || !port.canDepart(s)) {
         continue;
       }
-      long n = Math.min(left, draw.poisson(rate(s)));
+      long n = Math.min(left, draw.poisson(rate(s) * port.openness(s)));
       if (n > 0) {
         adopted[s] += n;
         port.departed(s, n);

@@ -32,6 +32,15 @@ public final class BuiltInProbes {
   public static final String INSPIRED_ATTACKS_CUMULATIVE = "inspired_attacks_cumulative";
   public static final String CORRIDOR_OPEN = "corridor_open";
 
+  /** Travellers waiting at a corridor's hub for a crossing (issue 13), keys source and all. */
+  public static final String HUB_WAITING = "hub_waiting";
+
+  /** Travellers who gave up waiting at a hub and went home, cumulative; keys source and all. */
+  public static final String GAVE_UP_CUMULATIVE = "gave_up_cumulative";
+
+  /** Travellers who moved from a closing corridor to another, cumulative; keys source and all. */
+  public static final String REROUTED_CUMULATIVE = "rerouted_cumulative";
+
   /**
    * The organisation's underground fighters (cells in places it lost), key: the organisation's
    * faction id.
@@ -89,6 +98,12 @@ public final class BuiltInProbes {
     list.add(state(OPERATIVES_INTERDICTED_CUMULATIVE, PersonState.OPERATIVE_INTERDICTED));
     list.add(state(Metric.PLOTS_FOILED_CUMULATIVE, PersonState.PLOT_FOILED));
     list.add(state(Metric.PLOTS_EXECUTED_CUMULATIVE, PersonState.PLOT_EXECUTED));
+    list.add(state(HUB_WAITING, PersonState.AT_HUB));
+    list.add(state(GAVE_UP_CUMULATIVE, PersonState.GAVE_UP));
+    list.add(
+        MetricProbe.of(
+            REROUTED_CUMULATIVE,
+            (c, out) -> bySource(c, out, s -> c.world().people().rerouted(s))));
     list.add(MetricProbe.of(FOREIGN_FIGHTERS_BY_LANGUAGE, BuiltInProbes::byLanguage));
     list.add(
         MetricProbe.of(

@@ -382,9 +382,11 @@ class MechanismTest {
     assertThat(closed.subject()).isEqualTo("tal-abyad");
     assertThat(closed.day()).isEqualTo(changed.day());
     LocalDate first = out.dates().get(0);
-    // the entry region fell on day 0, before the first departures: nobody could leave while it
-    // stayed closed
+    // the entry region fell on day 0, before the first departures: departures fell with the closing
+    // strip's openness (time constant 14 days, the transit default) and stopped once it was below
+    // 1%, 14 x ln(100) = 64.5 days later, while the corridor stayed closed
     assertThat(closed.day()).isLessThan(1.0);
+    double shut = closed.day() + 14 * Math.log(100) + 1;
     EventRecord opened =
         out.events.stream()
             .filter(e -> e.type().equals("corridor-opened"))
@@ -402,14 +404,19 @@ class MechanismTest {
                 assertThat(e.day()).isEqualTo(opened.day());
               });
     }
+    Double atShut = null;
     for (LocalDate d : out.dates()) {
       if (s.calendar().dayOf(d) + 1 <= reopened) {
         assertThat(out.value(d, "corridor_open", "tal-abyad")).isZero();
-        assertThat(out.value(d, Metric.DEPARTURES_CUMULATIVE, Metric.ALL))
-            .isEqualTo(out.value(first, Metric.DEPARTURES_CUMULATIVE, Metric.ALL))
-            .isZero();
+        double departed = out.value(d, Metric.DEPARTURES_CUMULATIVE, Metric.ALL);
+        if (s.calendar().dayOf(d) >= shut) {
+          atShut = atShut == null ? departed : atShut;
+          assertThat(departed).as("no departure once the strip is shut, %s", d).isEqualTo(atShut);
+        }
       }
     }
+    assertThat(atShut).as("the corridor stayed closed past the shut time").isNotNull();
+    assertThat(atShut).as("some left while the strip was closing").isPositive();
     assertThat(out.value(first, Metric.TERRITORY_KM2, "kurds")).isEqualTo(8000);
   }
 
