@@ -21,6 +21,7 @@ import org.polemos.sim.mechanism.Intake;
 import org.polemos.sim.mechanism.Interventions;
 import org.polemos.sim.mechanism.LocalRecruitment;
 import org.polemos.sim.mechanism.MechanismFactory;
+import org.polemos.sim.mechanism.Message;
 import org.polemos.sim.mechanism.Momentum;
 import org.polemos.sim.mechanism.Transit;
 import org.polemos.sim.metric.BuiltInProbes;
@@ -79,7 +80,8 @@ public final class SimulationModule extends AbstractModule {
           Economy.FACTORY,
           Attrition.FACTORY,
           ExternalOperations.FACTORY,
-          Interventions.FACTORY
+          Interventions.FACTORY,
+          Message.FACTORY
         }) {
       m.addBinding(f.name()).toInstance(f);
     }

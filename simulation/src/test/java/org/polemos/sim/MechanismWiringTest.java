@@ -65,6 +65,7 @@ class MechanismWiringTest {
             "intake",
             "interventions",
             "local-recruitment",
+            "message",
             "momentum",
             "transit");
   }

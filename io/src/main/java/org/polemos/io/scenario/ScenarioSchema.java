@@ -110,6 +110,10 @@ public final class ScenarioSchema {
           range("TransitParameters.closureDays", Limits.MIN_STEP_DAYS, Limits.MAX_DAYS),
           range("TransitParameters.giveUpPerDay", 0.0, 1.0),
           range("TransitParameters.reroutePerDay", 0.0, 1.0),
+          range("MessageParameters.lossTrigger", 0.0, 1.0),
+          range("MessageParameters.rampDays", Limits.MIN_STEP_DAYS, Limits.MAX_DAYS),
+          range("MessageParameters.stayCall", 0.0, 1.0),
+          range("MessageParameters.departureEffect", 0.0, 1.0),
           range(
               "ExternalOperationsParameters.territorialShiftSensitivity",
               0.0,

@@ -36,7 +36,8 @@ class ProcessesTest {
           "economy",
           "attrition",
           "externalOperations",
-          "transit");
+          "transit",
+          "message");
 
   /**
    * Runs {@code body} with a context class loader whose services file registers {@link

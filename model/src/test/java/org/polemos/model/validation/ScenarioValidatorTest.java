@@ -19,6 +19,7 @@ import org.polemos.model.Source;
 import org.polemos.model.distribution.DistributionSpec;
 import org.polemos.model.process.BassParameters;
 import org.polemos.model.process.CompartmentalParameters;
+import org.polemos.model.process.MessageParameters;
 import org.polemos.model.process.RecruitmentModel;
 import org.polemos.model.process.RecruitmentParameters;
 import org.polemos.model.process.RoleShares;
@@ -598,6 +599,27 @@ class ScenarioValidatorTest {
         strip.with("processes.transit.giveUpPerDay", 1.5),
         "processes.transit.giveUpPerDay",
         "must be in [0, 1], was 1.5");
+  }
+
+  @Test
+  void theMessageRampsAndItsSharesAreFractions() {
+    Scenario message =
+        BASE.with(
+            "processes.message",
+            new MessageParameters(java.time.LocalDate.of(2016, 5, 21), 0.4, 90.0, 0.8, 0.5));
+    assertThat(message.validate()).isEmpty();
+    assertOnly(
+        message.with("processes.message.rampDays", 0),
+        "processes.message.rampDays",
+        "never changes in one step");
+    assertOnlyExactly(
+        message.with("processes.message.stayCall", 1.5),
+        "processes.message.stayCall",
+        "must be in [0, 1], was 1.5");
+    assertOnlyExactly(
+        message.with("processes.message.lossTrigger", -0.1),
+        "processes.message.lossTrigger",
+        "must be in [0, 1], was -0.1");
   }
 
   // ------------------------------------------------------------------------------------- coverage

@@ -41,6 +41,7 @@ public final class BassDepartures implements Mechanism, Action {
   private World world;
   private Draw draw;
   private Ports.Departures port;
+  private Ports.Message message;
   private final BassParameters p;
   private double[] potential;
   private long[] adopted;
@@ -83,6 +84,8 @@ public final class BassDepartures implements Mechanism, Action {
       sensitivity[s] = source.momentumSensitivity();
     }
     port = ctx.require(Ports.Departures.class);
+    message =
+        ctx.provides(Ports.Message.class) ? ctx.require(Ports.Message.class) : Ports.Message.COME;
     ctx.sim().scheduleAt(MIDDAY, this);
   }
 
@@ -118,7 +121,9 @@ public final class BassDepartures implements Mechanism, Action {
       if (left <= 0 || !port.canDepart(s)) {
         continue;
       }
-      long n = Math.min(left, draw.poisson(rate(s) * port.openness(s)));
+      long n =
+          Math.min(
+              left, draw.poisson(rate(s) * port.openness(s) * Message.departureFactor(message)));
       if (n > 0) {
         adopted[s] += n;
         port.departed(s, n);

@@ -43,6 +43,7 @@ public final class CompartmentalDepartures implements Mechanism, Action {
   private World world;
   private Draw draw;
   private Ports.Departures port;
+  private Ports.Message message;
   private final CompartmentalParameters p;
   private double[] n;
   private double[] s;
@@ -93,6 +94,8 @@ public final class CompartmentalDepartures implements Mechanism, Action {
       sensitivity[j] = source.momentumSensitivity();
     }
     port = ctx.require(Ports.Departures.class);
+    message =
+        ctx.provides(Ports.Message.class) ? ctx.require(Ports.Message.class) : Ports.Message.COME;
     ctx.sim().scheduleAt(MIDDAY, this);
   }
 
@@ -120,7 +123,12 @@ public final class CompartmentalDepartures implements Mechanism, Action {
           p.transmissionPerYear() * Math.pow(m, sensitivity[j]) * (1 - world.counterMessaging(j));
       boolean open = port.canDepart(j);
       double delta =
-          open ? p.departurePerYear() * (1 - world.travelMeasures(j)) * port.openness(j) : 0;
+          open
+              ? p.departurePerYear()
+                  * (1 - world.travelMeasures(j))
+                  * port.openness(j)
+                  * Message.departureFactor(message)
+              : 0;
       double gamma = p.disengagementPerYear();
       double expected = 0;
       for (int step = 0; step < SUBSTEPS; step++) {

@@ -35,6 +35,7 @@ public final class Departures implements Mechanism, Action {
   private World world;
   private Draw draw;
   private Ports.Departures port;
+  private Ports.Message message;
   private long[] pool;
   private double[] dailyPropensity;
   private double[] sensitivity;
@@ -70,6 +71,8 @@ public final class Departures implements Mechanism, Action {
       sensitivity[s] = source.momentumSensitivity();
     }
     port = ctx.require(Ports.Departures.class);
+    message =
+        ctx.provides(Ports.Message.class) ? ctx.require(Ports.Message.class) : Ports.Message.COME;
     ctx.sim().scheduleAt(MIDDAY, this);
   }
 
@@ -93,7 +96,9 @@ public final class Departures implements Mechanism, Action {
       if (pool[s] <= 0 || !port.canDepart(s)) {
         continue;
       }
-      long n = Math.min(pool[s], draw.poisson(rate(s) * port.openness(s)));
+      long n =
+          Math.min(
+              pool[s], draw.poisson(rate(s) * port.openness(s) * Message.departureFactor(message)));
       if (n > 0) {
         pool[s] -= n;
         port.departed(s, n);

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.IntToDoubleFunction;
 import org.polemos.model.result.Metric;
 import org.polemos.sim.RunContext;
+import org.polemos.sim.mechanism.Ports;
 import org.polemos.sim.world.People;
 import org.polemos.sim.world.PersonState;
 import org.polemos.sim.world.ScenarioIndex;
@@ -40,6 +41,9 @@ public final class BuiltInProbes {
 
   /** Travellers who moved from a closing corridor to another, cumulative; keys source and all. */
   public static final String REROUTED_CUMULATIVE = "rerouted_cumulative";
+
+  /** The organisation's call to stay and attack at home, in [0, 1] (issue 13), key "". */
+  public static final String MESSAGE_STAY_CALL = "message_stay_call";
 
   /**
    * The organisation's underground fighters (cells in places it lost), key: the organisation's
@@ -160,6 +164,15 @@ public final class BuiltInProbes {
             }));
     list.add(MetricProbe.of(Metric.TREASURY_USD, (c, out) -> out.emit("", c.world().treasury())));
     list.add(MetricProbe.of(Metric.MOMENTUM, (c, out) -> out.emit("", c.world().momentum())));
+    list.add(
+        MetricProbe.of(
+            MESSAGE_STAY_CALL,
+            (c, out) ->
+                out.emit(
+                    "",
+                    c.provides(Ports.Message.class)
+                        ? c.require(Ports.Message.class).stayAndAttackCall()
+                        : 0)));
     list.add(
         MetricProbe.of(
             Metric.MOMENTUM_PERCEIVED, (c, out) -> out.emit("", c.world().perceivedMomentum())));
