@@ -42,6 +42,12 @@ public final class BuiltInProbes {
   /** Travellers who moved from a closing corridor to another, cumulative; keys source and all. */
   public static final String REROUTED_CUMULATIVE = "rerouted_cumulative";
 
+  /**
+   * Would-be travellers stopped and at home (turned back, gave up at a hub), a stock read through
+   * {@link Ports.HomePools}; keys source and all.
+   */
+  public static final String FRUSTRATED_TRAVELLERS = "frustrated_travellers";
+
   /** The organisation's call to stay and attack at home, in [0, 1] (issue 13), key "". */
   public static final String MESSAGE_STAY_CALL = "message_stay_call";
 
@@ -164,6 +170,16 @@ public final class BuiltInProbes {
             }));
     list.add(MetricProbe.of(Metric.TREASURY_USD, (c, out) -> out.emit("", c.world().treasury())));
     list.add(MetricProbe.of(Metric.MOMENTUM, (c, out) -> out.emit("", c.world().momentum())));
+    list.add(
+        MetricProbe.of(
+            FRUSTRATED_TRAVELLERS,
+            (c, out) -> {
+              Ports.HomePools pools =
+                  c.provides(Ports.HomePools.class)
+                      ? c.require(Ports.HomePools.class)
+                      : Ports.HomePools.NONE;
+              bySource(c, out, pools::frustratedTravellers);
+            }));
     list.add(
         MetricProbe.of(
             MESSAGE_STAY_CALL,
