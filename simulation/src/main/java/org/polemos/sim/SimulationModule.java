@@ -11,6 +11,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.polemos.sim.mechanism.Attrition;
+import org.polemos.sim.mechanism.BassDepartures;
 import org.polemos.sim.mechanism.Combat;
 import org.polemos.sim.mechanism.CompartmentalDepartures;
 import org.polemos.sim.mechanism.Departures;
@@ -20,6 +21,7 @@ import org.polemos.sim.mechanism.Intake;
 import org.polemos.sim.mechanism.Interventions;
 import org.polemos.sim.mechanism.LocalRecruitment;
 import org.polemos.sim.mechanism.MechanismFactory;
+import org.polemos.sim.mechanism.Message;
 import org.polemos.sim.mechanism.Momentum;
 import org.polemos.sim.mechanism.Transit;
 import org.polemos.sim.metric.BuiltInProbes;
@@ -69,6 +71,7 @@ public final class SimulationModule extends AbstractModule {
         new MechanismFactory[] {
           Departures.FACTORY,
           CompartmentalDepartures.FACTORY,
+          BassDepartures.FACTORY,
           Transit.FACTORY,
           Intake.FACTORY,
           LocalRecruitment.FACTORY,
@@ -77,7 +80,8 @@ public final class SimulationModule extends AbstractModule {
           Economy.FACTORY,
           Attrition.FACTORY,
           ExternalOperations.FACTORY,
-          Interventions.FACTORY
+          Interventions.FACTORY,
+          Message.FACTORY
         }) {
       m.addBinding(f.name()).toInstance(f);
     }

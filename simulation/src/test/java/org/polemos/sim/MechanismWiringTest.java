@@ -58,12 +58,14 @@ class MechanismWiringTest {
             "attrition",
             "combat",
             "departures",
+            "departures-bass",
             "departures-compartmental",
             "economy",
             "external-operations",
             "intake",
             "interventions",
             "local-recruitment",
+            "message",
             "momentum",
             "transit");
   }

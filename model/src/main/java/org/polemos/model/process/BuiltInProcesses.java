@@ -28,7 +28,10 @@ import org.polemos.model.distribution.DistributionSpec;
  *   <li>attrition: 5% desertion per year, momentum sensitivity 0, doubled while unpaid, 30% of
  *       foreign deserters return home, half of returnees arrested;
  *   <li>external operations: exponential training (mean 60 days) and plot duration (mean 90 days),
- *       no territorial shift, 0 inspired attacks per year, momentum sensitivity 0.
+ *       no territorial shift, 0 inspired attacks per year, momentum sensitivity 0;
+ *   <li>transit: no crossing capacity, a lost crossing's throughput decays over 14 days, 2% of
+ *       waiting travellers give up and (at a lost crossing) 10% reroute per day;
+ *   <li>message: never switches from "come" to "stay and attack at home".
  * </ul>
  */
 public final class BuiltInProcesses implements ProcessProvider {
@@ -68,6 +71,8 @@ public final class BuiltInProcesses implements ProcessProvider {
                 new DistributionSpec.Exponential(90),
                 0,
                 0,
-                0)));
+                0)),
+        ProcessDefinition.of("transit", TransitParameters.class, TransitParameters.defaults()),
+        ProcessDefinition.of("message", MessageParameters.class, MessageParameters.none()));
   }
 }

@@ -13,7 +13,12 @@ public enum RecruitmentModel implements Coded {
    * SIR-style radicalisation: susceptible, radicalised, disengaged; departures drawn from the
    * radicalised.
    */
-  COMPARTMENTAL("compartmental");
+  COMPARTMENTAL("compartmental"),
+  /**
+   * Bass diffusion on a finite pool that is never refilled: spontaneous departures (innovation)
+   * plus departures caused by those already gone (imitation), so each source saturates.
+   */
+  BASS("bass");
 
   private final String code;
 

@@ -9,10 +9,18 @@ import org.polemos.model.validation.Checks;
  * @param model which departure model runs
  * @param compartmental parameters of the compartmental model; required when {@code model} is
  *     compartmental
+ * @param bass parameters of the Bass diffusion model; required when {@code model} is bass
  */
 public record RecruitmentParameters(
-    RecruitmentModel model, @Omittable CompartmentalParameters compartmental)
+    RecruitmentModel model,
+    @Omittable CompartmentalParameters compartmental,
+    @Omittable BassParameters bass)
     implements ProcessParameters {
+
+  /** Poisson or compartmental recruitment, without Bass parameters. */
+  public RecruitmentParameters(RecruitmentModel model, CompartmentalParameters compartmental) {
+    this(model, compartmental, null);
+  }
 
   @Override
   public void check(Checks c) {
@@ -22,6 +30,12 @@ public record RecruitmentParameters(
     }
     if (compartmental != null) {
       compartmental.check(c.at("compartmental"));
+    }
+    if (bass == null && model == RecruitmentModel.BASS) {
+      c.add("bass", "is required when model is bass");
+    }
+    if (bass != null) {
+      bass.check(c.at("bass"));
     }
   }
 }

@@ -27,6 +27,7 @@ import org.polemos.model.process.Processes;
 import org.polemos.model.process.RecruitmentModel;
 import org.polemos.model.process.RecruitmentParameters;
 import org.polemos.model.process.RoleShares;
+import org.polemos.model.process.TransitParameters;
 
 /**
  * Checks a scenario and reports every problem found, not only the first. The rules are listed in
@@ -135,7 +136,8 @@ public final class ScenarioValidator {
    * have to follow. Each departing person is followed individually (in transit, intake and, for
    * operatives, abroad), so an upper bound of the departures over the horizon must stay within
    * {@link Limits#MAX_TRAVELLERS}: per source, the smaller of the at-risk pool and pool x yearly
-   * rate x years x the largest momentum factor.
+   * rate x years x the largest momentum factor (for Bass recruitment the yearly rate per
+   * susceptible is at most propensity + imitation).
    */
   private void derived() {
     Processes processes = scenario.processes();
@@ -150,6 +152,10 @@ public final class ScenarioValidator {
     boolean compartmental =
         recruitment.model() == RecruitmentModel.COMPARTMENTAL
             && recruitment.compartmental() != null;
+    double imitation =
+        recruitment.model() == RecruitmentModel.BASS && recruitment.bass() != null
+            ? recruitment.bass().imitationPerYear()
+            : 0;
     double total = 0;
     int largest = -1;
     double largestBound = -1;
@@ -165,7 +171,7 @@ public final class ScenarioValidator {
             Math.max(
                 Math.pow(momentum.maximum(), sensitivity),
                 Math.pow(momentum.minimum(), sensitivity));
-        perYear = s.annualPropensity() * factor;
+        perYear = (s.annualPropensity() + imitation) * factor;
       }
       double bound = Math.min(s.atRiskPool(), s.atRiskPool() * perYear * years);
       total += bound;
@@ -684,6 +690,14 @@ public final class ScenarioValidator {
     }
     for (Map.Entry<String, ProcessParameters> section : processes.asMap().entrySet()) {
       section.getValue().check(new Checks(problems, p + "." + section.getKey()));
+      if (section.getValue() instanceof TransitParameters transit && scenario.corridors() != null) {
+        Set<String> corridors = new java.util.LinkedHashSet<>();
+        scenario.corridors().forEach(c -> corridors.add(c.id()));
+        for (String id : transit.capacityPerDay().keySet()) {
+          reference(
+              id, p + "." + section.getKey() + ".capacityPerDay." + id, "corridor", corridors);
+        }
+      }
     }
   }
 

@@ -35,7 +35,9 @@ class ProcessesTest {
           "momentum",
           "economy",
           "attrition",
-          "externalOperations");
+          "externalOperations",
+          "transit",
+          "message");
 
   /**
    * Runs {@code body} with a context class loader whose services file registers {@link

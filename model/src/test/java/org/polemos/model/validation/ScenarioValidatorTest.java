@@ -17,10 +17,13 @@ import org.polemos.model.InterventionKind;
 import org.polemos.model.Scenario;
 import org.polemos.model.Source;
 import org.polemos.model.distribution.DistributionSpec;
+import org.polemos.model.process.BassParameters;
 import org.polemos.model.process.CompartmentalParameters;
+import org.polemos.model.process.MessageParameters;
 import org.polemos.model.process.RecruitmentModel;
 import org.polemos.model.process.RecruitmentParameters;
 import org.polemos.model.process.RoleShares;
+import org.polemos.model.process.TransitParameters;
 
 class ScenarioValidatorTest {
   private static final Scenario BASE = Fixtures.base();
@@ -543,6 +546,80 @@ class ScenarioValidatorTest {
         complete.with("processes.recruitment.compartmental.initialRadicalisedShare", 2),
         "processes.recruitment.compartmental.initialRadicalisedShare",
         "must be in [0, 1], was 2");
+  }
+
+  @Test
+  void theBassModelNeedsItsParametersWithinBounds() {
+    Scenario scenario =
+        BASE.with("processes.recruitment", new RecruitmentParameters(RecruitmentModel.BASS, null));
+    assertOnlyExactly(scenario, "processes.recruitment.bass", "is required when model is bass");
+    Scenario complete =
+        BASE.with(
+            "processes.recruitment",
+            new RecruitmentParameters(RecruitmentModel.BASS, null, new BassParameters(0.8, 0.1)));
+    assertThat(complete.validate()).isEmpty();
+    assertOnlyExactly(
+        complete.with("processes.recruitment.bass.initialAdoptedShare", 1),
+        "processes.recruitment.bass.initialAdoptedShare",
+        "must be < 1, was 1");
+    assertOnlyExactly(
+        complete.with("processes.recruitment.bass.imitationPerYear", -0.5),
+        "processes.recruitment.bass.imitationPerYear",
+        "must be >= 0, was -0.5");
+    assertOnly(
+        complete.with("processes.recruitment.bass.imitationPerYear", 1000),
+        "processes.recruitment.bass.imitationPerYear",
+        "must be <= 365");
+    // the omitted F(0) defaults to 0, so files without it load
+    assertThat(new BassParameters(0.8, null).initialAdoptedShare()).isZero();
+  }
+
+  @Test
+  void theBorderStripNamesCorridorsAndNeverClosesInOneStep() {
+    Scenario strip =
+        BASE.with(
+            "processes.transit",
+            new TransitParameters(Map.of("tal-abyad", 100.0), 14.0, 0.02, 0.1));
+    assertThat(strip.validate()).isEmpty();
+    assertOnlyExactly(
+        BASE.with(
+            "processes.transit",
+            new TransitParameters(Map.of("tal-abyd", 100.0), null, null, null)),
+        "processes.transit.capacityPerDay.tal-abyd",
+        "unknown corridor \"tal-abyd\" (did you mean \"tal-abyad\"?)");
+    assertOnly(
+        strip.with("processes.transit.closureDays", 0),
+        "processes.transit.closureDays",
+        "never stops the flow in one step");
+    assertOnlyExactly(
+        strip.with("processes.transit.capacityPerDay.tal-abyad", -1),
+        "processes.transit.capacityPerDay.tal-abyad",
+        "must be >= 0, was -1");
+    assertOnlyExactly(
+        strip.with("processes.transit.giveUpPerDay", 1.5),
+        "processes.transit.giveUpPerDay",
+        "must be in [0, 1], was 1.5");
+  }
+
+  @Test
+  void theMessageRampsAndItsSharesAreFractions() {
+    Scenario message =
+        BASE.with(
+            "processes.message",
+            new MessageParameters(java.time.LocalDate.of(2016, 5, 21), 0.4, 90.0, 0.8, 0.5));
+    assertThat(message.validate()).isEmpty();
+    assertOnly(
+        message.with("processes.message.rampDays", 0),
+        "processes.message.rampDays",
+        "never changes in one step");
+    assertOnlyExactly(
+        message.with("processes.message.stayCall", 1.5),
+        "processes.message.stayCall",
+        "must be in [0, 1], was 1.5");
+    assertOnlyExactly(
+        message.with("processes.message.lossTrigger", -0.1),
+        "processes.message.lossTrigger",
+        "must be in [0, 1], was -0.1");
   }
 
   // ------------------------------------------------------------------------------------- coverage

@@ -19,8 +19,13 @@ import org.polemos.sim.world.World;
  * foreign deserters are drawn per region (binomial), each returns home with {@code
  * foreignReturnShare} (a returnee of its source, arrested with {@code returneeArrestProbability})
  * or else stays (deserted). Combat deaths are recorded by {@link Combat}.
+ *
+ * <p>It provides {@link Ports.HomePools} (until the states' travel instruments of issue 13 are
+ * modelled): the frustrated travellers of a source are those turned back at a crossing or who gave
+ * up waiting at a hub (states {@code TURNED_BACK} and {@code GAVE_UP}: at home, not detained); its
+ * returnees at large are the returnees not arrested on return.
  */
-public final class Attrition implements Mechanism, Action {
+public final class Attrition implements Mechanism, Action, Ports.HomePools {
   public static final String NAME = "attrition";
 
   private World world;
@@ -40,6 +45,25 @@ public final class Attrition implements Mechanism, Action {
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public void wire(RunContext ctx) {
+    world = ctx.world();
+    ctx.provide(Ports.HomePools.class, this);
+  }
+
+  @Override
+  public double frustratedTravellers(int source) {
+    var people = world.people();
+    return people.count(PersonState.TURNED_BACK, source)
+        + people.count(PersonState.GAVE_UP, source);
+  }
+
+  @Override
+  public double returneesAtLarge(int source) {
+    var people = world.people();
+    return people.count(PersonState.RETURNED, source) - people.returneesArrested(source);
   }
 
   @Override

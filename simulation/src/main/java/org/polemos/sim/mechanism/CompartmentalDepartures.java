@@ -23,11 +23,12 @@ import org.polemos.sim.world.World;
  * </pre>
  *
  * where beta' = beta x perceivedMomentum^momentumSensitivity x (1 - counter-messaging) and delta' =
- * delta x (1 - travel measures), or 0 while no open corridor serves the source. The at-risk pool N
- * = S + I is held constant: every person who disengages or departs is replaced by a new susceptible
- * (population renewal, as the constant recruitment term of the cited models), which gives the
- * threshold behaviour the literature describes: with R0 = beta / (gamma + delta) below 1, I tends
- * to 0; above 1, I tends to the endemic level N (1 - 1/R0).
+ * delta x (1 - travel measures) x {@link Ports.Departures#openness} (0 while no corridor serving
+ * the source is open or closing). The at-risk pool N = S + I is held constant: every person who
+ * disengages or departs is replaced by a new susceptible (population renewal, as the constant
+ * recruitment term of the cited models), which gives the threshold behaviour the literature
+ * describes: with R0 = beta / (gamma + delta) below 1, I tends to 0; above 1, I tends to the
+ * endemic level N (1 - 1/R0).
  *
  * <p>Integration: explicit Euler with {@value #SUBSTEPS} sub-steps per day (rates are per year, so
  * a sub-step changes I by well under 1%). Departures each day are Poisson with mean delta' I dt
@@ -42,6 +43,7 @@ public final class CompartmentalDepartures implements Mechanism, Action {
   private World world;
   private Draw draw;
   private Ports.Departures port;
+  private Ports.Message message;
   private final CompartmentalParameters p;
   private double[] n;
   private double[] s;
@@ -92,6 +94,8 @@ public final class CompartmentalDepartures implements Mechanism, Action {
       sensitivity[j] = source.momentumSensitivity();
     }
     port = ctx.require(Ports.Departures.class);
+    message =
+        ctx.provides(Ports.Message.class) ? ctx.require(Ports.Message.class) : Ports.Message.COME;
     ctx.sim().scheduleAt(MIDDAY, this);
   }
 
@@ -118,7 +122,13 @@ public final class CompartmentalDepartures implements Mechanism, Action {
       double beta =
           p.transmissionPerYear() * Math.pow(m, sensitivity[j]) * (1 - world.counterMessaging(j));
       boolean open = port.canDepart(j);
-      double delta = open ? p.departurePerYear() * (1 - world.travelMeasures(j)) : 0;
+      double delta =
+          open
+              ? p.departurePerYear()
+                  * (1 - world.travelMeasures(j))
+                  * port.openness(j)
+                  * Message.departureFactor(message)
+              : 0;
       double gamma = p.disengagementPerYear();
       double expected = 0;
       for (int step = 0; step < SUBSTEPS; step++) {

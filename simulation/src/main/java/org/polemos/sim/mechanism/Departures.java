@@ -23,8 +23,10 @@ import org.polemos.sim.world.World;
  * {@link Transit} spreads a day's departures uniformly over the next 24 hours, so departure times
  * are those of the piecewise-constant process (no thinning is needed, and no bias beyond the
  * one-day step of the rate). The pool shrinks by the departures. Departures happen only while some
- * open corridor serves the source (travellers with no way in stay home and remain in the pool).
- * Selected when {@code processes.recruitment.model} is {@code poisson}.
+ * corridor serving the source is open or closing, and the rate is multiplied by {@link
+ * Ports.Departures#openness} (1 while one is open, falling as the last ones close: travellers with
+ * no way in stay home and remain in the pool). Selected when {@code processes.recruitment.model} is
+ * {@code poisson}.
  */
 public final class Departures implements Mechanism, Action {
   public static final String NAME = "departures";
@@ -33,6 +35,7 @@ public final class Departures implements Mechanism, Action {
   private World world;
   private Draw draw;
   private Ports.Departures port;
+  private Ports.Message message;
   private long[] pool;
   private double[] dailyPropensity;
   private double[] sensitivity;
@@ -68,6 +71,8 @@ public final class Departures implements Mechanism, Action {
       sensitivity[s] = source.momentumSensitivity();
     }
     port = ctx.require(Ports.Departures.class);
+    message =
+        ctx.provides(Ports.Message.class) ? ctx.require(Ports.Message.class) : Ports.Message.COME;
     ctx.sim().scheduleAt(MIDDAY, this);
   }
 
@@ -91,7 +96,9 @@ public final class Departures implements Mechanism, Action {
       if (pool[s] <= 0 || !port.canDepart(s)) {
         continue;
       }
-      long n = Math.min(pool[s], draw.poisson(rate(s)));
+      long n =
+          Math.min(
+              pool[s], draw.poisson(rate(s) * port.openness(s) * Message.departureFactor(message)));
       if (n > 0) {
         pool[s] -= n;
         port.departed(s, n);

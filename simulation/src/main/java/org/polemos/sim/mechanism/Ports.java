@@ -18,6 +18,15 @@ public final class Ports {
 
     /** Whether some open corridor serves {@code source}. */
     boolean canDepart(int source);
+
+    /**
+     * How open the way in is for {@code source}, in [0, 1]: 1 while a corridor serving it is open,
+     * less while its only ways in are closing (the departure mechanisms multiply their rate by it);
+     * 0 when {@link #canDepart} is false.
+     */
+    default double openness(int source) {
+      return canDepart(source) ? 1 : 0;
+    }
   }
 
   /** Where travellers who crossed the border go: implemented by {@link Intake}. */

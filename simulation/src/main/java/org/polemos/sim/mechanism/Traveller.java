@@ -19,8 +19,8 @@ public final class Traveller implements Action {
   /** Source index. */
   public final int source;
 
-  /** Corridor index. */
-  public final int corridor;
+  /** Corridor index (changed by {@link Transit} when the traveller reroutes). */
+  public int corridor;
 
   /** Departure time, days. */
   public final double departed;

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.IntToDoubleFunction;
 import org.polemos.model.result.Metric;
 import org.polemos.sim.RunContext;
+import org.polemos.sim.mechanism.Ports;
 import org.polemos.sim.world.People;
 import org.polemos.sim.world.PersonState;
 import org.polemos.sim.world.ScenarioIndex;
@@ -31,6 +32,24 @@ public final class BuiltInProbes {
       "operatives_interdicted_cumulative";
   public static final String INSPIRED_ATTACKS_CUMULATIVE = "inspired_attacks_cumulative";
   public static final String CORRIDOR_OPEN = "corridor_open";
+
+  /** Travellers waiting at a corridor's hub for a crossing (issue 13), keys source and all. */
+  public static final String HUB_WAITING = "hub_waiting";
+
+  /** Travellers who gave up waiting at a hub and went home, cumulative; keys source and all. */
+  public static final String GAVE_UP_CUMULATIVE = "gave_up_cumulative";
+
+  /** Travellers who moved from a closing corridor to another, cumulative; keys source and all. */
+  public static final String REROUTED_CUMULATIVE = "rerouted_cumulative";
+
+  /**
+   * Would-be travellers stopped and at home (turned back, gave up at a hub), a stock read through
+   * {@link Ports.HomePools}; keys source and all.
+   */
+  public static final String FRUSTRATED_TRAVELLERS = "frustrated_travellers";
+
+  /** The organisation's call to stay and attack at home, in [0, 1] (issue 13), key "". */
+  public static final String MESSAGE_STAY_CALL = "message_stay_call";
 
   /**
    * The organisation's underground fighters (cells in places it lost), key: the organisation's
@@ -89,6 +108,12 @@ public final class BuiltInProbes {
     list.add(state(OPERATIVES_INTERDICTED_CUMULATIVE, PersonState.OPERATIVE_INTERDICTED));
     list.add(state(Metric.PLOTS_FOILED_CUMULATIVE, PersonState.PLOT_FOILED));
     list.add(state(Metric.PLOTS_EXECUTED_CUMULATIVE, PersonState.PLOT_EXECUTED));
+    list.add(state(HUB_WAITING, PersonState.AT_HUB));
+    list.add(state(GAVE_UP_CUMULATIVE, PersonState.GAVE_UP));
+    list.add(
+        MetricProbe.of(
+            REROUTED_CUMULATIVE,
+            (c, out) -> bySource(c, out, s -> c.world().people().rerouted(s))));
     list.add(MetricProbe.of(FOREIGN_FIGHTERS_BY_LANGUAGE, BuiltInProbes::byLanguage));
     list.add(
         MetricProbe.of(
@@ -145,6 +170,25 @@ public final class BuiltInProbes {
             }));
     list.add(MetricProbe.of(Metric.TREASURY_USD, (c, out) -> out.emit("", c.world().treasury())));
     list.add(MetricProbe.of(Metric.MOMENTUM, (c, out) -> out.emit("", c.world().momentum())));
+    list.add(
+        MetricProbe.of(
+            FRUSTRATED_TRAVELLERS,
+            (c, out) -> {
+              Ports.HomePools pools =
+                  c.provides(Ports.HomePools.class)
+                      ? c.require(Ports.HomePools.class)
+                      : Ports.HomePools.NONE;
+              bySource(c, out, pools::frustratedTravellers);
+            }));
+    list.add(
+        MetricProbe.of(
+            MESSAGE_STAY_CALL,
+            (c, out) ->
+                out.emit(
+                    "",
+                    c.provides(Ports.Message.class)
+                        ? c.require(Ports.Message.class).stayAndAttackCall()
+                        : 0)));
     list.add(
         MetricProbe.of(
             Metric.MOMENTUM_PERCEIVED, (c, out) -> out.emit("", c.world().perceivedMomentum())));

@@ -13,6 +13,7 @@ public final class People {
   private final long[] returneesArrested;
   private final long[] dispatched;
   private final long[] desertedTotal;
+  private final long[] rerouted;
 
   People(int sources) {
     this.sources = sources;
@@ -22,6 +23,7 @@ public final class People {
     this.returneesArrested = new long[sources];
     this.dispatched = new long[sources];
     this.desertedTotal = new long[sources];
+    this.rerouted = new long[sources];
   }
 
   /** Records {@code n} departures from {@code source}, entering {@code state}. */
@@ -39,12 +41,23 @@ public final class People {
     }
     count[f] -= n;
     count[to.ordinal() * sources + source] += n;
-    if (to == PersonState.IN_INTAKE && from == PersonState.IN_TRANSIT) {
+    if (to == PersonState.IN_INTAKE
+        && (from == PersonState.IN_TRANSIT || from == PersonState.AT_HUB)) {
       arrived[source] += n;
     }
     if (to == PersonState.DESERTED || to == PersonState.RETURNED) {
       desertedTotal[source] += n;
     }
+  }
+
+  /** Records that a traveller of {@code source} waiting at a hub moved to another corridor. */
+  public void reroute(int source) {
+    rerouted[source]++;
+  }
+
+  /** Travellers who moved from a closing corridor's hub to another corridor, cumulative. */
+  public long rerouted(int source) {
+    return rerouted[source];
   }
 
   public void returneeArrested(int source) {

@@ -42,7 +42,15 @@ public enum PersonState {
   /** Deserted and stayed in the region. */
   DESERTED,
   /** Deserted and returned to the source country (arrested or not). */
-  RETURNED;
+  RETURNED,
+  /**
+   * Waiting at a corridor's hub near the border for a crossing: the crossing was full that day, or
+   * the organisation lost its entry and the strip is closing (see {@link
+   * org.polemos.sim.mechanism.Transit}).
+   */
+  AT_HUB,
+  /** Gave up waiting at a hub and went home without crossing. */
+  GAVE_UP;
 
   static final PersonState[] VALUES = values();
 }

@@ -1,0 +1,183 @@
+package org.polemos.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.inject.Guice;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.polemos.io.scenario.BundledScenarios;
+import org.polemos.model.Scenario;
+import org.polemos.model.result.EventRecord;
+import org.polemos.model.result.Metric;
+import org.polemos.sim.Engine;
+import org.polemos.sim.RunListener;
+import org.polemos.sim.SimulationModule;
+import org.polemos.sim.random.RandomStreams;
+
+/**
+ * In-sample acceptance checks of levant-2014's flows of people over 200 replications (issue 13), on
+ * 2 threads: only 2014-2015 public figures and the April 2016 inflow (about 200 a month) are
+ * checked; what the model gives for 2016-2017 is reported in docs/scenarios/levant-2014.md, never
+ * asserted. The figures measured are written to target/levant-2014-people.txt.
+ *
+ * <p>Statistics: each check is on the mean over the 200 replications, which use the scenario's
+ * fixed seed, so the test is deterministic for given code. Each check also asserts that the mean is
+ * at least 3 standard errors inside its band, so that over seeds (a change of seed moves the mean
+ * by about one standard error) a check would fail with probability below 0.14% (one-sided normal
+ * tail at 3 sigma); with 11 checks, below 1.5% for the whole test.
+ */
+class Levant2014PeopleTest {
+  static final int REPLICATIONS = 200;
+  static final String[] COUNTRIES = {
+    "tunisia", "saudi-arabia", "russia", "turkey", "jordan", "france", "germany"
+  };
+
+  /** Soufan Group, December 2015 (public-figures.csv), foreign fighters by country. */
+  static final double[] DEC_2015 = {6000, 2500, 2400, 2100, 2000, 1700, 760};
+
+  static Scenario scenario;
+
+  /** Cumulative arrivals by replication, key and sample date. */
+  static List<Map<String, Map<LocalDate, Double>>> arrivals;
+
+  static final StringBuilder REPORT = new StringBuilder();
+
+  @BeforeAll
+  static void run() throws Exception {
+    scenario = BundledScenarios.load("levant-2014");
+    Engine engine = Guice.createInjector(new SimulationModule()).getInstance(Engine.class);
+    RandomStreams streams = RandomStreams.of(scenario.seed());
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      @SuppressWarnings("unchecked")
+      Future<Map<String, Map<LocalDate, Double>>>[] futures = new Future[REPLICATIONS];
+      for (int r = 0; r < REPLICATIONS; r++) {
+        int rep = r;
+        futures[r] =
+            pool.submit(
+                () -> {
+                  Map<String, Map<LocalDate, Double>> byKey = new ConcurrentHashMap<>();
+                  engine.run(
+                      scenario,
+                      rep,
+                      streams,
+                      new RunListener() {
+                        @Override
+                        public void series(
+                            int i, LocalDate date, String metric, String key, double value) {
+                          if (metric.equals(Metric.FOREIGN_ARRIVALS_CUMULATIVE)) {
+                            byKey
+                                .computeIfAbsent(key, k -> new ConcurrentHashMap<>())
+                                .put(date, value);
+                          }
+                        }
+
+                        @Override
+                        public void event(EventRecord e) {}
+                      });
+                  return byKey;
+                });
+      }
+      arrivals = new java.util.ArrayList<>();
+      for (Future<Map<String, Map<LocalDate, Double>>> f : futures) {
+        arrivals.add(f.get());
+      }
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @AfterAll
+  static void write() throws IOException {
+    Files.createDirectories(Path.of("target"));
+    Files.writeString(Path.of("target/levant-2014-people.txt"), REPORT.toString());
+  }
+
+  /** Per replication, arrivals of {@code key} from {@code from} (inclusive) to {@code to}. */
+  private static double[] between(String key, String from, String to) {
+    return arrivals.stream()
+        .mapToDouble(
+            r -> r.get(key).get(LocalDate.parse(to)) - r.get(key).get(LocalDate.parse(from)))
+        .toArray();
+  }
+
+  /** Asserts the mean of {@code values} is in [low, high] and 3 standard errors inside. */
+  private static void inBand(String what, double[] values, double low, double high) {
+    double mean = Arrays.stream(values).average().orElseThrow();
+    double var = 0;
+    for (double v : values) {
+      var += (v - mean) * (v - mean) / (values.length - 1);
+    }
+    double se = Math.sqrt(var / values.length);
+    Arrays.sort(values);
+    REPORT.append(
+        String.format(
+            Locale.ROOT,
+            "%-46s mean %8.1f  se %6.1f  p05 %8.1f  p95 %8.1f  band [%.0f, %.0f]%n",
+            what,
+            mean,
+            se,
+            values[(int) (0.05 * values.length)],
+            values[(int) (0.95 * values.length) - 1],
+            low,
+            high));
+    assertThat(mean).as(what).isBetween(low, high);
+    assertThat(Math.min(mean - low, high - mean))
+        .as(what + ": margin in standard errors")
+        .isGreaterThan(3 * se);
+  }
+
+  @Test
+  void inflowInOctober2014IsAbout1000AMonth() {
+    inBand(
+        "inflow Oct 2014 (per month)", between(Metric.ALL, "2014-10-01", "2014-11-01"), 750, 1250);
+  }
+
+  @Test
+  void inflowIn2015AveragesBetween1500And2000AMonth() {
+    double[] year = between(Metric.ALL, "2015-01-01", "2016-01-01");
+    inBand(
+        "inflow 2015 (mean per month)", Arrays.stream(year).map(v -> v / 12).toArray(), 1500, 2000);
+  }
+
+  @Test
+  void cumulativeForeignFightersInDecember2015AreBetween27000And31000() {
+    // arrivals from 1 January 2014 (arrivals before 2014 are not counted,
+    // docs/scenarios/levant-2014.md)
+    inBand(
+        "cumulative arrivals to Dec 2015",
+        between(Metric.ALL, "2014-01-01", "2016-01-01"),
+        27000,
+        31000);
+  }
+
+  @Test
+  void countryFiguresOfDecember2015AreWithin25Percent() {
+    for (int i = 0; i < COUNTRIES.length; i++) {
+      inBand(
+          "cumulative arrivals to Dec 2015, " + COUNTRIES[i],
+          between(COUNTRIES[i], "2014-01-01", "2016-01-01"),
+          0.75 * DEC_2015[i],
+          1.25 * DEC_2015[i]);
+    }
+  }
+
+  @Test
+  void inflowInApril2016IsAbout200AMonth() {
+    inBand(
+        "inflow Apr 2016 (per month)", between(Metric.ALL, "2016-04-01", "2016-05-01"), 100, 300);
+  }
+}

@@ -1,0 +1,180 @@
+package org.polemos.sim.world;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Guice;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.polemos.model.Corridor;
+import org.polemos.model.Scenario;
+import org.polemos.model.Source;
+import org.polemos.model.distribution.DistributionSpec;
+import org.polemos.model.process.BassParameters;
+import org.polemos.model.process.CompartmentalParameters;
+import org.polemos.model.process.RecruitmentModel;
+import org.polemos.model.process.RecruitmentParameters;
+import org.polemos.model.process.TransitParameters;
+import org.polemos.model.validation.ScenarioValidator;
+import org.polemos.sim.Engine;
+import org.polemos.sim.RunListener;
+import org.polemos.sim.SimulationModule;
+import org.polemos.sim.TestScenarios;
+import org.polemos.sim.metric.MetricProbe;
+import org.polemos.sim.random.RandomStreams;
+
+/**
+ * People conserved across every state, old and new (issue 13: waiting at a hub, gave up), at every
+ * daily sample of seeded random scenarios: random maps whose places change hands (so corridors
+ * close and reopen), two or three sources, corridors into random places with random crossing
+ * capacities, closure times, give-up and reroute rates, and each of the three departure models.
+ */
+class PeopleConservationTest {
+
+  /** Test probe: the largest gap between departures and the people counted by state, per source. */
+  static final class Probe extends AbstractModule {
+    @Override
+    protected void configure() {
+      SimulationModule.metrics(binder())
+          .addBinding()
+          .toInstance(
+              MetricProbe.of(
+                  "test_people",
+                  (c, out) -> {
+                    People people = c.world().people();
+                    long gap = Math.abs(people.accountedFor() - people.departed());
+                    for (int s = 0; s < people.sources(); s++) {
+                      gap = Math.max(gap, Math.abs(people.accountedFor(s) - people.departed(s)));
+                      for (PersonState st : PersonState.values()) {
+                        if (people.count(st, s) < 0) {
+                          gap = Long.MAX_VALUE;
+                        }
+                      }
+                    }
+                    out.emit("gap", gap);
+                    out.emit("at_hub", people.count(PersonState.AT_HUB));
+                    out.emit("gave_up", people.count(PersonState.GAVE_UP));
+                  }));
+    }
+  }
+
+  static Scenario random(long seed) {
+    SplittableRandom rng = new SplittableRandom(seed * 7919);
+    Scenario map = TerritoryTest.randomMap(seed);
+    List<String> places = new ArrayList<>();
+    map.regions()
+        .forEach(
+            r -> {
+              places.add(r.id());
+              r.localities().forEach(l -> places.add(l.id()));
+            });
+    List<Source> sources = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    int k = 2 + rng.nextInt(2);
+    for (int s = 0; s < k; s++) {
+      ids.add("s" + s);
+      sources.add(
+          TestScenarios.source(
+              "s" + s, 2_000 + rng.nextInt(20_000), 0.05 + 0.3 * rng.nextDouble(), "x"));
+    }
+    List<Corridor> corridors = new ArrayList<>();
+    Map<String, Double> capacity = new LinkedHashMap<>();
+    int c = 1 + rng.nextInt(3);
+    for (int j = 0; j < c; j++) {
+      corridors.add(
+          TestScenarios.corridor(
+              "c" + j,
+              places.get(rng.nextInt(places.size())),
+              new DistributionSpec.Gamma(2, 2),
+              0.05 * rng.nextDouble(),
+              0.2 * rng.nextDouble(),
+              ids.toArray(String[]::new)));
+      if (rng.nextBoolean()) {
+        capacity.put("c" + j, (double) rng.nextInt(30));
+      }
+    }
+    RecruitmentModel model = RecruitmentModel.values()[rng.nextInt(3)];
+    RecruitmentParameters recruitment =
+        new RecruitmentParameters(
+            model,
+            new CompartmentalParameters(2, 0.5, 0.5, 0.01),
+            new BassParameters(3 * rng.nextDouble(), 0.1 * rng.nextDouble()));
+    TransitParameters transit =
+        new TransitParameters(
+            capacity, 0.5 + 30 * rng.nextDouble(), 0.2 * rng.nextDouble(), rng.nextDouble());
+    return new Scenario(
+        map.id(),
+        map.name(),
+        map.description(),
+        map.calendar(),
+        seed,
+        map.factions(),
+        map.regions(),
+        sources,
+        corridors,
+        map.interventions(),
+        map.processes().with(recruitment).with(transit),
+        null);
+  }
+
+  private static double[] run(Scenario scenario, long seed) {
+    Engine engine =
+        Guice.createInjector(new SimulationModule(), new Probe()).getInstance(Engine.class);
+    double[] worst = new double[4]; // gap, max at hub, max gave up, samples
+    engine.run(
+        scenario,
+        0,
+        RandomStreams.of(seed),
+        new RunListener() {
+          @Override
+          public void series(int rep, LocalDate date, String metric, String key, double value) {
+            if (metric.equals("test_people")) {
+              switch (key) {
+                case "gap" -> {
+                  worst[0] = Math.max(worst[0], value);
+                  worst[3]++;
+                }
+                case "at_hub" -> worst[1] = Math.max(worst[1], value);
+                case "gave_up" -> worst[2] = Math.max(worst[2], value);
+                default -> {}
+              }
+            }
+          }
+
+          @Override
+          public void event(org.polemos.model.result.EventRecord e) {}
+        });
+    return worst;
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
+  void peopleAreConservedAcrossEveryStateAtEverySample(long seed) {
+    Scenario scenario = random(seed);
+    assertThat(ScenarioValidator.validate(scenario)).isEmpty();
+    double[] worst = run(scenario, seed);
+    assertThat(worst[3]).as("daily samples").isEqualTo(500);
+    assertThat(worst[0]).as("people by state vs departures, every source").isZero();
+  }
+
+  /** The random scenarios do exercise the new states: someone waits and someone gives up. */
+  @Test
+  void theRandomScenariosReachTheNewStates() {
+    double waited = 0;
+    double gaveUp = 0;
+    for (long seed = 1; seed <= 12; seed++) {
+      double[] worst = run(random(seed), seed);
+      waited = Math.max(waited, worst[1]);
+      gaveUp = Math.max(gaveUp, worst[2]);
+    }
+    assertThat(waited).isPositive();
+    assertThat(gaveUp).isPositive();
+  }
+}
