@@ -25,17 +25,23 @@ import org.junit.jupiter.params.provider.CsvSource;
  * <p>Re-recorded for issue 12 (places, stochastic combat, sieges, underground, the metrics {@code
  * fighters_underground} and {@code region_share_held}): minimal's events are unchanged, its series
  * and summary gain the new metrics.
+ *
+ * <p>Re-recorded for issue 14, step 1 (money that runs out): revenue gains the {@code loot} stream
+ * and the metrics {@code spending_usd} and {@code unfunded_usd} are new; levant-2014's economy has
+ * new parameters (dated oil price, displacement, war and family spending, looting, cash lost) and a
+ * {@code cash-strikes} intervention, and its pay cuts now act on desertion and recruitment, so its
+ * series, summary and events change; minimal's events are unchanged.
  */
 class ReferenceOutputsTest {
   @TempDir Path tmp;
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-    "levant-2014, 2dc879777b989adbf9fab3f2c26b5ddea39345585e52bbcf1c2c5cd168d6e592,"
-        + " 00596893e8f09a25406272658e5840b1876dfe687b1ef21585a7f2693c5d9930,"
-        + " 064b5756cda2ef568f2f07233d1ee447e63fbfb85d08de5196c6eeff5f096b4a",
-    "minimal, 5f5f1865072c7f7c579ced1d9576cafaee602eac26d6efdd4e00ceff64a94623,"
-        + " 3afd52083e42c8b344ee87972b9c36cc369ad9db50f4639c343f95b531715cd1,"
+    "levant-2014, 2c59cb92ddd7bf6fa4496d1eb519e7a1da5809d2a5a6f83a708da7921fed2603,"
+        + " 68ba1ec34f5c320016f44b8640485c0dc378dcf82cedbd43c8db9c8bea70eb1e,"
+        + " 1484ee213fea10f5d3de9ae79d326907b44378a2bb8bf04ba22d61d46d90139d",
+    "minimal, cdce8c8d49c4170d91e4bb4b1f741e11460207a3f33581c07769a0bb557a6542,"
+        + " e35ddc5ddbac5ccd8dd5534cbed1da44152c528b9f849f41f511251d44a972fb,"
         + " b10161a405e1faf2d4e9f635cc318089bab414b5fe9f9614a24452bf067a6b63"
   })
   void outputsOfTheBundledScenariosAreUnchanged(

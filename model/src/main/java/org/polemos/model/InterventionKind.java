@@ -38,7 +38,13 @@ public enum InterventionKind implements Coded {
    * Reinforcement of {@code faction} on the fronts of the target regions; intensity = fighters
    * added in all.
    */
-  GROUND_OFFENSIVE("ground-offensive", TargetKind.REGION, true);
+  GROUND_OFFENSIVE("ground-offensive", TargetKind.REGION, true),
+  /**
+   * Strikes on the organisation's cash stores in the target regions; intensity = share of the cash
+   * kept there destroyed per 30 days in force, [0,1] (the cash kept in a place is the treasury
+   * times the place's share of the population held; see {@code Economy}).
+   */
+  CASH_STRIKES("cash-strikes", TargetKind.REGION, false);
 
   /** What an intervention's target ids refer to. */
   public enum TargetKind {
