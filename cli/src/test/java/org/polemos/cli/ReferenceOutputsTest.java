@@ -31,17 +31,23 @@ import org.junit.jupiter.params.provider.CsvSource;
  * new parameters (dated oil price, displacement, war and family spending, looting, cash lost) and a
  * {@code cash-strikes} intervention, and its pay cuts now act on desertion and recruitment, so its
  * series, summary and events change; minimal's events are unchanged.
+ *
+ * <p>Re-recorded for issue 14, step 2 (detection as terror queues): a plot is now foiled when an
+ * intelligence team detects it (exponential time) before its duration runs out, instead of a
+ * Bernoulli draw and a uniform time, so the random draws and the outcomes' timing change in both
+ * scenarios; levant-2014 gains intelligenceServers and an encrypted-communication intervention
+ * (new events). minimal's events are unchanged.
  */
 class ReferenceOutputsTest {
   @TempDir Path tmp;
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-    "levant-2014, 2c59cb92ddd7bf6fa4496d1eb519e7a1da5809d2a5a6f83a708da7921fed2603,"
-        + " 68ba1ec34f5c320016f44b8640485c0dc378dcf82cedbd43c8db9c8bea70eb1e,"
-        + " 1484ee213fea10f5d3de9ae79d326907b44378a2bb8bf04ba22d61d46d90139d",
-    "minimal, cdce8c8d49c4170d91e4bb4b1f741e11460207a3f33581c07769a0bb557a6542,"
-        + " e35ddc5ddbac5ccd8dd5534cbed1da44152c528b9f849f41f511251d44a972fb,"
+    "levant-2014, 226504323ebfddd02f6f18623e0ffeee3b61ac69ee97eb826a2ee389629101cb,"
+        + " cf1e28e6188a3cfdd7c4ffd355f0fff9ac84d766184b547f6bd2716b5a67cb66,"
+        + " b97183a3e8ff1dc5eb581a415e9e8a13cf613f799e45f12fb729882185bc1947",
+    "minimal, d29496c1fdfaa08aa449d631184b48822afee1577b660db226b40c999ef655d2,"
+        + " 8f26dcba5ae48b63b03211f02f7699886c7558f2a7ba493ec537a413b0376126,"
         + " b10161a405e1faf2d4e9f635cc318089bab414b5fe9f9614a24452bf067a6b63"
   })
   void outputsOfTheBundledScenariosAreUnchanged(

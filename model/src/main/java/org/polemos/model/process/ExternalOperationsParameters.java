@@ -1,5 +1,8 @@
 package org.polemos.model.process;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.polemos.model.Omittable;
 import org.polemos.model.distribution.DistributionSpec;
 import org.polemos.model.validation.Checks;
 import org.polemos.model.validation.Limits;
@@ -14,14 +17,42 @@ import org.polemos.model.validation.Limits;
  * @param inspiredAttacksPerYear inspired (not directed) attacks per year across all sources at
  *     neutral momentum
  * @param inspiredMomentumSensitivity elasticity of inspired attacks to momentum
+ * @param intelligenceServers intelligence capacity of each destination (source id -> teams that can
+ *     each investigate one plot at a time: the servers of Kaplan's terror queue); a destination not
+ *     listed has unlimited capacity; optional, default empty (every destination unlimited, which
+ *     gives the earlier constant chance of detection)
  */
 public record ExternalOperationsParameters(
     DistributionSpec trainingDays,
     DistributionSpec plotDays,
     double territorialShiftSensitivity,
     double inspiredAttacksPerYear,
-    double inspiredMomentumSensitivity)
+    double inspiredMomentumSensitivity,
+    @Omittable Map<String, Integer> intelligenceServers)
     implements ProcessParameters {
+
+  public ExternalOperationsParameters {
+    intelligenceServers =
+        intelligenceServers == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(intelligenceServers));
+  }
+
+  /** The five original fields; every destination with unlimited intelligence capacity. */
+  public ExternalOperationsParameters(
+      DistributionSpec trainingDays,
+      DistributionSpec plotDays,
+      double territorialShiftSensitivity,
+      double inspiredAttacksPerYear,
+      double inspiredMomentumSensitivity) {
+    this(
+        trainingDays,
+        plotDays,
+        territorialShiftSensitivity,
+        inspiredAttacksPerYear,
+        inspiredMomentumSensitivity,
+        null);
+  }
 
   @Override
   public void check(Checks c) {
@@ -42,5 +73,14 @@ public record ExternalOperationsParameters(
         -Limits.MAX_ELASTICITY,
         Limits.MAX_ELASTICITY,
         "inspiredMomentumSensitivity");
+    intelligenceServers.forEach(
+        (source, n) -> {
+          String field = "intelligenceServers." + source;
+          if (n == null) {
+            c.add(field, "is required");
+          } else if (n < 1 || n > Limits.MAX_SERVERS) {
+            c.add(field, "must be in [1, " + Limits.MAX_SERVERS + "], was " + n);
+          }
+        });
   }
 }

@@ -19,6 +19,7 @@ import org.polemos.model.Source;
 import org.polemos.model.distribution.DistributionSpec;
 import org.polemos.model.process.CompartmentalParameters;
 import org.polemos.model.process.EconomyParameters;
+import org.polemos.model.process.ExternalOperationsParameters;
 import org.polemos.model.process.RecruitmentModel;
 import org.polemos.model.process.RecruitmentParameters;
 import org.polemos.model.process.RoleShares;
@@ -434,6 +435,37 @@ class ScenarioValidatorTest {
     assertThat(valid.oilPriceOn(LocalDate.of(2015, 5, 31))).isEqualTo(40);
     assertThat(valid.oilPriceOn(LocalDate.of(2016, 1, 1))).isEqualTo(20);
     assertThat(BASE.with("processes.economy", valid).validate()).isEmpty();
+  }
+
+  @Test
+  void intelligenceServersNameKnownSourcesAndAreAtLeastOne() {
+    ExternalOperationsParameters base = BASE.processes().get(ExternalOperationsParameters.class);
+    ExternalOperationsParameters servers =
+        new ExternalOperationsParameters(
+            base.trainingDays(),
+            base.plotDays(),
+            base.territorialShiftSensitivity(),
+            base.inspiredAttacksPerYear(),
+            base.inspiredMomentumSensitivity(),
+            Map.of("tunsia", 3));
+    assertThat(BASE.with("processes.externalOperations", servers).validate())
+        .containsExactly(
+            new Problem(
+                "processes.externalOperations.intelligenceServers.tunsia",
+                "unknown source \"tunsia\" (did you mean \"tunisia\"?)"));
+    ExternalOperationsParameters zero =
+        new ExternalOperationsParameters(
+            base.trainingDays(),
+            base.plotDays(),
+            base.territorialShiftSensitivity(),
+            base.inspiredAttacksPerYear(),
+            base.inspiredMomentumSensitivity(),
+            Map.of("tunisia", 0));
+    assertThat(BASE.with("processes.externalOperations", zero).validate())
+        .containsExactly(
+            new Problem(
+                "processes.externalOperations.intelligenceServers.tunisia",
+                "must be in [1, 10000000], was 0"));
   }
 
   @Test

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.polemos.model.Corridor;
 import org.polemos.model.Scenario;
 import org.polemos.model.Source;
@@ -23,9 +24,14 @@ import org.polemos.sim.world.World;
  * dispatched to its source country through one of the corridors serving that source (chosen by
  * weight whether or not the corridor is open to inbound travel; delay = the corridor's transit
  * delay; with no corridor, no delay and no interdiction); is stopped at the border with probability
- * {@code 1 - (1 - interdiction)(1 - border closure)}; otherwise after arriving the plot is foiled
- * with probability {@code 1 - (1 - intelligenceEffectiveness)(1 - intelligence sharing)} (at a
- * uniformly drawn time within the plot duration) or else carried out after {@code plotDays}.
+ * {@code 1 - (1 - interdiction)(1 - border closure)}; otherwise after arriving its plot joins the
+ * destination's {@link TerrorQueue}: it is foiled if an intelligence team detects it before its
+ * duration ({@code plotDays}) runs out, else carried out. Per destination: the teams are {@code
+ * intelligenceServers} (unlimited when not listed) times {@code 1 + intelligence sharing}; a team
+ * detects the plot it investigates at rate {@code e / ((1 - e) x mean plotDays) x (1 - encrypted
+ * communication)}, {@code e} the source's {@code intelligenceEffectiveness}, so that with unlimited
+ * teams, exponential durations and no encryption a plot is foiled with probability {@code e}; under
+ * load (teams busy) the chance falls.
  *
  * <p>Inspired (not directed) attacks: each day a Poisson number with mean {@code
  * inspiredAttacksPerYear / 365 x momentum^inspiredMomentumSensitivity}, spread over sources in
@@ -48,6 +54,7 @@ public final class ExternalOperations implements Mechanism, Ports.Operations, Ac
   private ContinuousSampler[] delay;
   private double[] intelligence;
   private double[] poolShare;
+  private TerrorQueue[] queues;
 
   public static final MechanismFactory FACTORY =
       MechanismFactory.of(NAME, ExternalOperationsParameters.class, ExternalOperations::create);
@@ -108,6 +115,29 @@ public final class ExternalOperations implements Mechanism, Ports.Operations, Ac
     }
     for (int s = 0; s < sources; s++) {
       poolShare[s] = pool > 0 ? poolShare[s] / pool : 0;
+    }
+    queues = new TerrorQueue[sources];
+    ContinuousSampler unit = ZigguratSampler.Exponential.of(draw.rng());
+    double meanPlotDays = p.plotDays().mean();
+    for (int s = 0; s < sources; s++) {
+      int source = s;
+      Integer teams = p.intelligenceServers().get(ctx.index().sourceId(s));
+      double e = intelligence[s];
+      // the rate at which, with unlimited teams and exponential durations of the same mean, a plot
+      // is detected with probability intelligenceEffectiveness: e / ((1 - e) mean)
+      double base =
+          e >= 1 ? Double.POSITIVE_INFINITY : meanPlotDays > 0 ? e / ((1 - e) * meanPlotDays) : 0;
+      queues[s] =
+          new TerrorQueue(
+              () ->
+                  teams == null
+                      ? Integer.MAX_VALUE
+                      : (int) Math.round(teams * (1 + world.intelligenceSharing(source))),
+              () -> {
+                double x = world.encryption(source);
+                return x >= 1 ? 0 : base * (1 - x);
+              },
+              unit);
     }
     sim.scheduleAt(MIDDAY, this);
   }
@@ -181,14 +211,128 @@ public final class ExternalOperations implements Mechanism, Ports.Operations, Ac
           return;
         }
       }
-      double duration = plot.sample();
-      double foil = 1 - (1 - intelligence[source]) * (1 - world.intelligenceSharing(source));
-      if (draw.bernoulli(foil)) {
-        phase = FOILED;
-        sim.schedule(duration * draw.uniform(), this);
+      queues[source].arrive(sim, plot.sample(), this::outcome);
+    }
+
+    private void outcome(Simulation sim, boolean detected) {
+      phase = detected ? FOILED : EXECUTED;
+      fire(sim);
+    }
+  }
+
+  /**
+   * The terror queue of one destination country (Kaplan, "Terror queues", Operations Research
+   * 58(4), 2010): plots are the customers and intelligence teams the servers. A plot that arrives
+   * finds a free team and is investigated at once, or waits in line (first come, first served) for
+   * one. A plot under investigation is detected (foiled) after an exponential time of rate {@code
+   * detectionRate()}; any plot, waiting or under investigation, is carried out when its own
+   * duration (drawn by the caller) runs out first. When a plot leaves a team, the next waiting plot
+   * takes its place. With exponential durations of rate theta and Poisson arrivals of rate lambda
+   * the number of plots present is a birth-death chain (births lambda, deaths min(n, c) delta + n
+   * theta), so the chance a plot is detected is {@code delta E[min(N, c)] / lambda}; with unlimited
+   * teams it is {@code delta / (delta + theta)} whatever the load. The chance of detection falls as
+   * the load rises (teams busy, plots waiting): the congestion the model is built on.
+   */
+  public static final class TerrorQueue {
+    /** What happens to a plot: {@code detected} true if foiled, false if carried out. */
+    public interface Outcome {
+      void happened(Simulation sim, boolean detected);
+    }
+
+    private final java.util.function.IntSupplier servers;
+    private final java.util.function.DoubleSupplier detectionRate;
+    private final ContinuousSampler unitExponential;
+    private final java.util.ArrayDeque<Entry> waiting = new java.util.ArrayDeque<>();
+    private int investigated;
+
+    /**
+     * @param servers the teams available now ({@link Integer#MAX_VALUE} = unlimited), read at each
+     *     admission
+     * @param detectionRate rate per day at which a team detects the plot it investigates, read when
+     *     an investigation starts ({@link Double#POSITIVE_INFINITY}: at once; 0: never)
+     * @param unitExponential exponential samples of mean 1
+     */
+    public TerrorQueue(
+        java.util.function.IntSupplier servers,
+        java.util.function.DoubleSupplier detectionRate,
+        ContinuousSampler unitExponential) {
+      this.servers = servers;
+      this.detectionRate = detectionRate;
+      this.unitExponential = unitExponential;
+    }
+
+    /** Plots under investigation now. */
+    public int investigated() {
+      return investigated;
+    }
+
+    /** Plots waiting for a team now. */
+    public int waiting() {
+      return waiting.size();
+    }
+
+    /** A plot arrives that would be carried out after {@code duration} days. */
+    public void arrive(Simulation sim, double duration, Outcome outcome) {
+      Entry e = new Entry(outcome);
+      e.completion = sim.schedule(duration, e::complete);
+      if (investigated < servers.getAsInt()) {
+        investigate(sim, e);
       } else {
-        phase = EXECUTED;
-        sim.schedule(duration, this);
+        waiting.addLast(e);
+      }
+    }
+
+    private void investigate(Simulation sim, Entry e) {
+      investigated++;
+      e.investigated = true;
+      double rate = detectionRate.getAsDouble();
+      if (rate > 0) {
+        e.detection = sim.schedule(unitExponential.sample() / rate, e::detect);
+      }
+    }
+
+    private void leave(Simulation sim, Entry e) {
+      e.done = true;
+      if (e.investigated) {
+        investigated--;
+        while (!waiting.isEmpty() && investigated < servers.getAsInt()) {
+          Entry next = waiting.pollFirst();
+          if (!next.done) {
+            investigate(sim, next);
+          }
+        }
+      }
+    }
+
+    private final class Entry {
+      private final Outcome outcome;
+      private int completion = -1;
+      private int detection = -1;
+      private boolean investigated;
+      private boolean done;
+
+      Entry(Outcome outcome) {
+        this.outcome = outcome;
+      }
+
+      void complete(Simulation sim) {
+        if (done) {
+          return;
+        }
+        if (detection >= 0) {
+          sim.cancel(detection);
+        }
+        leave(sim, this);
+        outcome.happened(sim, false);
+      }
+
+      void detect(Simulation sim) {
+        if (done) {
+          return;
+        }
+        sim.cancel(completion);
+        leave(sim, this);
+        outcome.happened(sim, true);
       }
     }
   }

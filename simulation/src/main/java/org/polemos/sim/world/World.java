@@ -44,6 +44,7 @@ public final class World {
   private final double[] borderClosure;
   private final double[] revenueDamage;
   private final double[] cashStrikes;
+  private final double[] encryption;
 
   // organisation-wide quantities
   private double momentum = 1.0;
@@ -103,6 +104,7 @@ public final class World {
     borderClosure = new double[corridors];
     revenueDamage = new double[index.placeCount()];
     cashStrikes = new double[index.placeCount()];
+    encryption = new double[index.sourceCount()];
     treasury = sc.processes().get(EconomyParameters.class).initialTreasuryUsd();
   }
 
@@ -304,6 +306,7 @@ public final class World {
     java.util.Arrays.fill(borderClosure, 0);
     java.util.Arrays.fill(revenueDamage, 0);
     java.util.Arrays.fill(cashStrikes, 0);
+    java.util.Arrays.fill(encryption, 0);
     List<Intervention> all = index.scenario().interventions();
     for (int i = 0; i < all.size(); i++) {
       if (!interventionActive[i]) {
@@ -323,6 +326,7 @@ public final class World {
               combine(revenueDamage, place, x);
             }
           }
+          case ENCRYPTED_COMMUNICATION -> combine(encryption, index.source(t), x);
           case CASH_STRIKES -> {
             for (int place : index.placesWithin(t)) {
               combine(cashStrikes, place, x);
@@ -351,6 +355,14 @@ public final class World {
 
   public double counterMessaging(int source) {
     return counterMessaging[source];
+  }
+
+  /**
+   * Relative reduction of the plot detection rate in {@code source} by encrypted communication in
+   * force, [0,1].
+   */
+  public double encryption(int source) {
+    return encryption[source];
   }
 
   public double borderClosure(int corridor) {
