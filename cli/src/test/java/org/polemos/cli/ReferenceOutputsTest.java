@@ -35,19 +35,26 @@ import org.junit.jupiter.params.provider.CsvSource;
  * <p>Re-recorded for issue 14, step 2 (detection as terror queues): a plot is now foiled when an
  * intelligence team detects it (exponential time) before its duration runs out, instead of a
  * Bernoulli draw and a uniform time, so the random draws and the outcomes' timing change in both
- * scenarios; levant-2014 gains intelligenceServers and an encrypted-communication intervention
- * (new events). minimal's events are unchanged.
+ * scenarios; levant-2014 gains intelligenceServers and an encrypted-communication intervention (new
+ * events). minimal's events are unchanged.
+ *
+ * <p>Re-recorded for issue 14, step 3 (the external operations branch as an organisation): the
+ * share of recruits assigned to operations abroad no longer rises with the area lost (both
+ * scenarios drop territorialShiftSensitivity), the branch has training places, operatives travel in
+ * cells by corridors open at the time and make one plot per cell, and the plot metrics count plots
+ * (cells) rather than people; levant-2014's role shares and cell sizes change. minimal's events are
+ * unchanged.
  */
 class ReferenceOutputsTest {
   @TempDir Path tmp;
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-    "levant-2014, 226504323ebfddd02f6f18623e0ffeee3b61ac69ee97eb826a2ee389629101cb,"
-        + " cf1e28e6188a3cfdd7c4ffd355f0fff9ac84d766184b547f6bd2716b5a67cb66,"
-        + " b97183a3e8ff1dc5eb581a415e9e8a13cf613f799e45f12fb729882185bc1947",
-    "minimal, d29496c1fdfaa08aa449d631184b48822afee1577b660db226b40c999ef655d2,"
-        + " 8f26dcba5ae48b63b03211f02f7699886c7558f2a7ba493ec537a413b0376126,"
+    "levant-2014, 586169acf9d936a12c064520dc37079527fede19e3659c846503bca63070f784,"
+        + " 1dddf7eb9b5fa291f53e05249b63483ab98bf6494d5968b617876a94805f433a,"
+        + " e6a9d498c63fc2ba5620df1f58d03cb57009dbf509b50bd18b913317c8b19c9a",
+    "minimal, e43515bdb5c5d402be7a4672e855f540f812a9041d90b4c8b388c82fe5393613,"
+        + " 42e3ef457524cff8eaad5c249d438148d226ff1a691a364d3ffdc00136680cab,"
         + " b10161a405e1faf2d4e9f635cc318089bab414b5fe9f9614a24452bf067a6b63"
   })
   void outputsOfTheBundledScenariosAreUnchanged(

@@ -469,6 +469,31 @@ class ScenarioValidatorTest {
   }
 
   @Test
+  void trainingPlacesAndCellSizeAreBounded() {
+    ExternalOperationsParameters base = BASE.processes().get(ExternalOperationsParameters.class);
+    ExternalOperationsParameters bad =
+        new ExternalOperationsParameters(
+            base.trainingDays(),
+            base.plotDays(),
+            null,
+            base.inspiredAttacksPerYear(),
+            base.inspiredMomentumSensitivity(),
+            null,
+            0,
+            new DistributionSpec.Fixed(500),
+            null);
+    assertThat(BASE.with("processes.externalOperations", bad).validate())
+        .containsExactly(
+            new Problem(
+                "processes.externalOperations.trainingPlaces", "must be in [1, 10000000], was 0"),
+            new Problem(
+                "processes.externalOperations.cellSize",
+                "mean must be <= 100 (cells are small groups), was 500"));
+    assertThat(bad.territorialShiftSensitivity()).isZero();
+    assertThat(bad.borderClosureStopsOperatives()).isFalse();
+  }
+
+  @Test
   void roleSharesMustEachBeFractionsAndSumToOne() {
     assertOnlyExactly(
         BASE.with("processes.intake.roles", new RoleShares(0.7, 0.2, 0.05)),

@@ -20,18 +20,22 @@ import org.polemos.sim.world.World;
 
 /**
  * Mechanism 9 of DOMAIN.md (external operations), as counts and probabilities only, after Kaplan's
- * "terror queues". An operative assigned by {@link Intake} trains for {@code trainingDays}; is then
- * dispatched to its source country through one of the corridors serving that source (chosen by
- * weight whether or not the corridor is open to inbound travel; delay = the corridor's transit
- * delay; with no corridor, no delay and no interdiction); is stopped at the border with probability
- * {@code 1 - (1 - interdiction)(1 - border closure)}; otherwise after arriving its plot joins the
- * destination's {@link TerrorQueue}: it is foiled if an intelligence team detects it before its
- * duration ({@code plotDays}) runs out, else carried out. Per destination: the teams are {@code
- * intelligenceServers} (unlimited when not listed) times {@code 1 + intelligence sharing}; a team
- * detects the plot it investigates at rate {@code e / ((1 - e) x mean plotDays) x (1 - encrypted
- * communication)}, {@code e} the source's {@code intelligenceEffectiveness}, so that with unlimited
- * teams, exponential durations and no encryption a plot is foiled with probability {@code e}; under
- * load (teams busy) the chance falls.
+ * "terror queues". The branch is capacity-limited: at most {@code trainingPlaces} operatives train
+ * at once, and a recruit {@link Intake} assigns while every place is taken serves as a fighter
+ * ({@link Ports.Operations#hasPlace}). An operative trains for {@code trainingDays}, then waits for
+ * the cell of its destination (its source country) to be complete ({@code cellSize}, drawn when the
+ * cell starts forming); the cell sets out together through one of the corridors serving that source
+ * that is open now (chosen by weight; while none is open, it waits a day at a time; with no
+ * corridor at all, no delay and no interdiction; delay = the corridor's transit delay); it is
+ * stopped at the border, all together, with probability {@code interdiction} (times {@code 1 -
+ * border closure} combined only when {@code borderClosureStopsOperatives}); otherwise its one plot
+ * joins the destination's {@link TerrorQueue}: it is foiled if an intelligence team detects it
+ * before its duration ({@code plotDays}) runs out, else carried out. Per destination: the teams are
+ * {@code intelligenceServers} (unlimited when not listed) times {@code 1 + intelligence sharing}; a
+ * team detects the plot it investigates at rate {@code e / ((1 - e) x mean plotDays) x (1 -
+ * encrypted communication)}, {@code e} the source's {@code intelligenceEffectiveness}, so that with
+ * unlimited teams, exponential durations and no encryption a plot is foiled with probability {@code
+ * e}; under load (teams busy) the chance falls.
  *
  * <p>Inspired (not directed) attacks: each day a Poisson number with mean {@code
  * inspiredAttacksPerYear / 365 x momentum^inspiredMomentumSensitivity}, spread over sources in
@@ -55,6 +59,10 @@ public final class ExternalOperations implements Mechanism, Ports.Operations, Ac
   private double[] intelligence;
   private double[] poolShare;
   private TerrorQueue[] queues;
+  private ContinuousSampler cellSize;
+  private int inTraining;
+  private int[] forming;
+  private int[] cellTarget;
 
   public static final MechanismFactory FACTORY =
       MechanismFactory.of(NAME, ExternalOperationsParameters.class, ExternalOperations::create);
@@ -116,6 +124,9 @@ public final class ExternalOperations implements Mechanism, Ports.Operations, Ac
     for (int s = 0; s < sources; s++) {
       poolShare[s] = pool > 0 ? poolShare[s] / pool : 0;
     }
+    cellSize = Samplers.of(p.cellSize(), draw.rng());
+    forming = new int[sources];
+    cellTarget = new int[sources];
     queues = new TerrorQueue[sources];
     ContinuousSampler unit = ZigguratSampler.Exponential.of(draw.rng());
     double meanPlotDays = p.plotDays().mean();
@@ -143,8 +154,37 @@ public final class ExternalOperations implements Mechanism, Ports.Operations, Ac
   }
 
   @Override
+  public boolean hasPlace(int source) {
+    return inTraining < p.trainingPlaces();
+  }
+
+  @Override
   public void assigned(int source) {
-    sim.schedule(training.sample(), new Operative(source));
+    inTraining++;
+    sim.schedule(
+        training.sample(),
+        s -> {
+          inTraining--;
+          trained(source);
+        });
+  }
+
+  /** A trained operative joins its destination's forming cell; a complete cell sets out. */
+  private void trained(int source) {
+    if (forming[source] == 0) {
+      cellTarget[source] = Math.max(1, (int) Math.round(cellSize.sample()));
+    }
+    forming[source]++;
+    if (forming[source] >= cellTarget[source]) {
+      int n = forming[source];
+      forming[source] = 0;
+      new Operative(source, n).fire(sim);
+    }
+  }
+
+  /** Operatives in training now. */
+  public int inTraining() {
+    return inTraining;
   }
 
   /** Inspired attacks, daily. */
@@ -161,18 +201,24 @@ public final class ExternalOperations implements Mechanism, Ports.Operations, Ac
     sim.schedule(1.0, this);
   }
 
-  /** One operative, as its own kernel action moving through phases. */
+  /**
+   * One cell of {@code size} operatives of the same destination, as its own kernel action moving
+   * through phases: it sets out by a corridor open now (waiting a day at a time while none is),
+   * travels, may be interdicted (all together), and makes one plot.
+   */
   private final class Operative implements Action {
     private static final int TRAINING = 0;
     private static final int TRAVELLING = 1;
     private static final int FOILED = 2;
     private static final int EXECUTED = 3;
     private final int source;
+    private final int size;
     private int corridor = -1;
     private int phase = TRAINING;
 
-    Operative(int source) {
+    Operative(int source, int size) {
       this.source = source;
+      this.size = size;
     }
 
     @Override
@@ -180,19 +226,33 @@ public final class ExternalOperations implements Mechanism, Ports.Operations, Ac
       switch (phase) {
         case TRAINING -> dispatch(sim);
         case TRAVELLING -> arrive(sim);
-        case FOILED -> people.move(source, PersonState.OPERATIVE, PersonState.PLOT_FOILED, 1);
-        case EXECUTED -> people.move(source, PersonState.OPERATIVE, PersonState.PLOT_EXECUTED, 1);
+        case FOILED -> {
+          people.move(source, PersonState.OPERATIVE, PersonState.PLOT_FOILED, size);
+          world.plotFoiled(source);
+        }
+        case EXECUTED -> {
+          people.move(source, PersonState.OPERATIVE, PersonState.PLOT_EXECUTED, size);
+          world.plotExecuted(source);
+        }
         default -> throw new IllegalStateException("phase " + phase);
       }
     }
 
     private void dispatch(Simulation sim) {
-      people.operativeDispatched(source);
       int[] ks = corridorsOf[source];
+      boolean open = false;
       for (int j = 0; j < ks.length; j++) {
-        scratch[j] = weights[ks[j]];
+        scratch[j] = world.corridorOpen(ks[j]) ? weights[ks[j]] : 0;
+        open |= scratch[j] > 0;
       }
-      int j = draw.pick(scratch, ks.length);
+      if (ks.length > 0 && !open) {
+        sim.schedule(1.0, this); // no way out now: wait for a route to open
+        return;
+      }
+      for (int m = 0; m < size; m++) {
+        people.operativeDispatched(source);
+      }
+      int j = ks.length == 0 ? -1 : draw.pick(scratch, ks.length);
       phase = TRAVELLING;
       if (j < 0) {
         arrive(sim);
@@ -204,10 +264,13 @@ public final class ExternalOperations implements Mechanism, Ports.Operations, Ac
 
     private void arrive(Simulation sim) {
       if (corridor >= 0) {
-        double stop = 1 - (1 - interdiction[corridor]) * (1 - world.borderClosure(corridor));
+        double closure = p.borderClosureStopsOperatives() ? world.borderClosure(corridor) : 0;
+        double stop = 1 - (1 - interdiction[corridor]) * (1 - closure);
         if (draw.bernoulli(stop)) {
-          people.move(source, PersonState.OPERATIVE, PersonState.OPERATIVE_INTERDICTED, 1);
-          world.interdicted(corridor);
+          people.move(source, PersonState.OPERATIVE, PersonState.OPERATIVE_INTERDICTED, size);
+          for (int m = 0; m < size; m++) {
+            world.interdicted(corridor);
+          }
           return;
         }
       }

@@ -96,8 +96,14 @@ public final class BuiltInProbes {
     list.add(state(FOREIGN_DEATHS_CUMULATIVE, PersonState.DEAD));
     list.add(state(Metric.RETURNEES_CUMULATIVE, PersonState.RETURNED));
     list.add(state(OPERATIVES_INTERDICTED_CUMULATIVE, PersonState.OPERATIVE_INTERDICTED));
-    list.add(state(Metric.PLOTS_FOILED_CUMULATIVE, PersonState.PLOT_FOILED));
-    list.add(state(Metric.PLOTS_EXECUTED_CUMULATIVE, PersonState.PLOT_EXECUTED));
+    list.add(
+        MetricProbe.of(
+            Metric.PLOTS_FOILED_CUMULATIVE,
+            (c, out) -> bySource(c, out, s -> c.world().plotsFoiled(s))));
+    list.add(
+        MetricProbe.of(
+            Metric.PLOTS_EXECUTED_CUMULATIVE,
+            (c, out) -> bySource(c, out, s -> c.world().plotsExecuted(s))));
     list.add(MetricProbe.of(FOREIGN_FIGHTERS_BY_LANGUAGE, BuiltInProbes::byLanguage));
     list.add(
         MetricProbe.of(

@@ -60,6 +60,8 @@ public final class World {
   private double intakeWaitSumPeriod;
   private long intakeStartedPeriod;
   private final long[] inspiredAttacks;
+  private final long[] plotsFoiled;
+  private final long[] plotsExecuted;
 
   /** Revenue streams, in the order of {@link #revenueStreamKey(int)}. */
   public static final int TAX = 0;
@@ -88,6 +90,8 @@ public final class World {
     forces = new Forces(index.placeCount(), index.factionCount(), org, people);
     territory = new Territory(index, forces);
     inspiredAttacks = new long[index.sourceCount()];
+    plotsFoiled = new long[index.sourceCount()];
+    plotsExecuted = new long[index.sourceCount()];
     int corridors = index.corridorCount();
     corridorEntry = new int[corridors];
     corridorOpen = new boolean[corridors];
@@ -500,6 +504,24 @@ public final class World {
   }
 
   // ---- external operations ----
+
+  /** Records a directed plot (one cell's) foiled in {@code source}. */
+  public void plotFoiled(int source) {
+    plotsFoiled[source]++;
+  }
+
+  /** Records a directed plot (one cell's) carried out in {@code source}. */
+  public void plotExecuted(int source) {
+    plotsExecuted[source]++;
+  }
+
+  public long plotsFoiled(int source) {
+    return plotsFoiled[source];
+  }
+
+  public long plotsExecuted(int source) {
+    return plotsExecuted[source];
+  }
 
   public void inspiredAttack(int source) {
     inspiredAttacks[source]++;
