@@ -337,6 +337,7 @@ public final class ExternalOperations implements Mechanism, Ports.Operations, Ac
     /** A plot arrives that would be carried out after {@code duration} days. */
     public void arrive(Simulation sim, double duration, Outcome outcome) {
       Entry e = new Entry(outcome);
+      e.completeAt = sim.now() + duration;
       e.completion = sim.schedule(duration, e::complete);
       if (investigated < servers.getAsInt()) {
         investigate(sim, e);
@@ -350,7 +351,12 @@ public final class ExternalOperations implements Mechanism, Ports.Operations, Ac
       e.investigated = true;
       double rate = detectionRate.getAsDouble();
       if (rate > 0) {
-        e.detection = sim.schedule(unitExponential.sample() / rate, e::detect);
+        double delay = unitExponential.sample() / rate;
+        // a detection that would come after the plot is carried out never happens: not scheduled
+        // (also keeps far-future events, from rates near 0, out of the event queue)
+        if (sim.now() + delay < e.completeAt) {
+          e.detection = sim.schedule(delay, e::detect);
+        }
       }
     }
 
@@ -370,6 +376,7 @@ public final class ExternalOperations implements Mechanism, Ports.Operations, Ac
     private final class Entry {
       private final Outcome outcome;
       private int completion = -1;
+      private double completeAt;
       private int detection = -1;
       private boolean investigated;
       private boolean done;

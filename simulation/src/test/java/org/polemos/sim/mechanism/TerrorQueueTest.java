@@ -122,6 +122,13 @@ class TerrorQueueTest {
   }
 
   @Test
+  void aDetectionRateNearZeroDetectsNothingAndTheRunEnds() {
+    // a detection due after the plot is carried out is never scheduled, so rates near 0 (an
+    // intelligence effectiveness of 1e-300) put no far-future events in the queue
+    assertThat(simulate(0.5, 1 / 60.0, 1e-300, 5, 2000, 0, 0)).isZero();
+  }
+
+  @Test
   void detectionFallsUnderLoadAndCapacityRestoresIt() {
     double theta = 1 / 60.0;
     double delta = 1 / 20.0;
