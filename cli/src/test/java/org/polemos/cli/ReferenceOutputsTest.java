@@ -38,17 +38,38 @@ import org.junit.jupiter.params.provider.CsvSource;
  * its series and summary gain the five metrics; levant-2014 changes as intended
  * (docs/scenarios/levant-2014.md, "Flows of people"). levant-2014 re-recorded once more on merging
  * issues 12 and 13 together (random offensive tempo and Bass departures both act).
+ *
+ * <p>Re-recorded for issue 14, step 1 (money that runs out): revenue gains the {@code loot} stream
+ * and the metrics {@code spending_usd} and {@code unfunded_usd} are new; levant-2014's economy has
+ * new parameters (dated oil price, displacement, war and family spending, looting, cash lost) and a
+ * {@code cash-strikes} intervention, and its pay cuts now act on desertion and recruitment, so its
+ * series, summary and events change; minimal's events are unchanged.
+ *
+ * <p>Re-recorded for issue 14, step 2 (detection as terror queues): a plot is now foiled when an
+ * intelligence team detects it (exponential time) before its duration runs out, instead of a
+ * Bernoulli draw and a uniform time, so the random draws and the outcomes' timing change in both
+ * scenarios; levant-2014 gains intelligenceServers and an encrypted-communication intervention (new
+ * events). minimal's events are unchanged.
+ *
+ * <p>Re-recorded for issue 14, step 3 (the external operations branch as an organisation): the
+ * share of recruits assigned to operations abroad no longer rises with the area lost (both
+ * scenarios drop territorialShiftSensitivity), the branch has training places, operatives travel in
+ * cells by corridors open at the time and make one plot per cell, and the plot metrics count plots
+ * (cells) rather than people; levant-2014's role shares and cell sizes change. minimal's events are
+ * unchanged.
+ *
+ * <p>Both scenarios re-recorded on merging issues 12, 13 and 14 together.
  */
 class ReferenceOutputsTest {
   @TempDir Path tmp;
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-    "levant-2014, e857ab1a3105e38877fbbf6816fa21f57fee4951e796c6b83009088184fa410f,"
-        + " fbf671cc3a1c166f8e0d4c80d90f1e7f22bbc8d6ef24617ce1988a61989ba551,"
-        + " 6cc428e798de3185b5407763f63d2af0f4627ad4c8be96f6392f5e71575c2cfa",
-    "minimal, f4e7f8d369ea6be20b0ab51c0169fff18dc2f47b620ff367f606573797626aae,"
-        + " 3c4a6ed8e314ecebbb8d89e602a60445bf01277ea2957c6a3f576e1f2c9afce3,"
+    "levant-2014, 77d01573c018f8d0055865ad1539ed9860d056dc8d4d4604940d1c152c23ad95,"
+        + " 2a9851933a9dc18c5a38aa670d6b1e77c1e2e802bd4927ed84c3b9aa55ff3d01,"
+        + " 0989305f151f31415ed3464332d11afb601c921f610954b2dff314bd68960db9",
+    "minimal, 2888c377ee364f0c071db4f76be3b1d069158cb37d3ab1f67776aeb04d6df490,"
+        + " 4db4a5a4c7f0bf146c5e5e6d6c004c1844a1d6419797c2f078c5e1fe7fcc94d6,"
         + " b10161a405e1faf2d4e9f635cc318089bab414b5fe9f9614a24452bf067a6b63"
   })
   void outputsOfTheBundledScenariosAreUnchanged(

@@ -26,8 +26,9 @@ public enum InterventionKind implements Coded {
    */
   TRAVEL_MEASURES("travel-measures", TargetKind.SOURCE, false),
   /**
-   * Intelligence sharing with the target sources; intensity = extra probability a plot is foiled,
-   * [0,1].
+   * Intelligence sharing with the target sources (destination countries); intensity = intelligence
+   * capacity added, as a share of the destination's own (its {@code intelligenceServers}), [0,1];
+   * no effect on a destination with unlimited capacity.
    */
   INTELLIGENCE_SHARING("intelligence-sharing", TargetKind.SOURCE, false),
   /**
@@ -38,7 +39,19 @@ public enum InterventionKind implements Coded {
    * Reinforcement of {@code faction} on the fronts of the target regions; intensity = fighters
    * added in all.
    */
-  GROUND_OFFENSIVE("ground-offensive", TargetKind.REGION, true);
+  GROUND_OFFENSIVE("ground-offensive", TargetKind.REGION, true),
+  /**
+   * Strikes on the organisation's cash stores in the target regions; intensity = share of the cash
+   * kept there destroyed per 30 days in force, [0,1] (the cash kept in a place is the treasury
+   * times the place's share of the population held; see {@code Economy}).
+   */
+  CASH_STRIKES("cash-strikes", TargetKind.REGION, false),
+  /**
+   * Encrypted communication by the organisation's operatives in the target sources (destination
+   * countries); intensity = relative reduction of the rate at which intelligence detects a plot
+   * under investigation, [0,1].
+   */
+  ENCRYPTED_COMMUNICATION("encrypted-communication", TargetKind.SOURCE, false);
 
   /** What an intervention's target ids refer to. */
   public enum TargetKind {

@@ -197,7 +197,7 @@ class ScenarioReaderErrorsTest {
   void secondYamlDocument() {
     assertThat(errors("two.yaml", minimal() + "---\nid: again\n"))
         .containsExactly(
-            "two.yaml:157:1: a second YAML document starts here; a scenario file holds exactly one");
+            "two.yaml:156:1: a second YAML document starts here; a scenario file holds exactly one");
   }
 
   @Test

@@ -1,18 +1,51 @@
 package org.polemos.model.process;
 
+import java.time.LocalDate;
+import java.util.List;
+import org.polemos.model.Omittable;
 import org.polemos.model.validation.Checks;
 import org.polemos.model.validation.Limits;
 
 /**
- * Revenue, expenses and the treasury of the organisation.
+ * Revenue, expenses and the treasury of the organisation (mechanism {@code Economy}, its whole
+ * behaviour documented there and in docs/MODEL.md, "Economy"). The fields after {@code
+ * initialTreasuryUsd} may be omitted; their defaults (no oil price series, no decay, no
+ * displacement, no war spending, no cash lost or looted, no external operations budget) keep older
+ * scenario files loading.
  *
- * @param taxUsdPerCapitaPerDay taxation and extortion per held inhabitant per day
- * @param oilPriceUsdPerBbl price realised per barrel (black-market, below world price)
+ * @param taxUsdPerCapitaPerDay taxation and extortion per held inhabitant (of the tax base left,
+ *     see {@code displacementPerYear}) per day
+ * @param oilPriceUsdPerBbl price realised per barrel (black-market, below world price), before the
+ *     first date of {@code oilPrice} (all the time when that is empty)
  * @param oilOutputShare share of held oil capacity actually produced and sold, in [0,1]
- * @param otherUsdPerDay other income (antiquities, ransom, donations) per day
+ * @param otherUsdPerDay other income (antiquities, ransom, donations) per day while the
+ *     organisation holds the largest population it has held so far; it is paid in proportion to the
+ *     population held over that peak, so nothing with no territory
  * @param payUsdPerFighterPerDay pay per fighter per day
  * @param administrationUsdPerCapitaPerDay administration cost per held inhabitant per day
  * @param initialTreasuryUsd treasury at the start
+ * @param oilPrice the realised oil price as a dated series: each entry's price holds from its date
+ *     until the next entry's; dates strictly increasing; empty (default) = {@code
+ *     oilPriceUsdPerBbl} throughout
+ * @param oilDecayPerYear rate (per year) at which a held place's oil output decays while the
+ *     organisation holds it (damage, lost maintenance and expertise); the output left is {@code
+ *     exp(-rate x years held)}, and stays lost when the place changes hands; 0 (default)
+ * @param displacementPerYear rate (per year) at which a held place's tax base leaves while the
+ *     organisation holds it (flight, emigration); 0 (default)
+ * @param displacementOnCapture share of a place's tax base left that flees when the place changes
+ *     hands, in [0,1]; 0 (default)
+ * @param warUsdPerFighterLost war spending per fighter of the organisation killed (ammunition,
+ *     vehicles and repairs consumed in the fighting that killed them); 0 (default)
+ * @param familyUsdPerDeadPerDay payments to the families of the organisation's dead, per death so
+ *     far per day; 0 (default)
+ * @param cashLossOnFall share of the cash kept in a place that is lost when the organisation loses
+ *     it, in [0,1]; the cash in a place is the treasury times the place's share of the population
+ *     held; 0 (default)
+ * @param lootUsdPerCapita one-off looting (banks, state property) per inhabitant of a place when
+ *     the organisation takes it; 0 (default)
+ * @param operationsUsdPerOperativePerDay the external operations budget: cost per operative
+ *     (training, travel, the plot) per day, drawn from the treasury with the rest of the need; 0
+ *     (default)
  */
 public record EconomyParameters(
     double taxUsdPerCapitaPerDay,
@@ -21,41 +54,135 @@ public record EconomyParameters(
     double otherUsdPerDay,
     double payUsdPerFighterPerDay,
     double administrationUsdPerCapitaPerDay,
-    double initialTreasuryUsd)
+    double initialTreasuryUsd,
+    @Omittable List<OilPrice> oilPrice,
+    @Omittable Double oilDecayPerYear,
+    @Omittable Double displacementPerYear,
+    @Omittable Double displacementOnCapture,
+    @Omittable Double warUsdPerFighterLost,
+    @Omittable Double familyUsdPerDeadPerDay,
+    @Omittable Double cashLossOnFall,
+    @Omittable Double lootUsdPerCapita,
+    @Omittable Double operationsUsdPerOperativePerDay)
     implements ProcessParameters {
+
+  /** The realised oil price from {@code from} on (until the next entry of the series). */
+  public record OilPrice(LocalDate from, double usdPerBbl) {}
+
+  public EconomyParameters {
+    oilPrice = oilPrice == null ? List.of() : List.copyOf(oilPrice);
+    oilDecayPerYear = orZero(oilDecayPerYear);
+    displacementPerYear = orZero(displacementPerYear);
+    displacementOnCapture = orZero(displacementOnCapture);
+    warUsdPerFighterLost = orZero(warUsdPerFighterLost);
+    familyUsdPerDeadPerDay = orZero(familyUsdPerDeadPerDay);
+    cashLossOnFall = orZero(cashLossOnFall);
+    lootUsdPerCapita = orZero(lootUsdPerCapita);
+    operationsUsdPerOperativePerDay = orZero(operationsUsdPerOperativePerDay);
+  }
+
+  /** The seven original fields; every later field at its default. */
+  public EconomyParameters(
+      double taxUsdPerCapitaPerDay,
+      double oilPriceUsdPerBbl,
+      double oilOutputShare,
+      double otherUsdPerDay,
+      double payUsdPerFighterPerDay,
+      double administrationUsdPerCapitaPerDay,
+      double initialTreasuryUsd) {
+    this(
+        taxUsdPerCapitaPerDay,
+        oilPriceUsdPerBbl,
+        oilOutputShare,
+        otherUsdPerDay,
+        payUsdPerFighterPerDay,
+        administrationUsdPerCapitaPerDay,
+        initialTreasuryUsd,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  private static Double orZero(Double x) {
+    return x == null ? 0.0 : x;
+  }
+
+  /** The realised oil price on {@code date}. */
+  public double oilPriceOn(LocalDate date) {
+    double price = oilPriceUsdPerBbl;
+    for (OilPrice o : oilPrice) {
+      if (o.from() == null || o.from().isAfter(date)) {
+        break;
+      }
+      price = o.usdPerBbl();
+    }
+    return price;
+  }
 
   @Override
   public void check(Checks c) {
-    c.atMost(
-        c.nonNegative(taxUsdPerCapitaPerDay, "taxUsdPerCapitaPerDay"),
-        taxUsdPerCapitaPerDay,
-        Limits.MAX_USD_PER_UNIT,
-        "taxUsdPerCapitaPerDay");
-    c.atMost(
-        c.nonNegative(oilPriceUsdPerBbl, "oilPriceUsdPerBbl"),
-        oilPriceUsdPerBbl,
-        Limits.MAX_USD_PER_UNIT,
-        "oilPriceUsdPerBbl");
+    usdPerUnit(c, taxUsdPerCapitaPerDay, "taxUsdPerCapitaPerDay");
+    usdPerUnit(c, oilPriceUsdPerBbl, "oilPriceUsdPerBbl");
     c.fraction(oilOutputShare, "oilOutputShare");
     c.atMost(
         c.nonNegative(otherUsdPerDay, "otherUsdPerDay"),
         otherUsdPerDay,
         Limits.MAX_USD,
         "otherUsdPerDay");
-    c.atMost(
-        c.nonNegative(payUsdPerFighterPerDay, "payUsdPerFighterPerDay"),
-        payUsdPerFighterPerDay,
-        Limits.MAX_USD_PER_UNIT,
-        "payUsdPerFighterPerDay");
-    c.atMost(
-        c.nonNegative(administrationUsdPerCapitaPerDay, "administrationUsdPerCapitaPerDay"),
-        administrationUsdPerCapitaPerDay,
-        Limits.MAX_USD_PER_UNIT,
-        "administrationUsdPerCapitaPerDay");
+    usdPerUnit(c, payUsdPerFighterPerDay, "payUsdPerFighterPerDay");
+    usdPerUnit(c, administrationUsdPerCapitaPerDay, "administrationUsdPerCapitaPerDay");
     c.atMost(
         c.nonNegative(initialTreasuryUsd, "initialTreasuryUsd"),
         initialTreasuryUsd,
         Limits.MAX_USD,
         "initialTreasuryUsd");
+    if (oilPrice.size() > Limits.MAX_ELEMENTS) {
+      c.add(
+          "oilPrice",
+          "must have at most " + Limits.MAX_ELEMENTS + " entries, had " + oilPrice.size());
+    }
+    LocalDate previous = null;
+    for (int i = 0; i < oilPrice.size(); i++) {
+      OilPrice o = oilPrice.get(i);
+      Checks e = c.at("oilPrice[" + i + "]");
+      if (o == null) {
+        e.add("", "is required");
+        continue;
+      }
+      if (e.required(o.from(), "from")) {
+        if (previous != null && !o.from().isAfter(previous)) {
+          e.add(
+              "from", "dates must be strictly increasing, was " + o.from() + " after " + previous);
+        }
+        previous = o.from();
+      }
+      usdPerUnit(e, o.usdPerBbl(), "usdPerBbl");
+    }
+    c.atMost(
+        c.nonNegative(oilDecayPerYear, "oilDecayPerYear"),
+        oilDecayPerYear,
+        Limits.MAX_RATE_PER_YEAR,
+        "oilDecayPerYear");
+    c.atMost(
+        c.nonNegative(displacementPerYear, "displacementPerYear"),
+        displacementPerYear,
+        Limits.MAX_RATE_PER_YEAR,
+        "displacementPerYear");
+    c.fraction(displacementOnCapture, "displacementOnCapture");
+    usdPerUnit(c, warUsdPerFighterLost, "warUsdPerFighterLost");
+    usdPerUnit(c, familyUsdPerDeadPerDay, "familyUsdPerDeadPerDay");
+    c.fraction(cashLossOnFall, "cashLossOnFall");
+    usdPerUnit(c, lootUsdPerCapita, "lootUsdPerCapita");
+    usdPerUnit(c, operationsUsdPerOperativePerDay, "operationsUsdPerOperativePerDay");
+  }
+
+  private static void usdPerUnit(Checks c, double value, String field) {
+    c.atMost(c.nonNegative(value, field), value, Limits.MAX_USD_PER_UNIT, field);
   }
 }

@@ -21,6 +21,7 @@ import org.polemos.model.Region;
 import org.polemos.model.Scenario;
 import org.polemos.model.Source;
 import org.polemos.model.distribution.DistributionSpec;
+import org.polemos.model.process.ExternalOperationsParameters;
 import org.polemos.model.process.MomentumParameters;
 import org.polemos.model.process.ProcessParameters;
 import org.polemos.model.process.Processes;
@@ -679,9 +680,9 @@ public final class ScenarioValidator {
   }
 
   /**
-   * Each section's own checks ({@link ProcessParameters#check}), at {@code processes.<name>}. No
-   * process parameter refers to the rest of the scenario today, so there are no cross-reference
-   * checks here.
+   * Each section's own checks ({@link ProcessParameters#check}), at {@code processes.<name>}, and
+   * the one cross-reference of a section: the keys of {@code
+   * externalOperations.intelligenceServers} are source ids.
    */
   private void processes(Processes processes) {
     String p = "processes";
@@ -696,6 +697,14 @@ public final class ScenarioValidator {
         for (String id : transit.capacityPerDay().keySet()) {
           reference(
               id, p + "." + section.getKey() + ".capacityPerDay." + id, "corridor", corridors);
+        }
+      }
+      if (section.getValue() instanceof ExternalOperationsParameters ops
+          && scenario.sources() != null) {
+        Set<String> known = new LinkedHashSet<>();
+        scenario.sources().forEach(s -> known.add(s == null ? null : s.id()));
+        for (String id : ops.intelligenceServers().keySet()) {
+          reference(id, p + "." + section.getKey() + ".intelligenceServers." + id, "source", known);
         }
       }
     }

@@ -19,6 +19,8 @@ import org.polemos.model.Source;
 import org.polemos.model.distribution.DistributionSpec;
 import org.polemos.model.process.BassParameters;
 import org.polemos.model.process.CompartmentalParameters;
+import org.polemos.model.process.EconomyParameters;
+import org.polemos.model.process.ExternalOperationsParameters;
 import org.polemos.model.process.MessageParameters;
 import org.polemos.model.process.RecruitmentModel;
 import org.polemos.model.process.RecruitmentParameters;
@@ -350,6 +352,8 @@ class ScenarioValidatorTest {
         "processes.momentum.maximum | 0.9 | processes.momentum.maximum | must be >= 1 (momentum 1 is neutral), was 0.9",
         "corridors.tal-abyad.weight | 0 | corridors[0].weight | must be > 0, was 0",
         "processes.economy.oilPriceUsdPerBbl | -20 | processes.economy.oilPriceUsdPerBbl | must be >= 0, was -20",
+        "processes.economy.warUsdPerFighterLost | -1 | processes.economy.warUsdPerFighterLost | must be >= 0, was -1",
+        "processes.economy.oilDecayPerYear | 400 | processes.economy.oilDecayPerYear | must be <= 365 (a bound that keeps runs finite, docs/SCENARIO-FORMAT.md), was 400",
         "processes.attrition.desertionUnpaidMultiplier | 0.5 | processes.attrition.desertionUnpaidMultiplier"
             + " | must be >= 1, was 0.5",
         "processes.combat.engagedShare | 0 | processes.combat.engagedShare | must be in (0, 1], was 0",
@@ -368,6 +372,8 @@ class ScenarioValidatorTest {
     "sources.tunisia.intelligenceEffectiveness, sources[0].intelligenceEffectiveness",
     "processes.localRecruitment.payDependence, processes.localRecruitment.payDependence",
     "processes.economy.oilOutputShare, processes.economy.oilOutputShare",
+    "processes.economy.cashLossOnFall, processes.economy.cashLossOnFall",
+    "processes.economy.displacementOnCapture, processes.economy.displacementOnCapture",
     "processes.attrition.foreignReturnShare, processes.attrition.foreignReturnShare",
     "processes.attrition.returneeArrestProbability, processes.attrition.returneeArrestProbability",
   })
@@ -376,6 +382,118 @@ class ScenarioValidatorTest {
     assertOnlyExactly(BASE.with(setPath, -0.1), problemPath, "must be in [0, 1], was -0.1");
     assertThat(BASE.with(setPath, 0.0).validate()).isEmpty();
     assertThat(BASE.with(setPath, 1.0).validate()).isEmpty();
+  }
+
+  @Test
+  void theOilPriceSeriesMustRunForwardInTimeWithPricesInBounds() {
+    EconomyParameters base = BASE.processes().get(EconomyParameters.class);
+    EconomyParameters series =
+        new EconomyParameters(
+            base.taxUsdPerCapitaPerDay(),
+            base.oilPriceUsdPerBbl(),
+            base.oilOutputShare(),
+            base.otherUsdPerDay(),
+            base.payUsdPerFighterPerDay(),
+            base.administrationUsdPerCapitaPerDay(),
+            base.initialTreasuryUsd(),
+            List.of(
+                new EconomyParameters.OilPrice(LocalDate.of(2015, 6, 1), 40),
+                new EconomyParameters.OilPrice(LocalDate.of(2015, 1, 1), -3)),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
+    assertThat(BASE.with("processes.economy", series).validate())
+        .containsExactly(
+            new Problem(
+                "processes.economy.oilPrice[1].from",
+                "dates must be strictly increasing, was 2015-01-01 after 2015-06-01"),
+            new Problem("processes.economy.oilPrice[1].usdPerBbl", "must be >= 0, was -3"));
+    EconomyParameters valid =
+        new EconomyParameters(
+            0,
+            30,
+            0.5,
+            0,
+            0,
+            0,
+            0,
+            List.of(
+                new EconomyParameters.OilPrice(LocalDate.of(2015, 1, 1), 40),
+                new EconomyParameters.OilPrice(LocalDate.of(2015, 6, 1), 20)),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
+    assertThat(valid.oilPriceOn(LocalDate.of(2014, 12, 31))).isEqualTo(30);
+    assertThat(valid.oilPriceOn(LocalDate.of(2015, 1, 1))).isEqualTo(40);
+    assertThat(valid.oilPriceOn(LocalDate.of(2015, 5, 31))).isEqualTo(40);
+    assertThat(valid.oilPriceOn(LocalDate.of(2016, 1, 1))).isEqualTo(20);
+    assertThat(BASE.with("processes.economy", valid).validate()).isEmpty();
+  }
+
+  @Test
+  void intelligenceServersNameKnownSourcesAndAreAtLeastOne() {
+    ExternalOperationsParameters base = BASE.processes().get(ExternalOperationsParameters.class);
+    ExternalOperationsParameters servers =
+        new ExternalOperationsParameters(
+            base.trainingDays(),
+            base.plotDays(),
+            base.territorialShiftSensitivity(),
+            base.inspiredAttacksPerYear(),
+            base.inspiredMomentumSensitivity(),
+            Map.of("tunsia", 3));
+    assertThat(BASE.with("processes.externalOperations", servers).validate())
+        .containsExactly(
+            new Problem(
+                "processes.externalOperations.intelligenceServers.tunsia",
+                "unknown source \"tunsia\" (did you mean \"tunisia\"?)"));
+    ExternalOperationsParameters zero =
+        new ExternalOperationsParameters(
+            base.trainingDays(),
+            base.plotDays(),
+            base.territorialShiftSensitivity(),
+            base.inspiredAttacksPerYear(),
+            base.inspiredMomentumSensitivity(),
+            Map.of("tunisia", 0));
+    assertThat(BASE.with("processes.externalOperations", zero).validate())
+        .containsExactly(
+            new Problem(
+                "processes.externalOperations.intelligenceServers.tunisia",
+                "must be in [1, 10000000], was 0"));
+  }
+
+  @Test
+  void trainingPlacesAndCellSizeAreBounded() {
+    ExternalOperationsParameters base = BASE.processes().get(ExternalOperationsParameters.class);
+    ExternalOperationsParameters bad =
+        new ExternalOperationsParameters(
+            base.trainingDays(),
+            base.plotDays(),
+            null,
+            base.inspiredAttacksPerYear(),
+            base.inspiredMomentumSensitivity(),
+            null,
+            0,
+            new DistributionSpec.Fixed(500),
+            null);
+    assertThat(BASE.with("processes.externalOperations", bad).validate())
+        .containsExactly(
+            new Problem(
+                "processes.externalOperations.trainingPlaces", "must be in [1, 10000000], was 0"),
+            new Problem(
+                "processes.externalOperations.cellSize",
+                "mean must be <= 100 (cells are small groups), was 500"));
+    assertThat(bad.territorialShiftSensitivity()).isZero();
+    assertThat(bad.borderClosureStopsOperatives()).isFalse();
   }
 
   @Test

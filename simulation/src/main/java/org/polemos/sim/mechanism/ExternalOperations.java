@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.polemos.model.Corridor;
 import org.polemos.model.Scenario;
 import org.polemos.model.Source;
@@ -19,13 +20,22 @@ import org.polemos.sim.world.World;
 
 /**
  * Mechanism 9 of DOMAIN.md (external operations), as counts and probabilities only, after Kaplan's
- * "terror queues". An operative assigned by {@link Intake} trains for {@code trainingDays}; is then
- * dispatched to its source country through one of the corridors serving that source (chosen by
- * weight whether or not the corridor is open to inbound travel; delay = the corridor's transit
- * delay; with no corridor, no delay and no interdiction); is stopped at the border with probability
- * {@code 1 - (1 - interdiction)(1 - border closure)}; otherwise after arriving the plot is foiled
- * with probability {@code 1 - (1 - intelligenceEffectiveness)(1 - intelligence sharing)} (at a
- * uniformly drawn time within the plot duration) or else carried out after {@code plotDays}.
+ * "terror queues". The branch is capacity-limited: at most {@code trainingPlaces} operatives train
+ * at once, and a recruit {@link Intake} assigns while every place is taken serves as a fighter
+ * ({@link Ports.Operations#hasPlace}). An operative trains for {@code trainingDays}, then waits for
+ * the cell of its destination (its source country) to be complete ({@code cellSize}, drawn when the
+ * cell starts forming); the cell sets out together through one of the corridors serving that source
+ * that is open now (chosen by weight; while none is open, it waits a day at a time; with no
+ * corridor at all, no delay and no interdiction; delay = the corridor's transit delay); it is
+ * stopped at the border, all together, with probability {@code interdiction} (times {@code 1 -
+ * border closure} combined only when {@code borderClosureStopsOperatives}); otherwise its one plot
+ * joins the destination's {@link TerrorQueue}: it is foiled if an intelligence team detects it
+ * before its duration ({@code plotDays}) runs out, else carried out. Per destination: the teams are
+ * {@code intelligenceServers} (unlimited when not listed) times {@code 1 + intelligence sharing}; a
+ * team detects the plot it investigates at rate {@code e / ((1 - e) x mean plotDays) x (1 -
+ * encrypted communication)}, {@code e} the source's {@code intelligenceEffectiveness}, so that with
+ * unlimited teams, exponential durations and no encryption a plot is foiled with probability {@code
+ * e}; under load (teams busy) the chance falls.
  *
  * <p>Inspired (not directed) attacks: each day a Poisson number with mean {@code
  * inspiredAttacksPerYear / 365 x momentum^inspiredMomentumSensitivity}, spread over sources in
@@ -48,6 +58,11 @@ public final class ExternalOperations implements Mechanism, Ports.Operations, Ac
   private ContinuousSampler[] delay;
   private double[] intelligence;
   private double[] poolShare;
+  private TerrorQueue[] queues;
+  private ContinuousSampler cellSize;
+  private int inTraining;
+  private int[] forming;
+  private int[] cellTarget;
 
   public static final MechanismFactory FACTORY =
       MechanismFactory.of(NAME, ExternalOperationsParameters.class, ExternalOperations::create);
@@ -109,12 +124,67 @@ public final class ExternalOperations implements Mechanism, Ports.Operations, Ac
     for (int s = 0; s < sources; s++) {
       poolShare[s] = pool > 0 ? poolShare[s] / pool : 0;
     }
+    cellSize = Samplers.of(p.cellSize(), draw.rng());
+    forming = new int[sources];
+    cellTarget = new int[sources];
+    queues = new TerrorQueue[sources];
+    ContinuousSampler unit = ZigguratSampler.Exponential.of(draw.rng());
+    double meanPlotDays = p.plotDays().mean();
+    for (int s = 0; s < sources; s++) {
+      int source = s;
+      Integer teams = p.intelligenceServers().get(ctx.index().sourceId(s));
+      double e = intelligence[s];
+      // the rate at which, with unlimited teams and exponential durations of the same mean, a plot
+      // is detected with probability intelligenceEffectiveness: e / ((1 - e) mean)
+      double base =
+          e >= 1 ? Double.POSITIVE_INFINITY : meanPlotDays > 0 ? e / ((1 - e) * meanPlotDays) : 0;
+      queues[s] =
+          new TerrorQueue(
+              () ->
+                  teams == null
+                      ? Integer.MAX_VALUE
+                      : (int) Math.round(teams * (1 + world.intelligenceSharing(source))),
+              () -> {
+                double x = world.encryption(source);
+                return x >= 1 ? 0 : base * (1 - x);
+              },
+              unit);
+    }
     sim.scheduleAt(MIDDAY, this);
   }
 
   @Override
+  public boolean hasPlace(int source) {
+    return inTraining < p.trainingPlaces();
+  }
+
+  @Override
   public void assigned(int source) {
-    sim.schedule(training.sample(), new Operative(source));
+    inTraining++;
+    sim.schedule(
+        training.sample(),
+        s -> {
+          inTraining--;
+          trained(source);
+        });
+  }
+
+  /** A trained operative joins its destination's forming cell; a complete cell sets out. */
+  private void trained(int source) {
+    if (forming[source] == 0) {
+      cellTarget[source] = Math.max(1, (int) Math.round(cellSize.sample()));
+    }
+    forming[source]++;
+    if (forming[source] >= cellTarget[source]) {
+      int n = forming[source];
+      forming[source] = 0;
+      new Operative(source, n).fire(sim);
+    }
+  }
+
+  /** Operatives in training now. */
+  public int inTraining() {
+    return inTraining;
   }
 
   /** Inspired attacks, daily. */
@@ -131,18 +201,24 @@ public final class ExternalOperations implements Mechanism, Ports.Operations, Ac
     sim.schedule(1.0, this);
   }
 
-  /** One operative, as its own kernel action moving through phases. */
+  /**
+   * One cell of {@code size} operatives of the same destination, as its own kernel action moving
+   * through phases: it sets out by a corridor open now (waiting a day at a time while none is),
+   * travels, may be interdicted (all together), and makes one plot.
+   */
   private final class Operative implements Action {
     private static final int TRAINING = 0;
     private static final int TRAVELLING = 1;
     private static final int FOILED = 2;
     private static final int EXECUTED = 3;
     private final int source;
+    private final int size;
     private int corridor = -1;
     private int phase = TRAINING;
 
-    Operative(int source) {
+    Operative(int source, int size) {
       this.source = source;
+      this.size = size;
     }
 
     @Override
@@ -150,19 +226,33 @@ public final class ExternalOperations implements Mechanism, Ports.Operations, Ac
       switch (phase) {
         case TRAINING -> dispatch(sim);
         case TRAVELLING -> arrive(sim);
-        case FOILED -> people.move(source, PersonState.OPERATIVE, PersonState.PLOT_FOILED, 1);
-        case EXECUTED -> people.move(source, PersonState.OPERATIVE, PersonState.PLOT_EXECUTED, 1);
+        case FOILED -> {
+          people.move(source, PersonState.OPERATIVE, PersonState.PLOT_FOILED, size);
+          world.plotFoiled(source);
+        }
+        case EXECUTED -> {
+          people.move(source, PersonState.OPERATIVE, PersonState.PLOT_EXECUTED, size);
+          world.plotExecuted(source);
+        }
         default -> throw new IllegalStateException("phase " + phase);
       }
     }
 
     private void dispatch(Simulation sim) {
-      people.operativeDispatched(source);
       int[] ks = corridorsOf[source];
+      boolean open = false;
       for (int j = 0; j < ks.length; j++) {
-        scratch[j] = weights[ks[j]];
+        scratch[j] = world.corridorOpen(ks[j]) ? weights[ks[j]] : 0;
+        open |= scratch[j] > 0;
       }
-      int j = draw.pick(scratch, ks.length);
+      if (ks.length > 0 && !open) {
+        sim.schedule(1.0, this); // no way out now: wait for a route to open
+        return;
+      }
+      for (int m = 0; m < size; m++) {
+        people.operativeDispatched(source);
+      }
+      int j = ks.length == 0 ? -1 : draw.pick(scratch, ks.length);
       phase = TRAVELLING;
       if (j < 0) {
         arrive(sim);
@@ -174,21 +264,145 @@ public final class ExternalOperations implements Mechanism, Ports.Operations, Ac
 
     private void arrive(Simulation sim) {
       if (corridor >= 0) {
-        double stop = 1 - (1 - interdiction[corridor]) * (1 - world.borderClosure(corridor));
+        double closure = p.borderClosureStopsOperatives() ? world.borderClosure(corridor) : 0;
+        double stop = 1 - (1 - interdiction[corridor]) * (1 - closure);
         if (draw.bernoulli(stop)) {
-          people.move(source, PersonState.OPERATIVE, PersonState.OPERATIVE_INTERDICTED, 1);
-          world.interdicted(corridor);
+          people.move(source, PersonState.OPERATIVE, PersonState.OPERATIVE_INTERDICTED, size);
+          for (int m = 0; m < size; m++) {
+            world.interdicted(corridor);
+          }
           return;
         }
       }
-      double duration = plot.sample();
-      double foil = 1 - (1 - intelligence[source]) * (1 - world.intelligenceSharing(source));
-      if (draw.bernoulli(foil)) {
-        phase = FOILED;
-        sim.schedule(duration * draw.uniform(), this);
+      queues[source].arrive(sim, plot.sample(), this::outcome);
+    }
+
+    private void outcome(Simulation sim, boolean detected) {
+      phase = detected ? FOILED : EXECUTED;
+      fire(sim);
+    }
+  }
+
+  /**
+   * The terror queue of one destination country (Kaplan, "Terror queues", Operations Research
+   * 58(4), 2010): plots are the customers and intelligence teams the servers. A plot that arrives
+   * finds a free team and is investigated at once, or waits in line (first come, first served) for
+   * one. A plot under investigation is detected (foiled) after an exponential time of rate {@code
+   * detectionRate()}; any plot, waiting or under investigation, is carried out when its own
+   * duration (drawn by the caller) runs out first. When a plot leaves a team, the next waiting plot
+   * takes its place. With exponential durations of rate theta and Poisson arrivals of rate lambda
+   * the number of plots present is a birth-death chain (births lambda, deaths min(n, c) delta + n
+   * theta), so the chance a plot is detected is {@code delta E[min(N, c)] / lambda}; with unlimited
+   * teams it is {@code delta / (delta + theta)} whatever the load. The chance of detection falls as
+   * the load rises (teams busy, plots waiting): the congestion the model is built on.
+   */
+  public static final class TerrorQueue {
+    /** What happens to a plot: {@code detected} true if foiled, false if carried out. */
+    public interface Outcome {
+      void happened(Simulation sim, boolean detected);
+    }
+
+    private final java.util.function.IntSupplier servers;
+    private final java.util.function.DoubleSupplier detectionRate;
+    private final ContinuousSampler unitExponential;
+    private final java.util.ArrayDeque<Entry> waiting = new java.util.ArrayDeque<>();
+    private int investigated;
+
+    /**
+     * @param servers the teams available now ({@link Integer#MAX_VALUE} = unlimited), read at each
+     *     admission
+     * @param detectionRate rate per day at which a team detects the plot it investigates, read when
+     *     an investigation starts ({@link Double#POSITIVE_INFINITY}: at once; 0: never)
+     * @param unitExponential exponential samples of mean 1
+     */
+    public TerrorQueue(
+        java.util.function.IntSupplier servers,
+        java.util.function.DoubleSupplier detectionRate,
+        ContinuousSampler unitExponential) {
+      this.servers = servers;
+      this.detectionRate = detectionRate;
+      this.unitExponential = unitExponential;
+    }
+
+    /** Plots under investigation now. */
+    public int investigated() {
+      return investigated;
+    }
+
+    /** Plots waiting for a team now. */
+    public int waiting() {
+      return waiting.size();
+    }
+
+    /** A plot arrives that would be carried out after {@code duration} days. */
+    public void arrive(Simulation sim, double duration, Outcome outcome) {
+      Entry e = new Entry(outcome);
+      e.completeAt = sim.now() + duration;
+      e.completion = sim.schedule(duration, e::complete);
+      if (investigated < servers.getAsInt()) {
+        investigate(sim, e);
       } else {
-        phase = EXECUTED;
-        sim.schedule(duration, this);
+        waiting.addLast(e);
+      }
+    }
+
+    private void investigate(Simulation sim, Entry e) {
+      investigated++;
+      e.investigated = true;
+      double rate = detectionRate.getAsDouble();
+      if (rate > 0) {
+        double delay = unitExponential.sample() / rate;
+        // a detection that would come after the plot is carried out never happens: not scheduled
+        // (also keeps far-future events, from rates near 0, out of the event queue)
+        if (sim.now() + delay < e.completeAt) {
+          e.detection = sim.schedule(delay, e::detect);
+        }
+      }
+    }
+
+    private void leave(Simulation sim, Entry e) {
+      e.done = true;
+      if (e.investigated) {
+        investigated--;
+        while (!waiting.isEmpty() && investigated < servers.getAsInt()) {
+          Entry next = waiting.pollFirst();
+          if (!next.done) {
+            investigate(sim, next);
+          }
+        }
+      }
+    }
+
+    private final class Entry {
+      private final Outcome outcome;
+      private int completion = -1;
+      private double completeAt;
+      private int detection = -1;
+      private boolean investigated;
+      private boolean done;
+
+      Entry(Outcome outcome) {
+        this.outcome = outcome;
+      }
+
+      void complete(Simulation sim) {
+        if (done) {
+          return;
+        }
+        if (detection >= 0) {
+          sim.cancel(detection);
+        }
+        leave(sim, this);
+        outcome.happened(sim, false);
+      }
+
+      void detect(Simulation sim) {
+        if (done) {
+          return;
+        }
+        sim.cancel(completion);
+        leave(sim, this);
+        outcome.happened(sim, true);
       }
     }
   }

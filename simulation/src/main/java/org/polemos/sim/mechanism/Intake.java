@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.Optional;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.polemos.model.Scenario;
-import org.polemos.model.process.ExternalOperationsParameters;
 import org.polemos.model.process.IntakeParameters;
 import org.polemos.model.process.RoleShares;
 import org.polemos.sim.RunContext;
@@ -20,15 +19,15 @@ import org.polemos.sim.world.World;
  * in front of {@code servers} parallel places; service time is drawn from {@code serviceDays}. With
  * Poisson arrivals and exponential service this is exactly an M/M/c queue.
  *
- * <p>On leaving intake a recruit takes a role by {@link RoleShares}, where the external-operations
- * share is raised to {@code min(1, externalOperations + territorialShiftSensitivity x lost)} with
- * {@code lost} the share of the organisation's peak territory lost so far, and the fighter and
- * support shares are scaled down in proportion. Fighters join the organisation's forces in the held
- * region with a front where its fighters are fewest relative to the enemy fighters next to it (with
- * no front anywhere: the corridor's entry region if held, otherwise the held region with most of
- * its fighters); if it holds no region they are counted as deserted. Support staff are counted
- * (state support), operatives go to {@link ExternalOperations}. Foreign fighters are counted by
- * source (and so by the source's language group in the outputs).
+ * <p>On leaving intake a recruit takes a role by {@link RoleShares} (constant shares: the share
+ * assigned to operations abroad no longer rises with the area lost, issue 14); one assigned to
+ * operations abroad while the branch has no free training place ({@link Ports.Operations#hasPlace})
+ * serves as a fighter instead. Fighters join the organisation's forces in the held region with a
+ * front where its fighters are fewest relative to the enemy fighters next to it (with no front
+ * anywhere: the corridor's entry region if held, otherwise the held region with most of its
+ * fighters); if it holds no region they are counted as deserted. Support staff are counted (state
+ * support), operatives go to {@link ExternalOperations}. Foreign fighters are counted by source
+ * (and so by the source's language group in the outputs).
  */
 public final class Intake implements Mechanism, Ports.Arrivals {
   public static final String NAME = "intake";
@@ -43,7 +42,6 @@ public final class Intake implements Mechanism, Ports.Arrivals {
   private int busy;
   private final ArrayDeque<Traveller> queue = new ArrayDeque<>();
   private RoleShares roles;
-  private double shiftSensitivity;
   private Ports.Operations operations;
   private final Traveller.Step complete = this::complete;
 
@@ -75,9 +73,6 @@ public final class Intake implements Mechanism, Ports.Arrivals {
     servers = p.servers();
     service = Samplers.of(p.serviceDays(), draw.rng());
     roles = p.roles();
-    ExternalOperationsParameters ops =
-        ctx.scenario().processes().get(ExternalOperationsParameters.class);
-    shiftSensitivity = ops.territorialShiftSensitivity();
     operations = ctx.require(Ports.Operations.class);
   }
 
@@ -99,25 +94,15 @@ public final class Intake implements Mechanism, Ports.Arrivals {
     sim.schedule(service.sample(), t);
   }
 
-  /** The external-operations share in the current state. */
-  public double externalOperationsShare() {
-    double peak = world.peakOrganisationArea();
-    int org = world.organisation();
-    double lost = peak > 0 && org >= 0 ? Math.max(0, 1 - world.areaHeld(org) / peak) : 0;
-    return Math.min(1, roles.externalOperations() + shiftSensitivity * lost);
-  }
-
   private void complete(Traveller t, Simulation sim) {
     busy--;
     int s = t.source;
-    double ext = externalOperationsShare();
-    double rest = roles.fighter() + roles.support();
-    double fighter = rest > 0 ? roles.fighter() / rest * (1 - ext) : 0;
+    double ext = roles.externalOperations();
     double u = draw.uniform();
-    if (u < ext) {
+    if (u < ext && operations.hasPlace(s)) {
       people.move(s, PersonState.IN_INTAKE, PersonState.OPERATIVE, 1);
       operations.assigned(s);
-    } else if (u < ext + fighter) {
+    } else if (u < ext + roles.fighter()) {
       int region = placement(world.corridorEntry(t.corridor));
       int cells = region >= 0 ? -1 : largestUnderground();
       if (region >= 0) {

@@ -39,6 +39,14 @@ public final class Ports {
    */
   public interface Operations {
     void assigned(int source);
+
+    /**
+     * Whether the branch has a free training place for a recruit of {@code source} now (capacity,
+     * issue 14); a recruit refused serves as a fighter.
+     */
+    default boolean hasPlace(int source) {
+      return true;
+    }
   }
 
   /**

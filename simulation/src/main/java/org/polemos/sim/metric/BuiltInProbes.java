@@ -63,6 +63,15 @@ public final class BuiltInProbes {
    */
   public static final String REGION_SHARE_HELD = "region_share_held";
 
+  /**
+   * The organisation's spending due in the period, keys {@code pay}, {@code administration}, {@code
+   * war}, {@code families}, {@code operations} (what was due; see {@link #UNFUNDED_USD}).
+   */
+  public static final String SPENDING_USD = "spending_usd";
+
+  /** The part of the period's spending due that the treasury could not pay (pay cuts), USD. */
+  public static final String UNFUNDED_USD = "unfunded_usd";
+
   /** All built-in probes. */
   public static List<MetricProbe> all() {
     List<MetricProbe> list = new ArrayList<>();
@@ -106,8 +115,14 @@ public final class BuiltInProbes {
     list.add(state(FOREIGN_DEATHS_CUMULATIVE, PersonState.DEAD));
     list.add(state(Metric.RETURNEES_CUMULATIVE, PersonState.RETURNED));
     list.add(state(OPERATIVES_INTERDICTED_CUMULATIVE, PersonState.OPERATIVE_INTERDICTED));
-    list.add(state(Metric.PLOTS_FOILED_CUMULATIVE, PersonState.PLOT_FOILED));
-    list.add(state(Metric.PLOTS_EXECUTED_CUMULATIVE, PersonState.PLOT_EXECUTED));
+    list.add(
+        MetricProbe.of(
+            Metric.PLOTS_FOILED_CUMULATIVE,
+            (c, out) -> bySource(c, out, s -> c.world().plotsFoiled(s))));
+    list.add(
+        MetricProbe.of(
+            Metric.PLOTS_EXECUTED_CUMULATIVE,
+            (c, out) -> bySource(c, out, s -> c.world().plotsExecuted(s))));
     list.add(state(HUB_WAITING, PersonState.AT_HUB));
     list.add(state(GAVE_UP_CUMULATIVE, PersonState.GAVE_UP));
     list.add(
@@ -164,10 +179,19 @@ public final class BuiltInProbes {
         MetricProbe.of(
             Metric.REVENUE_USD,
             (c, out) -> {
-              for (int s = World.TAX; s <= World.OTHER; s++) {
+              for (int s = 0; s < World.revenueStreams(); s++) {
                 out.emit(World.revenueStreamKey(s), c.world().revenuePeriod(s));
               }
             }));
+    list.add(
+        MetricProbe.of(
+            SPENDING_USD,
+            (c, out) -> {
+              for (int s = 0; s < World.spendingStreams(); s++) {
+                out.emit(World.spendingStreamKey(s), c.world().spendingPeriod(s));
+              }
+            }));
+    list.add(MetricProbe.of(UNFUNDED_USD, (c, out) -> out.emit("", c.world().unfundedPeriod())));
     list.add(MetricProbe.of(Metric.TREASURY_USD, (c, out) -> out.emit("", c.world().treasury())));
     list.add(MetricProbe.of(Metric.MOMENTUM, (c, out) -> out.emit("", c.world().momentum())));
     list.add(

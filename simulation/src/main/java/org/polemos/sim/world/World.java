@@ -43,26 +43,44 @@ public final class World {
   private final double[] counterMessaging;
   private final double[] borderClosure;
   private final double[] revenueDamage;
+  private final double[] cashStrikes;
+  private final double[] encryption;
 
   // organisation-wide quantities
   private double momentum = 1.0;
   private double perceivedMomentum = 1.0;
   private double treasury;
   private double unfundedShare;
-  private final double[] revenueCumulative = new double[3];
-  private final double[] revenuePeriod = new double[3];
+  private final double[] revenueCumulative = new double[4];
+  private final double[] revenuePeriod = new double[4];
+  private final double[] spendingPeriod = new double[5];
+  private double unfundedPeriod;
   private int intakeWaiting;
   private int intakeInService;
   private double intakeWaitSumPeriod;
   private long intakeStartedPeriod;
   private final long[] inspiredAttacks;
+  private final long[] plotsFoiled;
+  private final long[] plotsExecuted;
 
   /** Revenue streams, in the order of {@link #revenueStreamKey(int)}. */
   public static final int TAX = 0;
 
   public static final int OIL = 1;
   public static final int OTHER = 2;
-  private static final String[] STREAMS = {"tax", "oil", "other"};
+  public static final int LOOT = 3;
+  private static final String[] STREAMS = {"tax", "oil", "other", "loot"};
+
+  /** Spending streams, in the order of {@link #spendingStreamKey(int)}. */
+  public static final int PAY = 0;
+
+  public static final int ADMINISTRATION = 1;
+  public static final int WAR = 2;
+  public static final int FAMILIES = 3;
+  public static final int OPERATIONS = 4;
+  private static final String[] SPENDING = {
+    "pay", "administration", "war", "families", "operations"
+  };
 
   public World(ScenarioIndex index) {
     this.index = index;
@@ -72,6 +90,8 @@ public final class World {
     forces = new Forces(index.placeCount(), index.factionCount(), org, people);
     territory = new Territory(index, forces);
     inspiredAttacks = new long[index.sourceCount()];
+    plotsFoiled = new long[index.sourceCount()];
+    plotsExecuted = new long[index.sourceCount()];
     int corridors = index.corridorCount();
     corridorEntry = new int[corridors];
     corridorOpen = new boolean[corridors];
@@ -87,6 +107,8 @@ public final class World {
     counterMessaging = new double[index.sourceCount()];
     borderClosure = new double[corridors];
     revenueDamage = new double[index.placeCount()];
+    cashStrikes = new double[index.placeCount()];
+    encryption = new double[index.sourceCount()];
     treasury = sc.processes().get(EconomyParameters.class).initialTreasuryUsd();
   }
 
@@ -287,6 +309,8 @@ public final class World {
     java.util.Arrays.fill(counterMessaging, 0);
     java.util.Arrays.fill(borderClosure, 0);
     java.util.Arrays.fill(revenueDamage, 0);
+    java.util.Arrays.fill(cashStrikes, 0);
+    java.util.Arrays.fill(encryption, 0);
     List<Intervention> all = index.scenario().interventions();
     for (int i = 0; i < all.size(); i++) {
       if (!interventionActive[i]) {
@@ -304,6 +328,12 @@ public final class World {
           case REVENUE_STRIKES -> {
             for (int place : index.placesWithin(t)) {
               combine(revenueDamage, place, x);
+            }
+          }
+          case ENCRYPTED_COMMUNICATION -> combine(encryption, index.source(t), x);
+          case CASH_STRIKES -> {
+            for (int place : index.placesWithin(t)) {
+              combine(cashStrikes, place, x);
             }
           }
           default -> {
@@ -331,6 +361,14 @@ public final class World {
     return counterMessaging[source];
   }
 
+  /**
+   * Relative reduction of the plot detection rate in {@code source} by encrypted communication in
+   * force, [0,1].
+   */
+  public double encryption(int source) {
+    return encryption[source];
+  }
+
   public double borderClosure(int corridor) {
     return borderClosure[corridor];
   }
@@ -338,6 +376,14 @@ public final class World {
   /** Share of {@code place}'s oil capacity put out of action by revenue strikes in force, [0,1]. */
   public double revenueDamage(int place) {
     return revenueDamage[place];
+  }
+
+  /**
+   * Share of the cash kept in {@code place} destroyed per 30 days by the cash strikes in force,
+   * [0,1].
+   */
+  public double cashStrikes(int place) {
+    return cashStrikes[place];
   }
 
   // ---- momentum and economy ----
@@ -398,6 +444,39 @@ public final class World {
     return STREAMS[stream];
   }
 
+  /** Number of revenue streams. */
+  public static int revenueStreams() {
+    return STREAMS.length;
+  }
+
+  /** Records {@code usd} of spending (what was due, paid or not) in {@code stream}. */
+  public void addSpending(int stream, double usd) {
+    spendingPeriod[stream] += usd;
+  }
+
+  /** Spending due in {@code stream} since the previous sample. */
+  public double spendingPeriod(int stream) {
+    return spendingPeriod[stream];
+  }
+
+  public static String spendingStreamKey(int stream) {
+    return SPENDING[stream];
+  }
+
+  public static int spendingStreams() {
+    return SPENDING.length;
+  }
+
+  /** Records {@code usd} of the day's need that the treasury could not pay. */
+  public void addUnfunded(double usd) {
+    unfundedPeriod += usd;
+  }
+
+  /** Need left unpaid since the previous sample, USD. */
+  public double unfundedPeriod() {
+    return unfundedPeriod;
+  }
+
   // ---- intake ----
 
   public int intakeWaiting() {
@@ -426,6 +505,24 @@ public final class World {
 
   // ---- external operations ----
 
+  /** Records a directed plot (one cell's) foiled in {@code source}. */
+  public void plotFoiled(int source) {
+    plotsFoiled[source]++;
+  }
+
+  /** Records a directed plot (one cell's) carried out in {@code source}. */
+  public void plotExecuted(int source) {
+    plotsExecuted[source]++;
+  }
+
+  public long plotsFoiled(int source) {
+    return plotsFoiled[source];
+  }
+
+  public long plotsExecuted(int source) {
+    return plotsExecuted[source];
+  }
+
   public void inspiredAttack(int source) {
     inspiredAttacks[source]++;
   }
@@ -450,6 +547,8 @@ public final class World {
   /** Resets the per-period accumulators; the engine calls it after each sample. */
   public void startSamplePeriod() {
     java.util.Arrays.fill(revenuePeriod, 0);
+    java.util.Arrays.fill(spendingPeriod, 0);
+    unfundedPeriod = 0;
     intakeWaitSumPeriod = 0;
     intakeStartedPeriod = 0;
   }
