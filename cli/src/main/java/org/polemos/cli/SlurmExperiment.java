@@ -3,6 +3,7 @@ package org.polemos.cli;
 import com.google.inject.Injector;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
 
@@ -37,8 +38,11 @@ final class SlurmExperiment {
           "the experiment's --out: give only slurm's --out DIR (the shards"
               + " go to DIR/shards, the merged result to DIR/merged)");
     }
+    // Parsed as a shard task runs it: with an --out (sweep, sensitivity and hindcast require one).
+    List<String> asTask = new ArrayList<>(experiment);
+    asTask.addAll(List.of("--out", Path.of("shards", "0").toString()));
     try {
-      root.parseArgs(experiment.toArray(String[]::new));
+      root.parseArgs(asTask.toArray(String[]::new));
     } catch (CommandLine.ParameterException e) {
       throw new CommandLine.ParameterException(cmd, "experiment '" + kind + "': " + e.getMessage());
     }
