@@ -2,17 +2,12 @@ package org.polemos.cli;
 
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.polemos.io.experiment.CalibrationFileReader;
 import org.polemos.io.experiment.CalibrationSpec;
-import org.polemos.io.experiment.ParameterBounds;
 import org.polemos.sim.Engine;
-import org.polemos.sim.experiment.Calibration;
-import org.polemos.sim.experiment.Calibrator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,12 +63,7 @@ final class CalibrateCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "CAL.yaml", description = "The calibration file.")
   Path file;
 
-  @Option(
-      names = {"-o", "--out"},
-      paramLabel = "DIR",
-      required = true,
-      description = "Output directory; must be new or empty.")
-  Path out;
+  @Mixin OutDirectoryOption outOption = new OutDirectoryOption();
 
   @Option(
       names = "--budget",
@@ -100,6 +90,7 @@ final class CalibrateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     CommandLine cmd = spec.commandLine();
+    Path out = outOption.out;
     if (!Files.isRegularFile(file)) {
       throw new CommandLine.ParameterException(cmd, file + ": no such file");
     }
@@ -107,105 +98,23 @@ final class CalibrateCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(cmd, "--budget must be at least 2, was " + budget);
     }
     CalibrationSpec cal = new CalibrationFileReader(engine.metrics()).read(file);
-    checkTargets(cal);
+    CalibrationFile.checkTargets(cal, engine);
     if (cal.isAbc()) {
       if (resume && !Files.isDirectory(out)) {
         throw new CommandLine.ParameterException(cmd, "--resume: no such directory: " + out);
       }
       try (OutputDirectory claimed =
           resume ? OutputDirectory.claim(out, cmd) : OutputDirectory.claimEmpty(out, cmd)) {
-        return abc(cal, cmd);
+        return CalibrationRuns.abc(
+            engine, cal, file, out, resume, budget, threadsOption, progressOption.noProgress, cmd);
       }
     }
     if (resume) {
       throw new CommandLine.ParameterException(cmd, "--resume applies to method: abc-smc only");
     }
     try (OutputDirectory claimed = OutputDirectory.claimEmpty(out, cmd)) {
-      return calibrate(cal, cmd);
+      return CalibrationRuns.optimise(
+          engine, cal, file, out, budget, threadsOption, progressOption.noProgress, cmd);
     }
-  }
-
-  private int calibrate(CalibrationSpec cal, CommandLine cmd) throws IOException {
-    int workers = threadsOption.workers(cal.replications(), cmd);
-    int evaluations = budget != null ? budget : cal.budget();
-    List<String> paths = cal.parameters().stream().map(ParameterBounds::path).toList();
-    int k = paths.size();
-    double[] min = new double[k];
-    double[] max = new double[k];
-    double[] initial = new double[k];
-    for (int i = 0; i < k; i++) {
-      ParameterBounds b = cal.parameters().get(i);
-      min[i] = b.min();
-      max[i] = b.max();
-      initial[i] = Double.isNaN(b.initial()) ? (b.min() + b.max()) / 2 : b.initial();
-    }
-    PrintWriter err = cmd.getErr();
-    long t0 = System.nanoTime();
-    Calibrator calibrator =
-        new Calibrator(min, max, Calibrator.Method.of(cal.optimiser()), evaluations, cal.seed());
-    Calibration.Result result;
-    try (Progress progress =
-        Progress.of(progressOption.noProgress, "calibrate", "evaluations", err)) {
-      result =
-          CalibrationFile.calibration(cal)
-              .run(
-                  engine,
-                  calibrator,
-                  initial,
-                  workers,
-                  (e, best) -> progress.replicationDone(e.number(), evaluations));
-    }
-    CalibrationOutput.write(
-        cal,
-        result,
-        new TargetRuns(engine, cal.base(), paths, cal.targets()),
-        min,
-        max,
-        initial,
-        file,
-        out,
-        t0,
-        cmd.getOut());
-    return ExitCodes.OK;
-  }
-
-  /** {@code method: abc-smc}: the posterior, its diagnostics and the identifiability check. */
-  private int abc(CalibrationSpec cal, CommandLine cmd) throws IOException {
-    int workers =
-        threadsOption.threads != null
-            ? threadsOption.workers(1, cmd)
-            : Math.max(1, Runtime.getRuntime().availableProcessors());
-    long t0 = System.nanoTime();
-    AbcCalibration abc = new AbcCalibration(engine, cal, cal.targets());
-    List<org.polemos.sim.experiment.abc.AbcSmc.Generation> generations =
-        abc.run(out, resume, workers, budget, progressOption.noProgress, cmd);
-    PrintWriter stdout = cmd.getOut();
-    List<CalibrationSpec.PriorSpec> priors = cal.abc().priors();
-    double[] low = new double[priors.size()];
-    double[] high = new double[priors.size()];
-    for (int i = 0; i < low.length; i++) {
-      low[i] = cal.parameters().get(i).min();
-      high[i] = cal.parameters().get(i).max();
-    }
-    abc.print(stdout, generations, (System.nanoTime() - t0) / 1e9, out, file.toString());
-    IdentifiabilityReport.write(
-        abc.runs(),
-        abc.paths(),
-        low,
-        high,
-        cal.seed(),
-        cal.replications(),
-        out.resolve("identifiability.csv"),
-        stdout);
-    stdout.flush();
-    return ExitCodes.OK;
-  }
-
-  /**
-   * Checks metric names, and runs one replication of the base to check that every target's series
-   * exists ({@link CalibrationFile#checkTargets}).
-   */
-  void checkTargets(CalibrationSpec cal) {
-    CalibrationFile.checkTargets(cal, engine);
   }
 }

@@ -2,36 +2,15 @@ package org.polemos.cli;
 
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.polemos.io.report.ReportBuilder;
-import org.polemos.io.results.EventLogWriter;
-import org.polemos.io.results.ParquetSeriesWriter;
-import org.polemos.io.results.RunManifest;
-import org.polemos.io.results.SeriesCsvWriter;
-import org.polemos.io.results.SeriesWriter;
 import org.polemos.io.scenario.ScenarioWriter;
 import org.polemos.model.Scenario;
-import org.polemos.model.result.EventRecord;
 import org.polemos.sim.Engine;
-import org.polemos.sim.RunListener;
-import org.polemos.sim.experiment.Replications;
-import org.polemos.sim.experiment.SummaryStatistics;
-import org.polemos.sim.random.RandomStreams;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -102,13 +81,7 @@ final class RunCommand implements Callable<Integer>, ShardOption.Sharded {
       description = "Number of replications (default: ${DEFAULT-VALUE}).")
   int replications;
 
-  @Option(
-      names = {"-t", "--threads"},
-      paramLabel = "T",
-      description =
-          "Worker threads, at most N and the number of processors (at least 2). Default: the number "
-              + "of processors, at most N.")
-  Integer threads;
+  @Mixin ThreadsOption threadsOption = new ThreadsOption();
 
   @Option(
       names = {"-o", "--out"},
@@ -117,36 +90,8 @@ final class RunCommand implements Callable<Integer>, ShardOption.Sharded {
           "Run directory; must not exist or be empty. Default: runs/<scenario>-<timestamp>.")
   Path out;
 
-  @Option(
-      names = "--keep-series",
-      paramLabel = "K",
-      description =
-          "Write series.csv rows for the first K replications only (summary.csv always covers all). "
-              + "Default: all when N <= 100, else 100.")
-  Integer keepSeries;
-
   @Mixin SetOption setOption = new SetOption();
-
-  @Option(
-      names = "--format",
-      split = ",",
-      paramLabel = "FORMAT",
-      defaultValue = "csv",
-      description =
-          "Formats of the series and summary tables: csv, parquet, or both (csv,parquet). "
-              + "summary.csv is always written (the report and compare read it). Default: ${DEFAULT-VALUE}.")
-  List<TableFormat> formats;
-
-  @Option(names = "--no-report", description = "Do not write report.html (see 'polemos report').")
-  boolean noReport;
-
-  @Option(
-      names = "--observed",
-      paramLabel = "FILE",
-      description =
-          "Observed series (replication,date,metric,key,value; e.g. from 'polemos import') to overlay "
-              + "in the report.")
-  Path observed;
+  @Mixin RunTableOptions tables = new RunTableOptions();
 
   @Mixin ProgressOption progressOption = new ProgressOption();
 
@@ -159,12 +104,6 @@ final class RunCommand implements Callable<Integer>, ShardOption.Sharded {
               + "parametric and stochastic uncertainty; posterior-draws.csv records which.")
   Path posterior;
 
-  /** Table formats a run can write. */
-  enum TableFormat {
-    csv,
-    parquet
-  }
-
   private final Engine engine;
 
   @Inject
@@ -175,40 +114,17 @@ final class RunCommand implements Callable<Integer>, ShardOption.Sharded {
   @Override
   public Integer call() throws IOException {
     CommandLine cmd = spec.commandLine();
-    if (replications < 1) {
-      throw new CommandLine.ParameterException(
-          cmd, "--replications must be at least 1, was " + replications);
-    }
-    if (keepSeries != null && keepSeries < 0) {
-      throw new CommandLine.ParameterException(
-          cmd, "--keep-series must be at least 0, was " + keepSeries);
-    }
-    int keep = keepSeries != null ? keepSeries : Math.min(replications, 100);
-    boolean csv = formats.contains(TableFormat.csv);
-    boolean parquet = formats.contains(TableFormat.parquet);
-    if (!noReport && !csv) {
-      throw new CommandLine.ParameterException(
-          cmd,
-          "--format "
-              + formatsText()
-              + ": the report is drawn from"
-              + " series.csv; use --format csv,parquet, or add --no-report");
-    }
-    if (!noReport && keep == 0) {
-      throw new CommandLine.ParameterException(
-          cmd,
-          "--keep-series 0 keeps no series rows, and the report is drawn"
-              + " from them; keep at least 1, or add --no-report");
-    }
+    int keep = tables.keep(replications, cmd);
     // Every input is checked before the simulation starts, not after it.
-    checkObserved(cmd);
+    tables.checkObserved(cmd);
     if (out != null) {
-      Outputs.requireNotInput("--out", out, cmd, observed == null ? List.of() : List.of(observed));
+      Outputs.requireNotInput(
+          "--out", out, cmd, tables.observed == null ? List.of() : List.of(tables.observed));
     }
     Scenario loaded = setOption.apply(ScenarioArgument.load(scenarioArgument, cmd), cmd);
     long runSeed = seed != null ? seed : loaded.seed();
     Scenario scenario = loaded.with("seed", runSeed);
-    requireReadableBack(scenario);
+    RunWriter.requireReadableBack(scenario);
     PosteriorRuns draws =
         posterior == null
             ? null
@@ -219,17 +135,9 @@ final class RunCommand implements Callable<Integer>, ShardOption.Sharded {
           "--posterior cannot be combined with --shard or merge yet: run"
               + " the posterior replications in one process");
     }
-    int workers = Experiments.threads(threads, replications, cmd);
-    Path dir =
-        shardOption.out(
-            out != null
-                ? out
-                : Path.of(
-                    "runs",
-                    scenario.id()
-                        + "-"
-                        + LocalDateTime.now()
-                            .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
+    int workers = threadsOption.workers(replications, cmd);
+    String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    Path dir = shardOption.out(out != null ? out : Path.of("runs", scenario.id() + "-" + stamp));
     String scenarioSha = sha256(new ScenarioWriter().toYaml(scenario));
     shardOption.verify("run", scenarioSha, "", runSeed);
     if (shardOption.sharding()) {
@@ -248,247 +156,26 @@ final class RunCommand implements Callable<Integer>, ShardOption.Sharded {
           dir,
           progressOption.noProgress);
     }
-    boolean created = !Files.exists(dir);
-    boolean finished = false;
-    try (OutputDirectory claimed = OutputDirectory.claimEmpty(dir, cmd)) {
-      // On SIGINT/SIGTERM the temporary files go (AtomicOutput), and so do the outputs this run
-      // already finished:
-      // the directory was empty, so an interrupted run leaves it empty (or removes it if the run
-      // created it).
-      var cleanup =
-          org.polemos.io.results.InterruptCleanup.onInterrupt(() -> removeOutputs(dir, created));
-      try {
-        int status = run(scenario, draws, runSeed, keep, workers, dir, csv, parquet, cmd);
-        finished = true;
-        return status;
-      } finally {
-        cleanup.close();
-      }
-    } finally {
-      // Every file is atomic, so a failed run leaves none; do not leave the empty directory either
-      // (checked once
-      // the lock is released).
-      if (!finished && created && Files.isDirectory(dir)) {
-        Experiments.deleteIfEmpty(dir);
-      }
-    }
-  }
-
-  /**
-   * Refuses, before the run, a scenario whose canonical YAML (the run's scenario.yaml) would be
-   * larger than a scenario file may be, so that every run directory can be read back by {@code
-   * report} and {@code run}.
-   */
-  static void requireReadableBack(Scenario scenario) {
-    long bytes = new ScenarioWriter().toYaml(scenario).getBytes(StandardCharsets.UTF_8).length;
-    if (bytes > org.polemos.io.scenario.ScenarioReader.MAX_BYTES) {
-      throw new org.polemos.io.scenario.ScenarioFileException(
-          List.of(
-              new org.polemos.io.scenario.Diagnostic(
-                  "",
-                  0,
-                  0,
-                  "",
-                  "the scenario written to scenario.yaml would be "
-                      + bytes
-                      + " bytes, over the limit of "
-                      + org.polemos.io.scenario.ScenarioReader.MAX_BYTES
-                      + " bytes for scenario files; shorten its texts")));
-    }
-  }
-
-  private String formatsText() {
-    List<String> names = new ArrayList<>();
-    formats.forEach(f -> names.add(f.name()));
-    return String.join(",", names);
-  }
-
-  /**
-   * Reads the --observed file before the run, so a bad one is reported before hours of simulation.
-   */
-  private void checkObserved(CommandLine cmd) throws IOException {
-    if (observed == null) {
-      return;
-    }
-    if (!Files.isRegularFile(observed)) {
-      throw new CommandLine.ParameterException(cmd, "--observed " + observed + ": no such file");
-    }
-    try {
-      org.polemos.io.report.ObservedFile.read(observed);
-    } catch (org.polemos.io.report.ReportException e) {
-      throw org.polemos.io.InputFileException.of("", "--observed: " + e.getMessage());
-    }
-  }
-
-  /** The files a run writes, removed from its directory when the run is interrupted. */
-  private static final List<String> OUTPUTS =
-      List.of(
-          "series.csv",
-          "series.parquet",
-          "summary.csv",
-          "summary.parquet",
-          "events.ndjson",
-          "scenario.yaml",
-          "manifest.json",
-          "report.html",
-          OutputDirectory.LOCK);
-
-  private static void removeOutputs(Path dir, boolean created) {
-    try {
-      for (String name : OUTPUTS) {
-        Files.deleteIfExists(dir.resolve(name));
-      }
-      if (created) {
-        Files.deleteIfExists(dir);
-      }
-    } catch (IOException e) {
-      // best effort on the way out; a non-empty directory is named by the next run's error
-    }
-  }
-
-  private int run(
-      Scenario scenario,
-      PosteriorRuns draws,
-      long runSeed,
-      int keep,
-      int workers,
-      Path dir,
-      boolean csv,
-      boolean parquet,
-      CommandLine cmd)
-      throws IOException {
-    PrintWriter stdout = cmd.getOut();
-    String startedAt = Instant.now().toString();
-    long t0 = System.nanoTime();
-    String scenarioYaml = new ScenarioWriter().toYaml(scenario);
-    RunSummaryTable summary = new RunSummaryTable(scenario);
-    SummaryStatistics statistics = new SummaryStatistics();
-    try (SeriesWriter seriesCsv = csv ? new SeriesCsvWriter(dir.resolve("series.csv")) : null;
-        SeriesWriter seriesParquet =
-            parquet ? new ParquetSeriesWriter(dir.resolve("series.parquet")) : null;
-        EventLogWriter events = new EventLogWriter(dir.resolve("events.ndjson"));
-        Progress progress = progressOption.progress(scenario.id(), "replications", cmd)) {
-      RunListener sink =
-          new RunListener() {
-            @Override
-            public void series(
-                int replication,
-                java.time.LocalDate date,
-                String metric,
-                String key,
-                double value) {
-              summary.series(date, metric, key, value);
-              statistics.series(replication, date, metric, key, value);
-              if (replication >= keep) {
-                return;
-              }
-              try {
-                if (seriesCsv != null) {
-                  seriesCsv.row(replication, date, metric, key, value);
-                }
-                if (seriesParquet != null) {
-                  seriesParquet.row(replication, date, metric, key, value);
-                }
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            }
-
-            @Override
-            public void event(EventRecord event) {
-              try {
-                events.event(event);
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            }
-          };
-      if (draws != null) {
-        new Replications(engine)
-            .run(
-                draws::scenario,
-                RandomStreams.of(runSeed),
-                0,
-                replications,
-                workers,
-                sink,
-                progress);
-      } else {
-        shardOption
-            .source(engine)
-            .run(0, scenario, RandomStreams.of(runSeed), 0, replications, workers, sink, progress);
-      }
-      if (seriesCsv != null) {
-        seriesCsv.commit();
-      }
-      if (seriesParquet != null) {
-        seriesParquet.commit();
-      }
-      events.commit();
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
-    Experiments.writeSummary(statistics, dir.resolve("summary.csv"));
-    if (parquet) {
-      Experiments.writeSummaryParquet(statistics, dir.resolve("summary.parquet"));
-    }
-    new ScenarioWriter().write(scenario, dir.resolve("scenario.yaml"));
-    if (draws != null) {
-      draws.write(dir.resolve(PosteriorRuns.DRAWS));
-    }
-    Map<String, String> files = new LinkedHashMap<>();
-    if (csv) {
-      files.put("series", "series.csv");
-    }
-    if (parquet) {
-      files.put("seriesParquet", "series.parquet");
-      files.put("summaryParquet", "summary.parquet");
-    }
-    files.put("summary", "summary.csv");
-    files.put("events", "events.ndjson");
-    files.put("scenario", "scenario.yaml");
-    if (draws != null) {
-      files.put("posteriorDraws", PosteriorRuns.DRAWS);
-    }
-    if (!noReport) {
-      files.put("report", "report.html");
-    }
-    boolean edited = ScenarioArgument.edited(scenario);
-    BuildInfo build = BuildInfo.current();
-    new RunManifest(
-            scenario.id(),
-            sha256(scenarioYaml),
-            runSeed,
-            replications,
-            workers,
-            Version.VERSION,
-            commandLine(),
-            startedAt,
-            files,
-            build.gitCommit,
-            build.codeSha256,
-            System.getProperty("java.version"),
-            (System.nanoTime() - t0) / 1e9,
-            edited)
-        .write(dir.resolve("manifest.json"));
-    if (!noReport) {
-      // After the manifest: the report shows it.
-      ReportBuilder.forRun(dir).observed(observed).out(dir.resolve("report.html")).build();
-    }
-    double seconds = (System.nanoTime() - t0) / 1e9;
-
-    stdout.printf(
-        "%s%s: %d replication%s, seed %d, %.1f s -> %s%n",
-        scenario.id(),
-        edited ? " (edited: differs from the bundled " + scenario.id() + ")" : "",
-        replications,
-        replications == 1 ? "" : "s",
-        runSeed,
-        seconds,
-        shardOption.merge != null ? out : dir);
-    summary.print(stdout, replications);
-    stdout.flush();
-    return ExitCodes.OK;
+    List<String> commandLine = new ArrayList<>(List.of("polemos"));
+    commandLine.addAll(cmd.getParseResult().originalArgs());
+    var settings = new RunWriter.Settings(replications, keep, workers, tables, commandLine);
+    Path shown = shardOption.merge != null ? out : dir;
+    var source = shardOption.source(engine);
+    return RunDirectoryClaim.run(
+        dir,
+        cmd,
+        () ->
+            RunWriter.write(
+                engine,
+                source,
+                scenario,
+                draws,
+                runSeed,
+                settings,
+                dir,
+                shown,
+                progressOption,
+                cmd));
   }
 
   @Override
@@ -496,19 +183,8 @@ final class RunCommand implements Callable<Integer>, ShardOption.Sharded {
     return shardOption;
   }
 
-  private List<String> commandLine() {
-    List<String> args = new ArrayList<>();
-    args.add("polemos");
-    args.addAll(spec.commandLine().getParseResult().originalArgs());
-    return args;
-  }
-
+  /** The hex SHA-256 of {@code text}'s UTF-8 bytes (scenario and experiment hashes). */
   static String sha256(String text) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is always available", e);
-    }
+    return Sha256.hex(text);
   }
 }

@@ -10,8 +10,9 @@ final class ThreadsOption {
       names = {"-t", "--threads"},
       paramLabel = "T",
       description =
-          "Worker threads running the replications in parallel (outputs do not depend on it). "
-              + "Default: the number of processors.")
+          "Worker threads running the replications in parallel (outputs do not depend on it), at "
+              + "most the replications and the number of processors (at least 2). Default: the "
+              + "number of processors, at most the replications.")
   Integer threads;
 
   /**

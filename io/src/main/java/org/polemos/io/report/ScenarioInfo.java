@@ -18,6 +18,12 @@ import java.util.Map;
  * a run written by an older version still reports: id, name, factions, sources, region names,
  * output step and interventions.
  *
+ * <p>Lenient on purpose: this is not the scenario reader. Fields it does not know, and missing
+ * ones, are ignored (a missing name reads as the id, missing tables as empty), so run directories
+ * written by older versions, whose scenario.yaml the current {@code ScenarioReader} might refuse,
+ * still read; only YAML that does not parse, a top level that is not a mapping, or an intervention
+ * without valid dates is refused ({@link ReportException}).
+ *
  * @param id scenario id
  * @param name scenario name
  * @param factions faction id to name, in scenario order
