@@ -20,10 +20,15 @@ import org.polemos.sim.world.World;
  * foreignReturnShare} (a returnee of its source, arrested with {@code returneeArrestProbability})
  * or else stays (deserted). Combat deaths are recorded by {@link Combat}.
  *
- * <p>It provides {@link Ports.HomePools} (until the states' travel instruments of issue 13 are
- * modelled): the frustrated travellers of a source are those turned back at a crossing or who gave
- * up waiting at a hub (states {@code TURNED_BACK} and {@code GAVE_UP}: at home, not detained); its
- * returnees at large are the returnees not arrested on return.
+ * <p>Returnees are arrested with {@link Ports.Instruments#arrestOnReturn} of their source (the base
+ * {@code returneeArrestProbability}, raised by prosecution of returnees in force, see {@link
+ * TravelInstruments}).
+ *
+ * <p>It provides {@link Ports.HomePools}: the frustrated travellers of a source are those turned
+ * back at a crossing or who gave up waiting at a hub (states {@code TURNED_BACK} and {@code
+ * GAVE_UP}: at home, not detained) plus those the states' travel instruments stopped before they
+ * departed ({@link org.polemos.sim.world.People#prevented(int)}); its returnees at large are the
+ * returnees not arrested on return.
  */
 public final class Attrition implements Mechanism, Action, Ports.HomePools {
   public static final String NAME = "attrition";
@@ -32,6 +37,7 @@ public final class Attrition implements Mechanism, Action, Ports.HomePools {
   private Draw draw;
   private AttritionParameters p;
   private int regions;
+  private Ports.Instruments instruments;
 
   public static final MechanismFactory FACTORY =
       MechanismFactory.of(NAME, AttritionParameters.class, Attrition::create);
@@ -57,7 +63,8 @@ public final class Attrition implements Mechanism, Action, Ports.HomePools {
   public double frustratedTravellers(int source) {
     var people = world.people();
     return people.count(PersonState.TURNED_BACK, source)
-        + people.count(PersonState.GAVE_UP, source);
+        + people.count(PersonState.GAVE_UP, source)
+        + people.prevented(source);
   }
 
   @Override
@@ -72,6 +79,10 @@ public final class Attrition implements Mechanism, Action, Ports.HomePools {
     draw = new Draw(ctx.random(NAME));
     p = ctx.scenario().processes().get(AttritionParameters.class);
     regions = ctx.index().placeCount();
+    instruments =
+        ctx.provides(Ports.Instruments.class)
+            ? ctx.require(Ports.Instruments.class)
+            : Ports.Instruments.NONE;
     ctx.sim().scheduleAt(MIDDAY, this);
   }
 
@@ -100,7 +111,12 @@ public final class Attrition implements Mechanism, Action, Ports.HomePools {
       long k = draw.binomial(foreign, q);
       if (k > 0) {
         long back = draw.binomial(k, p.foreignReturnShare());
-        world.removeForeign(r, back, PersonState.RETURNED, p.returneeArrestProbability(), draw);
+        world.removeForeign(
+            r,
+            back,
+            PersonState.RETURNED,
+            s -> instruments.arrestOnReturn(s, p.returneeArrestProbability()),
+            draw);
         world.removeForeign(r, k - back, PersonState.DESERTED, 0, draw);
       }
     }
