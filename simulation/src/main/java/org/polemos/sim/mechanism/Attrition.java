@@ -18,7 +18,9 @@ import org.polemos.sim.world.World;
  * payroll is entirely unfunded, none when it is funded). Local deserters are an aggregate flow;
  * foreign deserters are drawn per region (binomial), each returns home with {@code
  * foreignReturnShare} (a returnee of its source, arrested with {@code returneeArrestProbability})
- * or else stays (deserted). Combat deaths are recorded by {@link Combat}.
+ * or else stays (deserted). Foreign support staff (issue 13, item 8) desert with the same daily
+ * probability and return or stay with the same shares (see {@link #supportDesertion}); they are not
+ * placed, so combat does not kill them. Combat deaths are recorded by {@link Combat}.
  *
  * <p>Returnees are arrested with {@link Ports.Instruments#arrestOnReturn} of their source (the base
  * {@code returneeArrestProbability}, raised by prosecution of returnees in force, see {@link
@@ -35,6 +37,7 @@ public final class Attrition implements Mechanism, Action, Ports.HomePools {
 
   private World world;
   private Draw draw;
+  private Draw supportDraw;
   private AttritionParameters p;
   private int regions;
   private Ports.Instruments instruments;
@@ -77,6 +80,7 @@ public final class Attrition implements Mechanism, Action, Ports.HomePools {
   public void start(RunContext ctx) {
     world = ctx.world();
     draw = new Draw(ctx.random(NAME));
+    supportDraw = new Draw(ctx.random(NAME + "-support"));
     p = ctx.scenario().processes().get(AttritionParameters.class);
     regions = ctx.index().placeCount();
     instruments =
@@ -120,6 +124,31 @@ public final class Attrition implements Mechanism, Action, Ports.HomePools {
         world.removeForeign(r, k - back, PersonState.DESERTED, 0, draw);
       }
     }
+    supportDesertion(q);
     sim.schedule(1.0, this);
+  }
+
+  /**
+   * Foreign support staff (state {@code SUPPORT}, not placed) desert with the fighters' daily
+   * probability {@code q}: Binomial(support, q) per source, of whom Binomial(k, foreignReturnShare)
+   * return home (arrested with the source's arrest probability on return) and the rest stay
+   * (deserted). Drawn from a stream of their own so that the fighters' draws are as before.
+   */
+  private void supportDesertion(double q) {
+    var people = world.people();
+    double base = p.returneeArrestProbability();
+    for (int s = 0; s < people.sources(); s++) {
+      long k = supportDraw.binomial(people.count(PersonState.SUPPORT, s), q);
+      if (k <= 0) {
+        continue;
+      }
+      long back = supportDraw.binomial(k, p.foreignReturnShare());
+      people.move(s, PersonState.SUPPORT, PersonState.RETURNED, back);
+      people.move(s, PersonState.SUPPORT, PersonState.DESERTED, k - back);
+      long arrested = supportDraw.binomial(back, instruments.arrestOnReturn(s, base));
+      for (long j = 0; j < arrested; j++) {
+        people.returneeArrested(s);
+      }
+    }
   }
 }
