@@ -1,5 +1,7 @@
 package org.polemos.model;
 
+import java.util.List;
+
 /**
  * The policy levers of the model; each says what its targets are and what its intensity means.
  * Effects are applied only between an intervention's start and end dates.
@@ -51,7 +53,48 @@ public enum InterventionKind implements Coded {
    * countries); intensity = relative reduction of the rate at which intelligence detects a plot
    * under investigation, [0,1].
    */
-  ENCRYPTED_COMMUNICATION("encrypted-communication", TargetKind.SOURCE, false);
+  ENCRYPTED_COMMUNICATION("encrypted-communication", TargetKind.SOURCE, false),
+
+  // ---- states' travel instruments (issue 13): each acts on its target sources only ----
+
+  /**
+   * Travel bans (an administrative order forbidding a named person to leave the country) in the
+   * target sources; intensity = probability that a would-be traveller is stopped by a ban before
+   * leaving, [0,1]. Those stopped stay home: prevented departures, frustrated travellers.
+   */
+  TRAVEL_BAN("travel-ban", TargetKind.SOURCE, false),
+  /**
+   * Passport revocation and seizure in the target sources; intensity = probability that a would-be
+   * traveller who got past any travel ban has no passport to leave with, [0,1]. Those stopped stay
+   * home: prevented departures, frustrated travellers.
+   */
+  PASSPORT_REVOCATION("passport-revocation", TargetKind.SOURCE, false),
+  /**
+   * Watchlists and no-fly lists in the target sources; intensity = probability that a would-be
+   * traveller who got past bans and passport measures is refused boarding at departure, [0,1].
+   * Those stopped go home, not detained: prevented departures, frustrated travellers.
+   */
+  WATCHLIST("watchlist", TargetKind.SOURCE, false),
+  /**
+   * Departure screening by the target sources at their own exits (airports, land borders; distinct
+   * from a corridor's {@code departureScreening}, which arrests); intensity = probability that a
+   * would-be traveller who got past the instruments above is turned away at departure, [0,1]. Those
+   * stopped go home, not detained: prevented departures, frustrated travellers.
+   */
+  DEPARTURE_SCREENING("departure-screening", TargetKind.SOURCE, false),
+  /**
+   * Prosecution of returnees in the target sources; intensity = probability that a returnee not
+   * already arrested under the source's base {@code returneeArrestProbability} is arrested on
+   * return, [0,1] (so the arrest probability is {@code 1 - (1 - base)(1 - intensity)}).
+   */
+  RETURNEE_PROSECUTION("returnee-prosecution", TargetKind.SOURCE, false);
+
+  /**
+   * The instruments that stop would-be travellers before they depart, in the order a traveller
+   * meets them (before leaving: bans, passports; at departure: watchlists, screening).
+   */
+  public static final List<InterventionKind> DEPARTURE_INSTRUMENTS =
+      List.of(TRAVEL_BAN, PASSPORT_REVOCATION, WATCHLIST, DEPARTURE_SCREENING);
 
   /** What an intervention's target ids refer to. */
   public enum TargetKind {

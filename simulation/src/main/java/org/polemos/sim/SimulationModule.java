@@ -24,6 +24,7 @@ import org.polemos.sim.mechanism.MechanismFactory;
 import org.polemos.sim.mechanism.Message;
 import org.polemos.sim.mechanism.Momentum;
 import org.polemos.sim.mechanism.Transit;
+import org.polemos.sim.mechanism.TravelInstruments;
 import org.polemos.sim.metric.BuiltInProbes;
 import org.polemos.sim.metric.MetricProbe;
 
@@ -81,7 +82,8 @@ public final class SimulationModule extends AbstractModule {
           Attrition.FACTORY,
           ExternalOperations.FACTORY,
           Interventions.FACTORY,
-          Message.FACTORY
+          Message.FACTORY,
+          TravelInstruments.FACTORY
         }) {
       m.addBinding(f.name()).toInstance(f);
     }

@@ -67,7 +67,8 @@ class MechanismWiringTest {
             "local-recruitment",
             "message",
             "momentum",
-            "transit");
+            "transit",
+            "travel-instruments");
   }
 
   @Test

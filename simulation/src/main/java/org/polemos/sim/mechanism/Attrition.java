@@ -18,20 +18,29 @@ import org.polemos.sim.world.World;
  * payroll is entirely unfunded, none when it is funded). Local deserters are an aggregate flow;
  * foreign deserters are drawn per region (binomial), each returns home with {@code
  * foreignReturnShare} (a returnee of its source, arrested with {@code returneeArrestProbability})
- * or else stays (deserted). Combat deaths are recorded by {@link Combat}.
+ * or else stays (deserted). Foreign support staff (issue 13, item 8) desert with the same daily
+ * probability and return or stay with the same shares (see {@link #supportDesertion}); they are not
+ * placed, so combat does not kill them. Combat deaths are recorded by {@link Combat}.
  *
- * <p>It provides {@link Ports.HomePools} (until the states' travel instruments of issue 13 are
- * modelled): the frustrated travellers of a source are those turned back at a crossing or who gave
- * up waiting at a hub (states {@code TURNED_BACK} and {@code GAVE_UP}: at home, not detained); its
- * returnees at large are the returnees not arrested on return.
+ * <p>Returnees are arrested with {@link Ports.Instruments#arrestOnReturn} of their source (the base
+ * {@code returneeArrestProbability}, raised by prosecution of returnees in force, see {@link
+ * TravelInstruments}).
+ *
+ * <p>It provides {@link Ports.HomePools}: the frustrated travellers of a source are those turned
+ * back at a crossing or who gave up waiting at a hub (states {@code TURNED_BACK} and {@code
+ * GAVE_UP}: at home, not detained) plus those the states' travel instruments stopped before they
+ * departed ({@link org.polemos.sim.world.People#prevented(int)}); its returnees at large are the
+ * returnees not arrested on return.
  */
 public final class Attrition implements Mechanism, Action, Ports.HomePools {
   public static final String NAME = "attrition";
 
   private World world;
   private Draw draw;
+  private Draw supportDraw;
   private AttritionParameters p;
   private int regions;
+  private Ports.Instruments instruments;
 
   public static final MechanismFactory FACTORY =
       MechanismFactory.of(NAME, AttritionParameters.class, Attrition::create);
@@ -57,7 +66,8 @@ public final class Attrition implements Mechanism, Action, Ports.HomePools {
   public double frustratedTravellers(int source) {
     var people = world.people();
     return people.count(PersonState.TURNED_BACK, source)
-        + people.count(PersonState.GAVE_UP, source);
+        + people.count(PersonState.GAVE_UP, source)
+        + people.prevented(source);
   }
 
   @Override
@@ -70,8 +80,13 @@ public final class Attrition implements Mechanism, Action, Ports.HomePools {
   public void start(RunContext ctx) {
     world = ctx.world();
     draw = new Draw(ctx.random(NAME));
+    supportDraw = new Draw(ctx.random(NAME + "-support"));
     p = ctx.scenario().processes().get(AttritionParameters.class);
     regions = ctx.index().placeCount();
+    instruments =
+        ctx.provides(Ports.Instruments.class)
+            ? ctx.require(Ports.Instruments.class)
+            : Ports.Instruments.NONE;
     ctx.sim().scheduleAt(MIDDAY, this);
   }
 
@@ -100,10 +115,40 @@ public final class Attrition implements Mechanism, Action, Ports.HomePools {
       long k = draw.binomial(foreign, q);
       if (k > 0) {
         long back = draw.binomial(k, p.foreignReturnShare());
-        world.removeForeign(r, back, PersonState.RETURNED, p.returneeArrestProbability(), draw);
+        world.removeForeign(
+            r,
+            back,
+            PersonState.RETURNED,
+            s -> instruments.arrestOnReturn(s, p.returneeArrestProbability()),
+            draw);
         world.removeForeign(r, k - back, PersonState.DESERTED, 0, draw);
       }
     }
+    supportDesertion(q);
     sim.schedule(1.0, this);
+  }
+
+  /**
+   * Foreign support staff (state {@code SUPPORT}, not placed) desert with the fighters' daily
+   * probability {@code q}: Binomial(support, q) per source, of whom Binomial(k, foreignReturnShare)
+   * return home (arrested with the source's arrest probability on return) and the rest stay
+   * (deserted). Drawn from a stream of their own so that the fighters' draws are as before.
+   */
+  private void supportDesertion(double q) {
+    var people = world.people();
+    double base = p.returneeArrestProbability();
+    for (int s = 0; s < people.sources(); s++) {
+      long k = supportDraw.binomial(people.count(PersonState.SUPPORT, s), q);
+      if (k <= 0) {
+        continue;
+      }
+      long back = supportDraw.binomial(k, p.foreignReturnShare());
+      people.move(s, PersonState.SUPPORT, PersonState.RETURNED, back);
+      people.move(s, PersonState.SUPPORT, PersonState.DESERTED, k - back);
+      long arrested = supportDraw.binomial(back, instruments.arrestOnReturn(s, base));
+      for (long j = 0; j < arrested; j++) {
+        people.returneeArrested(s);
+      }
+    }
   }
 }

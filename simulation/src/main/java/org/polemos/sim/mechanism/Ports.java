@@ -64,6 +64,40 @@ public final class Ports {
   }
 
   /**
+   * The states' travel instruments at the source countries' exits and on return (issue 13):
+   * implemented by {@link TravelInstruments}; readers fall back to {@link #NONE} when nothing
+   * provides it.
+   */
+  public interface Instruments {
+    /**
+     * Of {@code count} would-be travellers of {@code source} about to depart now, how many get past
+     * the instruments in force; the port records those stopped (prevented departures: they never
+     * depart).
+     */
+    long letThrough(int source, long count);
+
+    /**
+     * The probability that a returnee of {@code source} is arrested on return now, given the
+     * source's base probability {@code base}.
+     */
+    double arrestOnReturn(int source, double base);
+
+    /** No instruments: everyone departs, arrest at the base probability. */
+    Instruments NONE =
+        new Instruments() {
+          @Override
+          public long letThrough(int source, long count) {
+            return count;
+          }
+
+          @Override
+          public double arrestOnReturn(int source, double base) {
+            return base;
+          }
+        };
+  }
+
+  /**
    * The pools at home that attacks inspired or guided from the organisation draw on, by source
    * country (people issue): read-only, so the mechanism that reads them never moves a person the
    * mechanism that owns them counts. Provided by the mechanism that models states' travel tools and

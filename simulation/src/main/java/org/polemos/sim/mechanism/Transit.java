@@ -21,10 +21,11 @@ import org.polemos.sim.world.World;
 /**
  * Mechanism 2 of DOMAIN.md (transit) and the border strip (issue 13). Each departing traveller
  * takes one of the corridors serving its source, chosen with probability proportional to the
- * corridor's weight x its openness (below); is stopped by departure screening with the corridor's
- * {@code departureScreening} probability (state arrested at departure); otherwise travels for
- * {@code transitDelayDays} (plus a uniform offset within the day of departure, see {@link
- * Departures}) to the corridor's hub at the border.
+ * corridor's weight x its openness (below) (would-be travellers stopped by the states' travel
+ * instruments in force never depart, see {@link TravelInstruments}); is stopped by departure
+ * screening with the corridor's {@code departureScreening} probability (state arrested at
+ * departure); otherwise travels for {@code transitDelayDays} (plus a uniform offset within the day
+ * of departure, see {@link Departures}) to the corridor's hub at the border.
  *
  * <p><b>The crossing.</b> A corridor is <i>open</i> while the organisation holds its entry place
  * (events {@code corridor-opened} / {@code corridor-closed}, subject = corridor id, details {@code
@@ -62,6 +63,7 @@ public final class Transit implements Mechanism, Ports.Departures, Action {
   private Simulation sim;
   private Draw draw;
   private Ports.Arrivals arrivals;
+  private Ports.Instruments instruments;
   private int[][] corridorsOf;
   private double[] weights;
   private double[] scratch;
@@ -138,6 +140,10 @@ public final class Transit implements Mechanism, Ports.Departures, Action {
       corridorsOf[s] = of.get(s).stream().mapToInt(Integer::intValue).toArray();
     }
     arrivals = ctx.require(Ports.Arrivals.class);
+    instruments =
+        ctx.provides(Ports.Instruments.class)
+            ? ctx.require(Ports.Instruments.class)
+            : Ports.Instruments.NONE;
     world.addControlListener(this::controlChanged);
     sim.scheduleAt(MIDDAY, this);
   }
@@ -173,7 +179,9 @@ public final class Transit implements Mechanism, Ports.Departures, Action {
   }
 
   @Override
-  public void departed(int source, long count) {
+  public void departed(int source, long wouldBe) {
+    // the states' travel instruments stop some before they depart (prevented, never departed)
+    long count = instruments.letThrough(source, wouldBe);
     int[] ks = corridorsOf[source];
     for (int j = 0; j < ks.length; j++) {
       scratch[j] = weights[ks[j]] * corridorOpenness(ks[j]);

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntToDoubleFunction;
+import org.polemos.model.InterventionKind;
 import org.polemos.model.result.Metric;
 import org.polemos.sim.RunContext;
 import org.polemos.sim.mechanism.Ports;
@@ -43,10 +44,25 @@ public final class BuiltInProbes {
   public static final String REROUTED_CUMULATIVE = "rerouted_cumulative";
 
   /**
-   * Would-be travellers stopped and at home (turned back, gave up at a hub), a stock read through
-   * {@link Ports.HomePools}; keys source and all.
+   * Would-be travellers stopped and at home (turned back, gave up at a hub, stopped before
+   * departing by a state's travel instrument), a stock read through {@link Ports.HomePools}; keys
+   * source and all.
    */
   public static final String FRUSTRATED_TRAVELLERS = "frustrated_travellers";
+
+  /**
+   * Would-be travellers stopped before departing by the states' travel instruments, cumulative
+   * (issue 13); keys source and all.
+   */
+  public static final String PREVENTED_DEPARTURES_CUMULATIVE = "prevented_departures_cumulative";
+
+  /**
+   * The same by instrument, cumulative; keys the departure instruments' kind codes ({@code
+   * travel-ban}, {@code passport-revocation}, {@code watchlist}, {@code departure-screening}) and
+   * all.
+   */
+  public static final String PREVENTED_DEPARTURES_BY_INSTRUMENT_CUMULATIVE =
+      "prevented_departures_by_instrument_cumulative";
 
   /** The organisation's call to stay and attack at home, in [0, 1] (issue 13), key "". */
   public static final String MESSAGE_STAY_CALL = "message_stay_call";
@@ -203,6 +219,27 @@ public final class BuiltInProbes {
                       ? c.require(Ports.HomePools.class)
                       : Ports.HomePools.NONE;
               bySource(c, out, pools::frustratedTravellers);
+            }));
+    list.add(
+        MetricProbe.of(
+            PREVENTED_DEPARTURES_CUMULATIVE,
+            (c, out) -> bySource(c, out, s -> c.world().people().prevented(s))));
+    list.add(
+        MetricProbe.of(
+            PREVENTED_DEPARTURES_BY_INSTRUMENT_CUMULATIVE,
+            (c, out) -> {
+              People people = c.world().people();
+              List<InterventionKind> kinds = InterventionKind.DEPARTURE_INSTRUMENTS;
+              double total = 0;
+              for (int i = 0; i < kinds.size(); i++) {
+                double n = 0;
+                for (int s = 0; s < people.sources(); s++) {
+                  n += people.prevented(s, i);
+                }
+                out.emit(kinds.get(i).code(), n);
+                total += n;
+              }
+              out.emit("all", total);
             }));
     list.add(
         MetricProbe.of(

@@ -1,5 +1,6 @@
 package org.polemos.sim.world;
 
+import java.util.function.IntToDoubleFunction;
 import org.polemos.sim.sampling.Draw;
 
 /**
@@ -124,10 +125,10 @@ public final class Forces {
   /**
    * Removes exactly {@code k} foreign fighters (at most those present) from {@code place}; they
    * move to {@code fate}, and those moving to {@link PersonState#RETURNED} are arrested with {@code
-   * arrestProbability}.
+   * arrestProbability} of their source.
    */
   public long removeForeign(
-      int place, long k, PersonState fate, double arrestProbability, Draw draw) {
+      int place, long k, PersonState fate, IntToDoubleFunction arrestProbability, Draw draw) {
     long n = Math.min(k, foreignIn[place]);
     if (n <= 0) {
       return 0;
@@ -141,12 +142,20 @@ public final class Forces {
     return n;
   }
 
+  private void moveForeign(long k, PersonState from, PersonState fate, double p, Draw draw) {
+    moveForeign(k, from, fate, s -> p, draw);
+  }
+
   private void moveForeign(
-      long k, PersonState from, PersonState fate, double arrestProbability, Draw draw) {
+      long k,
+      PersonState from,
+      PersonState fate,
+      IntToDoubleFunction arrestProbability,
+      Draw draw) {
     for (long j = 0; j < k; j++) {
       int s = pickSource(from, draw);
       people.move(s, from, fate, 1);
-      if (fate == PersonState.RETURNED && draw.bernoulli(arrestProbability)) {
+      if (fate == PersonState.RETURNED && draw.bernoulli(arrestProbability.applyAsDouble(s))) {
         people.returneeArrested(s);
       }
     }

@@ -1,5 +1,7 @@
 package org.polemos.sim.world;
 
+import org.polemos.model.InterventionKind;
+
 /**
  * Counters of foreign recruits by {@link PersonState} and source, plus the cumulative flows the
  * outputs need. Stored as one flat {@code long[]} indexed {@code state * sources + source}.
@@ -14,6 +16,7 @@ public final class People {
   private final long[] dispatched;
   private final long[] desertedTotal;
   private final long[] rerouted;
+  private final long[] prevented;
 
   People(int sources) {
     this.sources = sources;
@@ -24,6 +27,7 @@ public final class People {
     this.dispatched = new long[sources];
     this.desertedTotal = new long[sources];
     this.rerouted = new long[sources];
+    this.prevented = new long[InterventionKind.DEPARTURE_INSTRUMENTS.size() * sources];
   }
 
   /** Records {@code n} departures from {@code source}, entering {@code state}. */
@@ -58,6 +62,31 @@ public final class People {
   /** Travellers who moved from a closing corridor's hub to another corridor, cumulative. */
   public long rerouted(int source) {
     return rerouted[source];
+  }
+
+  /**
+   * Records {@code n} would-be travellers of {@code source} stopped before departing by the
+   * departure instrument {@code instrument} (an index into {@link
+   * InterventionKind#DEPARTURE_INSTRUMENTS}). They never departed, so they are in no {@link
+   * PersonState} and not in {@link #departed}: they stay at home, out of the departure mechanism's
+   * pool (see {@code TravelInstruments}).
+   */
+  public void prevented(int source, int instrument, long n) {
+    prevented[instrument * sources + source] += n;
+  }
+
+  /** Would-be travellers of {@code source} stopped before departing by any instrument. */
+  public long prevented(int source) {
+    long total = 0;
+    for (int i = 0; i < InterventionKind.DEPARTURE_INSTRUMENTS.size(); i++) {
+      total += prevented[i * sources + source];
+    }
+    return total;
+  }
+
+  /** Would-be travellers of {@code source} stopped before departing by one instrument. */
+  public long prevented(int source, int instrument) {
+    return prevented[instrument * sources + source];
   }
 
   public void returneeArrested(int source) {

@@ -39,6 +39,10 @@ public final class World {
   // levers in force (recomputed when an intervention starts or ends)
   private final boolean[] interventionActive;
   private final double[] travelMeasures;
+
+  /** States' travel instruments in force, [kind ordinal][source] (issue 13), see instrument(). */
+  private final double[][] instruments;
+
   private final double[] intelligenceSharing;
   private final double[] counterMessaging;
   private final double[] borderClosure;
@@ -103,6 +107,11 @@ public final class World {
     }
     interventionActive = new boolean[index.interventionCount()];
     travelMeasures = new double[index.sourceCount()];
+    instruments = new double[InterventionKind.values().length][];
+    for (InterventionKind k : InterventionKind.DEPARTURE_INSTRUMENTS) {
+      instruments[k.ordinal()] = new double[index.sourceCount()];
+    }
+    instruments[InterventionKind.RETURNEE_PROSECUTION.ordinal()] = new double[index.sourceCount()];
     intelligenceSharing = new double[index.sourceCount()];
     counterMessaging = new double[index.sourceCount()];
     borderClosure = new double[corridors];
@@ -233,6 +242,16 @@ public final class World {
 
   public long removeForeign(
       int place, long k, PersonState fate, double arrestProbability, Draw draw) {
+    return forces.removeForeign(place, k, fate, s -> arrestProbability, draw);
+  }
+
+  /** As above with an arrest probability by source (prosecution of returnees, issue 13). */
+  public long removeForeign(
+      int place,
+      long k,
+      PersonState fate,
+      java.util.function.IntToDoubleFunction arrestProbability,
+      Draw draw) {
     return forces.removeForeign(place, k, fate, arrestProbability, draw);
   }
 
@@ -311,6 +330,11 @@ public final class World {
     java.util.Arrays.fill(revenueDamage, 0);
     java.util.Arrays.fill(cashStrikes, 0);
     java.util.Arrays.fill(encryption, 0);
+    for (double[] lever : instruments) {
+      if (lever != null) {
+        java.util.Arrays.fill(lever, 0);
+      }
+    }
     List<Intervention> all = index.scenario().interventions();
     for (int i = 0; i < all.size(); i++) {
       if (!interventionActive[i]) {
@@ -331,6 +355,12 @@ public final class World {
             }
           }
           case ENCRYPTED_COMMUNICATION -> combine(encryption, index.source(t), x);
+          case TRAVEL_BAN,
+              PASSPORT_REVOCATION,
+              WATCHLIST,
+              DEPARTURE_SCREENING,
+              RETURNEE_PROSECUTION ->
+              combine(instruments[kind.ordinal()], index.source(t), x);
           case CASH_STRIKES -> {
             for (int place : index.placesWithin(t)) {
               combine(cashStrikes, place, x);
@@ -351,6 +381,16 @@ public final class World {
   /** Share of departures from {@code source} prevented by travel measures in force, [0,1]. */
   public double travelMeasures(int source) {
     return travelMeasures[source];
+  }
+
+  /**
+   * The intensity in force of the states' travel instrument {@code kind} (one of {@link
+   * InterventionKind#DEPARTURE_INSTRUMENTS} or {@link InterventionKind#RETURNEE_PROSECUTION}) in
+   * {@code source}, [0,1], combined over the interventions in force as {@code 1 - prod(1 -
+   * intensity)}.
+   */
+  public double instrument(InterventionKind kind, int source) {
+    return instruments[kind.ordinal()][source];
   }
 
   public double intelligenceSharing(int source) {

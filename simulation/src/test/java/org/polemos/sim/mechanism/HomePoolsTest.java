@@ -14,7 +14,8 @@ import org.polemos.sim.world.PersonState;
 class HomePoolsTest {
 
   @Test
-  void frustratedTravellersAreTheTurnedBackAndTheGivenUpAndReturneesAtLargeTheUnarrested() {
+  void
+      frustratedTravellersAreTheTurnedBackTheGivenUpAndThePreventedAndReturneesAtLargeTheUnarrested() {
     var scenario = TestScenarios.minimal();
     RunContext ctx = RunContext.forTest(scenario, 0, RandomStreams.of(1), RunListener.NONE);
     Attrition attrition = (Attrition) Attrition.FACTORY.create(scenario).orElseThrow();
@@ -29,9 +30,12 @@ class HomePoolsTest {
     people.returneeArrested(0);
     people.depart(0, PersonState.ARRESTED_AT_DEPARTURE, 7); // detained: in neither pool
     people.depart(1, PersonState.TURNED_BACK, 2);
+    people.prevented(1, 0, 4); // stopped by a travel instrument before departing: frustrated
+    people.prevented(1, 3, 1);
+    assertThat(people.accountedFor(1)).isEqualTo(people.departed(1)).isEqualTo(2);
     assertThat(pools.frustratedTravellers(0)).isEqualTo(8);
     assertThat(pools.returneesAtLarge(0)).isEqualTo(8);
-    assertThat(pools.frustratedTravellers(1)).isEqualTo(2);
+    assertThat(pools.frustratedTravellers(1)).isEqualTo(7);
     assertThat(pools.returneesAtLarge(1)).isZero();
     assertThat(Ports.HomePools.NONE.frustratedTravellers(0)).isZero();
   }

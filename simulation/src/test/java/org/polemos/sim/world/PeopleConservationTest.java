@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.polemos.model.Corridor;
+import org.polemos.model.Intervention;
+import org.polemos.model.InterventionKind;
 import org.polemos.model.Scenario;
 import org.polemos.model.Source;
 import org.polemos.model.distribution.DistributionSpec;
@@ -34,7 +36,9 @@ import org.polemos.sim.random.RandomStreams;
  * People conserved across every state, old and new (issue 13: waiting at a hub, gave up), at every
  * daily sample of seeded random scenarios: random maps whose places change hands (so corridors
  * close and reopen), two or three sources, corridors into random places with random crossing
- * capacities, closure times, give-up and reroute rates, and each of the three departure models.
+ * capacities, closure times, give-up and reroute rates, each of the three departure models, and in
+ * half of them one of the states' travel instruments (the prevented never depart, so they are in no
+ * state and not among the departures).
  */
 class PeopleConservationTest {
 
@@ -61,6 +65,11 @@ class PeopleConservationTest {
                     out.emit("gap", gap);
                     out.emit("at_hub", people.count(PersonState.AT_HUB));
                     out.emit("gave_up", people.count(PersonState.GAVE_UP));
+                    long prevented = 0;
+                    for (int s = 0; s < people.sources(); s++) {
+                      prevented += people.prevented(s);
+                    }
+                    out.emit("prevented", prevented);
                   }));
     }
   }
@@ -109,6 +118,24 @@ class PeopleConservationTest {
     TransitParameters transit =
         new TransitParameters(
             capacity, 0.5 + 30 * rng.nextDouble(), 0.2 * rng.nextDouble(), rng.nextDouble());
+    // the states' travel instruments (issue 13), drawn last so the rest of the scenario is as
+    // before: one on a random source in half the scenarios, over the whole calendar
+    List<Intervention> interventions = new ArrayList<>(map.interventions());
+    if (rng.nextBoolean()) {
+      List<InterventionKind> kinds = new ArrayList<>(InterventionKind.DEPARTURE_INSTRUMENTS);
+      kinds.add(InterventionKind.RETURNEE_PROSECUTION);
+      interventions.add(
+          new Intervention(
+              "instrument",
+              "instrument",
+              kinds.get(rng.nextInt(kinds.size())),
+              List.of(ids.get(rng.nextInt(ids.size()))),
+              null,
+              map.calendar().start(),
+              map.calendar().end(),
+              rng.nextDouble(),
+              null));
+    }
     return new Scenario(
         map.id(),
         map.name(),
@@ -119,7 +146,7 @@ class PeopleConservationTest {
         map.regions(),
         sources,
         corridors,
-        map.interventions(),
+        interventions,
         map.processes().with(recruitment).with(transit),
         null);
   }
@@ -127,7 +154,7 @@ class PeopleConservationTest {
   private static double[] run(Scenario scenario, long seed) {
     Engine engine =
         Guice.createInjector(new SimulationModule(), new Probe()).getInstance(Engine.class);
-    double[] worst = new double[4]; // gap, max at hub, max gave up, samples
+    double[] worst = new double[5]; // gap, max at hub, max gave up, samples, max prevented
     engine.run(
         scenario,
         0,
@@ -143,6 +170,7 @@ class PeopleConservationTest {
                 }
                 case "at_hub" -> worst[1] = Math.max(worst[1], value);
                 case "gave_up" -> worst[2] = Math.max(worst[2], value);
+                case "prevented" -> worst[4] = Math.max(worst[4], value);
                 default -> {}
               }
             }
@@ -164,17 +192,23 @@ class PeopleConservationTest {
     assertThat(worst[0]).as("people by state vs departures, every source").isZero();
   }
 
-  /** The random scenarios do exercise the new states: someone waits and someone gives up. */
+  /**
+   * The random scenarios do exercise the new states: someone waits, someone gives up, and someone
+   * is stopped by a travel instrument before departing.
+   */
   @Test
   void theRandomScenariosReachTheNewStates() {
     double waited = 0;
     double gaveUp = 0;
+    double prevented = 0;
     for (long seed = 1; seed <= 12; seed++) {
       double[] worst = run(random(seed), seed);
       waited = Math.max(waited, worst[1]);
       gaveUp = Math.max(gaveUp, worst[2]);
+      prevented = Math.max(prevented, worst[4]);
     }
     assertThat(waited).isPositive();
     assertThat(gaveUp).isPositive();
+    assertThat(prevented).isPositive();
   }
 }
