@@ -130,7 +130,7 @@ public final class PosteriorPage {
         .append("<header>\n<h1>")
         .append(title)
         .append("</h1>\n<p class=\"sub\">Polemos calibration page &middot; <code>")
-        .append(Html.escape(directory.toString()))
+        .append(Html.escape(String.valueOf(directory.toAbsolutePath().normalize().getFileName())))
         .append("</code> &middot; ")
         .append(rows.size())
         .append(" particles, ")
