@@ -72,6 +72,16 @@ import org.junit.jupiter.params.provider.CsvSource;
  * stream of their own): in both scenarios the events are unchanged and the only series rows that
  * differ are those of deserted_cumulative, foreign_support_serving, returnees_cumulative and
  * returnees_arrested_cumulative (checked by diffing series.csv before and after).
+ *
+ * <p>Re-recorded for issue 14, steps 4 and 5 (inspired and remote-guided plots, TE-SAT outcomes):
+ * nine new metrics {@code <kind>_plots_{completed,failed,foiled}_cumulative}; plots_executed and
+ * plots_foiled now sum the three kinds; inspired plots follow the home pools (no longer momentum),
+ * go through the terror queues and draw from a stream of their own, so the directed branch's draws
+ * (training times, cell sizes, corridors, delays) come in a different order; levant-2014 gains
+ * remote handlers and a failed share. minimal's events are unchanged; levant-2014's change because
+ * the operatives in training at a time move with those draws, and with them the recruits the full
+ * branch sends to the front instead, and the operations budget the economy pays (pay cuts,
+ * desertion), so combat differs.
  */
 class ReferenceOutputsTest {
   @TempDir Path tmp;

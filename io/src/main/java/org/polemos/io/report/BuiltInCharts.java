@@ -100,18 +100,22 @@ public final class BuiltInCharts implements ChartCatalogue {
                 Layer.one(
                     Metric.OPERATIVES_DISPATCHED_CUMULATIVE, Metric.ALL, "Operatives dispatched"),
                 Layer.one(Metric.PLOTS_FOILED_CUMULATIVE, Metric.ALL, "Plots foiled"),
-                Layer.one(Metric.PLOTS_EXECUTED_CUMULATIVE, Metric.ALL, "Plots executed")),
+                Layer.one(
+                    Metric.PLOTS_EXECUTED_CUMULATIVE, Metric.ALL, "Plots carried out (all kinds)")),
             ABROAD,
             true),
         new ChartSpec(
             "abroad-monthly",
-            "Plots executed and inspired attacks per month",
+            "Plots carried out and inspired attacks per month",
             "count per month",
             "Counts only, all sources: per replication, the difference of the cumulative counts over each calendar "
                 + "month (dated its first day), then summarised.",
             List.of(
-                Layer.one(ReportMetrics.PLOTS_EXECUTED_MONTHLY, Metric.ALL, "Plots executed"),
-                Layer.one(ReportMetrics.INSPIRED_ATTACKS_MONTHLY, Metric.ALL, "Inspired attacks")),
+                Layer.one(
+                    ReportMetrics.PLOTS_EXECUTED_MONTHLY,
+                    Metric.ALL,
+                    "Plots carried out (all kinds)"),
+                Layer.one(ReportMetrics.INSPIRED_ATTACKS_MONTHLY, Metric.ALL, "of which inspired")),
             ABROAD,
             true),
         new ChartSpec(

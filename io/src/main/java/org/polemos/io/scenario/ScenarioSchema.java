@@ -109,6 +109,7 @@ public final class ScenarioSchema {
           range("EconomyParameters.operationsUsdPerOperativePerDay", 0.0, Limits.MAX_USD_PER_UNIT),
           range("OilPrice.usdPerBbl", 0.0, Limits.MAX_USD_PER_UNIT),
           range("ExternalOperationsParameters.trainingPlaces", 1.0, (double) Limits.MAX_SERVERS),
+          range("ExternalOperationsParameters.handlers", 0.0, (double) Limits.MAX_SERVERS),
           range("AttritionParameters.desertionPerYear", 0.0, Limits.MAX_RATE_PER_YEAR),
           range("AttritionParameters.desertionMomentumSensitivity", 0.0, Limits.MAX_ELASTICITY),
           range("AttritionParameters.desertionUnpaidMultiplier", 1.0, Limits.MAX_MULTIPLIER),
@@ -138,7 +139,15 @@ public final class ScenarioSchema {
           range(
               "ExternalOperationsParameters.inspiredMomentumSensitivity",
               -Limits.MAX_ELASTICITY,
-              Limits.MAX_ELASTICITY));
+              Limits.MAX_ELASTICITY),
+          range("ExternalOperationsParameters.frustratedWeight", 0.0, Limits.MAX_WEIGHT_FACTOR),
+          range("ExternalOperationsParameters.returneeWeight", 0.0, Limits.MAX_WEIGHT_FACTOR),
+          range("ExternalOperationsParameters.callGain", 0.0, Limits.MAX_WEIGHT_FACTOR),
+          range(
+              "ExternalOperationsParameters.guidedPlotsPerHandlerPerYear",
+              0.0,
+              Limits.MAX_EVENTS_PER_YEAR),
+          range("ExternalOperationsParameters.attackFailure", 0.0, 1.0));
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 

@@ -15,9 +15,12 @@ import org.polemos.model.validation.Limits;
  * @param territorialShiftSensitivity no longer used (issue 14: the share of recruits assigned to
  *     operations abroad no longer rises with the area lost; a shift toward attacks abroad must come
  *     out of mechanisms); optional, accepted so that older files load, default 0
- * @param inspiredAttacksPerYear inspired (not directed) attacks per year across all sources at
- *     neutral momentum
- * @param inspiredMomentumSensitivity elasticity of inspired attacks to momentum
+ * @param inspiredAttacksPerYear inspired plots (not directed, not remote-guided; foiled ones
+ *     included) per year across all sources at the start of a run, when the home reach is the
+ *     at-risk pools alone and the organisation's call is "come" (issue 14 step 4: the rate then
+ *     follows the home reach and the call, see {@code frustratedWeight})
+ * @param inspiredMomentumSensitivity no longer used (issue 14: inspired attacks no longer follow
+ *     momentum); optional, accepted so that older files load, default 0
  * @param intelligenceServers intelligence capacity of each destination (source id -> teams that can
  *     each investigate one plot at a time: the servers of Kaplan's terror queue); a destination not
  *     listed has unlimited capacity; optional, default empty (every destination unlimited, which
@@ -30,23 +33,59 @@ import org.polemos.model.validation.Limits;
  *     make one plot; optional, default fixed 1 (one operative, one plot)
  * @param borderClosureStopsOperatives whether border closures (meant for incoming fighters) also
  *     stop outgoing cells; optional, default false (only the corridor's own interdiction applies)
+ * @param frustratedWeight home reach of one frustrated would-be traveller (Ports.HomePools),
+ *     relative to one person of a source's at-risk pool: a source's home reach is {@code atRiskPool
+ *     + frustratedWeight x frustrated + returneeWeight x returnees at large}; optional, default 0
+ * @param returneeWeight home reach of one returnee at large, relative to one person of the at-risk
+ *     pool; optional, default 0
+ * @param callGain how much the organisation's call to stay and attack at home (Ports.Message, in
+ *     [0, 1]) raises inspired and remote-guided plots: the rates are multiplied by {@code 1 +
+ *     callGain x call}; optional, default 0
+ * @param inspiredPlotDays time from an inspired or remote-guided plot's start until it would be
+ *     carried out (its duration in the destination's terror queue); optional, default {@code
+ *     plotDays}
+ * @param handlers the branch's handlers guiding attackers at home by remote while the organisation
+ *     holds its peak area; they work from the territory, so their number is {@code handlers x} the
+ *     share of the peak area still held (none once it is gone); optional, default 0 (no
+ *     remote-guided plots)
+ * @param guidedPlotsPerHandlerPerYear remote-guided plots each handler starts per year (before the
+ *     call's gain), spread over destinations in proportion to their home reach; optional, default 0
+ * @param attackFailure the chance that a plot of any kind that is not foiled fails (attempted but
+ *     not completed, Europol TE-SAT's "failed"); optional, default 0
  */
 public record ExternalOperationsParameters(
     DistributionSpec trainingDays,
     DistributionSpec plotDays,
     @Omittable Double territorialShiftSensitivity,
     double inspiredAttacksPerYear,
-    double inspiredMomentumSensitivity,
+    @Omittable Double inspiredMomentumSensitivity,
     @Omittable Map<String, Integer> intelligenceServers,
     @Omittable Integer trainingPlaces,
     @Omittable DistributionSpec cellSize,
-    @Omittable Boolean borderClosureStopsOperatives)
+    @Omittable Boolean borderClosureStopsOperatives,
+    @Omittable Double frustratedWeight,
+    @Omittable Double returneeWeight,
+    @Omittable Double callGain,
+    @Omittable DistributionSpec inspiredPlotDays,
+    @Omittable Integer handlers,
+    @Omittable Double guidedPlotsPerHandlerPerYear,
+    @Omittable Double attackFailure)
     implements ProcessParameters {
 
   /** Largest mean cell size accepted. */
   public static final int MAX_CELL_SIZE = 100;
 
   public ExternalOperationsParameters {
+    inspiredMomentumSensitivity =
+        inspiredMomentumSensitivity == null ? 0.0 : inspiredMomentumSensitivity;
+    frustratedWeight = frustratedWeight == null ? 0.0 : frustratedWeight;
+    returneeWeight = returneeWeight == null ? 0.0 : returneeWeight;
+    callGain = callGain == null ? 0.0 : callGain;
+    inspiredPlotDays = inspiredPlotDays == null ? plotDays : inspiredPlotDays;
+    handlers = handlers == null ? 0 : handlers;
+    guidedPlotsPerHandlerPerYear =
+        guidedPlotsPerHandlerPerYear == null ? 0.0 : guidedPlotsPerHandlerPerYear;
+    attackFailure = attackFailure == null ? 0.0 : attackFailure;
     territorialShiftSensitivity =
         territorialShiftSensitivity == null ? 0.0 : territorialShiftSensitivity;
     trainingPlaces = trainingPlaces == null ? Limits.MAX_SERVERS : trainingPlaces;
@@ -75,6 +114,13 @@ public record ExternalOperationsParameters(
         null,
         null,
         null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
         null);
   }
 
@@ -93,6 +139,43 @@ public record ExternalOperationsParameters(
         inspiredAttacksPerYear,
         inspiredMomentumSensitivity,
         intelligenceServers,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  /** The fields up to the branch's capacity and cells; every later field at its default. */
+  public ExternalOperationsParameters(
+      DistributionSpec trainingDays,
+      DistributionSpec plotDays,
+      Double territorialShiftSensitivity,
+      double inspiredAttacksPerYear,
+      Double inspiredMomentumSensitivity,
+      Map<String, Integer> intelligenceServers,
+      Integer trainingPlaces,
+      DistributionSpec cellSize,
+      Boolean borderClosureStopsOperatives) {
+    this(
+        trainingDays,
+        plotDays,
+        territorialShiftSensitivity,
+        inspiredAttacksPerYear,
+        inspiredMomentumSensitivity,
+        intelligenceServers,
+        trainingPlaces,
+        cellSize,
+        borderClosureStopsOperatives,
+        null,
+        null,
+        null,
+        null,
         null,
         null,
         null);
@@ -130,6 +213,29 @@ public record ExternalOperationsParameters(
       c.add("trainingPlaces", "must be in [1, " + Limits.MAX_SERVERS + "], was " + trainingPlaces);
     }
     c.distribution(cellSize, "cellSize");
+    c.atMost(
+        c.nonNegative(frustratedWeight, "frustratedWeight"),
+        frustratedWeight,
+        Limits.MAX_WEIGHT_FACTOR,
+        "frustratedWeight");
+    c.atMost(
+        c.nonNegative(returneeWeight, "returneeWeight"),
+        returneeWeight,
+        Limits.MAX_WEIGHT_FACTOR,
+        "returneeWeight");
+    c.atMost(c.nonNegative(callGain, "callGain"), callGain, Limits.MAX_WEIGHT_FACTOR, "callGain");
+    if (inspiredPlotDays != plotDays) {
+      c.distribution(inspiredPlotDays, "inspiredPlotDays");
+    }
+    if (handlers < 0 || handlers > Limits.MAX_SERVERS) {
+      c.add("handlers", "must be in [0, " + Limits.MAX_SERVERS + "], was " + handlers);
+    }
+    c.atMost(
+        c.nonNegative(guidedPlotsPerHandlerPerYear, "guidedPlotsPerHandlerPerYear"),
+        guidedPlotsPerHandlerPerYear,
+        Limits.MAX_EVENTS_PER_YEAR,
+        "guidedPlotsPerHandlerPerYear");
+    c.fraction(attackFailure, "attackFailure");
     if (cellSize != null && Double.isFinite(cellSize.mean()) && cellSize.mean() > MAX_CELL_SIZE) {
       c.add(
           "cellSize",

@@ -79,7 +79,7 @@ public final class Limits {
   /** Intake servers. */
   public static final int MAX_SERVERS = 10_000_000;
 
-  /** Inspired attacks per year at neutral momentum. */
+  /** Events per year: inspired plots at the start, remote-guided plots per handler. */
   public static final double MAX_EVENTS_PER_YEAR = 1e6;
 
   /** Momentum weights and sensitivities without a unit. */

@@ -497,6 +497,49 @@ class ScenarioValidatorTest {
   }
 
   @Test
+  void inspiredAndRemoteGuidedFieldsAreBoundedAndDefaulted() {
+    ExternalOperationsParameters base = BASE.processes().get(ExternalOperationsParameters.class);
+    ExternalOperationsParameters bad =
+        new ExternalOperationsParameters(
+            base.trainingDays(),
+            base.plotDays(),
+            null,
+            base.inspiredAttacksPerYear(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            -1.0,
+            2000.0,
+            Double.NaN,
+            null,
+            -1,
+            2e6,
+            1.5);
+    assertThat(BASE.with("processes.externalOperations", bad).validate())
+        .containsExactly(
+            new Problem("processes.externalOperations.frustratedWeight", "must be >= 0, was -1"),
+            new Problem(
+                "processes.externalOperations.returneeWeight",
+                "must be <= 1000 (a bound that keeps runs finite, docs/SCENARIO-FORMAT.md), was"
+                    + " 2000"),
+            new Problem(
+                "processes.externalOperations.callGain", "must be a finite number, was NaN"),
+            new Problem(
+                "processes.externalOperations.handlers", "must be in [0, 10000000], was -1"),
+            new Problem(
+                "processes.externalOperations.guidedPlotsPerHandlerPerYear",
+                "must be <= 1000000 (a bound that keeps runs finite, docs/SCENARIO-FORMAT.md), was"
+                    + " 2000000"),
+            new Problem(
+                "processes.externalOperations.attackFailure", "must be in [0, 1], was 1.5"));
+    // omitted: the defaults, which leave older files as they were
+    assertThat(bad.inspiredMomentumSensitivity()).isZero();
+    assertThat(bad.inspiredPlotDays()).isEqualTo(base.plotDays());
+  }
+
+  @Test
   void roleSharesMustEachBeFractionsAndSumToOne() {
     assertOnlyExactly(
         BASE.with("processes.intake.roles", new RoleShares(0.7, 0.2, 0.05)),

@@ -37,9 +37,21 @@ import org.polemos.sim.world.World;
  * unlimited teams, exponential durations and no encryption a plot is foiled with probability {@code
  * e}; under load (teams busy) the chance falls.
  *
- * <p>Inspired (not directed) attacks: each day a Poisson number with mean {@code
- * inspiredAttacksPerYear / 365 x momentum^inspiredMomentumSensitivity}, spread over sources in
- * proportion to their initial at-risk pools.
+ * <p>Inspired and remote-guided plots (issue 14 step 4) draw on the home reach of each destination,
+ * {@code h_s = atRiskPool_s + frustratedWeight x frustrated_s + returneeWeight x returnees_s} (the
+ * last two read from {@link Ports.HomePools}, {@link Ports.HomePools#NONE} when nothing provides
+ * it), and on the organisation's call to stay and attack at home {@code m} ({@link Ports.Message},
+ * {@link Ports.Message#COME} when nothing provides it). Each day, destination {@code s} starts a
+ * Poisson number of inspired plots with mean {@code inspiredAttacksPerYear / 365 x h_s / H_0 x (1 +
+ * callGain x m)}, {@code H_0} the sum of the at-risk pools (so {@code inspiredAttacksPerYear} is
+ * the rate at the start, before anyone is frustrated or back), and a Poisson number of
+ * remote-guided plots with mean {@code handlers x (area held / peak area) x
+ * guidedPlotsPerHandlerPerYear / 365 x h_s / sum h x (1 + callGain x m)}: handlers work from the
+ * territory, so remote guidance ends with it, while inspired plots go on as long as the pools last.
+ * Neither moves a person (the pools are read-only). Every plot, of any kind, joins the
+ * destination's terror queue (inspired and remote-guided with duration {@code inspiredPlotDays}); a
+ * plot not foiled fails with probability {@code attackFailure}, else is completed (the Europol
+ * TE-SAT categories, {@link World#plot}).
  */
 public final class ExternalOperations implements Mechanism, Ports.Operations, Action {
   public static final String NAME = "external-operations";
@@ -57,12 +69,18 @@ public final class ExternalOperations implements Mechanism, Ports.Operations, Ac
   private double[] interdiction;
   private ContinuousSampler[] delay;
   private double[] intelligence;
-  private double[] poolShare;
   private TerrorQueue[] queues;
   private ContinuousSampler cellSize;
   private int inTraining;
   private int[] forming;
   private int[] cellTarget;
+  private Draw homeDraw;
+  private ContinuousSampler inspiredPlot;
+  private double[] atRisk;
+  private double[] reach;
+  private double atRiskTotal;
+  private Ports.HomePools pools;
+  private Ports.Message message;
 
   public static final MechanismFactory FACTORY =
       MechanismFactory.of(NAME, ExternalOperationsParameters.class, ExternalOperations::create);
@@ -112,17 +130,10 @@ public final class ExternalOperations implements Mechanism, Ports.Operations, Ac
     }
     corridorsOf = new int[sources][];
     intelligence = new double[sources];
-    poolShare = new double[sources];
-    double pool = 0;
     for (int s = 0; s < sources; s++) {
       corridorsOf[s] = of.get(s).stream().mapToInt(Integer::intValue).toArray();
       Source source = ctx.scenario().sources().get(s);
       intelligence[s] = source.intelligenceEffectiveness();
-      poolShare[s] = source.atRiskPool();
-      pool += source.atRiskPool();
-    }
-    for (int s = 0; s < sources; s++) {
-      poolShare[s] = pool > 0 ? poolShare[s] / pool : 0;
     }
     cellSize = Samplers.of(p.cellSize(), draw.rng());
     forming = new int[sources];
@@ -150,6 +161,22 @@ public final class ExternalOperations implements Mechanism, Ports.Operations, Ac
               },
               unit);
     }
+    // inspired and remote-guided plots draw their counts, durations and failures from a stream of
+    // their own (detection times come from the shared queue's)
+    homeDraw = new Draw(ctx.random(NAME + "/home"));
+    inspiredPlot = Samplers.of(p.inspiredPlotDays(), homeDraw.rng());
+    atRisk = new double[sources];
+    reach = new double[sources];
+    for (int s = 0; s < sources; s++) {
+      atRisk[s] = ctx.scenario().sources().get(s).atRiskPool();
+      atRiskTotal += atRisk[s];
+    }
+    pools =
+        ctx.provides(Ports.HomePools.class)
+            ? ctx.require(Ports.HomePools.class)
+            : Ports.HomePools.NONE;
+    message =
+        ctx.provides(Ports.Message.class) ? ctx.require(Ports.Message.class) : Ports.Message.COME;
     sim.scheduleAt(MIDDAY, this);
   }
 
@@ -187,18 +214,51 @@ public final class ExternalOperations implements Mechanism, Ports.Operations, Ac
     return inTraining;
   }
 
-  /** Inspired attacks, daily. */
+  /**
+   * The handlers guiding attackers at home now: {@code handlers} times the share of peak area held.
+   */
+  public double handlersNow() {
+    double peak = world.peakOrganisationArea();
+    return peak > 0 ? p.handlers() * world.areaHeld(world.organisation()) / peak : 0;
+  }
+
+  /** Inspired and remote-guided plots, daily. */
   @Override
   public void fire(Simulation sim) {
-    double mean =
-        p.inspiredAttacksPerYear()
-            / 365.0
-            * Math.pow(world.momentum(), p.inspiredMomentumSensitivity());
-    for (int s = 0; s < poolShare.length; s++) {
-      // one call for the day's count, not one per attack: a count is all the world keeps
-      world.inspiredAttacks(s, draw.poisson(mean * poolShare[s]));
+    double call = 1 + p.callGain() * message.stayAndAttackCall();
+    double sum = 0;
+    for (int s = 0; s < reach.length; s++) {
+      reach[s] =
+          atRisk[s]
+              + p.frustratedWeight() * pools.frustratedTravellers(s)
+              + p.returneeWeight() * pools.returneesAtLarge(s);
+      sum += reach[s];
+    }
+    double inspired = atRiskTotal > 0 ? p.inspiredAttacksPerYear() / 365.0 / atRiskTotal : 0;
+    double guided = sum > 0 ? handlersNow() * p.guidedPlotsPerHandlerPerYear() / 365.0 / sum : 0;
+    for (int s = 0; s < reach.length; s++) {
+      start(sim, World.INSPIRED, s, homeDraw.poisson(inspired * reach[s] * call));
+      start(sim, World.REMOTE_GUIDED, s, homeDraw.poisson(guided * reach[s] * call));
     }
     sim.schedule(1.0, this);
+  }
+
+  /** Starts {@code n} plots of {@code kind} in destination {@code source}: its terror queue. */
+  private void start(Simulation sim, int kind, int source, long n) {
+    for (long i = 0; i < n; i++) {
+      queues[source].arrive(
+          sim, inspiredPlot.sample(), (at, detected) -> world.plot(kind, teSat(detected), source));
+    }
+  }
+
+  /** A plot's TE-SAT outcome: foiled if detected, else failed with {@code attackFailure}. */
+  private int teSat(boolean detected) {
+    if (detected) {
+      return World.FOILED;
+    }
+    return p.attackFailure() > 0 && homeDraw.bernoulli(p.attackFailure())
+        ? World.FAILED
+        : World.COMPLETED;
   }
 
   /**
@@ -228,11 +288,11 @@ public final class ExternalOperations implements Mechanism, Ports.Operations, Ac
         case TRAVELLING -> arrive(sim);
         case FOILED -> {
           people.move(source, PersonState.OPERATIVE, PersonState.PLOT_FOILED, size);
-          world.plotFoiled(source);
+          world.plot(World.DIRECTED, World.FOILED, source);
         }
         case EXECUTED -> {
           people.move(source, PersonState.OPERATIVE, PersonState.PLOT_EXECUTED, size);
-          world.plotExecuted(source);
+          world.plot(World.DIRECTED, teSat(false), source);
         }
         default -> throw new IllegalStateException("phase " + phase);
       }

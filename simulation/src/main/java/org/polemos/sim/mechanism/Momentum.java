@@ -21,9 +21,8 @@ import org.polemos.sim.world.World;
  * {@code perceived += (momentum - perceived) x (1 - exp(-1 / perceptionDays))} (perceived =
  * momentum when {@code perceptionDays} is 0). News, propaganda and recruitment networks take time
  * to reach and mobilise people abroad, so foreign departures respond to the perceived value;
- * desertion and inspired attacks keep the actual momentum, because fighters on the ground see gains
- * and losses at once, and inspired attackers are already mobilised and react to the news of the day
- * rather than to a recruitment process.
+ * desertion keeps the actual momentum, because fighters on the ground see gains and losses at once
+ * (inspired attacks no longer read momentum: issue 14, {@link ExternalOperations}).
  */
 public final class Momentum implements Mechanism, Action {
   public static final String NAME = "momentum";

@@ -139,6 +139,22 @@ public final class BuiltInProbes {
         MetricProbe.of(
             Metric.PLOTS_EXECUTED_CUMULATIVE,
             (c, out) -> bySource(c, out, s -> c.world().plotsExecuted(s))));
+    for (int k = 0; k < World.PLOT_KINDS.size(); k++) {
+      int kind = k;
+      String prefix = World.PLOT_KINDS.get(k) + "_plots_";
+      list.add(
+          MetricProbe.of(
+              prefix + "completed_cumulative",
+              (c, out) -> bySource(c, out, s -> c.world().plots(kind, World.COMPLETED, s))));
+      list.add(
+          MetricProbe.of(
+              prefix + "failed_cumulative",
+              (c, out) -> bySource(c, out, s -> c.world().plots(kind, World.FAILED, s))));
+      list.add(
+          MetricProbe.of(
+              prefix + "foiled_cumulative",
+              (c, out) -> bySource(c, out, s -> c.world().plots(kind, World.FOILED, s))));
+    }
     list.add(state(HUB_WAITING, PersonState.AT_HUB));
     list.add(state(GAVE_UP_CUMULATIVE, PersonState.GAVE_UP));
     list.add(

@@ -63,9 +63,9 @@ public final class World {
   private int intakeInService;
   private double intakeWaitSumPeriod;
   private long intakeStartedPeriod;
-  private final long[] inspiredAttacks;
-  private final long[] plotsFoiled;
-  private final long[] plotsExecuted;
+
+  /** Plots by kind and outcome: {@code plots[kind * OUTCOMES + outcome][source]}. */
+  private final long[][] plots;
 
   /** Revenue streams, in the order of {@link #revenueStreamKey(int)}. */
   public static final int TAX = 0;
@@ -93,9 +93,7 @@ public final class World {
     people = new People(index.sourceCount());
     forces = new Forces(index.placeCount(), index.factionCount(), org, people);
     territory = new Territory(index, forces);
-    inspiredAttacks = new long[index.sourceCount()];
-    plotsFoiled = new long[index.sourceCount()];
-    plotsExecuted = new long[index.sourceCount()];
+    plots = new long[PLOT_KINDS.size() * OUTCOMES][index.sourceCount()];
     int corridors = index.corridorCount();
     corridorEntry = new int[corridors];
     corridorOpen = new boolean[corridors];
@@ -545,41 +543,53 @@ public final class World {
 
   // ---- external operations ----
 
-  /** Records a directed plot (one cell's) foiled in {@code source}. */
-  public void plotFoiled(int source) {
-    plotsFoiled[source]++;
+  /** Plot kinds, in the order of the Europol TE-SAT style metrics (docs/OUTPUTS.md). */
+  public static final int DIRECTED = 0;
+
+  public static final int REMOTE_GUIDED = 1;
+  public static final int INSPIRED = 2;
+
+  /** The metric prefix of each plot kind, indexed by kind. */
+  public static final List<String> PLOT_KINDS = List.of("directed", "remote_guided", "inspired");
+
+  /** Plot outcomes (Europol TE-SAT): carried out and succeeded, attempted but not, foiled. */
+  public static final int COMPLETED = 0;
+
+  public static final int FAILED = 1;
+  public static final int FOILED = 2;
+  private static final int OUTCOMES = 3;
+
+  /** Records one plot of {@code kind} in destination {@code source} with {@code outcome}. */
+  public void plot(int kind, int outcome, int source) {
+    plots[kind * OUTCOMES + outcome][source]++;
   }
 
-  /** Records a directed plot (one cell's) carried out in {@code source}. */
-  public void plotExecuted(int source) {
-    plotsExecuted[source]++;
+  /** Plots of {@code kind} in {@code source} with {@code outcome}, so far. */
+  public long plots(int kind, int outcome, int source) {
+    return plots[kind * OUTCOMES + outcome][source];
   }
 
+  /** Plots foiled in {@code source}, summed over kinds. */
   public long plotsFoiled(int source) {
-    return plotsFoiled[source];
-  }
-
-  public long plotsExecuted(int source) {
-    return plotsExecuted[source];
-  }
-
-  public void inspiredAttack(int source) {
-    inspiredAttacks[source]++;
-  }
-
-  /**
-   * Records {@code n} inspired attacks of {@code source} at once (saturating at {@link
-   * Long#MAX_VALUE}).
-   */
-  public void inspiredAttacks(int source, long n) {
-    if (n > 0) {
-      long sum = inspiredAttacks[source] + n;
-      inspiredAttacks[source] = sum < 0 ? Long.MAX_VALUE : sum;
+    long n = 0;
+    for (int k = 0; k < PLOT_KINDS.size(); k++) {
+      n += plots(k, FOILED, source);
     }
+    return n;
   }
 
+  /** Plots carried out (completed or failed) in {@code source}, summed over kinds. */
+  public long plotsExecuted(int source) {
+    long n = 0;
+    for (int k = 0; k < PLOT_KINDS.size(); k++) {
+      n += plots(k, COMPLETED, source) + plots(k, FAILED, source);
+    }
+    return n;
+  }
+
+  /** Inspired attacks carried out (completed or failed) in {@code source}. */
   public long inspiredAttacks(int source) {
-    return inspiredAttacks[source];
+    return plots(INSPIRED, COMPLETED, source) + plots(INSPIRED, FAILED, source);
   }
 
   // ---- sampling ----

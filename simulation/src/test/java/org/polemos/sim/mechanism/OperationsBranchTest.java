@@ -35,7 +35,7 @@ class OperationsBranchTest {
         new DistributionSpec.Fixed(30),
         0.0,
         0,
-        0,
+        0.0,
         Map.of(),
         places,
         cell,
