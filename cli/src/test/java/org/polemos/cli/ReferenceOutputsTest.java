@@ -82,17 +82,21 @@ import org.junit.jupiter.params.provider.CsvSource;
  * the operatives in training at a time move with those draws, and with them the recruits the full
  * branch sends to the front instead, and the operations budget the economy pays (pay cuts,
  * desertion), so combat differs.
+ *
+ * <p>Both re-recorded on merging issue 13's travel instruments and issue 14's plots by kind, with
+ * levant-2014's in-sample re-tuning (Tal Abyad garrison, the Kurdish Kobani and Tal Abyad
+ * offensives, the external-operations role share); minimal's events unchanged.
  */
 class ReferenceOutputsTest {
   @TempDir Path tmp;
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-    "levant-2014, c1b47521741c4a5be769ba2dfde1d0f0bf848c2cc050f7c3bf977e37c88498bb,"
-        + " 262ada817d080dadf09c17b43cb87720c834e3bf25b9060c4591b91ad2531398,"
-        + " bc60044935386e076bae6641a4e07163a48b1bdd8b0e7deb28a3f858bc86caca",
-    "minimal, 9eca63aaac55039cc374f7bb041378af34dc8d776d756d2e58f592ba7328d9a7,"
-        + " 86018d9e21c7e2ba6e45b0e1dab16bcfa7a87b00bfe091faeb90192042409a3f,"
+    "levant-2014, 287bc82efec6a817b56516fbfca58aa20bb901a99c47fc349931fa2c9eaeee38,"
+        + " b070e4f6787aa6c8c5827d817797616c1b1289d00479424fc6cdd32e0f891c6f,"
+        + " cd218aeb9a3cbb707671db0a447b8519415d4499bb8812d777006e72a527f84b",
+    "minimal, a3788771a8b7ce0008ccebd436c00b5113e2f02723452838440c7c3bb76d5bb9,"
+        + " ea7ba0553b12b6a62a1275507444337a20fda57f2f2b9ad69bae6833a49e7fbc,"
         + " b10161a405e1faf2d4e9f635cc318089bab414b5fe9f9614a24452bf067a6b63"
   })
   void outputsOfTheBundledScenariosAreUnchanged(
