@@ -84,10 +84,8 @@ final class CalibrationRuns {
       boolean noProgress,
       CommandLine cmd)
       throws IOException {
-    int workers =
-        threadsOption.threads != null
-            ? threadsOption.workers(1, cmd)
-            : Math.max(1, Runtime.getRuntime().availableProcessors());
+    // the work of one batch is its population of particles (the outputs do not depend on workers)
+    int workers = threadsOption.workers(cal.abc().population(), cmd);
     long t0 = System.nanoTime();
     AbcCalibration abc = new AbcCalibration(engine, cal, cal.targets());
     List<org.polemos.sim.experiment.abc.AbcSmc.Generation> generations =
