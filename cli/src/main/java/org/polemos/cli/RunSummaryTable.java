@@ -142,6 +142,9 @@ final class RunSummaryTable {
 
   /** Counts with thousands separators; money to three significant digits with k, M or bn. */
   static String number(double value, boolean money) {
+    if (Math.abs(value) < 0.5) {
+      value = 0; // a sum that is zero up to rounding (e.g. -1e-10 km2) prints 0, not -0
+    }
     if (!money) {
       return String.format(Locale.ROOT, "%,.0f", value);
     }

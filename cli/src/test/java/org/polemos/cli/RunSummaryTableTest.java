@@ -61,6 +61,14 @@ class RunSummaryTableTest {
   }
 
   @Test
+  void aValueThatIsZeroUpToRoundingPrintsZeroNotMinusZero() {
+    assertThat(RunSummaryTable.number(-1e-10, false)).isEqualTo("0");
+    assertThat(RunSummaryTable.number(-0.0, false)).isEqualTo("0");
+    assertThat(RunSummaryTable.number(-0.4, true)).isEqualTo("0");
+    assertThat(RunSummaryTable.number(-0.6, false)).isEqualTo("-1");
+  }
+
+  @Test
   void quantilesInterpolateLinearly() {
     double[] sorted = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11};
     assertThat(RunSummaryTable.quantile(sorted, 0.05)).isEqualTo(1.5);
