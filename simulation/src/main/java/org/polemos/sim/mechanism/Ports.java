@@ -124,4 +124,36 @@ public final class Ports {
           }
         };
   }
+
+  /**
+   * The organisation's grip on the foreigners in its territory (people issue, item 5): whether, and
+   * how hard, a foreigner of a source can get out now. Provided by the mechanism that models exit
+   * control; readers (desertion and return of fighters and support staff, the families who came
+   * with them) fall back to {@link #OPEN} when nothing provides it.
+   */
+  public interface ExitControl {
+    /**
+     * The probability in [0, 1] that an attempt by a foreigner of {@code source} to leave the
+     * organisation's territory now is stopped (the one stopped is detained or killed by the
+     * organisation, as the providing mechanism counts).
+     */
+    double stopProbability(int source);
+
+    /** Whether a way home exists now for {@code source} (a route out that is open). */
+    boolean wayOut(int source);
+
+    /** No exit control: nobody is stopped, a way out always exists. */
+    ExitControl OPEN =
+        new ExitControl() {
+          @Override
+          public double stopProbability(int source) {
+            return 0;
+          }
+
+          @Override
+          public boolean wayOut(int source) {
+            return true;
+          }
+        };
+  }
 }
