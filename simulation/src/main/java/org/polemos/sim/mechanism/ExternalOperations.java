@@ -24,21 +24,31 @@ import org.polemos.sim.world.World;
 /**
  * Mechanism 9 of DOMAIN.md (external operations), as counts and probabilities only, after Kaplan's
  * "terror queues". The branch is capacity-limited: at most {@code trainingPlaces} operatives train
- * at once, and a recruit {@link Intake} assigns while every place is taken serves as a fighter
- * ({@link Ports.Operations#hasPlace}). An operative trains for {@code trainingDays}, then waits for
- * the cell of its destination (its source country) to be complete ({@code cellSize}, drawn when the
- * cell starts forming); the cell sets out together through one of the corridors serving that source
- * that is open now (chosen by weight; while none is open, it waits a day at a time; with no
- * corridor at all, no delay and no interdiction; delay = the corridor's transit delay); it is
- * stopped at the border, all together, with probability {@code interdiction} (times {@code 1 -
- * border closure} combined only when {@code borderClosureStopsOperatives}); otherwise its one plot
- * joins the destination's {@link TerrorQueue}: it is foiled if an intelligence team detects it
- * before its duration ({@code plotDays}) runs out, else carried out. Per destination: the teams are
- * {@code intelligenceServers} (unlimited when not listed) times {@code 1 + intelligence sharing}; a
- * team detects the plot it investigates at rate {@code e / ((1 - e) x mean plotDays) x (1 -
- * encrypted communication)}, {@code e} the source's {@code intelligenceEffectiveness}, so that with
- * unlimited teams, exponential durations and no encryption a plot is foiled with probability {@code
- * e}; under load (teams busy) the chance falls.
+ * at once. It selects its operatives from serving foreign fighters (issue 14 step 1; {@link
+ * #select}): each day, for each destination country {@code d}, a Poisson number wanted with mean
+ * {@code selectionPerYear / 365 x} the foreign fighters of {@code d} serving, visible or
+ * underground; each is drawn, while a place is free, from the foreign fighters (visible or
+ * underground, issue 12 item 5) of the sources that speak {@code d}'s language ({@code
+ * languageGroup} and {@code languages}), in proportion to their stocks, and moves to OPERATIVE
+ * through {@link Forces}. The older path, a recruit {@link Intake} assigns while a place is free
+ * ({@link Ports.Operations#hasPlace}), has destination = its source. An operative trains for {@code
+ * trainingDays}, then waits for the cell of its destination to be complete ({@code cellSize}, drawn
+ * when the cell starts forming; a cell may mix sources); the cell sets out together by a way open
+ * now, chosen by weight: a corridor serving the destination that is open (the organisation holds
+ * its entry), or an exit route of {@code exitRoutes} serving it whose dates cover today and one of
+ * whose {@code via} corridors is open (issue 14 step 2; the crossing drawn among the open ones by
+ * weight); while none is open it waits a day at a time; with no corridor and no route serving the
+ * destination, no delay and no interdiction. Delay = the corridor's or the route's transit delay;
+ * the cell is stopped, all together, with probability {@code interdiction} of the crossing (times
+ * {@code 1 - border closure} combined only when {@code borderClosureStopsOperatives}), then with
+ * the route's own {@code interdiction}; otherwise its one plot joins the destination's {@link
+ * TerrorQueue}: it is foiled if an intelligence team detects it before its duration ({@code
+ * plotDays}) runs out, else carried out. Per destination: the teams are {@code intelligenceServers}
+ * (unlimited when not listed) times {@code 1 + intelligence sharing}; a team detects the plot it
+ * investigates at rate {@code e / ((1 - e) x mean plotDays) x (1 - encrypted communication)},
+ * {@code e} the source's {@code intelligenceEffectiveness}, so that with unlimited teams,
+ * exponential durations and no encryption a plot is foiled with probability {@code e}; under load
+ * (teams busy) the chance falls.
  *
  * <p>Inspired and remote-guided plots (issue 14 step 4) draw on the home reach of each destination,
  * {@code h_s = atRiskPool_s + frustratedWeight x frustrated_s + returneeWeight x returnees_s} (the
@@ -51,10 +61,14 @@ import org.polemos.sim.world.World;
  * remote-guided plots with mean {@code handlers x (area held / peak area) x
  * guidedPlotsPerHandlerPerYear / 365 x h_s / sum h x (1 + callGain x m)}: handlers work from the
  * territory, so remote guidance ends with it, while inspired plots go on as long as the pools last.
- * Neither moves a person (the pools are read-only). Every plot, of any kind, joins the
- * destination's terror queue (inspired and remote-guided with duration {@code inspiredPlotDays}); a
- * plot not foiled fails with probability {@code attackFailure}, else is completed (the Europol
- * TE-SAT categories, {@link World#plot}).
+ * Neither moves a person (the pools are read-only). When {@code reachDecayPerYear} or {@code
+ * reachUsedPerPlot} is set the reach depletes: the pools' part of {@code h_s} becomes a stock
+ * {@code P_s <- max(0, P_s x exp(-reachDecayPerYear / 365) + what the weighted pools gained since
+ * yesterday)}, each plot started there uses up {@code reachUsedPerPlot} people (from {@code P_s},
+ * then from the at-risk part), and {@code h_s} = the at-risk part left + {@code P_s}. Every plot,
+ * of any kind, joins the destination's terror queue (inspired and remote-guided with duration
+ * {@code inspiredPlotDays}); a plot not foiled fails with probability {@code attackFailure}, else
+ * is completed (the Europol TE-SAT categories, {@link World#plot}).
  */
 public final class ExternalOperations implements Mechanism, Ports.Operations, Action {
   public static final String NAME = "external-operations";
@@ -91,6 +105,7 @@ public final class ExternalOperations implements Mechanism, Ports.Operations, Ac
   private long[][] formingBy;
   private final long[] selected = new long[2];
   private long[][] selectedFor;
+  private int[] requests = new int[16];
   // issue 14 step 2: dated exit routes
   private Calendar calendar;
   private List<ExternalOperationsParameters.ExitRoute> routes;
@@ -285,47 +300,59 @@ public final class ExternalOperations implements Mechanism, Ports.Operations, Ac
   /**
    * The branch's selection for one day (issue 14 step 1, issue 12 item 5): for each destination
    * {@code d}, a Poisson number of operatives wanted with mean {@code selectionPerYear / 365 x} the
-   * foreign fighters of {@code d} serving (visible and underground); each, while a training place
-   * is free, is drawn from the serving foreign fighters of the sources that speak {@code d}'s
-   * language: a source in proportion to its serving stock (visible plus underground), then visible
-   * or underground in proportion, then a place in proportion to its foreign fighters of that kind.
-   * The one drawn moves to OPERATIVE through {@link Forces}, so people stay conserved.
+   * foreign fighters of {@code d} serving (visible and underground); the day's requests are served
+   * in random order while a training place is free (the rest are dropped), each drawn from the
+   * serving foreign fighters of the sources that speak {@code d}'s language: a source in proportion
+   * to its serving stock (visible plus underground), then visible or underground in proportion,
+   * then a place in proportion to its foreign fighters of that kind. The one drawn moves to
+   * OPERATIVE through {@link Forces}, so people stay conserved.
    */
   private void select() {
     int sources = eligible.length;
     Forces forces = world.forces();
+    int n = 0;
     for (int d = 0; d < sources; d++) {
       double nationals =
           people.count(PersonState.FIGHTER, d) + people.count(PersonState.UNDERGROUND, d);
-      if (nationals <= 0) {
+      if (nationals > 0) {
+        long wanted = selectDraw.poisson(p.selectionPerYear() / 365.0 * nationals);
+        for (long i = 0; i < wanted; i++) {
+          if (n == requests.length) {
+            requests = java.util.Arrays.copyOf(requests, 2 * n);
+          }
+          requests[n++] = d;
+        }
+      }
+    }
+    // the day's requests are served in random order, so that when training places run short no
+    // destination comes first
+    while (n > 0 && inTraining < p.trainingPlaces()) {
+      int k = selectDraw.rng().nextInt(n);
+      int d = requests[k];
+      requests[k] = requests[--n];
+      int[] e = eligible[d];
+      double total = 0;
+      for (int j = 0; j < e.length; j++) {
+        eligibleWeight[j] =
+            people.count(PersonState.FIGHTER, e[j]) + people.count(PersonState.UNDERGROUND, e[j]);
+        total += eligibleWeight[j];
+      }
+      if (total <= 0) {
         continue;
       }
-      long wanted = selectDraw.poisson(p.selectionPerYear() / 365.0 * nationals);
-      for (long i = 0; i < wanted && inTraining < p.trainingPlaces(); i++) {
-        int[] e = eligible[d];
-        double total = 0;
-        for (int j = 0; j < e.length; j++) {
-          eligibleWeight[j] =
-              people.count(PersonState.FIGHTER, e[j]) + people.count(PersonState.UNDERGROUND, e[j]);
-          total += eligibleWeight[j];
-        }
-        if (total <= 0) {
-          break;
-        }
-        int s = e[selectDraw.pick(eligibleWeight, e.length)];
-        long visible = people.count(PersonState.FIGHTER, s);
-        long hidden = people.count(PersonState.UNDERGROUND, s);
-        boolean underground = selectDraw.rng().nextLong(visible + hidden) >= visible;
-        int place = placeOf(underground);
-        if (underground) {
-          forces.undergroundToOperative(place, s);
-        } else {
-          forces.foreignToOperative(place, s);
-        }
-        selected[underground ? 1 : 0]++;
-        selectedFor[d][s]++;
-        train(d, s);
+      int s = e[selectDraw.pick(eligibleWeight, e.length)];
+      long visible = people.count(PersonState.FIGHTER, s);
+      long hidden = people.count(PersonState.UNDERGROUND, s);
+      boolean underground = selectDraw.rng().nextLong(visible + hidden) >= visible;
+      int place = placeOf(underground);
+      if (underground) {
+        forces.undergroundToOperative(place, s);
+      } else {
+        forces.foreignToOperative(place, s);
       }
+      selected[underground ? 1 : 0]++;
+      selectedFor[d][s]++;
+      train(d, s);
     }
   }
 
