@@ -21,6 +21,7 @@ import org.polemos.model.result.Metric;
 import org.polemos.sim.Engine;
 import org.polemos.sim.RunListener;
 import org.polemos.sim.SimulationModule;
+import org.polemos.sim.metric.BuiltInProbes;
 import org.polemos.sim.random.RandomStreams;
 
 /**
@@ -69,6 +70,8 @@ class Levant2014OperationsTest {
                           && (metric.equals(Metric.OPERATIVES_DISPATCHED_CUMULATIVE)
                               || metric.equals(Metric.PLOTS_FOILED_CUMULATIVE)
                               || metric.equals(Metric.PLOTS_EXECUTED_CUMULATIVE)
+                              || metric.equals(BuiltInProbes.OPERATIVES_SELECTED_CUMULATIVE)
+                              || metric.equals(BuiltInProbes.CELLS_DEPARTED_CUMULATIVE)
                               || metric.contains("_plots_"))) {
                         m.put(metric + "/" + key + "/" + date, value);
                       }
@@ -106,6 +109,30 @@ class Levant2014OperationsTest {
                 q(later, 0.05),
                 q(later, 0.95)));
       }
+    }
+    for (String[] mk :
+        List.of(
+            new String[] {BuiltInProbes.OPERATIVES_SELECTED_CUMULATIVE, "fighters"},
+            new String[] {BuiltInProbes.OPERATIVES_SELECTED_CUMULATIVE, "underground"},
+            new String[] {BuiltInProbes.CELLS_DEPARTED_CUMULATIVE, "tal-abyad"},
+            new String[] {BuiltInProbes.CELLS_DEPARTED_CUMULATIVE, "jarabulus"},
+            new String[] {BuiltInProbes.CELLS_DEPARTED_CUMULATIVE, "kilis-azaz"},
+            new String[] {BuiltInProbes.CELLS_DEPARTED_CUMULATIVE, "aegean-balkans"})) {
+      double[] y2015 = between(mk[0], Set.of(mk[1]), Y2015, Y2016);
+      double[] later = between(mk[0], Set.of(mk[1]), Y2016, END);
+      double[] before = between(mk[0], Set.of(mk[1]), LocalDate.of(2014, 1, 1), Y2015);
+      sb.append(
+          String.format(
+              "%s %s: 2014 %.0f; 2015 %.0f (%.0f-%.0f); 2016-2017 %.0f (%.0f-%.0f)%n",
+              mk[0],
+              mk[1],
+              q(before, 0.5),
+              q(y2015, 0.5),
+              q(y2015, 0.05),
+              q(y2015, 0.95),
+              q(later, 0.5),
+              q(later, 0.05),
+              q(later, 0.95)));
     }
     Files.writeString(Path.of("target/levant-2014-operations.txt"), sb.toString());
   }

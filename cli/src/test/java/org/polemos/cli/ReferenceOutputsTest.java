@@ -86,17 +86,26 @@ import org.junit.jupiter.params.provider.CsvSource;
  * <p>Both re-recorded on merging issue 13's travel instruments and issue 14's plots by kind, with
  * levant-2014's in-sample re-tuning (Tal Abyad garrison, the Kurdish Kobani and Tal Abyad
  * offensives, the external-operations role share); minimal's events unchanged.
+ *
+ * <p>Re-recorded for issue 14's remaining steps (the branch selects operatives from serving foreign
+ * fighters by nationality and language, also from the underground; dated exit routes; a depleting
+ * home reach; the metrics {@code operatives_selected_cumulative} and {@code
+ * cells_departed_cumulative}). minimal sets none of the new fields: its events are unchanged and
+ * its series.csv and summary.csv without the two new metrics' rows are byte-identical to the
+ * previous record (checked: same hashes). levant-2014 changes as intended: operatives are selected
+ * instead of assigned at intake, the Aegean-Balkans route, the depleting reach, and the Deir ez-Zor
+ * offensive of 2014 raised in sample (docs/scenarios/levant-2014.md).
  */
 class ReferenceOutputsTest {
   @TempDir Path tmp;
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-    "levant-2014, 287bc82efec6a817b56516fbfca58aa20bb901a99c47fc349931fa2c9eaeee38,"
-        + " b070e4f6787aa6c8c5827d817797616c1b1289d00479424fc6cdd32e0f891c6f,"
-        + " cd218aeb9a3cbb707671db0a447b8519415d4499bb8812d777006e72a527f84b",
-    "minimal, a3788771a8b7ce0008ccebd436c00b5113e2f02723452838440c7c3bb76d5bb9,"
-        + " ea7ba0553b12b6a62a1275507444337a20fda57f2f2b9ad69bae6833a49e7fbc,"
+    "levant-2014, 9966397fa30a9c3ddb1a1a6394df92568012ee774ded0cbd751cd0144c930d64,"
+        + " 315014cd01a755ce382e51a4116521365f3365688efb51511a241cfd5772958c,"
+        + " b44b88f581218759b83ce969b3e829a99dc94d09174e5ae514684fe92d49f708",
+    "minimal, dfb468465c407754aec9f6db0decc6050581f945aad8edae4f65a33ca9786532,"
+        + " 366fc2bdcef4d7a432a291e87714b002f06cb980346016ac7ca12774fb9d8f43,"
         + " b10161a405e1faf2d4e9f635cc318089bab414b5fe9f9614a24452bf067a6b63"
   })
   void outputsOfTheBundledScenariosAreUnchanged(

@@ -147,7 +147,14 @@ public final class ScenarioSchema {
               "ExternalOperationsParameters.guidedPlotsPerHandlerPerYear",
               0.0,
               Limits.MAX_EVENTS_PER_YEAR),
-          range("ExternalOperationsParameters.attackFailure", 0.0, 1.0));
+          range("ExternalOperationsParameters.attackFailure", 0.0, 1.0),
+          range("ExternalOperationsParameters.selectionPerYear", 0.0, Limits.MAX_RATE_PER_YEAR),
+          range("ExternalOperationsParameters.reachDecayPerYear", 0.0, Limits.MAX_RATE_PER_YEAR),
+          range("ExternalOperationsParameters.reachUsedPerPlot", 0.0, Limits.MAX_WEIGHT_FACTOR),
+          range(
+              "ExternalOperationsParameters.intelligenceServers", 1.0, (double) Limits.MAX_SERVERS),
+          range("ExitRoute.interdiction", 0.0, 1.0),
+          range("ExitRoute.weight", 0.0, Limits.MAX_WEIGHT));
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 

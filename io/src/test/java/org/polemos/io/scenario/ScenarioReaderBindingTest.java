@@ -118,6 +118,41 @@ class ScenarioReaderBindingTest {
                 + "mean");
   }
 
+  /** Issue 14: the new externalOperations fields give located one-line errors. */
+  @Test
+  void selectionAndExitRouteProblemsAreLocated() {
+    String last =
+        "    inspiredMomentumSensitivity: 0.5  # no longer used (issue 14); accepted so that older"
+            + " files load\n";
+    String text =
+        minimal()
+            .replace(
+                last,
+                last
+                    + "    selectionPerYear: 400\n"
+                    + "    languages: {tunsia: [french]}\n"
+                    + "    exitRoutes:\n"
+                    + "      - id: aegean\n"
+                    + "        destinations: [tunisia]\n"
+                    + "        via: [tal-abyad]\n"
+                    + "        opens: 2015-07-01\n"
+                    + "        closes: 2015-06-01\n"
+                    + "        transitDelayDays: {type: fixed, value: 10}\n"
+                    + "        interdiction: 1.5\n"
+                    + "        weight: 1\n");
+    assertThat(text).contains("exitRoutes");
+    assertThat(errors("routes.yaml", text))
+        .containsExactly(
+            "routes.yaml:151:23 processes.externalOperations.selectionPerYear: must be <= 365 (a bound"
+                + " that keeps runs finite, docs/SCENARIO-FORMAT.md), was 400",
+            "routes.yaml:158:17 processes.externalOperations.exitRoutes[0].closes: must be after"
+                + " opens (2015-07-01), was 2015-06-01",
+            "routes.yaml:160:23 processes.externalOperations.exitRoutes[0].interdiction: must be in"
+                + " [0, 1], was 1.5",
+            "routes.yaml:152:17 processes.externalOperations.languages.tunsia: unknown source"
+                + " \"tunsia\" (did you mean \"tunisia\"?)");
+  }
+
   @Test
   void jsonProblemsAreLocatedToo() {
     String json =

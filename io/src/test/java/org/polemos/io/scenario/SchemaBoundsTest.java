@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 10, "give every numeric field bounds that keep a run finite (documented in the schema)":
  * every numeric field of the places (regions and their localities) and of the territory rules has a
- * {@code maximum} in the published schema.
+ * {@code maximum} in the published schema; so has every numeric field of external operations and
+ * its exit routes (issue 14).
  */
 class SchemaBoundsTest {
 
@@ -38,7 +39,13 @@ class SchemaBoundsTest {
     JsonNode definitions = schema.has("$defs") ? schema.get("$defs") : schema.get("definitions");
     assertThat(definitions).as("the schema's definitions").isNotNull();
     List<String> missing = new ArrayList<>();
-    for (String type : List.of("Region", "Locality", "TerritoryParameters")) {
+    for (String type :
+        List.of(
+            "Region",
+            "Locality",
+            "TerritoryParameters",
+            "ExternalOperationsParameters",
+            "ExitRoute")) {
       assertThat(definitions.has(type)).as(type).isTrue();
       missing.addAll(unbounded(definitions, type));
     }

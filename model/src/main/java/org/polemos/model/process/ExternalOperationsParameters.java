@@ -1,6 +1,8 @@
 package org.polemos.model.process;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.polemos.model.Omittable;
 import org.polemos.model.distribution.DistributionSpec;
@@ -52,6 +54,26 @@ import org.polemos.model.validation.Limits;
  *     call's gain), spread over destinations in proportion to their home reach; optional, default 0
  * @param attackFailure the chance that a plot of any kind that is not foiled fails (attempted but
  *     not completed, Europol TE-SAT's "failed"); optional, default 0
+ * @param selectionPerYear the branch's demand for operatives (issue 14 step 1): for each
+ *     destination country {@code d}, operatives wanted per year per foreign fighter of {@code d}
+ *     serving (visible or underground); each wanted operative is drawn from the serving foreign
+ *     fighters (visible or underground) of the sources that speak {@code d}'s language (see {@code
+ *     languages}), while a training place is free; optional, default 0 (no selection: operatives
+ *     come only from intake's role share {@code externalOperations}, the older path)
+ * @param languages further languages a source's fighters can operate in, besides its {@code
+ *     languageGroup} (source id -> languages); a fighter of source {@code s} is eligible for
+ *     destination {@code d} when {@code d}'s {@code languageGroup} is {@code s}'s or one of {@code
+ *     languages[s]}; optional, default empty
+ * @param exitRoutes dated ways out for cells besides the corridors themselves (e.g. the 2015
+ *     migrant route): each serves its destinations between {@code opens} and {@code closes} and
+ *     only while one of its {@code via} corridors is open (the organisation holds the crossing);
+ *     optional, default empty
+ * @param reachDecayPerYear rate per year at which the part of a destination's home reach made of
+ *     frustrated travellers and returnees fades (they drift away, are watched or detained);
+ *     optional, default 0 (no decay: the reach follows the pools as read)
+ * @param reachUsedPerPlot people of a destination's home reach used up by each inspired or
+ *     remote-guided plot started there (the attacker and those around him are arrested, dead or
+ *     known); optional, default 0 (the reach is not depleted by plots)
  */
 public record ExternalOperationsParameters(
     DistributionSpec trainingDays,
@@ -69,8 +91,49 @@ public record ExternalOperationsParameters(
     @Omittable DistributionSpec inspiredPlotDays,
     @Omittable Integer handlers,
     @Omittable Double guidedPlotsPerHandlerPerYear,
-    @Omittable Double attackFailure)
+    @Omittable Double attackFailure,
+    @Omittable Double selectionPerYear,
+    @Omittable Map<String, List<String>> languages,
+    @Omittable List<ExitRoute> exitRoutes,
+    @Omittable Double reachDecayPerYear,
+    @Omittable Double reachUsedPerPlot)
     implements ProcessParameters {
+
+  /**
+   * A dated way out for cells (issue 14 step 2), e.g. the Aegean-Balkans migrant route of 2015.
+   *
+   * @param id unique among exit routes and corridors
+   * @param destinations the source ids (destinations) it serves
+   * @param via the corridors through which cells reach it: it is usable only while one of them is
+   *     open (the organisation holds its crossing); the crossing is drawn among the open ones by
+   *     their weights
+   * @param opens first date it can be used
+   * @param closes first date it can no longer be used (optional: open to the end)
+   * @param transitDelayDays travel time from the crossing to the destination
+   * @param interdiction chance that a cell on it is stopped (all together), on top of the
+   *     crossing's own interdiction, in [0, 1]
+   * @param weight relative weight against the destination's corridors and other routes open now
+   */
+  public record ExitRoute(
+      String id,
+      List<String> destinations,
+      List<String> via,
+      LocalDate opens,
+      @Omittable LocalDate closes,
+      DistributionSpec transitDelayDays,
+      double interdiction,
+      double weight) {
+
+    public ExitRoute {
+      destinations = destinations == null ? null : List.copyOf(destinations);
+      via = via == null ? null : List.copyOf(via);
+    }
+
+    /** Whether the route can be used on {@code date} (its own dates only). */
+    public boolean openOn(LocalDate date) {
+      return !date.isBefore(opens) && (closes == null || date.isBefore(closes));
+    }
+  }
 
   /** Largest mean cell size accepted. */
   public static final int MAX_CELL_SIZE = 100;
@@ -86,6 +149,17 @@ public record ExternalOperationsParameters(
     guidedPlotsPerHandlerPerYear =
         guidedPlotsPerHandlerPerYear == null ? 0.0 : guidedPlotsPerHandlerPerYear;
     attackFailure = attackFailure == null ? 0.0 : attackFailure;
+    selectionPerYear = selectionPerYear == null ? 0.0 : selectionPerYear;
+    reachDecayPerYear = reachDecayPerYear == null ? 0.0 : reachDecayPerYear;
+    reachUsedPerPlot = reachUsedPerPlot == null ? 0.0 : reachUsedPerPlot;
+    languages =
+        languages == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(languages));
+    exitRoutes =
+        exitRoutes == null
+            ? List.of()
+            : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(exitRoutes));
     territorialShiftSensitivity =
         territorialShiftSensitivity == null ? 0.0 : territorialShiftSensitivity;
     trainingPlaces = trainingPlaces == null ? Limits.MAX_SERVERS : trainingPlaces;
@@ -181,6 +255,63 @@ public record ExternalOperationsParameters(
         null);
   }
 
+  /** The fields up to {@code attackFailure}; every later field at its default. */
+  public ExternalOperationsParameters(
+      DistributionSpec trainingDays,
+      DistributionSpec plotDays,
+      Double territorialShiftSensitivity,
+      double inspiredAttacksPerYear,
+      Double inspiredMomentumSensitivity,
+      Map<String, Integer> intelligenceServers,
+      Integer trainingPlaces,
+      DistributionSpec cellSize,
+      Boolean borderClosureStopsOperatives,
+      Double frustratedWeight,
+      Double returneeWeight,
+      Double callGain,
+      DistributionSpec inspiredPlotDays,
+      Integer handlers,
+      Double guidedPlotsPerHandlerPerYear,
+      Double attackFailure) {
+    this(
+        trainingDays,
+        plotDays,
+        territorialShiftSensitivity,
+        inspiredAttacksPerYear,
+        inspiredMomentumSensitivity,
+        intelligenceServers,
+        trainingPlaces,
+        cellSize,
+        borderClosureStopsOperatives,
+        frustratedWeight,
+        returneeWeight,
+        callGain,
+        inspiredPlotDays,
+        handlers,
+        guidedPlotsPerHandlerPerYear,
+        attackFailure,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  /**
+   * Whether fighters of a source with {@code group} and these further languages speak {@code
+   * language}.
+   */
+  public boolean speaks(String sourceId, String group, String language) {
+    if (language == null) {
+      return false;
+    }
+    if (language.equals(group)) {
+      return true;
+    }
+    List<String> more = languages.get(sourceId);
+    return more != null && more.contains(language);
+  }
+
   @Override
   public void check(Checks c) {
     c.distribution(trainingDays, "trainingDays");
@@ -236,6 +367,70 @@ public record ExternalOperationsParameters(
         Limits.MAX_EVENTS_PER_YEAR,
         "guidedPlotsPerHandlerPerYear");
     c.fraction(attackFailure, "attackFailure");
+    c.atMost(
+        c.nonNegative(selectionPerYear, "selectionPerYear"),
+        selectionPerYear,
+        Limits.MAX_RATE_PER_YEAR,
+        "selectionPerYear");
+    c.atMost(
+        c.nonNegative(reachDecayPerYear, "reachDecayPerYear"),
+        reachDecayPerYear,
+        Limits.MAX_RATE_PER_YEAR,
+        "reachDecayPerYear");
+    c.atMost(
+        c.nonNegative(reachUsedPerPlot, "reachUsedPerPlot"),
+        reachUsedPerPlot,
+        Limits.MAX_WEIGHT_FACTOR,
+        "reachUsedPerPlot");
+    languages.forEach(
+        (source, list) -> {
+          String field = "languages." + source;
+          if (list == null || list.isEmpty()) {
+            c.add(field, "must list at least one language");
+          } else if (list.size() > Limits.MAX_ELEMENTS) {
+            c.add(
+                field, "must have at most " + Limits.MAX_ELEMENTS + " entries, had " + list.size());
+          } else {
+            for (int i = 0; i < list.size(); i++) {
+              if (list.get(i) == null || list.get(i).isBlank()) {
+                c.add(field + "[" + i + "]", "must not be blank");
+              }
+            }
+          }
+        });
+    if (exitRoutes.size() > Limits.MAX_ELEMENTS) {
+      c.add(
+          "exitRoutes",
+          "must have at most " + Limits.MAX_ELEMENTS + " entries, had " + exitRoutes.size());
+    }
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (int i = 0; i < exitRoutes.size(); i++) {
+      ExitRoute r = exitRoutes.get(i);
+      Checks e = c.at("exitRoutes[" + i + "]");
+      if (r == null) {
+        e.add("", "is required");
+        continue;
+      }
+      if (e.required(r.id(), "id")) {
+        if (r.id().isBlank()) {
+          e.add("id", "must not be blank");
+        } else if (!ids.add(r.id())) {
+          e.add("id", "duplicate exit route id '" + r.id() + "'");
+        }
+      }
+      if (e.required(r.destinations(), "destinations") && r.destinations().isEmpty()) {
+        e.add("destinations", "must list at least one source");
+      }
+      if (e.required(r.via(), "via") && r.via().isEmpty()) {
+        e.add("via", "must list at least one corridor");
+      }
+      if (e.required(r.opens(), "opens") && r.closes() != null && !r.closes().isAfter(r.opens())) {
+        e.add("closes", "must be after opens (" + r.opens() + "), was " + r.closes());
+      }
+      e.distribution(r.transitDelayDays(), "transitDelayDays");
+      e.fraction(r.interdiction(), "interdiction");
+      e.atMost(e.nonNegative(r.weight(), "weight"), r.weight(), Limits.MAX_WEIGHT, "weight");
+    }
     if (cellSize != null && Double.isFinite(cellSize.mean()) && cellSize.mean() > MAX_CELL_SIZE) {
       c.add(
           "cellSize",

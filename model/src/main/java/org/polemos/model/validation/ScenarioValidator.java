@@ -681,8 +681,10 @@ public final class ScenarioValidator {
 
   /**
    * Each section's own checks ({@link ProcessParameters#check}), at {@code processes.<name>}, and
-   * the one cross-reference of a section: the keys of {@code
-   * externalOperations.intelligenceServers} are source ids.
+   * the cross-references of sections: the keys of {@code transit.capacityPerDay} are corridor ids;
+   * the keys of {@code externalOperations.intelligenceServers} and {@code languages} and the {@code
+   * destinations} of its {@code exitRoutes} are source ids, their {@code via} corridor ids, and an
+   * exit route's id is not a corridor's.
    */
   private void processes(Processes processes) {
     String p = "processes";
@@ -705,6 +707,39 @@ public final class ScenarioValidator {
         scenario.sources().forEach(s -> known.add(s == null ? null : s.id()));
         for (String id : ops.intelligenceServers().keySet()) {
           reference(id, p + "." + section.getKey() + ".intelligenceServers." + id, "source", known);
+        }
+        for (String id : ops.languages().keySet()) {
+          reference(id, p + "." + section.getKey() + ".languages." + id, "source", known);
+        }
+        Set<String> corridors = new LinkedHashSet<>();
+        if (scenario.corridors() != null) {
+          scenario.corridors().forEach(c -> corridors.add(c == null ? null : c.id()));
+        }
+        for (int i = 0; i < ops.exitRoutes().size(); i++) {
+          var route = ops.exitRoutes().get(i);
+          String at = p + "." + section.getKey() + ".exitRoutes[" + i + "]";
+          if (route == null) {
+            continue;
+          }
+          if (route.id() != null && corridors.contains(route.id())) {
+            add(
+                at + ".id",
+                "\""
+                    + route.id()
+                    + "\" is already a corridor id (exit routes and corridors share"
+                    + " the keys of cells_departed_cumulative)");
+          }
+          if (route.destinations() != null) {
+            for (int j = 0; j < route.destinations().size(); j++) {
+              reference(
+                  route.destinations().get(j), at + ".destinations[" + j + "]", "source", known);
+            }
+          }
+          if (route.via() != null && scenario.corridors() != null) {
+            for (int j = 0; j < route.via().size(); j++) {
+              reference(route.via().get(j), at + ".via[" + j + "]", "corridor", corridors);
+            }
+          }
         }
       }
     }

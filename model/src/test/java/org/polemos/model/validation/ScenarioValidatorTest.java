@@ -539,6 +539,163 @@ class ScenarioValidatorTest {
     assertThat(bad.inspiredPlotDays()).isEqualTo(base.plotDays());
   }
 
+  private static ExternalOperationsParameters selection(
+      double selectionPerYear,
+      Map<String, List<String>> languages,
+      List<ExternalOperationsParameters.ExitRoute> routes,
+      double reachDecayPerYear,
+      double reachUsedPerPlot) {
+    ExternalOperationsParameters base = BASE.processes().get(ExternalOperationsParameters.class);
+    return new ExternalOperationsParameters(
+        base.trainingDays(),
+        base.plotDays(),
+        null,
+        base.inspiredAttacksPerYear(),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        selectionPerYear,
+        languages,
+        routes,
+        reachDecayPerYear,
+        reachUsedPerPlot);
+  }
+
+  private static ExternalOperationsParameters.ExitRoute route(
+      String id,
+      List<String> destinations,
+      List<String> via,
+      java.time.LocalDate opens,
+      java.time.LocalDate closes,
+      double interdiction,
+      double weight) {
+    return new ExternalOperationsParameters.ExitRoute(
+        id,
+        destinations,
+        via,
+        opens,
+        closes,
+        new org.polemos.model.distribution.DistributionSpec.Fixed(10),
+        interdiction,
+        weight);
+  }
+
+  /** Issue 14 steps 1-2 and the depleting reach: every new field's bounds and references. */
+  @Test
+  void selectionLanguagesExitRoutesAndReachAreBoundedAndReferToKnownIds() {
+    java.time.LocalDate opens = java.time.LocalDate.of(2015, 7, 1);
+    assertThat(
+            BASE.with(
+                    "processes.externalOperations",
+                    selection(
+                        400,
+                        Map.of("tunsia", List.of("french")),
+                        List.of(
+                            route(
+                                "tal-abyad",
+                                List.of("frnace"),
+                                List.of("tal-abyd"),
+                                opens,
+                                java.time.LocalDate.of(2015, 6, 1),
+                                1.5,
+                                -1)),
+                        -0.1,
+                        2000))
+                .validate())
+        .containsExactly(
+            new Problem(
+                "processes.externalOperations.selectionPerYear",
+                "must be <= 365 (a bound that keeps runs finite, docs/SCENARIO-FORMAT.md), was 400"),
+            new Problem("processes.externalOperations.reachDecayPerYear", "must be >= 0, was -0.1"),
+            new Problem(
+                "processes.externalOperations.reachUsedPerPlot",
+                "must be <= 1000 (a bound that keeps runs finite, docs/SCENARIO-FORMAT.md), was 2000"),
+            new Problem(
+                "processes.externalOperations.exitRoutes[0].closes",
+                "must be after opens (2015-07-01), was 2015-06-01"),
+            new Problem(
+                "processes.externalOperations.exitRoutes[0].interdiction",
+                "must be in [0, 1], was 1.5"),
+            new Problem(
+                "processes.externalOperations.exitRoutes[0].weight", "must be >= 0, was -1"),
+            new Problem(
+                "processes.externalOperations.languages.tunsia",
+                "unknown source \"tunsia\" (did you mean \"tunisia\"?)"),
+            new Problem(
+                "processes.externalOperations.exitRoutes[0].id",
+                "\"tal-abyad\" is already a corridor id (exit routes and corridors share the keys of"
+                    + " cells_departed_cumulative)"),
+            new Problem(
+                "processes.externalOperations.exitRoutes[0].destinations[0]",
+                "unknown source \"frnace\""),
+            new Problem(
+                "processes.externalOperations.exitRoutes[0].via[0]",
+                "unknown corridor \"tal-abyd\" (did you mean \"tal-abyad\"?)"));
+    // empty lists, a missing date, a duplicate id
+    ExternalOperationsParameters.ExitRoute empty =
+        route("aegean", List.of(), List.of(), null, null, 0, 1);
+    assertThat(
+            BASE.with(
+                    "processes.externalOperations",
+                    selection(0, Map.of("tunisia", List.of()), List.of(empty, empty), 0, 0))
+                .validate())
+        .containsExactly(
+            new Problem(
+                "processes.externalOperations.languages.tunisia",
+                "must list at least one language"),
+            new Problem(
+                "processes.externalOperations.exitRoutes[0].destinations",
+                "must list at least one source"),
+            new Problem(
+                "processes.externalOperations.exitRoutes[0].via",
+                "must list at least one corridor"),
+            new Problem("processes.externalOperations.exitRoutes[0].opens", "is required"),
+            new Problem(
+                "processes.externalOperations.exitRoutes[1].id",
+                "duplicate exit route id 'aegean'"),
+            new Problem(
+                "processes.externalOperations.exitRoutes[1].destinations",
+                "must list at least one source"),
+            new Problem(
+                "processes.externalOperations.exitRoutes[1].via",
+                "must list at least one corridor"),
+            new Problem("processes.externalOperations.exitRoutes[1].opens", "is required"));
+    // valid, and the defaults switch everything off
+    ExternalOperationsParameters ok =
+        selection(
+            0.05,
+            Map.of("tunisia", List.of("french")),
+            List.of(
+                route(
+                    "aegean",
+                    List.of("tunisia"),
+                    List.of("tal-abyad"),
+                    opens,
+                    java.time.LocalDate.of(2016, 3, 20),
+                    0.05,
+                    1)),
+            0.5,
+            10);
+    assertThat(BASE.with("processes.externalOperations", ok).validate()).isEmpty();
+    ExternalOperationsParameters defaults = selection(0, null, null, 0, 0);
+    assertThat(defaults.languages()).isEmpty();
+    assertThat(defaults.exitRoutes()).isEmpty();
+    ExternalOperationsParameters omitted =
+        new ExternalOperationsParameters(ok.trainingDays(), ok.plotDays(), 0.0, 1.0, 0.0);
+    assertThat(omitted.selectionPerYear()).isZero();
+    assertThat(omitted.reachDecayPerYear()).isZero();
+    assertThat(omitted.reachUsedPerPlot()).isZero();
+  }
+
   @Test
   void roleSharesMustEachBeFractionsAndSumToOne() {
     assertOnlyExactly(

@@ -1,10 +1,12 @@
 package org.polemos.sim.mechanism;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.polemos.model.Calendar;
 import org.polemos.model.Corridor;
 import org.polemos.model.Scenario;
 import org.polemos.model.Source;
@@ -14,6 +16,7 @@ import org.polemos.sim.kernel.Action;
 import org.polemos.sim.kernel.Simulation;
 import org.polemos.sim.sampling.Draw;
 import org.polemos.sim.sampling.Samplers;
+import org.polemos.sim.world.Forces;
 import org.polemos.sim.world.People;
 import org.polemos.sim.world.PersonState;
 import org.polemos.sim.world.World;
@@ -21,21 +24,31 @@ import org.polemos.sim.world.World;
 /**
  * Mechanism 9 of DOMAIN.md (external operations), as counts and probabilities only, after Kaplan's
  * "terror queues". The branch is capacity-limited: at most {@code trainingPlaces} operatives train
- * at once, and a recruit {@link Intake} assigns while every place is taken serves as a fighter
- * ({@link Ports.Operations#hasPlace}). An operative trains for {@code trainingDays}, then waits for
- * the cell of its destination (its source country) to be complete ({@code cellSize}, drawn when the
- * cell starts forming); the cell sets out together through one of the corridors serving that source
- * that is open now (chosen by weight; while none is open, it waits a day at a time; with no
- * corridor at all, no delay and no interdiction; delay = the corridor's transit delay); it is
- * stopped at the border, all together, with probability {@code interdiction} (times {@code 1 -
- * border closure} combined only when {@code borderClosureStopsOperatives}); otherwise its one plot
- * joins the destination's {@link TerrorQueue}: it is foiled if an intelligence team detects it
- * before its duration ({@code plotDays}) runs out, else carried out. Per destination: the teams are
- * {@code intelligenceServers} (unlimited when not listed) times {@code 1 + intelligence sharing}; a
- * team detects the plot it investigates at rate {@code e / ((1 - e) x mean plotDays) x (1 -
- * encrypted communication)}, {@code e} the source's {@code intelligenceEffectiveness}, so that with
- * unlimited teams, exponential durations and no encryption a plot is foiled with probability {@code
- * e}; under load (teams busy) the chance falls.
+ * at once. It selects its operatives from serving foreign fighters (issue 14 step 1; {@link
+ * #select}): each day, for each destination country {@code d}, a Poisson number wanted with mean
+ * {@code selectionPerYear / 365 x} the foreign fighters of {@code d} serving, visible or
+ * underground; each is drawn, while a place is free, from the foreign fighters (visible or
+ * underground, issue 12 item 5) of the sources that speak {@code d}'s language ({@code
+ * languageGroup} and {@code languages}), in proportion to their stocks, and moves to OPERATIVE
+ * through {@link Forces}. The older path, a recruit {@link Intake} assigns while a place is free
+ * ({@link Ports.Operations#hasPlace}), has destination = its source. An operative trains for {@code
+ * trainingDays}, then waits for the cell of its destination to be complete ({@code cellSize}, drawn
+ * when the cell starts forming; a cell may mix sources); the cell sets out together by a way open
+ * now, chosen by weight: a corridor serving the destination that is open (the organisation holds
+ * its entry), or an exit route of {@code exitRoutes} serving it whose dates cover today and one of
+ * whose {@code via} corridors is open (issue 14 step 2; the crossing drawn among the open ones by
+ * weight); while none is open it waits a day at a time; with no corridor and no route serving the
+ * destination, no delay and no interdiction. Delay = the corridor's or the route's transit delay;
+ * the cell is stopped, all together, with probability {@code interdiction} of the crossing (times
+ * {@code 1 - border closure} combined only when {@code borderClosureStopsOperatives}), then with
+ * the route's own {@code interdiction}; otherwise its one plot joins the destination's {@link
+ * TerrorQueue}: it is foiled if an intelligence team detects it before its duration ({@code
+ * plotDays}) runs out, else carried out. Per destination: the teams are {@code intelligenceServers}
+ * (unlimited when not listed) times {@code 1 + intelligence sharing}; a team detects the plot it
+ * investigates at rate {@code e / ((1 - e) x mean plotDays) x (1 - encrypted communication)},
+ * {@code e} the source's {@code intelligenceEffectiveness}, so that with unlimited teams,
+ * exponential durations and no encryption a plot is foiled with probability {@code e}; under load
+ * (teams busy) the chance falls.
  *
  * <p>Inspired and remote-guided plots (issue 14 step 4) draw on the home reach of each destination,
  * {@code h_s = atRiskPool_s + frustratedWeight x frustrated_s + returneeWeight x returnees_s} (the
@@ -48,10 +61,14 @@ import org.polemos.sim.world.World;
  * remote-guided plots with mean {@code handlers x (area held / peak area) x
  * guidedPlotsPerHandlerPerYear / 365 x h_s / sum h x (1 + callGain x m)}: handlers work from the
  * territory, so remote guidance ends with it, while inspired plots go on as long as the pools last.
- * Neither moves a person (the pools are read-only). Every plot, of any kind, joins the
- * destination's terror queue (inspired and remote-guided with duration {@code inspiredPlotDays}); a
- * plot not foiled fails with probability {@code attackFailure}, else is completed (the Europol
- * TE-SAT categories, {@link World#plot}).
+ * Neither moves a person (the pools are read-only). When {@code reachDecayPerYear} or {@code
+ * reachUsedPerPlot} is set the reach depletes: the pools' part of {@code h_s} becomes a stock
+ * {@code P_s <- max(0, P_s x exp(-reachDecayPerYear / 365) + what the weighted pools gained since
+ * yesterday)}, each plot started there uses up {@code reachUsedPerPlot} people (from {@code P_s},
+ * then from the at-risk part), and {@code h_s} = the at-risk part left + {@code P_s}. Every plot,
+ * of any kind, joins the destination's terror queue (inspired and remote-guided with duration
+ * {@code inspiredPlotDays}); a plot not foiled fails with probability {@code attackFailure}, else
+ * is completed (the Europol TE-SAT categories, {@link World#plot}).
  */
 public final class ExternalOperations implements Mechanism, Ports.Operations, Action {
   public static final String NAME = "external-operations";
@@ -81,6 +98,27 @@ public final class ExternalOperations implements Mechanism, Ports.Operations, Ac
   private double atRiskTotal;
   private Ports.HomePools pools;
   private Ports.Message message;
+  // issue 14 step 1: selection from serving foreign fighters by nationality and language
+  private Draw selectDraw;
+  private int[][] eligible;
+  private double[] eligibleWeight;
+  private long[][] formingBy;
+  private final long[] selected = new long[2];
+  private long[][] selectedFor;
+  private int[] requests = new int[16];
+  // issue 14 step 2: dated exit routes
+  private Calendar calendar;
+  private List<ExternalOperationsParameters.ExitRoute> routes;
+  private int[][] routeVia;
+  private boolean[][] routeServes;
+  private ContinuousSampler[] routeDelay;
+  private long[] departedBy;
+  // issue 14 (home reach that depletes): the faded part of the reach and the at-risk part left
+  private double[] pooled;
+  private double[] seenPools;
+  private double[] atRiskLeft;
+  private double reachDecay;
+  private long[] homeStarted;
 
   public static final MechanismFactory FACTORY =
       MechanismFactory.of(NAME, ExternalOperationsParameters.class, ExternalOperations::create);
@@ -138,6 +176,39 @@ public final class ExternalOperations implements Mechanism, Ports.Operations, Ac
     cellSize = Samplers.of(p.cellSize(), draw.rng());
     forming = new int[sources];
     cellTarget = new int[sources];
+    formingBy = new long[sources][sources];
+    selectedFor = new long[sources][sources];
+    // who the branch can draw on for each destination: the sources that speak its language
+    selectDraw = new Draw(ctx.random(NAME + "/selection"));
+    eligible = new int[sources][];
+    eligibleWeight = new double[sources];
+    List<Source> all = ctx.scenario().sources();
+    for (int d = 0; d < sources; d++) {
+      String language = all.get(d).languageGroup();
+      List<Integer> e = new ArrayList<>();
+      for (int s = 0; s < sources; s++) {
+        if (s == d || p.speaks(all.get(s).id(), all.get(s).languageGroup(), language)) {
+          e.add(s);
+        }
+      }
+      eligible[d] = e.stream().mapToInt(Integer::intValue).toArray();
+    }
+    // the dated ways out
+    calendar = ctx.scenario().calendar();
+    routes = p.exitRoutes();
+    routeVia = new int[routes.size()][];
+    routeServes = new boolean[routes.size()][sources];
+    routeDelay = new ContinuousSampler[routes.size()];
+    departedBy = new long[c + routes.size()];
+    scratch = new double[c + routes.size()];
+    for (int e = 0; e < routes.size(); e++) {
+      ExternalOperationsParameters.ExitRoute route = routes.get(e);
+      routeVia[e] = route.via().stream().mapToInt(id -> ctx.index().corridor(id)).toArray();
+      for (String d : route.destinations()) {
+        routeServes[e][ctx.index().source(d)] = true;
+      }
+      routeDelay[e] = Samplers.of(route.transitDelayDays(), draw.rng());
+    }
     queues = new TerrorQueue[sources];
     ContinuousSampler unit = ZigguratSampler.Exponential.of(draw.rng());
     double meanPlotDays = p.plotDays().mean();
@@ -171,6 +242,11 @@ public final class ExternalOperations implements Mechanism, Ports.Operations, Ac
       atRisk[s] = ctx.scenario().sources().get(s).atRiskPool();
       atRiskTotal += atRisk[s];
     }
+    atRiskLeft = atRisk.clone();
+    homeStarted = new long[sources];
+    pooled = new double[sources];
+    seenPools = new double[sources];
+    reachDecay = Math.exp(-p.reachDecayPerYear() / 365.0);
     pools =
         ctx.provides(Ports.HomePools.class)
             ? ctx.require(Ports.HomePools.class)
@@ -187,25 +263,129 @@ public final class ExternalOperations implements Mechanism, Ports.Operations, Ac
 
   @Override
   public void assigned(int source) {
+    train(source, source);
+  }
+
+  @Override
+  public long selected(boolean underground) {
+    return selected[underground ? 1 : 0];
+  }
+
+  /** Operatives selected so far for destination {@code destination} from source {@code source}. */
+  public long selectedFor(int destination, int source) {
+    return selectedFor[destination][source];
+  }
+
+  /** Inspired and remote-guided plots started so far in destination {@code source}. */
+  public long homePlotsStarted(int source) {
+    return homeStarted[source];
+  }
+
+  @Override
+  public long cellsDeparted(int way) {
+    return departedBy[way];
+  }
+
+  /** An operative of {@code source} (already in state OPERATIVE) trains for {@code destination}. */
+  private void train(int destination, int source) {
     inTraining++;
     sim.schedule(
         training.sample(),
         s -> {
           inTraining--;
-          trained(source);
+          trained(destination, source);
         });
   }
 
-  /** A trained operative joins its destination's forming cell; a complete cell sets out. */
-  private void trained(int source) {
-    if (forming[source] == 0) {
-      cellTarget[source] = Math.max(1, (int) Math.round(cellSize.sample()));
+  /**
+   * The branch's selection for one day (issue 14 step 1, issue 12 item 5): for each destination
+   * {@code d}, a Poisson number of operatives wanted with mean {@code selectionPerYear / 365 x} the
+   * foreign fighters of {@code d} serving (visible and underground); the day's requests are served
+   * in random order while a training place is free (the rest are dropped), each drawn from the
+   * serving foreign fighters of the sources that speak {@code d}'s language: a source in proportion
+   * to its serving stock (visible plus underground), then visible or underground in proportion,
+   * then a place in proportion to its foreign fighters of that kind. The one drawn moves to
+   * OPERATIVE through {@link Forces}, so people stay conserved.
+   */
+  private void select() {
+    int sources = eligible.length;
+    Forces forces = world.forces();
+    int n = 0;
+    for (int d = 0; d < sources; d++) {
+      double nationals =
+          people.count(PersonState.FIGHTER, d) + people.count(PersonState.UNDERGROUND, d);
+      if (nationals > 0) {
+        long wanted = selectDraw.poisson(p.selectionPerYear() / 365.0 * nationals);
+        for (long i = 0; i < wanted; i++) {
+          if (n == requests.length) {
+            requests = java.util.Arrays.copyOf(requests, 2 * n);
+          }
+          requests[n++] = d;
+        }
+      }
     }
-    forming[source]++;
-    if (forming[source] >= cellTarget[source]) {
-      int n = forming[source];
-      forming[source] = 0;
-      new Operative(source, n).fire(sim);
+    // the day's requests are served in random order, so that when training places run short no
+    // destination comes first
+    while (n > 0 && inTraining < p.trainingPlaces()) {
+      int k = selectDraw.rng().nextInt(n);
+      int d = requests[k];
+      requests[k] = requests[--n];
+      int[] e = eligible[d];
+      double total = 0;
+      for (int j = 0; j < e.length; j++) {
+        eligibleWeight[j] =
+            people.count(PersonState.FIGHTER, e[j]) + people.count(PersonState.UNDERGROUND, e[j]);
+        total += eligibleWeight[j];
+      }
+      if (total <= 0) {
+        continue;
+      }
+      int s = e[selectDraw.pick(eligibleWeight, e.length)];
+      long visible = people.count(PersonState.FIGHTER, s);
+      long hidden = people.count(PersonState.UNDERGROUND, s);
+      boolean underground = selectDraw.rng().nextLong(visible + hidden) >= visible;
+      int place = placeOf(underground);
+      if (underground) {
+        forces.undergroundToOperative(place, s);
+      } else {
+        forces.foreignToOperative(place, s);
+      }
+      selected[underground ? 1 : 0]++;
+      selectedFor[d][s]++;
+      train(d, s);
+    }
+  }
+
+  /** A place drawn in proportion to its foreign fighters, visible or underground. */
+  private int placeOf(boolean underground) {
+    Forces forces = world.forces();
+    long total = 0;
+    for (int r = 0; r < world.places(); r++) {
+      total += underground ? forces.undergroundForeign(r) : forces.foreignFighters(r);
+    }
+    long u = selectDraw.rng().nextLong(total);
+    for (int r = 0; r < world.places(); r++) {
+      u -= underground ? forces.undergroundForeign(r) : forces.foreignFighters(r);
+      if (u < 0) {
+        return r;
+      }
+    }
+    throw new IllegalStateException("no foreign fighter to select");
+  }
+
+  /** A trained operative joins its destination's forming cell; a complete cell sets out. */
+  private void trained(int destination, int source) {
+    if (forming[destination] == 0) {
+      cellTarget[destination] = Math.max(1, (int) Math.round(cellSize.sample()));
+    }
+    forming[destination]++;
+    formingBy[destination][source]++;
+    if (forming[destination] >= cellTarget[destination]) {
+      int n = forming[destination];
+      long[] members = formingBy[destination].clone();
+      forming[destination] = 0;
+      java.util.Arrays.fill(formingBy[destination], 0);
+      new Operative(destination, members, n).fire(sim);
     }
   }
 
@@ -222,25 +402,55 @@ public final class ExternalOperations implements Mechanism, Ports.Operations, Ac
     return peak > 0 ? p.handlers() * world.areaHeld(world.organisation()) / peak : 0;
   }
 
-  /** Inspired and remote-guided plots, daily. */
+  /** The home reach of destination {@code source} as of the last day (issue 14 step 4). */
+  public double reach(int source) {
+    return reach[source];
+  }
+
+  /** The branch's selection (when it selects), then inspired and remote-guided plots, daily. */
   @Override
   public void fire(Simulation sim) {
+    if (p.selectionPerYear() > 0) {
+      select();
+    }
     double call = 1 + p.callGain() * message.stayAndAttackCall();
+    boolean depletes = p.reachDecayPerYear() > 0 || p.reachUsedPerPlot() > 0;
     double sum = 0;
     for (int s = 0; s < reach.length; s++) {
-      reach[s] =
-          atRisk[s]
-              + p.frustratedWeight() * pools.frustratedTravellers(s)
+      double pool =
+          p.frustratedWeight() * pools.frustratedTravellers(s)
               + p.returneeWeight() * pools.returneesAtLarge(s);
+      if (depletes) {
+        // the pools' part fades and takes in what the pools gained since yesterday
+        pooled[s] = Math.max(0, pooled[s] * reachDecay + pool - seenPools[s]);
+        seenPools[s] = pool;
+        reach[s] = atRiskLeft[s] + pooled[s];
+      } else {
+        reach[s] = atRisk[s] + pool;
+      }
       sum += reach[s];
     }
     double inspired = atRiskTotal > 0 ? p.inspiredAttacksPerYear() / 365.0 / atRiskTotal : 0;
     double guided = sum > 0 ? handlersNow() * p.guidedPlotsPerHandlerPerYear() / 365.0 / sum : 0;
     for (int s = 0; s < reach.length; s++) {
-      start(sim, World.INSPIRED, s, homeDraw.poisson(inspired * reach[s] * call));
-      start(sim, World.REMOTE_GUIDED, s, homeDraw.poisson(guided * reach[s] * call));
+      long a = homeDraw.poisson(inspired * reach[s] * call);
+      long b = homeDraw.poisson(guided * reach[s] * call);
+      start(sim, World.INSPIRED, s, a);
+      start(sim, World.REMOTE_GUIDED, s, b);
+      homeStarted[s] += a + b;
+      if (depletes && a + b > 0) {
+        use(s, p.reachUsedPerPlot() * (a + b));
+      }
     }
     sim.schedule(1.0, this);
+  }
+
+  /** Removes {@code x} people from destination {@code s}'s reach: the pools' part first. */
+  private void use(int s, double x) {
+    double fromPools = Math.min(x, pooled[s]);
+    pooled[s] -= fromPools;
+    atRiskLeft[s] = Math.max(0, atRiskLeft[s] - (x - fromPools));
+    reach[s] = atRiskLeft[s] + pooled[s];
   }
 
   /** Starts {@code n} plots of {@code kind} in destination {@code source}: its terror queue. */
@@ -262,23 +472,35 @@ public final class ExternalOperations implements Mechanism, Ports.Operations, Ac
   }
 
   /**
-   * One cell of {@code size} operatives of the same destination, as its own kernel action moving
-   * through phases: it sets out by a corridor open now (waiting a day at a time while none is),
-   * travels, may be interdicted (all together), and makes one plot.
+   * One cell of {@code size} operatives bound for {@code destination} ({@code members[s]} of them
+   * of source {@code s}), as its own kernel action moving through phases: it sets out by a way open
+   * now (waiting a day at a time while none is), travels, may be interdicted (all together), and
+   * makes one plot.
    */
   private final class Operative implements Action {
     private static final int TRAINING = 0;
     private static final int TRAVELLING = 1;
     private static final int FOILED = 2;
     private static final int EXECUTED = 3;
-    private final int source;
+    private final int destination;
+    private final long[] members;
     private final int size;
     private int corridor = -1;
+    private int route = -1;
     private int phase = TRAINING;
 
-    Operative(int source, int size) {
-      this.source = source;
+    Operative(int destination, long[] members, int size) {
+      this.destination = destination;
+      this.members = members;
       this.size = size;
+    }
+
+    private void moveAll(PersonState to) {
+      for (int s = 0; s < members.length; s++) {
+        if (members[s] > 0) {
+          people.move(s, PersonState.OPERATIVE, to, members[s]);
+        }
+      }
     }
 
     @Override
@@ -287,39 +509,96 @@ public final class ExternalOperations implements Mechanism, Ports.Operations, Ac
         case TRAINING -> dispatch(sim);
         case TRAVELLING -> arrive(sim);
         case FOILED -> {
-          people.move(source, PersonState.OPERATIVE, PersonState.PLOT_FOILED, size);
-          world.plot(World.DIRECTED, World.FOILED, source);
+          moveAll(PersonState.PLOT_FOILED);
+          world.plot(World.DIRECTED, World.FOILED, destination);
         }
         case EXECUTED -> {
-          people.move(source, PersonState.OPERATIVE, PersonState.PLOT_EXECUTED, size);
-          world.plot(World.DIRECTED, teSat(false), source);
+          moveAll(PersonState.PLOT_EXECUTED);
+          world.plot(World.DIRECTED, teSat(false), destination);
         }
         default -> throw new IllegalStateException("phase " + phase);
       }
     }
 
+    /**
+     * The ways out now: each corridor serving the destination that is open (by its weight), and
+     * each exit route serving it whose dates cover today and one of whose crossings is open (by the
+     * route's weight). With none now it waits a day; with no way at all (no corridor, no route
+     * serves the destination) it needs none.
+     */
     private void dispatch(Simulation sim) {
-      int[] ks = corridorsOf[source];
+      int[] ks = corridorsOf[destination];
+      int c = ks.length;
       boolean open = false;
-      for (int j = 0; j < ks.length; j++) {
+      boolean any = c > 0;
+      LocalDate today = routes.isEmpty() ? null : calendar.dateAt(Math.floor(sim.now()));
+      for (int j = 0; j < c; j++) {
         scratch[j] = world.corridorOpen(ks[j]) ? weights[ks[j]] : 0;
         open |= scratch[j] > 0;
       }
-      if (ks.length > 0 && !open) {
+      for (int e = 0; e < routes.size(); e++) {
+        scratch[c + e] = 0;
+        if (!routeServes[e][destination]) {
+          continue;
+        }
+        any = true;
+        if (routes.get(e).openOn(today) && crossing(e, false) >= 0) {
+          scratch[c + e] = routes.get(e).weight();
+          open |= scratch[c + e] > 0;
+        }
+      }
+      if (any && !open) {
         sim.schedule(1.0, this); // no way out now: wait for a route to open
         return;
       }
       for (int m = 0; m < size; m++) {
-        people.operativeDispatched(source);
+        people.operativeDispatched(destination);
       }
-      int j = ks.length == 0 ? -1 : draw.pick(scratch, ks.length);
       phase = TRAVELLING;
-      if (j < 0) {
+      if (!any) {
         arrive(sim);
         return;
       }
-      corridor = ks[j];
-      sim.schedule(delay[corridor].sample(), this);
+      int j = draw.pick(scratch, c + routes.size());
+      if (j < c) {
+        corridor = ks[j];
+        departedBy[corridor]++;
+        sim.schedule(delay[corridor].sample(), this);
+      } else {
+        route = j - c;
+        corridor = crossing(route, true);
+        departedBy[weights.length + route]++;
+        sim.schedule(routeDelay[route].sample(), this);
+      }
+    }
+
+    /**
+     * A crossing of exit route {@code e} open now: drawn by the corridors' weights when {@code
+     * draw}, else the first open one; -1 when none is open.
+     */
+    private int crossing(int e, boolean pick) {
+      int[] via = routeVia[e];
+      double total = 0;
+      int first = -1;
+      for (int v : via) {
+        if (world.corridorOpen(v)) {
+          total += weights[v];
+          first = first < 0 ? v : first;
+        }
+      }
+      if (!pick || first < 0 || total <= 0) {
+        return first;
+      }
+      double u = draw.uniform() * total;
+      for (int v : via) {
+        if (world.corridorOpen(v)) {
+          u -= weights[v];
+          if (u < 0) {
+            return v;
+          }
+        }
+      }
+      return first;
     }
 
     private void arrive(Simulation sim) {
@@ -327,14 +606,20 @@ public final class ExternalOperations implements Mechanism, Ports.Operations, Ac
         double closure = p.borderClosureStopsOperatives() ? world.borderClosure(corridor) : 0;
         double stop = 1 - (1 - interdiction[corridor]) * (1 - closure);
         if (draw.bernoulli(stop)) {
-          people.move(source, PersonState.OPERATIVE, PersonState.OPERATIVE_INTERDICTED, size);
+          moveAll(PersonState.OPERATIVE_INTERDICTED);
           for (int m = 0; m < size; m++) {
             world.interdicted(corridor);
           }
           return;
         }
       }
-      queues[source].arrive(sim, plot.sample(), this::outcome);
+      if (route >= 0
+          && routes.get(route).interdiction() > 0
+          && draw.bernoulli(routes.get(route).interdiction())) {
+        moveAll(PersonState.OPERATIVE_INTERDICTED);
+        return;
+      }
+      queues[destination].arrive(sim, plot.sample(), this::outcome);
     }
 
     private void outcome(Simulation sim, boolean detected) {

@@ -47,6 +47,22 @@ public final class Ports {
     default boolean hasPlace(int source) {
       return true;
     }
+
+    /**
+     * Operatives the branch selected so far from serving foreign fighters ({@code underground}
+     * false) or from the underground (true); 0 when the branch does not select (issue 14).
+     */
+    default long selected(boolean underground) {
+      return 0;
+    }
+
+    /**
+     * Cells that set out so far by way {@code way}: the scenario's corridors by index, then the
+     * exit routes of {@code externalOperations.exitRoutes} (index {@code corridors + route}).
+     */
+    default long cellsDeparted(int way) {
+      return 0;
+    }
   }
 
   /**

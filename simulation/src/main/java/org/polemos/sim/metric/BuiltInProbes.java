@@ -34,6 +34,18 @@ public final class BuiltInProbes {
   public static final String INSPIRED_ATTACKS_CUMULATIVE = "inspired_attacks_cumulative";
   public static final String CORRIDOR_OPEN = "corridor_open";
 
+  /**
+   * Operatives the external operations branch selected from serving foreign fighters, cumulative
+   * (issue 14 step 1); keys {@code fighters} (visible forces) and {@code underground}.
+   */
+  public static final String OPERATIVES_SELECTED_CUMULATIVE = "operatives_selected_cumulative";
+
+  /**
+   * Cells that set out, cumulative, by way out (issue 14 step 2); keys the corridor ids, then the
+   * ids of {@code externalOperations.exitRoutes}.
+   */
+  public static final String CELLS_DEPARTED_CUMULATIVE = "cells_departed_cumulative";
+
   /** Travellers waiting at a corridor's hub for a crossing (issue 13), keys source and all. */
   public static final String HUB_WAITING = "hub_waiting";
 
@@ -180,6 +192,32 @@ public final class BuiltInProbes {
             (c, out) -> bySource(c, out, s -> c.world().people().dispatched(s))));
     list.add(
         MetricProbe.of(
+            OPERATIVES_SELECTED_CUMULATIVE,
+            (c, out) -> {
+              Ports.Operations ops = operations(c);
+              out.emit("fighters", ops == null ? 0 : ops.selected(false));
+              out.emit("underground", ops == null ? 0 : ops.selected(true));
+            }));
+    list.add(
+        MetricProbe.of(
+            CELLS_DEPARTED_CUMULATIVE,
+            (c, out) -> {
+              Ports.Operations ops = operations(c);
+              int k = c.index().corridorCount();
+              for (int j = 0; j < k; j++) {
+                out.emit(c.index().corridorId(j), ops == null ? 0 : ops.cellsDeparted(j));
+              }
+              var routes =
+                  c.scenario()
+                      .processes()
+                      .get(org.polemos.model.process.ExternalOperationsParameters.class)
+                      .exitRoutes();
+              for (int e = 0; e < routes.size(); e++) {
+                out.emit(routes.get(e).id(), ops == null ? 0 : ops.cellsDeparted(k + e));
+              }
+            }));
+    list.add(
+        MetricProbe.of(
             INSPIRED_ATTACKS_CUMULATIVE,
             (c, out) -> bySource(c, out, s -> c.world().inspiredAttacks(s))));
     list.add(MetricProbe.of(Metric.DESERTED_CUMULATIVE, BuiltInProbes::deserted));
@@ -320,5 +358,10 @@ public final class BuiltInProbes {
     }
     out.emit("local", c.world().localDeserted());
     out.emit(Metric.ALL, foreign + c.world().localDeserted());
+  }
+
+  /** The operations branch of the run, or null when no mechanism provides it. */
+  private static Ports.Operations operations(RunContext c) {
+    return c.provides(Ports.Operations.class) ? c.require(Ports.Operations.class) : null;
   }
 }

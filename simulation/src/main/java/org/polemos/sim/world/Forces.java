@@ -262,6 +262,37 @@ public final class Forces {
   }
 
   /**
+   * One foreign fighter of {@code source} serving in {@code place} is selected by the branch for
+   * operations abroad (issue 14): it leaves the visible forces ({@link PersonState#FIGHTER} to
+   * {@link PersonState#OPERATIVE}), one for one.
+   */
+  public void foreignToOperative(int place, int source) {
+    if (foreignIn[place] <= 0) {
+      throw new IllegalStateException("no foreign fighter in place " + place);
+    }
+    people.move(source, PersonState.FIGHTER, PersonState.OPERATIVE, 1);
+    int i = place * factions + org;
+    double have = fighters[i];
+    foreignIn[place]--;
+    fighters[i] = Math.max(have - 1, foreignIn[place]);
+    scaleCommitted(i, have);
+  }
+
+  /**
+   * One foreign member of {@code source} of the underground in {@code place} is selected by the
+   * branch for operations abroad (issue 12 item 5): the underground there shrinks by one ({@link
+   * PersonState#UNDERGROUND} to {@link PersonState#OPERATIVE}).
+   */
+  public void undergroundToOperative(int place, int source) {
+    if (undergroundForeign[place] <= 0) {
+      throw new IllegalStateException("no foreign underground fighter in place " + place);
+    }
+    people.move(source, PersonState.UNDERGROUND, PersonState.OPERATIVE, 1);
+    undergroundForeign[place]--;
+    underground[place] = Math.max(underground[place] - 1, undergroundForeign[place]);
+  }
+
+  /**
    * Kills up to {@code n} underground fighters in {@code place} (counted as deaths); returns how
    * many.
    */
