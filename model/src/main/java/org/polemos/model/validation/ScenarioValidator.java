@@ -22,6 +22,7 @@ import org.polemos.model.Scenario;
 import org.polemos.model.Source;
 import org.polemos.model.distribution.DistributionSpec;
 import org.polemos.model.process.ExternalOperationsParameters;
+import org.polemos.model.process.FamiliesParameters;
 import org.polemos.model.process.MomentumParameters;
 import org.polemos.model.process.ProcessParameters;
 import org.polemos.model.process.Processes;
@@ -681,8 +682,9 @@ public final class ScenarioValidator {
 
   /**
    * Each section's own checks ({@link ProcessParameters#check}), at {@code processes.<name>}, and
-   * the one cross-reference of a section: the keys of {@code
-   * externalOperations.intelligenceServers} are source ids.
+   * the cross-references of sections: the keys of {@code externalOperations.intelligenceServers}
+   * and of {@code families.bySource} are source ids, those of {@code transit.capacityPerDay}
+   * corridor ids.
    */
   private void processes(Processes processes) {
     String p = "processes";
@@ -705,6 +707,13 @@ public final class ScenarioValidator {
         scenario.sources().forEach(s -> known.add(s == null ? null : s.id()));
         for (String id : ops.intelligenceServers().keySet()) {
           reference(id, p + "." + section.getKey() + ".intelligenceServers." + id, "source", known);
+        }
+      }
+      if (section.getValue() instanceof FamiliesParameters families && scenario.sources() != null) {
+        Set<String> known = new LinkedHashSet<>();
+        scenario.sources().forEach(s -> known.add(s == null ? null : s.id()));
+        for (String id : families.bySource().keySet()) {
+          reference(id, p + "." + section.getKey() + ".bySource." + id, "source", known);
         }
       }
     }
