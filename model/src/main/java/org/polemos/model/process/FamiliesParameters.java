@@ -110,10 +110,12 @@ public record FamiliesParameters(
         && women + minors > MAX_SHARE) {
       c.add(
           sum,
-          "women and minors together must be at most "
+          "womenShare + minorsShare must be at most "
               + Checks.number(MAX_SHARE)
-              + " of the travellers (at least one in ten is a man), was "
-              + Checks.number(women + minors));
+              + " (at least one traveller in ten is a man), was "
+              + Checks.number(women)
+              + " + "
+              + Checks.number(minors));
     }
   }
 }
