@@ -17,6 +17,7 @@ import org.polemos.sim.mechanism.CompartmentalDepartures;
 import org.polemos.sim.mechanism.Departures;
 import org.polemos.sim.mechanism.Economy;
 import org.polemos.sim.mechanism.ExternalOperations;
+import org.polemos.sim.mechanism.Families;
 import org.polemos.sim.mechanism.Intake;
 import org.polemos.sim.mechanism.Interventions;
 import org.polemos.sim.mechanism.LocalRecruitment;
@@ -81,6 +82,7 @@ public final class SimulationModule extends AbstractModule {
           Economy.FACTORY,
           Attrition.FACTORY,
           ExternalOperations.FACTORY,
+          Families.FACTORY,
           Interventions.FACTORY,
           Message.FACTORY,
           TravelInstruments.FACTORY

@@ -62,6 +62,7 @@ class MechanismWiringTest {
             "departures-compartmental",
             "economy",
             "external-operations",
+            "families",
             "intake",
             "interventions",
             "local-recruitment",

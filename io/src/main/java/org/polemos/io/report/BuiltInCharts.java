@@ -12,6 +12,8 @@ public final class BuiltInCharts implements ChartCatalogue {
   private static final Set<String> FLOWS =
       Set.of("border-closure", "travel-measures", "counter-messaging", "intelligence-sharing");
   private static final Set<String> MONEY = Set.of("revenue-strikes");
+  private static final String BY_GROUP_ARRIVALS = "foreign_arrivals_by_group_cumulative";
+  private static final String BY_GROUP_RETURNEES = "returnees_by_group_cumulative";
   private static final Set<String> ABROAD = Set.of("intelligence-sharing", "travel-measures");
 
   @Override
@@ -46,20 +48,32 @@ public final class BuiltInCharts implements ChartCatalogue {
             true),
         new ChartSpec(
             "arrivals",
-            "Foreign arrivals, cumulative, top sources and total",
+            "Foreign recruits (men) arriving, cumulative, top sources and total",
             "people",
-            "Travellers who "
-                + "crossed into the organisation's territory since the start; the sources with the most arrivals at the "
-                + "end, any source with an observed figure, and all sources together (band on the total only).",
-            List.of(Layer.top(Metric.FOREIGN_ARRIVALS_CUMULATIVE, 6)),
+            "Recruits who "
+                + "crossed into the organisation's territory since the start (the women and minors who came with them "
+                + "are in the next chart); the sources with the most arrivals at the end, any source with an observed "
+                + "figure, and all sources together (band on the total only). Foreign-fighter figures are compared "
+                + "with these.",
+            List.of(Layer.top(Metric.FOREIGN_ARRIVALS_MEN_CUMULATIVE, 6)),
+            FLOWS,
+            true),
+        new ChartSpec(
+            "arrivals-by-group",
+            "Foreign arrivals by group, cumulative",
+            "people",
+            "Everyone who "
+                + "crossed into the organisation's territory: the recruits (men), and the women and minors who came "
+                + "with them.",
+            List.of(Layer.each(BY_GROUP_ARRIVALS)),
             FLOWS,
             true),
         new ChartSpec(
             "inflow",
-            "Foreign arrivals per month, all sources",
+            "Foreign recruits (men) arriving per month, all sources",
             "people per month",
             "Difference of "
-                + "cumulative arrivals over each calendar month, per replication, then summarised.",
+                + "the recruits' cumulative arrivals over each calendar month, per replication, then summarised.",
             List.of(Layer.one(ReportMetrics.INFLOW_MONTHLY, Metric.ALL, "All sources")),
             FLOWS,
             true),
@@ -67,8 +81,18 @@ public final class BuiltInCharts implements ChartCatalogue {
             "returnees",
             "Returnees, cumulative, top sources and total",
             "people",
-            "Foreign deserters who " + "returned to their source country.",
+            "Everyone who "
+                + "went home: foreign deserters who returned to their source country, and the women and minors who "
+                + "returned.",
             List.of(Layer.top(Metric.RETURNEES_CUMULATIVE, 5)),
+            FLOWS,
+            true),
+        new ChartSpec(
+            "returnees-by-group",
+            "Returnees by group, cumulative",
+            "people",
+            "Returnees by " + "group: men, women, minors.",
+            List.of(Layer.each(BY_GROUP_RETURNEES)),
             FLOWS,
             true),
         new ChartSpec(

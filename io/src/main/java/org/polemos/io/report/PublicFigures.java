@@ -20,8 +20,9 @@ import org.polemos.model.result.Metric;
  * <ul>
  *   <li>{@code territory_held/organisation} to {@code territory_km2/<organisation>};
  *   <li>{@code fighters_total/organisation} to {@code fighters/<organisation>};
- *   <li>{@code foreign_fighters_cumulative} to {@code foreign_arrivals_cumulative/all};
- *   <li>{@code foreign_fighters_by_source/<name>} to {@code foreign_arrivals_cumulative/<source
+ *   <li>{@code foreign_fighters_cumulative} to {@code foreign_arrivals_men_cumulative/all} (the
+ *       recruits: fighter figures are not compared with the women and minors who came with them);
+ *   <li>{@code foreign_fighters_by_source/<name>} to {@code foreign_arrivals_men_cumulative/<source
  *       id>} for the source whose name (or id) matches, ignoring case;
  *   <li>{@code foreign_fighter_inflow} and {@code recruits_inflow} (persons per month) to the
  *       monthly inflow {@link ReportMetrics#INFLOW_MONTHLY}{@code /all};
@@ -65,7 +66,7 @@ public final class PublicFigures {
             points.add(
                 point(
                     figure,
-                    Metric.FOREIGN_ARRIVALS_CUMULATIVE,
+                    Metric.FOREIGN_ARRIVALS_MEN_CUMULATIVE,
                     Metric.ALL,
                     figure.low(),
                     figure.high(),
@@ -78,7 +79,7 @@ public final class PublicFigures {
             points.add(
                 point(
                     figure,
-                    Metric.FOREIGN_ARRIVALS_CUMULATIVE,
+                    Metric.FOREIGN_ARRIVALS_MEN_CUMULATIVE,
                     source,
                     figure.low(),
                     figure.high(),

@@ -11,7 +11,8 @@ public final class ReportMetrics {
   private ReportMetrics() {}
 
   /**
-   * Foreign arrivals per month by source and {@code all}, from {@code foreign_arrivals_cumulative}.
+   * Foreign recruits (men) arriving per month by source and {@code all}, from {@code
+   * foreign_arrivals_men_cumulative} (the foreign-fighter inflow figures are compared with it).
    */
   public static final String INFLOW_MONTHLY = "foreign_arrivals_per_month";
 
@@ -42,7 +43,7 @@ public final class ReportMetrics {
    */
   public static final Map<String, String> PER_MONTH =
       Map.of(
-          INFLOW_MONTHLY, Metric.FOREIGN_ARRIVALS_CUMULATIVE,
+          INFLOW_MONTHLY, Metric.FOREIGN_ARRIVALS_MEN_CUMULATIVE,
           DEATHS_MONTHLY, Metric.DEATHS_CUMULATIVE,
           PLOTS_EXECUTED_MONTHLY, Metric.PLOTS_EXECUTED_CUMULATIVE,
           INSPIRED_ATTACKS_MONTHLY, INSPIRED_ATTACKS_CUMULATIVE);

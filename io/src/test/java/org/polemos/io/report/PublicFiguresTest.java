@@ -56,8 +56,8 @@ class PublicFiguresTest {
         .containsExactly(
             "territory_km2/islamic-state",
             "fighters/islamic-state",
-            "foreign_arrivals_cumulative/all",
-            "foreign_arrivals_cumulative/saudi-arabia",
+            "foreign_arrivals_men_cumulative/all",
+            "foreign_arrivals_men_cumulative/saudi-arabia",
             ReportMetrics.INFLOW_MONTHLY + "/all",
             "revenue_usd/oil",
             "revenue_usd/oil");
@@ -100,7 +100,7 @@ class PublicFiguresTest {
     assertThat(mapping.points())
         .anyMatch(
             p ->
-                p.metric().equals("foreign_arrivals_cumulative")
+                p.metric().equals("foreign_arrivals_men_cumulative")
                     && p.key().equals("tunisia")
                     && p.low() == 6000);
   }

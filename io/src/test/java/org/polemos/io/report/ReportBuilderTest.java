@@ -21,7 +21,7 @@ class ReportBuilderTest {
         file,
         "replication,date,metric,key,value\n"
             + "0,2015-03-15,territory_km2,islamic-state,87654\n"
-            + "0,2015-04-30,foreign_arrivals_cumulative,all,612\n");
+            + "0,2015-04-30,foreign_arrivals_men_cumulative,all,612\n");
     return file;
   }
 
@@ -36,8 +36,8 @@ class ReportBuilderTest {
         .startsWith("<!DOCTYPE html>")
         .contains("Synthetic &lt;test&gt; scenario", "synthetic")
         .contains("Territory held by faction (km\u00b2)")
-        .contains("Foreign arrivals, cumulative, top sources and total (people)")
-        .contains("Foreign arrivals per month, all sources (people per month)")
+        .contains("Foreign recruits (men) arriving, cumulative, top sources and total (people)")
+        .contains("Foreign recruits (men) arriving per month, all sources (people per month)")
         .contains("Treasury of the organisation (USD)")
         .contains("How to read this report", "Run manifest", "Control changes (first replication)");
     // self-contained: scripts and styles inline, nothing fetched
@@ -210,7 +210,7 @@ class ReportBuilderTest {
     for (int source = 0; source < 16; source++) {
       for (int replication = 0; replication < 2; replication++) {
         rows.append(replication)
-            .append(",2015-04-30,foreign_arrivals_cumulative,source-")
+            .append(",2015-04-30,foreign_arrivals_men_cumulative,source-")
             .append(source)
             .append(',')
             .append(10 + source)

@@ -31,13 +31,13 @@ final class SyntheticRun {
           series.row(
               replication,
               date,
-              "foreign_arrivals_cumulative",
+              "foreign_arrivals_men_cumulative",
               "tunisia",
               100.0 * (month + 1) + replication);
           series.row(
               replication,
               date,
-              "foreign_arrivals_cumulative",
+              "foreign_arrivals_men_cumulative",
               "all",
               150.0 * (month + 1) + replication);
           series.row(

@@ -29,6 +29,7 @@ import org.polemos.model.distribution.DistributionSpec;
  *       foreign deserters return home, half of returnees arrested;
  *   <li>external operations: exponential training (mean 60 days) and plot duration (mean 90 days),
  *       no territorial shift, 0 inspired attacks per year, momentum sensitivity 0;
+ *   <li>families: no women or minors travel with the recruits;
  *   <li>transit: no crossing capacity, a lost crossing's throughput decays over 14 days, 2% of
  *       waiting travellers give up and (at a lost crossing) 10% reroute per day;
  *   <li>message: never switches from "come" to "stay and attack at home".
@@ -72,6 +73,7 @@ public final class BuiltInProcesses implements ProcessProvider {
                 0,
                 0,
                 0)),
+        ProcessDefinition.of("families", FamiliesParameters.class, FamiliesParameters.none()),
         ProcessDefinition.of("transit", TransitParameters.class, TransitParameters.defaults()),
         ProcessDefinition.of("message", MessageParameters.class, MessageParameters.none()));
   }

@@ -22,6 +22,7 @@ import org.polemos.model.Scenario;
 import org.polemos.model.Source;
 import org.polemos.model.distribution.DistributionSpec;
 import org.polemos.model.process.ExternalOperationsParameters;
+import org.polemos.model.process.FamiliesParameters;
 import org.polemos.model.process.MomentumParameters;
 import org.polemos.model.process.ProcessParameters;
 import org.polemos.model.process.Processes;
@@ -682,9 +683,9 @@ public final class ScenarioValidator {
   /**
    * Each section's own checks ({@link ProcessParameters#check}), at {@code processes.<name>}, and
    * the cross-references of sections: the keys of {@code transit.capacityPerDay} are corridor ids;
-   * the keys of {@code externalOperations.intelligenceServers} and {@code languages} and the {@code
-   * destinations} of its {@code exitRoutes} are source ids, their {@code via} corridor ids, and an
-   * exit route's id is not a corridor's.
+   * the keys of {@code externalOperations.intelligenceServers} and {@code languages}, the {@code
+   * destinations} of its {@code exitRoutes} and the keys of {@code families.bySource} are source
+   * ids, the exit routes' {@code via} corridor ids, and an exit route's id is not a corridor's.
    */
   private void processes(Processes processes) {
     String p = "processes";
@@ -740,6 +741,13 @@ public final class ScenarioValidator {
               reference(route.via().get(j), at + ".via[" + j + "]", "corridor", corridors);
             }
           }
+        }
+      }
+      if (section.getValue() instanceof FamiliesParameters families && scenario.sources() != null) {
+        Set<String> known = new LinkedHashSet<>();
+        scenario.sources().forEach(s -> known.add(s == null ? null : s.id()));
+        for (String id : families.bySource().keySet()) {
+          reference(id, p + "." + section.getKey() + ".bySource." + id, "source", known);
         }
       }
     }

@@ -36,6 +36,7 @@ class ProcessesTest {
           "economy",
           "attrition",
           "externalOperations",
+          "families",
           "transit",
           "message");
 

@@ -21,6 +21,8 @@ import org.polemos.model.process.BassParameters;
 import org.polemos.model.process.CompartmentalParameters;
 import org.polemos.model.process.EconomyParameters;
 import org.polemos.model.process.ExternalOperationsParameters;
+import org.polemos.model.process.FamiliesParameters;
+import org.polemos.model.process.FamilyShares;
 import org.polemos.model.process.MessageParameters;
 import org.polemos.model.process.RecruitmentModel;
 import org.polemos.model.process.RecruitmentParameters;
@@ -938,6 +940,63 @@ class ScenarioValidatorTest {
         message.with("processes.message.lossTrigger", -0.1),
         "processes.message.lossTrigger",
         "must be in [0, 1], was -0.1");
+  }
+
+  @Test
+  void theFamiliesSharesAreBoundedAndNameSources() {
+    Scenario families =
+        BASE.with(
+            "processes.families",
+            new FamiliesParameters(
+                0.1, 0.05, Map.of("tunisia", new FamilyShares(0.2, 0.1)), 0.01, 2.0, 0.5, 0.3));
+    assertThat(families.validate()).isEmpty();
+    // omitted everywhere: no women or minors, so older files load
+    assertThat(FamiliesParameters.none().shares("tunisia")).isEqualTo(new FamilyShares(0, 0));
+    assertOnlyExactly(
+        families.with("processes.families.womenShare", 1.2),
+        "processes.families.womenShare",
+        "must be in [0, 1], was 1.2");
+    assertOnlyExactly(
+        families.with("processes.families.minorsShare", -0.1),
+        "processes.families.minorsShare",
+        "must be in [0, 1], was -0.1");
+    assertOnlyExactly(
+        families.with("processes.families.womenShare", 0.9),
+        "processes.families.minorsShare",
+        "womenShare + minorsShare must be at most 0.9 (at least one traveller in ten is a man),"
+            + " was 0.9 + 0.05");
+    assertOnlyExactly(
+        families.with("processes.families.bySource.tunisia.minorsShare", 0.8),
+        "processes.families.bySource.tunisia",
+        "womenShare + minorsShare must be at most 0.9 (at least one traveller in ten is a man),"
+            + " was 0.2 + 0.8");
+    assertOnlyExactly(
+        families.with("processes.families.bySource.tunisia.womenShare", Double.NaN),
+        "processes.families.bySource.tunisia.womenShare",
+        "must be a finite number, was NaN");
+    assertOnlyExactly(
+        BASE.with(
+            "processes.families",
+            new FamiliesParameters(
+                null, null, Map.of("tunisa", new FamilyShares(0.2, 0.1)), null, null, null, null)),
+        "processes.families.bySource.tunisa",
+        "unknown source \"tunisa\" (did you mean \"tunisia\"?)");
+    assertOnlyExactly(
+        families.with("processes.families.deathsPerYear", 400),
+        "processes.families.deathsPerYear",
+        "must be <= 365 (a bound that keeps runs finite, docs/SCENARIO-FORMAT.md), was 400");
+    assertOnlyExactly(
+        families.with("processes.families.warExposure", 101),
+        "processes.families.warExposure",
+        "must be <= 100 (a bound that keeps runs finite, docs/SCENARIO-FORMAT.md), was 101");
+    assertOnlyExactly(
+        families.with("processes.families.detainedOnCapture", 1.5),
+        "processes.families.detainedOnCapture",
+        "must be in [0, 1], was 1.5");
+    assertOnlyExactly(
+        families.with("processes.families.returnPerYear", -1),
+        "processes.families.returnPerYear",
+        "must be >= 0, was -1");
   }
 
   // ------------------------------------------------------------------------------------- coverage

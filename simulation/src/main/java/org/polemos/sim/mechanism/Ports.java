@@ -142,6 +142,67 @@ public final class Ports {
   }
 
   /**
+   * The women and minors who came with the foreign recruits (people issue, item 7): conserved
+   * counters by source and group ({@link #WOMEN}, {@link #MINORS}), read-only. Provided by {@link
+   * Families}; readers (the metrics of arrivals and returnees) fall back to {@link #NONE} when
+   * nothing provides it. For every source and group, at every moment, {@code arrived = inTerritory
+   * + dead + detained + returned}.
+   */
+  public interface Families {
+    /** Group index of women. */
+    int WOMEN = 0;
+
+    /** Group index of minors. */
+    int MINORS = 1;
+
+    /** Who crossed into the organisation's territory, cumulative. */
+    long arrived(int source, int group);
+
+    /** Who lives in the organisation's territory now. */
+    long inTerritory(int source, int group);
+
+    /** Who died there, cumulative. */
+    long dead(int source, int group);
+
+    /**
+     * Who was detained by the forces that took the place they lived in (a stock: never released).
+     */
+    long detained(int source, int group);
+
+    /** Who went home, cumulative. */
+    long returned(int source, int group);
+
+    /** No women or minors. */
+    Families NONE =
+        new Families() {
+          @Override
+          public long arrived(int source, int group) {
+            return 0;
+          }
+
+          @Override
+          public long inTerritory(int source, int group) {
+            return 0;
+          }
+
+          @Override
+          public long dead(int source, int group) {
+            return 0;
+          }
+
+          @Override
+          public long detained(int source, int group) {
+            return 0;
+          }
+
+          @Override
+          public long returned(int source, int group) {
+            return 0;
+          }
+        };
+  }
+
+  /**
    * The organisation's grip on the foreigners in its territory (people issue, item 5): whether, and
    * how hard, a foreigner of a source can get out now. Provided by the mechanism that models exit
    * control; readers (desertion and return of fighters and support staff, the families who came

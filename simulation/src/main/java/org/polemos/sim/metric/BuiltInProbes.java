@@ -100,6 +100,39 @@ public final class BuiltInProbes {
   /** The part of the period's spending due that the treasury could not pay (pay cuts), USD. */
   public static final String UNFUNDED_USD = "unfunded_usd";
 
+  /** Keys of the metrics by group (issue 13, item 7): the recruits, and who came with them. */
+  public static final String MEN = "men";
+
+  public static final String WOMEN = "women";
+  public static final String MINORS = "minors";
+
+  /**
+   * Everyone who crossed into the organisation's territory, cumulative, by group: keys {@code men}
+   * (the recruits, {@link Metric#FOREIGN_ARRIVALS_MEN_CUMULATIVE}), {@code women}, {@code minors}.
+   */
+  public static final String FOREIGN_ARRIVALS_BY_GROUP_CUMULATIVE =
+      "foreign_arrivals_by_group_cumulative";
+
+  /** Returnees by group, cumulative; keys {@code men}, {@code women}, {@code minors}. */
+  public static final String RETURNEES_BY_GROUP_CUMULATIVE = "returnees_by_group_cumulative";
+
+  /**
+   * Foreign deaths by group, cumulative; keys {@code men} (the recruits' deaths, {@code
+   * foreign_deaths_cumulative}), {@code women}, {@code minors}.
+   */
+  public static final String FOREIGN_DEATHS_BY_GROUP_CUMULATIVE =
+      "foreign_deaths_by_group_cumulative";
+
+  /**
+   * Women and minors detained by the forces that took the place they lived in (a stock); keys
+   * {@code women}, {@code minors}.
+   */
+  public static final String FOREIGN_DETAINED_BY_GROUP = "foreign_detained_by_group";
+
+  /** Women and minors living in the organisation's territory; keys women, minors, all. */
+  public static final String FOREIGN_WOMEN_MINORS_IN_TERRITORY =
+      "foreign_women_minors_in_territory";
+
   /** All built-in probes. */
   public static List<MetricProbe> all() {
     List<MetricProbe> list = new ArrayList<>();
@@ -141,7 +174,38 @@ public final class BuiltInProbes {
     list.add(state(FOREIGN_SUPPORT_SERVING, PersonState.SUPPORT));
     list.add(state(ARRESTED_AT_DEPARTURE_CUMULATIVE, PersonState.ARRESTED_AT_DEPARTURE));
     list.add(state(FOREIGN_DEATHS_CUMULATIVE, PersonState.DEAD));
-    list.add(state(Metric.RETURNEES_CUMULATIVE, PersonState.RETURNED));
+    list.add(
+        MetricProbe.of(
+            Metric.RETURNEES_CUMULATIVE,
+            (c, out) -> {
+              Ports.Families f = families(c);
+              People people = c.world().people();
+              bySource(
+                  c,
+                  out,
+                  s ->
+                      people.count(PersonState.RETURNED, s)
+                          + f.returned(s, Ports.Families.WOMEN)
+                          + f.returned(s, Ports.Families.MINORS));
+            }));
+    list.add(
+        byGroup(
+            RETURNEES_BY_GROUP_CUMULATIVE,
+            (people, s) -> people.count(PersonState.RETURNED, s),
+            Ports.Families::returned));
+    list.add(
+        byGroup(
+            FOREIGN_DEATHS_BY_GROUP_CUMULATIVE,
+            (people, s) -> people.count(PersonState.DEAD, s),
+            Ports.Families::dead));
+    list.add(
+        MetricProbe.of(
+            FOREIGN_DETAINED_BY_GROUP,
+            (c, out) -> families(c, out, Ports.Families::detained, false)));
+    list.add(
+        MetricProbe.of(
+            FOREIGN_WOMEN_MINORS_IN_TERRITORY,
+            (c, out) -> families(c, out, Ports.Families::inTerritory, true)));
     list.add(state(OPERATIVES_INTERDICTED_CUMULATIVE, PersonState.OPERATIVE_INTERDICTED));
     list.add(
         MetricProbe.of(
@@ -181,7 +245,26 @@ public final class BuiltInProbes {
     list.add(
         MetricProbe.of(
             Metric.FOREIGN_ARRIVALS_CUMULATIVE,
+            (c, out) -> {
+              Ports.Families f = families(c);
+              People people = c.world().people();
+              bySource(
+                  c,
+                  out,
+                  s ->
+                      people.arrived(s)
+                          + f.arrived(s, Ports.Families.WOMEN)
+                          + f.arrived(s, Ports.Families.MINORS));
+            }));
+    list.add(
+        MetricProbe.of(
+            Metric.FOREIGN_ARRIVALS_MEN_CUMULATIVE,
             (c, out) -> bySource(c, out, s -> c.world().people().arrived(s))));
+    list.add(
+        byGroup(
+            FOREIGN_ARRIVALS_BY_GROUP_CUMULATIVE,
+            (people, s) -> people.arrived(s),
+            Ports.Families::arrived));
     list.add(
         MetricProbe.of(
             RETURNEES_ARRESTED_CUMULATIVE,
@@ -308,6 +391,59 @@ public final class BuiltInProbes {
         MetricProbe.of(
             Metric.MOMENTUM_PERCEIVED, (c, out) -> out.emit("", c.world().perceivedMomentum())));
     return List.copyOf(list);
+  }
+
+  /** The families port of the run, {@link Ports.Families#NONE} when nothing provides it. */
+  private static Ports.Families families(RunContext c) {
+    return c.provides(Ports.Families.class) ? c.require(Ports.Families.class) : Ports.Families.NONE;
+  }
+
+  /** A count of one of the families' states by source. */
+  private interface FamilyCount {
+    long count(Ports.Families families, int source, int group);
+  }
+
+  /** A count of the men (the recruits of {@link People}) by source. */
+  private interface MenCount {
+    long count(People people, int source);
+  }
+
+  /** A metric with keys {@code men}, {@code women} and {@code minors} (sums over sources). */
+  private static MetricProbe byGroup(String metric, MenCount men, FamilyCount family) {
+    return MetricProbe.of(
+        metric,
+        (c, out) -> {
+          People people = c.world().people();
+          Ports.Families f = families(c);
+          double m = 0;
+          double w = 0;
+          double k = 0;
+          for (int s = 0; s < people.sources(); s++) {
+            m += men.count(people, s);
+            w += family.count(f, s, Ports.Families.WOMEN);
+            k += family.count(f, s, Ports.Families.MINORS);
+          }
+          out.emit(MEN, m);
+          out.emit(WOMEN, w);
+          out.emit(MINORS, k);
+        });
+  }
+
+  /** Keys {@code women}, {@code minors} and, when {@code all}, {@code all} (sums over sources). */
+  private static void families(
+      RunContext c, MetricProbe.Emitter out, FamilyCount family, boolean all) {
+    Ports.Families f = families(c);
+    double w = 0;
+    double k = 0;
+    for (int s = 0; s < c.index().sourceCount(); s++) {
+      w += family.count(f, s, Ports.Families.WOMEN);
+      k += family.count(f, s, Ports.Families.MINORS);
+    }
+    out.emit(WOMEN, w);
+    out.emit(MINORS, k);
+    if (all) {
+      out.emit(Metric.ALL, w + k);
+    }
   }
 
   private static MetricProbe state(String metric, PersonState state) {
