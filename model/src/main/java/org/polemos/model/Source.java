@@ -14,6 +14,10 @@ package org.polemos.model;
  * @param intelligenceEffectiveness probability that a plot directed at this country is foiled, in
  *     [0,1]
  * @param notes sources and reasoning; empty when omitted
+ * @param fightersAtStart the organisation's foreign fighters from this source present in its
+ *     territory on the calendar's start date (they came before it: a stock, not arrivals of the
+ *     run), placed in the places the organisation holds in proportion to its forces there, on top
+ *     of them; in [0, {@link org.polemos.model.validation.Limits#MAX_TRAVELLERS}], 0 when omitted
  */
 public record Source(
     String id,
@@ -23,10 +27,34 @@ public record Source(
     double momentumSensitivity,
     String languageGroup,
     double intelligenceEffectiveness,
-    @Omittable String notes) {
+    @Omittable String notes,
+    @Omittable Long fightersAtStart) {
 
   public Source {
     notes = notes == null ? "" : notes;
+    fightersAtStart = fightersAtStart == null ? 0L : fightersAtStart;
+  }
+
+  /** A source without foreign fighters present at the start. */
+  public Source(
+      String id,
+      String name,
+      long atRiskPool,
+      double annualPropensity,
+      double momentumSensitivity,
+      String languageGroup,
+      double intelligenceEffectiveness,
+      String notes) {
+    this(
+        id,
+        name,
+        atRiskPool,
+        annualPropensity,
+        momentumSensitivity,
+        languageGroup,
+        intelligenceEffectiveness,
+        notes,
+        null);
   }
 
   /** A builder for a source with this id: name defaults to the id, the numbers to 0. */
@@ -44,6 +72,7 @@ public record Source(
     private String languageGroup;
     private double intelligenceEffectiveness;
     private String notes = "";
+    private long fightersAtStart;
 
     private Builder(String id) {
       this.id = id;
@@ -85,6 +114,11 @@ public record Source(
       return this;
     }
 
+    public Builder fightersAtStart(long n) {
+      this.fightersAtStart = n;
+      return this;
+    }
+
     public Source build() {
       return new Source(
           id,
@@ -94,7 +128,8 @@ public record Source(
           momentumSensitivity,
           languageGroup,
           intelligenceEffectiveness,
-          notes);
+          notes,
+          fightersAtStart);
     }
   }
 }

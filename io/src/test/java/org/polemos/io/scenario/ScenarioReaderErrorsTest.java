@@ -284,4 +284,55 @@ class ScenarioReaderErrorsTest {
                 .plotDays())
         .isEqualTo(scenario.corridors().get(0).transitDelayDays());
   }
+
+  /**
+   * Bad values of the fields of issue 13's grip on foreigners are located (file, line, column,
+   * path): the foreign stock at the start, exit control, per-source return shares (with an unknown
+   * source), support staff deaths and detention on capture.
+   */
+  @Test
+  void badValuesOfTheGripOnForeignersAreLocated() {
+    String text =
+        minimal()
+            .replace(
+                "    intelligenceEffectiveness: 0.5    # probability a plot directed at this country is foiled\n",
+                "    intelligenceEffectiveness: 0.5    # probability a plot directed at this country is foiled\n"
+                    + "    fightersAtStart: -5\n")
+            .replace(
+                "    returneeArrestProbability: 0.5    # probability a returnee is arrested on return\n",
+                "    returneeArrestProbability: 0.5    # probability a returnee is arrested on return\n"
+                    + "    exitStopBase: 1.5\n"
+                    + "    returnShareBySource: {tunisa: 0.5}\n"
+                    + "    supportDeathRatio: -1\n"
+                    + "  territory:\n"
+                    + "    foreignDetainedOnCapture: 2\n");
+    assertThat(text).contains("fightersAtStart: -5", "exitStopBase: 1.5", "territory:");
+    int stock = lineOf(text, "fightersAtStart");
+    int exit = lineOf(text, "exitStopBase");
+    assertThat(errors("grip.yaml", text))
+        .containsExactlyInAnyOrder(
+            "grip.yaml:" + stock + ":22 sources[0].fightersAtStart: must be >= 0, was -5",
+            "grip.yaml:"
+                + exit
+                + ":19 processes.attrition.exitStopBase: must be in [0, 1], was 1.5",
+            "grip.yaml:"
+                + (exit + 1)
+                + ":35 processes.attrition.returnShareBySource.tunisa: unknown source \"tunisa\" (did you mean \"tunisia\"?)",
+            "grip.yaml:"
+                + (exit + 2)
+                + ":24 processes.attrition.supportDeathRatio: must be >= 0, was -1",
+            "grip.yaml:"
+                + (exit + 4)
+                + ":31 processes.territory.foreignDetainedOnCapture: must be in [0, 1], was 2");
+  }
+
+  private static int lineOf(String text, String fragment) {
+    String[] lines = text.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].contains(fragment)) {
+        return i + 1;
+      }
+    }
+    throw new AssertionError(fragment);
+  }
 }

@@ -32,6 +32,9 @@ import org.polemos.model.validation.Limits;
  *     by a share s of its window is {@code s^tempo}, the tempo lognormal of median 1 drawn once per
  *     offensive (an offensive that rolls, or one that assembles slowly); the whole force arrives by
  *     the window's end in every case; 0 (default) = the same number every day
+ * @param foreignDetainedOnCapture share of the organisation's foreign fighters in a place it loses
+ *     who are captured there by the faction that takes it (state {@code DETAINED}) instead of going
+ *     underground, falling back or dying (issue 13, item 6); in [0, 1], 0 (default) = none
  */
 public record TerritoryParameters(
     @Omittable Double lossNoise,
@@ -40,7 +43,8 @@ public record TerritoryParameters(
     @Omittable Double undergroundShare,
     @Omittable Double undergroundLossPerYear,
     @Omittable Double undergroundRetakeRatio,
-    @Omittable Double offensiveTempoSigma)
+    @Omittable Double offensiveTempoSigma,
+    @Omittable Double foreignDetainedOnCapture)
     implements ProcessParameters {
 
   public TerritoryParameters {
@@ -51,6 +55,27 @@ public record TerritoryParameters(
     undergroundLossPerYear = undergroundLossPerYear == null ? 0.0 : undergroundLossPerYear;
     undergroundRetakeRatio = undergroundRetakeRatio == null ? 0.0 : undergroundRetakeRatio;
     offensiveTempoSigma = offensiveTempoSigma == null ? 0.0 : offensiveTempoSigma;
+    foreignDetainedOnCapture = foreignDetainedOnCapture == null ? 0.0 : foreignDetainedOnCapture;
+  }
+
+  /** The parameters before issue 13's detention on capture (0). */
+  public TerritoryParameters(
+      Double lossNoise,
+      Double battleSigma,
+      Double siegeAdvantage,
+      Double undergroundShare,
+      Double undergroundLossPerYear,
+      Double undergroundRetakeRatio,
+      Double offensiveTempoSigma) {
+    this(
+        lossNoise,
+        battleSigma,
+        siegeAdvantage,
+        undergroundShare,
+        undergroundLossPerYear,
+        undergroundRetakeRatio,
+        offensiveTempoSigma,
+        null);
   }
 
   /** The parameters of the first stochastic model, without {@code offensiveTempoSigma} (0). */
@@ -68,6 +93,7 @@ public record TerritoryParameters(
         undergroundShare,
         undergroundLossPerYear,
         undergroundRetakeRatio,
+        null,
         null);
   }
 
@@ -105,10 +131,11 @@ public record TerritoryParameters(
         offensiveTempoSigma,
         Limits.MAX_LOG_SIGMA,
         "offensiveTempoSigma");
+    c.fraction(foreignDetainedOnCapture, "foreignDetainedOnCapture");
   }
 
   /** The deterministic defaults: no chance, no siege advantage, no underground. */
   public static TerritoryParameters none() {
-    return new TerritoryParameters(null, null, null, null, null, null, null);
+    return new TerritoryParameters(null, null, null, null, null, null, null, null);
   }
 }

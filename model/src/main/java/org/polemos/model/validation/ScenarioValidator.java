@@ -21,6 +21,7 @@ import org.polemos.model.Region;
 import org.polemos.model.Scenario;
 import org.polemos.model.Source;
 import org.polemos.model.distribution.DistributionSpec;
+import org.polemos.model.process.AttritionParameters;
 import org.polemos.model.process.ExternalOperationsParameters;
 import org.polemos.model.process.FamiliesParameters;
 import org.polemos.model.process.MomentumParameters;
@@ -176,7 +177,7 @@ public final class ScenarioValidator {
         perYear = (s.annualPropensity() + imitation) * factor;
       }
       double bound = Math.min(s.atRiskPool(), s.atRiskPool() * perYear * years);
-      total += bound;
+      total += bound + s.fightersAtStart();
       if (bound > largestBound) {
         largestBound = bound;
         largest = i;
@@ -581,10 +582,43 @@ public final class ScenarioValidator {
       elasticity(s.momentumSensitivity(), p + ".momentumSensitivity");
       text(s.languageGroup(), p + ".languageGroup");
       fraction(s.intelligenceEffectiveness(), p + ".intelligenceEffectiveness");
+      if (s.fightersAtStart() < 0) {
+        add(p + ".fightersAtStart", "must be >= 0, was " + s.fightersAtStart());
+      } else if (s.fightersAtStart() > Limits.MAX_TRAVELLERS) {
+        atMost(true, s.fightersAtStart(), p + ".fightersAtStart", Limits.MAX_TRAVELLERS);
+      } else if (s.fightersAtStart() > 0 && !organisationHoldsAPlace()) {
+        add(
+            p + ".fightersAtStart",
+            "the organisation holds no region or locality at the start, so its "
+                + s.fightersAtStart()
+                + " fighters present at the start have nowhere to be placed");
+      }
       if (s.id() != null && !served.contains(s.id())) {
         add(p, "no corridor serves source \"" + s.id() + "\", so its departures can never arrive");
       }
     }
+  }
+
+  /** Whether a faction of kind organisation controls a region or a locality at the start. */
+  private boolean organisationHoldsAPlace() {
+    Set<String> org = new HashSet<>();
+    scenario.factions().stream()
+        .filter(f -> f != null && f.kind() == FactionKind.ORGANISATION)
+        .forEach(f -> org.add(f.id()));
+    for (Region r : scenario.regions()) {
+      if (r == null) {
+        continue;
+      }
+      if (org.contains(r.controller())) {
+        return true;
+      }
+      for (Locality l : r.localities()) {
+        if (l != null && org.contains(l.controller() == null ? r.controller() : l.controller())) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private void corridors() {
@@ -684,8 +718,9 @@ public final class ScenarioValidator {
    * Each section's own checks ({@link ProcessParameters#check}), at {@code processes.<name>}, and
    * the cross-references of sections: the keys of {@code transit.capacityPerDay} are corridor ids;
    * the keys of {@code externalOperations.intelligenceServers} and {@code languages}, the {@code
-   * destinations} of its {@code exitRoutes} and the keys of {@code families.bySource} are source
-   * ids, the exit routes' {@code via} corridor ids, and an exit route's id is not a corridor's.
+   * destinations} of its {@code exitRoutes}, the keys of {@code families.bySource}, {@code
+   * attrition.returnShareBySource} and {@code attrition.returneeArrestBySource} are source ids, the
+   * exit routes' {@code via} corridor ids, and an exit route's id is not a corridor's.
    */
   private void processes(Processes processes) {
     String p = "processes";
@@ -700,6 +735,18 @@ public final class ScenarioValidator {
         for (String id : transit.capacityPerDay().keySet()) {
           reference(
               id, p + "." + section.getKey() + ".capacityPerDay." + id, "corridor", corridors);
+        }
+      }
+      if (section.getValue() instanceof AttritionParameters attrition
+          && scenario.sources() != null) {
+        Set<String> known = new LinkedHashSet<>();
+        scenario.sources().forEach(s -> known.add(s == null ? null : s.id()));
+        for (String id : attrition.returnShareBySource().keySet()) {
+          reference(id, p + "." + section.getKey() + ".returnShareBySource." + id, "source", known);
+        }
+        for (String id : attrition.returneeArrestBySource().keySet()) {
+          reference(
+              id, p + "." + section.getKey() + ".returneeArrestBySource." + id, "source", known);
         }
       }
       if (section.getValue() instanceof ExternalOperationsParameters ops

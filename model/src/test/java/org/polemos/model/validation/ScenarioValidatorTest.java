@@ -17,6 +17,7 @@ import org.polemos.model.InterventionKind;
 import org.polemos.model.Scenario;
 import org.polemos.model.Source;
 import org.polemos.model.distribution.DistributionSpec;
+import org.polemos.model.process.AttritionParameters;
 import org.polemos.model.process.BassParameters;
 import org.polemos.model.process.CompartmentalParameters;
 import org.polemos.model.process.EconomyParameters;
@@ -997,6 +998,81 @@ class ScenarioValidatorTest {
         families.with("processes.families.returnPerYear", -1),
         "processes.families.returnPerYear",
         "must be >= 0, was -1");
+  }
+
+  /**
+   * The organisation's grip on its foreigners (issue 13, items 5, 6, 8): the foreign stock at the
+   * start, exit control, per-source return and arrest, detention on capture, support staff deaths;
+   * each bad value gives one problem at its path.
+   */
+  @Test
+  void theGripOnForeignersIsBoundedAndItsSourcesResolve() {
+    Scenario grip =
+        BASE.with("sources.tunisia.fightersAtStart", 500)
+            .with(
+                "processes.attrition",
+                new AttritionParameters(
+                    0.05,
+                    0,
+                    2,
+                    0.3,
+                    0.5,
+                    0.2,
+                    0.6,
+                    0.2,
+                    Map.of("tunisia", 0.8),
+                    Map.of("tunisia", 0.6),
+                    0.25))
+            .with("processes.territory.foreignDetainedOnCapture", 0.1);
+    assertThat(grip.validate()).isEmpty();
+    assertOnlyExactly(
+        grip.with("sources.tunisia.fightersAtStart", -1),
+        "sources[0].fightersAtStart",
+        "must be >= 0, was -1");
+    assertOnly(
+        grip.with("sources.tunisia.fightersAtStart", 3_000_000),
+        "sources[0].fightersAtStart",
+        "must be <= 2000000");
+    assertOnly(
+        grip.with("regions.raqqa.controller", "iraqi-forces")
+            .with("regions.mosul.controller", "iraqi-forces"),
+        "sources[0].fightersAtStart",
+        "the organisation holds no region or locality at the start");
+    for (String field :
+        List.of("exitStopBase", "exitStopLossSensitivity", "exitStoppedKilledShare")) {
+      assertOnlyExactly(
+          grip.with("processes.attrition." + field, 1.5),
+          "processes.attrition." + field,
+          "must be in [0, 1], was 1.5");
+    }
+    assertOnlyExactly(
+        grip.with("processes.attrition.returnShareBySource.tunisia", -0.1),
+        "processes.attrition.returnShareBySource.tunisia",
+        "must be in [0, 1], was -0.1");
+    assertOnlyExactly(
+        grip.with("processes.attrition.returneeArrestBySource.tunisia", 2),
+        "processes.attrition.returneeArrestBySource.tunisia",
+        "must be in [0, 1], was 2");
+    assertOnlyExactly(
+        grip.with("processes.attrition.returnShareBySource", Map.of("tunsia", 0.5)),
+        "processes.attrition.returnShareBySource.tunsia",
+        "unknown source \"tunsia\" (did you mean \"tunisia\"?)");
+    assertOnlyExactly(
+        grip.with("processes.attrition.returneeArrestBySource", Map.of("tunsia", 0.5)),
+        "processes.attrition.returneeArrestBySource.tunsia",
+        "unknown source \"tunsia\" (did you mean \"tunisia\"?)");
+    assertOnly(
+        grip.with("processes.attrition.supportDeathRatio", 101),
+        "processes.attrition.supportDeathRatio",
+        "must be <= 100");
+    assertOnlyExactly(
+        grip.with("processes.attrition.supportDeathRatio", -1),
+        "processes.attrition.supportDeathRatio",
+        "must be >= 0, was -1");
+    assertOnlyExactly(
+        grip.with("processes.territory.foreignDetainedOnCapture", 1.5),
+        "processes.territory.foreignDetainedOnCapture",
+        "must be in [0, 1], was 1.5");
   }
 
   // ------------------------------------------------------------------------------------- coverage

@@ -124,14 +124,47 @@ public final class BuiltInProbes {
       "foreign_deaths_by_group_cumulative";
 
   /**
-   * Women and minors detained by the forces that took the place they lived in (a stock); keys
-   * {@code women}, {@code minors}.
+   * Foreigners detained by the forces that took the place they lived in (a stock); keys {@code men}
+   * (the recruits, {@code foreign_detained/all}), {@code women}, {@code minors}.
    */
   public static final String FOREIGN_DETAINED_BY_GROUP = "foreign_detained_by_group";
 
   /** Women and minors living in the organisation's territory; keys women, minors, all. */
   public static final String FOREIGN_WOMEN_MINORS_IN_TERRITORY =
       "foreign_women_minors_in_territory";
+
+  /**
+   * The organisation's foreign fighters present at the start (a constant stock, not arrivals of the
+   * run; issue 13); keys source and all.
+   */
+  public static final String FOREIGN_FIGHTERS_AT_START = "foreign_fighters_at_start";
+
+  /**
+   * Attempts by foreigners (fighters and support staff) to leave the organisation's ranks that it
+   * stopped, cumulative (issue 13, item 5); keys source and all.
+   */
+  public static final String EXIT_ATTEMPTS_STOPPED_CUMULATIVE = "exit_attempts_stopped_cumulative";
+
+  /** Of the stopped attempts, those that ended in death, cumulative; keys source and all. */
+  public static final String EXIT_STOPPED_KILLED_CUMULATIVE = "exit_stopped_killed_cumulative";
+
+  /** Foreigners held by the organisation after a stopped attempt to leave; keys source and all. */
+  public static final String DETAINED_BY_ORGANISATION = "detained_by_organisation";
+
+  /**
+   * The organisation's stop probability of an attempt to leave now ({@link Ports.ExitControl}; 0
+   * when nothing provides it), key "".
+   */
+  public static final String EXIT_STOP_PROBABILITY = "exit_stop_probability";
+
+  /**
+   * Foreign fighters captured by the factions that took places from the organisation (state {@code
+   * DETAINED}, issue 13, item 6), a stock; keys source and all.
+   */
+  public static final String FOREIGN_DETAINED = "foreign_detained";
+
+  /** Foreign support staff dead, cumulative (issue 13, item 8); keys source and all. */
+  public static final String SUPPORT_DEATHS_CUMULATIVE = "support_deaths_cumulative";
 
   /** All built-in probes. */
   public static List<MetricProbe> all() {
@@ -199,9 +232,10 @@ public final class BuiltInProbes {
             (people, s) -> people.count(PersonState.DEAD, s),
             Ports.Families::dead));
     list.add(
-        MetricProbe.of(
+        byGroup(
             FOREIGN_DETAINED_BY_GROUP,
-            (c, out) -> families(c, out, Ports.Families::detained, false)));
+            (people, s) -> people.count(PersonState.DETAINED, s),
+            Ports.Families::detained));
     list.add(
         MetricProbe.of(
             FOREIGN_WOMEN_MINORS_IN_TERRITORY,
@@ -390,6 +424,33 @@ public final class BuiltInProbes {
     list.add(
         MetricProbe.of(
             Metric.MOMENTUM_PERCEIVED, (c, out) -> out.emit("", c.world().perceivedMomentum())));
+    list.add(
+        MetricProbe.of(
+            FOREIGN_FIGHTERS_AT_START,
+            (c, out) -> bySource(c, out, s -> c.world().people().atStart(s))));
+    list.add(
+        MetricProbe.of(
+            EXIT_ATTEMPTS_STOPPED_CUMULATIVE,
+            (c, out) -> bySource(c, out, s -> c.world().people().exitStopped(s))));
+    list.add(
+        MetricProbe.of(
+            EXIT_STOPPED_KILLED_CUMULATIVE,
+            (c, out) -> bySource(c, out, s -> c.world().people().exitStoppedKilled(s))));
+    list.add(state(DETAINED_BY_ORGANISATION, PersonState.DETAINED_BY_ORGANISATION));
+    list.add(state(FOREIGN_DETAINED, PersonState.DETAINED));
+    list.add(
+        MetricProbe.of(
+            SUPPORT_DEATHS_CUMULATIVE,
+            (c, out) -> bySource(c, out, s -> c.world().people().supportDied(s))));
+    list.add(
+        MetricProbe.of(
+            EXIT_STOP_PROBABILITY,
+            (c, out) ->
+                out.emit(
+                    "",
+                    c.provides(Ports.ExitControl.class)
+                        ? c.require(Ports.ExitControl.class).stopProbability(0)
+                        : 0)));
     return List.copyOf(list);
   }
 

@@ -142,6 +142,48 @@ public final class Forces {
     return n;
   }
 
+  /**
+   * Each of {@code k} foreign fighters of {@code place} (at most those present), its source drawn
+   * in proportion to the foreign fighters serving from each source, moves to {@code
+   * fate.of(source)} or stays when that is {@link PersonState#FIGHTER}; returns how many moved. The
+   * fate may record side effects (arrests on return, stopped exits).
+   */
+  public long removeForeignEach(int place, long k, Fate fate, Draw draw) {
+    long n = Math.min(k, foreignIn[place]);
+    long moved = 0;
+    for (long j = 0; j < n; j++) {
+      int s = pickSource(PersonState.FIGHTER, draw);
+      PersonState to = fate.of(s);
+      if (to != PersonState.FIGHTER) {
+        people.move(s, PersonState.FIGHTER, to, 1);
+        moved++;
+      }
+    }
+    if (moved > 0) {
+      foreignIn[place] -= moved;
+      int i = place * factions + org;
+      double have = fighters[i];
+      fighters[i] = Math.max(fighters[i] - moved, foreignIn[place]);
+      scaleCommitted(i, have);
+    }
+    return moved;
+  }
+
+  /** Where one foreign fighter of a source goes ({@link #removeForeignEach}). */
+  @FunctionalInterface
+  public interface Fate {
+    PersonState of(int source);
+  }
+
+  /**
+   * Places {@code n} foreign fighters present at the start in {@code place}, on top of its forces
+   * (their sources are counted by {@link World}).
+   */
+  void placeForeignAtStart(int place, long n) {
+    fighters[place * factions + org] += n;
+    foreignIn[place] += n;
+  }
+
   private void moveForeign(long k, PersonState from, PersonState fate, double p, Draw draw) {
     moveForeign(k, from, fate, s -> p, draw);
   }

@@ -17,6 +17,10 @@ public final class People {
   private final long[] desertedTotal;
   private final long[] rerouted;
   private final long[] prevented;
+  private final long[] atStart;
+  private final long[] exitStopped;
+  private final long[] exitStoppedKilled;
+  private final long[] supportDied;
 
   People(int sources) {
     this.sources = sources;
@@ -28,6 +32,76 @@ public final class People {
     this.desertedTotal = new long[sources];
     this.rerouted = new long[sources];
     this.prevented = new long[InterventionKind.DEPARTURE_INSTRUMENTS.size() * sources];
+    this.atStart = new long[sources];
+    this.exitStopped = new long[sources];
+    this.exitStoppedKilled = new long[sources];
+    this.supportDied = new long[sources];
+  }
+
+  /**
+   * Records {@code n} foreign fighters of {@code source} present at the start (they came before
+   * it): they enter {@link PersonState#FIGHTER} without being departures or arrivals of the run.
+   */
+  void placeAtStart(int source, long n) {
+    atStart[source] += n;
+    count[PersonState.FIGHTER.ordinal() * sources + source] += n;
+  }
+
+  /** Foreign fighters of {@code source} present at the start (a stock, not arrivals of the run). */
+  public long atStart(int source) {
+    return atStart[source];
+  }
+
+  /** Foreign fighters present at the start, all sources. */
+  public long atStart() {
+    return sum(atStart);
+  }
+
+  /**
+   * Moves {@code n} people of {@code source} in state {@code from} whose attempt to leave the
+   * organisation was stopped by it: {@code killed} of them to {@link PersonState#DEAD}, the rest to
+   * {@link PersonState#DETAINED_BY_ORGANISATION}, and counts them.
+   */
+  public void exitStopped(int source, PersonState from, long n, long killed) {
+    move(source, from, PersonState.DEAD, killed);
+    move(source, from, PersonState.DETAINED_BY_ORGANISATION, n - killed);
+    exitStopped[source] += n;
+    exitStoppedKilled[source] += killed;
+  }
+
+  /**
+   * Counts one person of {@code source} whose attempt to leave was stopped ({@code killed} or
+   * detained), when the move itself is made by the caller (a foreign fighter: {@code
+   * Forces.removeForeignEach}).
+   */
+  public void exitStoppedCounted(int source, boolean killed) {
+    exitStopped[source]++;
+    if (killed) {
+      exitStoppedKilled[source]++;
+    }
+  }
+
+  /** Attempts to leave the organisation that it stopped, cumulative. */
+  public long exitStopped(int source) {
+    return exitStopped[source];
+  }
+
+  /** Of {@link #exitStopped(int)}, those killed by the organisation. */
+  public long exitStoppedKilled(int source) {
+    return exitStoppedKilled[source];
+  }
+
+  /**
+   * Moves {@code n} support staff of {@code source} to {@link PersonState#DEAD} and counts them.
+   */
+  public void supportDied(int source, long n) {
+    move(source, PersonState.SUPPORT, PersonState.DEAD, n);
+    supportDied[source] += n;
+  }
+
+  /** Support staff of {@code source} dead, cumulative. */
+  public long supportDied(int source) {
+    return supportDied[source];
   }
 
   /** Records {@code n} departures from {@code source}, entering {@code state}. */
@@ -149,12 +223,18 @@ public final class People {
     return sources;
   }
 
-  /** The sum over all states and sources; equals {@link #departed()} at every moment. */
+  /**
+   * The sum over all states and sources; equals {@link #departed()} + {@link #atStart()} at every
+   * moment.
+   */
   public long accountedFor() {
     return sum(count);
   }
 
-  /** The sum over all states of one source; equals {@link #departed(int)} at every moment. */
+  /**
+   * The sum over all states of one source; equals {@link #departed(int)} + {@link #atStart(int)} at
+   * every moment.
+   */
   public long accountedFor(int source) {
     long total = 0;
     for (int st = 0; st < STATES; st++) {

@@ -1,8 +1,9 @@
 package org.polemos.sim.world;
 
 /**
- * Where a person who departed a source country is. Every departed person is in exactly one state at
- * every moment, so the sum over states equals cumulative departures (see {@link
+ * Where a person who departed a source country is. Every departed person, and every foreign fighter
+ * present at the start ({@link People#atStart(int)}), is in exactly one state at every moment, so
+ * the sum over states equals cumulative departures plus the foreign stock at the start (see {@link
  * People#accountedFor()}).
  */
 public enum PersonState {
@@ -50,7 +51,17 @@ public enum PersonState {
    */
   AT_HUB,
   /** Gave up waiting at a hub and went home without crossing. */
-  GAVE_UP;
+  GAVE_UP,
+  /**
+   * Captured by the faction that took a place from the organisation (issue 13, item 6; {@code
+   * territory.foreignDetainedOnCapture}, see {@link Territory#changeControl}).
+   */
+  DETAINED,
+  /**
+   * Stopped by the organisation while trying to leave its ranks (desertion or return home) and held
+   * by it (issue 13, item 5; the organisation's exit control, in {@code Attrition}).
+   */
+  DETAINED_BY_ORGANISATION;
 
   static final PersonState[] VALUES = values();
 }

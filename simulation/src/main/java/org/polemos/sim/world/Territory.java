@@ -48,6 +48,7 @@ public final class Territory {
   private final double totalPopulation;
   private final double unheldArea;
   private final double undergroundShare;
+  private final double detainedOnCapture;
   private double peakOrganisationArea;
   private final List<ControlListener> listeners = new ArrayList<>();
 
@@ -160,12 +161,12 @@ public final class Territory {
     totalPopulation = people;
     unheldArea = unheld;
     peakOrganisationArea = org >= 0 ? areaHeld[org] : 0;
-    undergroundShare =
+    var tp =
         sc.processes() == null
-            ? 0
-            : sc.processes()
-                .get(org.polemos.model.process.TerritoryParameters.class)
-                .undergroundShare();
+            ? null
+            : sc.processes().get(org.polemos.model.process.TerritoryParameters.class);
+    undergroundShare = tp == null ? 0 : tp.undergroundShare();
+    detainedOnCapture = tp == null ? 0 : tp.foreignDetainedOnCapture();
   }
 
   /**
@@ -281,8 +282,10 @@ public final class Territory {
 
   /**
    * The rule for a change of hands: {@code place} passes to {@code to}. If the old holder is the
-   * organisation, {@code undergroundShare} of its garrison there goes underground in the place. The
-   * rest of the garrison falls back to the adjacent place its faction holds with most of its
+   * organisation, first {@code foreignDetainedOnCapture} of its foreign fighters there (x, rounded
+   * stochastically to floor or ceiling with mean x) are captured by the taker (state {@code
+   * DETAINED}); then {@code undergroundShare} of its garrison there goes underground in the place.
+   * The rest of the garrison falls back to the adjacent place its faction holds with most of its
    * fighters (else any place it holds with most fighters); with none left, the organisation's
    * fighters all go underground and another faction's are lost (counted as deaths). The
    * organisation's underground in a place it takes comes back to the surface. Listeners are told
@@ -308,6 +311,11 @@ public final class Territory {
           retreat = r;
         }
       }
+    }
+    if (from == org && detainedOnCapture > 0 && forces.foreignFighters(place) > 0) {
+      // issue 13, item 6: a share of the foreigners there are captured by the faction taking it
+      long k = draw.stochasticRound(detainedOnCapture * forces.foreignFighters(place));
+      forces.removeForeign(place, k, PersonState.DETAINED, s -> 0, draw);
     }
     if (from == org) {
       double defenders = forces.fighters(place, from);

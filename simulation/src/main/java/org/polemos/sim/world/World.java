@@ -93,6 +93,7 @@ public final class World {
     people = new People(index.sourceCount());
     forces = new Forces(index.placeCount(), index.factionCount(), org, people);
     territory = new Territory(index, forces);
+    placeForeignStock(sc);
     plots = new long[PLOT_KINDS.size() * OUTCOMES][index.sourceCount()];
     int corridors = index.corridorCount();
     corridorEntry = new int[corridors];
@@ -117,6 +118,65 @@ public final class World {
     cashStrikes = new double[index.placeCount()];
     encryption = new double[index.sourceCount()];
     treasury = sc.processes().get(EconomyParameters.class).initialTreasuryUsd();
+  }
+
+  /**
+   * Places the organisation's foreign fighters present at the start ({@code
+   * sources[].fightersAtStart}, issue 13) in the places it holds, on top of its forces there, in
+   * proportion to those forces (to every held place alike when it has none), by largest remainder
+   * (ties to the earlier place), so exactly the stock is placed; deterministic.
+   */
+  private void placeForeignStock(Scenario sc) {
+    long total = 0;
+    for (int s = 0; s < sc.sources().size(); s++) {
+      total += sc.sources().get(s).fightersAtStart();
+    }
+    if (total <= 0 || org < 0) {
+      return;
+    }
+    int places = territory.places();
+    double[] w = new double[places];
+    double sum = 0;
+    for (int p = 0; p < places; p++) {
+      w[p] = territory.controller(p) == org ? forces.fighters(p, org) : 0;
+      sum += w[p];
+    }
+    if (!(sum > 0)) {
+      for (int p = 0; p < places; p++) {
+        w[p] = territory.controller(p) == org ? 1 : 0;
+        sum += w[p];
+      }
+    }
+    if (!(sum > 0)) {
+      throw new IllegalStateException("foreign fighters at the start but no place held");
+    }
+    long[] n = new long[places];
+    double[] rest = new double[places];
+    long placed = 0;
+    for (int p = 0; p < places; p++) {
+      double x = total * w[p] / sum;
+      n[p] = (long) Math.floor(x);
+      rest[p] = w[p] > 0 ? x - n[p] : -1;
+      placed += n[p];
+    }
+    for (; placed < total; placed++) {
+      int best = 0;
+      for (int p = 1; p < places; p++) {
+        if (rest[p] > rest[best]) {
+          best = p;
+        }
+      }
+      n[best]++;
+      rest[best] = -1;
+    }
+    for (int p = 0; p < places; p++) {
+      if (n[p] > 0) {
+        forces.placeForeignAtStart(p, n[p]);
+      }
+    }
+    for (int s = 0; s < sc.sources().size(); s++) {
+      people.placeAtStart(s, sc.sources().get(s).fightersAtStart());
+    }
   }
 
   public ScenarioIndex index() {

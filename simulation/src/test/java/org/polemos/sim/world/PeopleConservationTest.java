@@ -19,10 +19,12 @@ import org.polemos.model.InterventionKind;
 import org.polemos.model.Scenario;
 import org.polemos.model.Source;
 import org.polemos.model.distribution.DistributionSpec;
+import org.polemos.model.process.AttritionParameters;
 import org.polemos.model.process.BassParameters;
 import org.polemos.model.process.CompartmentalParameters;
 import org.polemos.model.process.RecruitmentModel;
 import org.polemos.model.process.RecruitmentParameters;
+import org.polemos.model.process.TerritoryParameters;
 import org.polemos.model.process.TransitParameters;
 import org.polemos.model.validation.ScenarioValidator;
 import org.polemos.sim.Engine;
@@ -33,12 +35,14 @@ import org.polemos.sim.metric.MetricProbe;
 import org.polemos.sim.random.RandomStreams;
 
 /**
- * People conserved across every state, old and new (issue 13: waiting at a hub, gave up), at every
- * daily sample of seeded random scenarios: random maps whose places change hands (so corridors
- * close and reopen), two or three sources, corridors into random places with random crossing
- * capacities, closure times, give-up and reroute rates, each of the three departure models, and in
- * half of them one of the states' travel instruments (the prevented never depart, so they are in no
- * state and not among the departures).
+ * People conserved across every state, old and new (issue 13: waiting at a hub, gave up, detained
+ * on capture, detained by the organisation; with a foreign stock at the start counted beside the
+ * departures, exit control, per-source return and arrest, support staff deaths), at every daily
+ * sample of seeded random scenarios: random maps whose places change hands (so corridors close and
+ * reopen), two or three sources, corridors into random places with random crossing capacities,
+ * closure times, give-up and reroute rates, each of the three departure models, and in half of them
+ * one of the states' travel instruments (the prevented never depart, so they are in no state and
+ * not among the departures).
  */
 class PeopleConservationTest {
 
@@ -53,9 +57,14 @@ class PeopleConservationTest {
                   "test_people",
                   (c, out) -> {
                     People people = c.world().people();
-                    long gap = Math.abs(people.accountedFor() - people.departed());
+                    long gap =
+                        Math.abs(people.accountedFor() - people.departed() - people.atStart());
                     for (int s = 0; s < people.sources(); s++) {
-                      gap = Math.max(gap, Math.abs(people.accountedFor(s) - people.departed(s)));
+                      gap =
+                          Math.max(
+                              gap,
+                              Math.abs(
+                                  people.accountedFor(s) - people.departed(s) - people.atStart(s)));
                       for (PersonState st : PersonState.values()) {
                         if (people.count(st, s) < 0) {
                           gap = Long.MAX_VALUE;
@@ -70,6 +79,15 @@ class PeopleConservationTest {
                       prevented += people.prevented(s);
                     }
                     out.emit("prevented", prevented);
+                    out.emit("detained", people.count(PersonState.DETAINED));
+                    out.emit(
+                        "detained_by_organisation",
+                        people.count(PersonState.DETAINED_BY_ORGANISATION));
+                    long supportDied = 0;
+                    for (int s = 0; s < people.sources(); s++) {
+                      supportDied += people.supportDied(s);
+                    }
+                    out.emit("support_died", supportDied);
                   }));
     }
   }
@@ -136,6 +154,47 @@ class PeopleConservationTest {
               rng.nextDouble(),
               null));
     }
+    // the organisation's grip on its foreigners (issue 13, items 5, 6 and 8), drawn after the rest:
+    // a foreign stock at the start, exit control, per-source return shares and arrest
+    // probabilities, detention on capture, support staff deaths
+    List<Source> withStock = new ArrayList<>();
+    for (Source x : sources) {
+      withStock.add(
+          new Source(
+              x.id(),
+              x.name(),
+              x.atRiskPool(),
+              x.annualPropensity(),
+              x.momentumSensitivity(),
+              x.languageGroup(),
+              x.intelligenceEffectiveness(),
+              x.notes(),
+              (long) rng.nextInt(3_000)));
+    }
+    AttritionParameters attrition =
+        new AttritionParameters(
+            0.5 * rng.nextDouble(),
+            rng.nextDouble(),
+            1 + 2 * rng.nextDouble(),
+            rng.nextDouble(),
+            rng.nextDouble(),
+            0.3 * rng.nextDouble(),
+            rng.nextDouble(),
+            rng.nextDouble(),
+            Map.of(ids.get(0), rng.nextDouble()),
+            Map.of(ids.get(ids.size() - 1), rng.nextDouble()),
+            3 * rng.nextDouble());
+    TerritoryParameters t = map.processes().get(TerritoryParameters.class);
+    TerritoryParameters territory =
+        new TerritoryParameters(
+            t.lossNoise(),
+            t.battleSigma(),
+            t.siegeAdvantage(),
+            t.undergroundShare(),
+            t.undergroundLossPerYear(),
+            t.undergroundRetakeRatio(),
+            t.offensiveTempoSigma(),
+            0.8 * rng.nextDouble());
     return new Scenario(
         map.id(),
         map.name(),
@@ -144,17 +203,19 @@ class PeopleConservationTest {
         seed,
         map.factions(),
         map.regions(),
-        sources,
+        withStock,
         corridors,
         interventions,
-        map.processes().with(recruitment).with(transit),
+        map.processes().with(recruitment).with(transit).with(attrition).with(territory),
         null);
   }
 
   private static double[] run(Scenario scenario, long seed) {
     Engine engine =
         Guice.createInjector(new SimulationModule(), new Probe()).getInstance(Engine.class);
-    double[] worst = new double[5]; // gap, max at hub, max gave up, samples, max prevented
+    // gap, max at hub, max gave up, samples, max prevented, max detained, max detained by the
+    // organisation, max support deaths
+    double[] worst = new double[8];
     engine.run(
         scenario,
         0,
@@ -171,6 +232,9 @@ class PeopleConservationTest {
                 case "at_hub" -> worst[1] = Math.max(worst[1], value);
                 case "gave_up" -> worst[2] = Math.max(worst[2], value);
                 case "prevented" -> worst[4] = Math.max(worst[4], value);
+                case "detained" -> worst[5] = Math.max(worst[5], value);
+                case "detained_by_organisation" -> worst[6] = Math.max(worst[6], value);
+                case "support_died" -> worst[7] = Math.max(worst[7], value);
                 default -> {}
               }
             }
@@ -201,14 +265,21 @@ class PeopleConservationTest {
     double waited = 0;
     double gaveUp = 0;
     double prevented = 0;
+    double[] grip = new double[3];
     for (long seed = 1; seed <= 12; seed++) {
       double[] worst = run(random(seed), seed);
       waited = Math.max(waited, worst[1]);
       gaveUp = Math.max(gaveUp, worst[2]);
       prevented = Math.max(prevented, worst[4]);
+      for (int i = 0; i < 3; i++) {
+        grip[i] = Math.max(grip[i], worst[5 + i]);
+      }
     }
     assertThat(waited).isPositive();
     assertThat(gaveUp).isPositive();
     assertThat(prevented).isPositive();
+    assertThat(grip[0]).as("detained on capture").isPositive();
+    assertThat(grip[1]).as("detained by the organisation").isPositive();
+    assertThat(grip[2]).as("support staff dead").isPositive();
   }
 }
