@@ -117,8 +117,13 @@ public class HoldBenchmark {
       default:
         // eventqueue-a<log2Arity>-t<calendarThreshold>: the bare queue with any arity and
         // threshold.
-        if (impl.matches("eventqueue-a[1-4]-t[0-9]+")) {
-          return new EventQueueHold(impl.charAt(12) - '0', Integer.parseInt(impl.substring(15)));
+        // eventqueue-a<log2Arity>-t<calendarThreshold>-s<sortedLimit>: also the sorted limit.
+        if (impl.matches("eventqueue-a[1-4]-t[0-9]+(-s[0-9]+)?")) {
+          String[] parts = impl.substring(15).split("-s");
+          return new EventQueueHold(
+              impl.charAt(12) - '0',
+              Integer.parseInt(parts[0]),
+              parts.length > 1 ? Integer.parseInt(parts[1]) : EventQueue.DEFAULT_SORTED_LIMIT);
         }
         throw new IllegalArgumentException("unknown impl " + impl);
     }
@@ -181,21 +186,27 @@ public class HoldBenchmark {
   static final class EventQueueHold extends HoldModel {
     private final int log2Arity;
     private final int calendarThreshold;
+    private final int sortedLimit;
     private EventQueue queue;
 
-    /** Heap mode only. */
+    /** A plain heap: never sorted, never a calendar. */
     EventQueueHold(int log2Arity) {
-      this(log2Arity, EventQueue.HEAP_ONLY);
+      this(log2Arity, EventQueue.HEAP_ONLY, 0);
     }
 
     EventQueueHold(int log2Arity, int calendarThreshold) {
+      this(log2Arity, calendarThreshold, EventQueue.DEFAULT_SORTED_LIMIT);
+    }
+
+    EventQueueHold(int log2Arity, int calendarThreshold, int sortedLimit) {
       this.log2Arity = log2Arity;
       this.calendarThreshold = calendarThreshold;
+      this.sortedLimit = sortedLimit;
     }
 
     @Override
     void prefill(int n) {
-      queue = new EventQueue(n, log2Arity, calendarThreshold);
+      queue = new EventQueue(n, log2Arity, calendarThreshold, sortedLimit);
       for (int i = 0; i < n; i++) {
         queue.add(increment());
       }
