@@ -117,13 +117,18 @@ public class HoldBenchmark {
       default:
         // eventqueue-a<log2Arity>-t<calendarThreshold>: the bare queue with any arity and
         // threshold.
-        // eventqueue-a<log2Arity>-t<calendarThreshold>-s<sortedLimit>: also the sorted limit.
-        if (impl.matches("eventqueue-a[1-4]-t[0-9]+(-s[0-9]+)?")) {
-          String[] parts = impl.substring(15).split("-s");
+        // eventqueue-a<log2Arity>-t<calendarThreshold>-s<sortedLimit>: also the sorted limit;
+        // with the suffix -last, each hold adds its event after every pending one (t + size
+        // instead of t + Exp(1)): the worst case of the sorted heap, whose hold step then shifts
+        // every entry.
+        if (impl.matches("eventqueue-a[1-4]-t[0-9]+(-s[0-9]+)?(-last)?")) {
+          boolean last = impl.endsWith("-last");
+          String[] parts = impl.substring(15, impl.length() - (last ? 5 : 0)).split("-s");
           return new EventQueueHold(
               impl.charAt(12) - '0',
               Integer.parseInt(parts[0]),
-              parts.length > 1 ? Integer.parseInt(parts[1]) : EventQueue.DEFAULT_SORTED_LIMIT);
+              parts.length > 1 ? Integer.parseInt(parts[1]) : EventQueue.DEFAULT_SORTED_LIMIT,
+              last);
         }
         throw new IllegalArgumentException("unknown impl " + impl);
     }
@@ -187,21 +192,24 @@ public class HoldBenchmark {
     private final int log2Arity;
     private final int calendarThreshold;
     private final int sortedLimit;
+    private final boolean last;
     private EventQueue queue;
 
     /** A plain heap: never sorted, never a calendar. */
     EventQueueHold(int log2Arity) {
-      this(log2Arity, EventQueue.HEAP_ONLY, 0);
+      this(log2Arity, EventQueue.HEAP_ONLY, 0, false);
     }
 
     EventQueueHold(int log2Arity, int calendarThreshold) {
-      this(log2Arity, calendarThreshold, EventQueue.DEFAULT_SORTED_LIMIT);
+      this(log2Arity, calendarThreshold, EventQueue.DEFAULT_SORTED_LIMIT, false);
     }
 
-    EventQueueHold(int log2Arity, int calendarThreshold, int sortedLimit) {
+    /** {@code last}: each hold adds its event after every pending one. */
+    EventQueueHold(int log2Arity, int calendarThreshold, int sortedLimit, boolean last) {
       this.log2Arity = log2Arity;
       this.calendarThreshold = calendarThreshold;
       this.sortedLimit = sortedLimit;
+      this.last = last;
     }
 
     @Override
@@ -216,6 +224,17 @@ public class HoldBenchmark {
     double holds(int n) {
       final EventQueue q = queue;
       double t = 0;
+      if (last) {
+        // Prefilled at Exp(1) times (all below the queue's size, but for a vanishing chance), then
+        // each event at t + size: after every pending one.
+        final int size = q.size();
+        for (int k = 0; k < n; k++) {
+          t = q.peekTime();
+          q.poll();
+          q.add(t + size);
+        }
+        return t;
+      }
       for (int k = 0; k < n; k++) {
         t = q.peekTime();
         q.poll();
