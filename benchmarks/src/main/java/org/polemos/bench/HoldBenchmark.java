@@ -117,8 +117,18 @@ public class HoldBenchmark {
       default:
         // eventqueue-a<log2Arity>-t<calendarThreshold>: the bare queue with any arity and
         // threshold.
-        if (impl.matches("eventqueue-a[1-4]-t[0-9]+")) {
-          return new EventQueueHold(impl.charAt(12) - '0', Integer.parseInt(impl.substring(15)));
+        // eventqueue-a<log2Arity>-t<calendarThreshold>-s<sortedLimit>: also the sorted limit;
+        // with the suffix -last, each hold adds its event after every pending one (t + size
+        // instead of t + Exp(1)): the worst case of the sorted heap, whose hold step then shifts
+        // every entry.
+        if (impl.matches("eventqueue-a[1-4]-t[0-9]+(-s[0-9]+)?(-last)?")) {
+          boolean last = impl.endsWith("-last");
+          String[] parts = impl.substring(15, impl.length() - (last ? 5 : 0)).split("-s");
+          return new EventQueueHold(
+              impl.charAt(12) - '0',
+              Integer.parseInt(parts[0]),
+              parts.length > 1 ? Integer.parseInt(parts[1]) : EventQueue.DEFAULT_SORTED_LIMIT,
+              last);
         }
         throw new IllegalArgumentException("unknown impl " + impl);
     }
@@ -181,21 +191,30 @@ public class HoldBenchmark {
   static final class EventQueueHold extends HoldModel {
     private final int log2Arity;
     private final int calendarThreshold;
+    private final int sortedLimit;
+    private final boolean last;
     private EventQueue queue;
 
-    /** Heap mode only. */
+    /** A plain heap: never sorted, never a calendar. */
     EventQueueHold(int log2Arity) {
-      this(log2Arity, EventQueue.HEAP_ONLY);
+      this(log2Arity, EventQueue.HEAP_ONLY, 0, false);
     }
 
     EventQueueHold(int log2Arity, int calendarThreshold) {
+      this(log2Arity, calendarThreshold, EventQueue.DEFAULT_SORTED_LIMIT, false);
+    }
+
+    /** {@code last}: each hold adds its event after every pending one. */
+    EventQueueHold(int log2Arity, int calendarThreshold, int sortedLimit, boolean last) {
       this.log2Arity = log2Arity;
       this.calendarThreshold = calendarThreshold;
+      this.sortedLimit = sortedLimit;
+      this.last = last;
     }
 
     @Override
     void prefill(int n) {
-      queue = new EventQueue(n, log2Arity, calendarThreshold);
+      queue = new EventQueue(n, log2Arity, calendarThreshold, sortedLimit);
       for (int i = 0; i < n; i++) {
         queue.add(increment());
       }
@@ -205,6 +224,17 @@ public class HoldBenchmark {
     double holds(int n) {
       final EventQueue q = queue;
       double t = 0;
+      if (last) {
+        // Prefilled at Exp(1) times (all below the queue's size, but for a vanishing chance), then
+        // each event at t + size: after every pending one.
+        final int size = q.size();
+        for (int k = 0; k < n; k++) {
+          t = q.peekTime();
+          q.poll();
+          q.add(t + size);
+        }
+        return t;
+      }
       for (int k = 0; k < n; k++) {
         t = q.peekTime();
         q.poll();

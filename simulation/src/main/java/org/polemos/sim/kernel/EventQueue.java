@@ -18,6 +18,16 @@ import java.util.NoSuchElementException;
  * moves. Since the calendar keeps the heap small (the near future only), this layout beats keys
  * interleaved with the times (docs/PERFORMANCE.md).
  *
+ * <p>While the heap holds at most {@link #DEFAULT_SORTED_LIMIT} (16) entries it is kept
+ * <em>sorted</em> (ascending time, then key), which is also a valid heap of any arity: the hold
+ * pattern (poll, then add) shifts the entries before the new one's place one position towards the
+ * root, a scan whose one unpredictable branch is its exit, where sinking through an 8-ary node
+ * mispredicts about three times; an add without a poll before it is an insertion from the back. An
+ * add that makes the heap larger than the limit just sifts up (the array stays a heap, no longer
+ * sorted); when the heap shrinks to half the limit, or is rebuilt at most the limit large, it is
+ * sorted again (insertion sort of at most 16 entries). Either order pops the same least (time,
+ * key), so the switch never changes the order of events.
+ *
  * <p>While at most {@link #DEFAULT_CALENDAR_THRESHOLD} events are pending, every event is in the
  * heap. Above that the queue switches to <em>calendar mode</em> (the adaptive part): time from
  * {@code base} on is cut into {@code nBuckets} buckets of equal width; with {@code x = (time -
@@ -80,6 +90,12 @@ public final class EventQueue {
   /** Maximum number of simultaneously held events: {@code 2^22}. */
   public static final int MAX_CAPACITY = 1 << SLOT_BITS;
 
+  /**
+   * Heap sizes up to which the heap is kept sorted by default (docs/PERFORMANCE.md, "Round 3"); see
+   * the class comment.
+   */
+  public static final int DEFAULT_SORTED_LIMIT = 16;
+
   /** A value that is never a valid handle, for use as "no event". */
   public static final int NO_HANDLE = -1;
 
@@ -123,6 +139,7 @@ public final class EventQueue {
   private final int shift; // log2(arity)
   private final int arity;
   private final int calendarThreshold;
+  private final int sortedLimit;
 
   // Heap, positions 0..size-1: heapTime[i] the time, heapKey[i] the key (sequence << SLOT_BITS |
   // slot); two arrays, so that choosing among the children reads only their times (one cache line
@@ -134,6 +151,10 @@ public final class EventQueue {
   private long[] heapKey;
   private int size;
   private boolean hole;
+  // The heap's entries are in ascending (time, key) order, which is also a valid d-ary heap (every
+  // parent precedes its children). Kept while size <= sortedLimit; lost when an add makes it
+  // larger, regained when it shrinks to sortedLimit / 2 or is rebuilt at most sortedLimit large.
+  private boolean sorted;
 
   // Per slot.
   private int[] state; // generation << 2 | FREE / PENDING / DEAD
@@ -166,24 +187,41 @@ public final class EventQueue {
   private long payloadNulls; // keeps the touching loads alive; otherwise unused
   private final double[] sample = new double[SAMPLE];
 
-  /** An 8-ary heap with room for {@code initialCapacity} pending events before it grows. */
+  /**
+   * The default queue (8-ary heap, sorted up to {@link #DEFAULT_SORTED_LIMIT} entries, calendar
+   * above {@link #DEFAULT_CALENDAR_THRESHOLD} pending events) with room for {@code initialCapacity}
+   * pending events before it grows.
+   */
   public EventQueue(int initialCapacity) {
     this(initialCapacity, DEFAULT_LOG2_ARITY, DEFAULT_CALENDAR_THRESHOLD);
   }
 
   /**
-   * A {@code 2^log2Arity}-ary heap in heap mode only; exposed for benchmarking the arity ({@code
-   * 1}: binary, {@code 2}: 4-ary, {@code 3}: 8-ary).
+   * A plain {@code 2^log2Arity}-ary heap (never sorted, never a calendar); exposed for benchmarking
+   * the arity ({@code 1}: binary, {@code 2}: 4-ary, {@code 3}: 8-ary).
    */
   public EventQueue(int initialCapacity, int log2Arity) {
-    this(initialCapacity, log2Arity, HEAP_ONLY);
+    this(initialCapacity, log2Arity, HEAP_ONLY, 0);
   }
 
   /**
-   * A {@code 2^log2Arity}-ary heap that switches to calendar mode above {@code calendarThreshold}
-   * pending events ({@link #HEAP_ONLY}: never); exposed for tests and benchmarks.
+   * A {@code 2^log2Arity}-ary heap, sorted up to {@link #DEFAULT_SORTED_LIMIT} entries, that
+   * switches to calendar mode above {@code calendarThreshold} pending events ({@link #HEAP_ONLY}:
+   * never); exposed for tests and benchmarks.
    */
   public EventQueue(int initialCapacity, int log2Arity, int calendarThreshold) {
+    this(initialCapacity, log2Arity, calendarThreshold, DEFAULT_SORTED_LIMIT);
+  }
+
+  /**
+   * A {@code 2^log2Arity}-ary heap kept sorted while it holds at most {@code sortedLimit} entries
+   * ({@code 0}: never), that switches to calendar mode above {@code calendarThreshold} pending
+   * events ({@link #HEAP_ONLY}: never); exposed for tests and benchmarks.
+   */
+  public EventQueue(int initialCapacity, int log2Arity, int calendarThreshold, int sortedLimit) {
+    if (sortedLimit < 0 || sortedLimit > 64) {
+      throw new IllegalArgumentException("sortedLimit must be in 0..64: " + sortedLimit);
+    }
     if (initialCapacity < 0) {
       throw new IllegalArgumentException("initialCapacity < 0: " + initialCapacity);
     }
@@ -196,6 +234,8 @@ public final class EventQueue {
     this.shift = log2Arity;
     this.arity = 1 << log2Arity;
     this.calendarThreshold = calendarThreshold;
+    this.sortedLimit = sortedLimit;
+    this.sorted = sortedLimit > 0;
     this.switchUpAt = calendarThreshold;
     int cap = Math.max(4, Math.min(initialCapacity, MAX_CAPACITY));
     heapTime = new double[cap];
@@ -218,6 +258,11 @@ public final class EventQueue {
    */
   void setPayloads(Object[] payloads) {
     this.payloads = payloads;
+  }
+
+  /** Package-private for tests: whether the heap is in sorted order now. */
+  boolean heapSorted() {
+    return sorted;
   }
 
   /** Whether the queue is in calendar mode now (for tests and benchmarks). */
@@ -325,12 +370,19 @@ public final class EventQueue {
     if (hole) {
       // Hold pattern (poll, then add): the new event takes the polled root's place and sinks.
       hole = false;
-      siftDown(0, t, key);
+      if (sorted) {
+        sortedFill(t, key);
+      } else {
+        siftDown(0, t, key);
+      }
     } else {
       if (size == heapTime.length) {
         growHeap();
       }
-      siftUp(size++, t, key);
+      if (sorted && size >= sortedLimit) {
+        sorted = false; // a sorted array is a heap: siftUp keeps it one
+      }
+      siftUp(size++, t, key, sorted ? 0 : shift);
     }
   }
 
@@ -492,6 +544,7 @@ public final class EventQueue {
     }
     size = 0;
     hole = false;
+    sorted = sortedLimit > 0;
     live = 0;
     dead = 0;
     Arrays.fill(bucketHead, NONE);
@@ -534,16 +587,26 @@ public final class EventQueue {
   private void removeRoot() {
     hole = false;
     int last = --size;
-    if (last > 0) {
-      siftDown(0, heapTime[last], heapKey[last]);
+    if (sorted) {
+      System.arraycopy(heapTime, 1, heapTime, 0, last);
+      System.arraycopy(heapKey, 1, heapKey, 0, last);
+    } else {
+      if (last > 0) {
+        siftDown(0, heapTime[last], heapKey[last]);
+      }
+      if (last <= sortedLimit >> 1 && sortedLimit > 0) {
+        sortHeap();
+      }
     }
   }
 
-  /** Places (t, k) at hole {@code i} or above. */
-  private void siftUp(int i, double t, long k) {
+  /**
+   * Places (t, k) at hole {@code i} or above, in a {@code 2^s}-ary heap; {@code s = 0} (each
+   * position the parent of the next) is an insertion into a sorted array.
+   */
+  private void siftUp(int i, double t, long k, int s) {
     final double[] ht = heapTime;
     final long[] hk = heapKey;
-    final int s = shift;
     while (i > 0) {
       int parent = (i - 1) >>> s;
       double pt = ht[parent];
@@ -600,8 +663,47 @@ public final class EventQueue {
     hk[i] = k;
   }
 
-  /** Restores the heap order over positions 0..size-1 (Floyd). */
+  /**
+   * Sorted mode's {@link #siftDown}{@code (0, t, k)}: the root is the hole; shifts the entries
+   * before (t, k)'s place one position towards the root. Keeps the array sorted.
+   */
+  private void sortedFill(double t, long k) {
+    final double[] ht = heapTime;
+    final long[] hk = heapKey;
+    final int n = size;
+    int i = 1;
+    while (i < n) {
+      double ct = ht[i];
+      // One comparison per entry in the common case; equal times (rare) compare keys.
+      if (t <= ct && (t != ct || k < hk[i])) {
+        break;
+      }
+      ht[i - 1] = ct;
+      hk[i - 1] = hk[i];
+      i++;
+    }
+    ht[i - 1] = t;
+    hk[i - 1] = k;
+  }
+
+  /** Sorts the (small) heap by insertion and marks it sorted. */
+  private void sortHeap() {
+    for (int i = 1; i < size; i++) {
+      siftUp(i, heapTime[i], heapKey[i], 0);
+    }
+    sorted = true;
+  }
+
+  /**
+   * Restores the heap order over positions 0..size-1: sorted when at most {@code sortedLimit}
+   * entries, else Floyd's heap construction.
+   */
   private void heapify() {
+    if (size <= sortedLimit && sortedLimit > 0) {
+      sortHeap();
+      return;
+    }
+    sorted = false;
     for (int i = (size - 2) >> shift; i >= 0; i--) {
       siftDown(i, heapTime[i], heapKey[i]);
     }

@@ -45,6 +45,17 @@ class EventQueueTest {
     CLOCK
   }
 
+  /** How the size of the differential test's queue moves. */
+  enum Sizes {
+    /** Phases of growth and shrinkage: from empty to thousands and back, several times. */
+    SWINGS,
+    /**
+     * Around the sorted limit (16): a random walk pulled towards 30 and 2 in turn every 100
+     * operations, so the heap is sorted, unsorted and sorted again hundreds of times.
+     */
+    HOVER
+  }
+
   /** Fraction of non-add operations that cancel: ordinary, or cancel-heavy. */
   static final double ORDINARY_CANCELS = 0.3;
 
@@ -52,38 +63,72 @@ class EventQueueTest {
 
   static Stream<Arguments> mixes() {
     List<Arguments> args = new ArrayList<>();
+    final int sortedLimit = EventQueue.DEFAULT_SORTED_LIMIT;
     for (long seed : new long[] {1, 0xC0FFEEL}) {
       for (Times times : Times.values()) {
         for (double cancels : new double[] {ORDINARY_CANCELS, HEAVY_CANCELS}) {
-          // Binary heap only; the default 8-ary heap only; 8-ary with a calendar from 64 events up,
-          // so the
-          // mix, whose size swings between 0 and thousands, switches modes many times.
-          args.add(Arguments.of(seed, 1, EventQueue.HEAP_ONLY, times, cancels));
-          args.add(Arguments.of(seed, 3, EventQueue.HEAP_ONLY, times, cancels));
-          args.add(Arguments.of(seed, 3, 64, times, cancels));
+          // A plain binary heap; a plain 8-ary heap; the 8-ary heap sorted while small; all that
+          // and a calendar from 64 events up, so the mix, whose size swings between 0 and
+          // thousands, switches modes many times.
+          args.add(Arguments.of(seed, 1, EventQueue.HEAP_ONLY, 0, Sizes.SWINGS, times, cancels));
+          args.add(Arguments.of(seed, 3, EventQueue.HEAP_ONLY, 0, Sizes.SWINGS, times, cancels));
+          args.add(
+              Arguments.of(
+                  seed, 3, EventQueue.HEAP_ONLY, sortedLimit, Sizes.SWINGS, times, cancels));
+          args.add(Arguments.of(seed, 3, 64, sortedLimit, Sizes.SWINGS, times, cancels));
+          // Around the sorted limit: sorted and heap-ordered in turn, both directions, many times.
+          args.add(
+              Arguments.of(
+                  seed, 3, EventQueue.HEAP_ONLY, sortedLimit, Sizes.HOVER, times, cancels));
         }
       }
     }
     // The default queue (calendar above DEFAULT_CALENDAR_THRESHOLD) at larger sizes.
     args.add(
-        Arguments.of(7L, 3, EventQueue.DEFAULT_CALENDAR_THRESHOLD, Times.CLOCK, ORDINARY_CANCELS));
-    args.add(Arguments.of(8L, 3, EventQueue.DEFAULT_CALENDAR_THRESHOLD, Times.TIES, HEAVY_CANCELS));
+        Arguments.of(
+            7L,
+            3,
+            EventQueue.DEFAULT_CALENDAR_THRESHOLD,
+            sortedLimit,
+            Sizes.SWINGS,
+            Times.CLOCK,
+            ORDINARY_CANCELS));
+    args.add(
+        Arguments.of(
+            8L,
+            3,
+            EventQueue.DEFAULT_CALENDAR_THRESHOLD,
+            sortedLimit,
+            Sizes.SWINGS,
+            Times.TIES,
+            HEAVY_CANCELS));
     return args.stream();
   }
 
   /**
    * Long random mixes of add, poll and cancel (valid, already-fired, cancelled and stale handles)
    * against a java.util.PriorityQueue ordered by (time, insertion sequence) with lazy deletion.
-   * Phases bias towards growth or shrinkage so sizes range from 0 to thousands; with a calendar
-   * threshold of 64 the queue changes mode at least five times, and the test checks that it did.
+   * With {@link Sizes#SWINGS}, phases bias towards growth or shrinkage so sizes range from 0 to
+   * thousands; with a calendar threshold of 64 the queue changes mode at least five times, and the
+   * test checks that it did. With {@link Sizes#HOVER} the size walks around the sorted limit and
+   * the heap changes between sorted and heap order at least a hundred times each way (ten with
+   * heavy cancels; checked).
    */
   @ParameterizedTest(
-      name = "seed {0}, log2Arity {1}, calendar above {2}, {3} times, cancel share {4}")
+      name =
+          "seed {0}, log2Arity {1}, calendar above {2}, sorted up to {3}, {4} sizes, {5} times,"
+              + " cancel share {6}")
   @MethodSource("mixes")
   void matchesPriorityQueueUnderRandomMixOfAddPollCancel(
-      long seed, int log2Arity, int threshold, Times times, double cancelShare) {
+      long seed,
+      int log2Arity,
+      int threshold,
+      int sortedLimit,
+      Sizes sizes,
+      Times times,
+      double cancelShare) {
     SplittableRandom rnd = new SplittableRandom(seed);
-    EventQueue q = new EventQueue(4, log2Arity, threshold);
+    EventQueue q = new EventQueue(4, log2Arity, threshold, sortedLimit);
     PriorityQueue<Ref> ref = new PriorityQueue<>();
     Map<Integer, Ref> pending = new HashMap<>();
     List<Integer> pendingList = new ArrayList<>();
@@ -95,12 +140,21 @@ class EventQueueTest {
     int maxSize = 0;
     int modeChanges = 0;
     boolean wasCalendar = false;
+    int toSorted = 0;
+    int toUnsorted = 0;
+    boolean wasSorted = q.heapSorted();
     double clock = 0;
     final boolean large = threshold == EventQueue.DEFAULT_CALENDAR_THRESHOLD;
     final int ops = large ? 300_000 : 120_000;
     final int phase = large ? 50_000 : 20_000;
     for (int op = 0; op < ops; op++) {
-      double addBias = ((op / phase) % 2 == 0) ? 0.62 : 0.15; // shrink phases empty the queue
+      double addBias;
+      if (sizes == Sizes.SWINGS) {
+        addBias = ((op / phase) % 2 == 0) ? 0.62 : 0.15; // shrink phases empty the queue
+      } else {
+        int target = (op / 100) % 2 == 0 ? 30 : 2; // every 100 operations, up then down
+        addBias = q.size() < target ? 0.75 : 0.25;
+      }
       double u = rnd.nextDouble();
       if (u < addBias) {
         double time;
@@ -165,6 +219,14 @@ class EventQueueTest {
         modeChanges++;
         wasCalendar = !wasCalendar;
       }
+      if (q.heapSorted() != wasSorted) {
+        wasSorted = !wasSorted;
+        if (wasSorted) {
+          toSorted++;
+        } else {
+          toUnsorted++;
+        }
+      }
       if (issued.size() > 20_000) {
         issued.subList(0, 10_000).clear();
       }
@@ -184,7 +246,19 @@ class EventQueueTest {
     // The mix really exercised what it claims.
     assertThat(polls).isGreaterThan(ops / 10);
     assertThat(successfulCancels).isGreaterThan(cancelShare > 0.5 ? ops / 10 : ops / 40);
-    assertThat(maxSize).isGreaterThan(large ? 5_000 : 1_000);
+    if (sizes == Sizes.HOVER) {
+      assertThat(maxSize).isBetween(sortedLimit + 1, 200);
+      // Cancelled entries stay in the heap until they reach its root (lazy cancel), so with heavy
+      // cancels the heap shrinks to half the limit less often.
+      int switches = cancelShare > 0.5 ? 10 : 100;
+      assertThat(toUnsorted).as("sorted to heap order").isGreaterThanOrEqualTo(switches);
+      assertThat(toSorted).as("heap to sorted order").isGreaterThanOrEqualTo(switches);
+    } else {
+      assertThat(maxSize).isGreaterThan(large ? 5_000 : 1_000);
+    }
+    if (sortedLimit == 0) {
+      assertThat(toSorted + toUnsorted).as("a plain heap is never kept sorted").isZero();
+    }
     if (threshold == 64) {
       assertThat(modeChanges).as("mode changes").isGreaterThanOrEqualTo(5);
     } else if (threshold == EventQueue.HEAP_ONLY) {
@@ -234,6 +308,66 @@ class EventQueueTest {
     assertThat(q.isEmpty()).isTrue();
     assertThat(new EventQueue(0).inCalendarMode()).isFalse();
     assertThat(EventQueue.DEFAULT_CALENDAR_THRESHOLD).isEqualTo(128);
+  }
+
+  /**
+   * At the sorted limit: the heap is kept sorted up to {@code DEFAULT_SORTED_LIMIT} entries, is an
+   * ordinary heap one entry later, stays one down to half the limit plus one and is sorted again at
+   * half the limit; then grows past the limit again. Ties at 5.0 cross every switch, and the order
+   * matches the reference throughout; hold steps (poll then add, the deferred-root path) are taken
+   * on both sides of each switch.
+   */
+  @Test
+  void switchesBetweenSortedAndHeapOrderAtTheSortedLimitWithoutChangingTheOrder() {
+    final int limit = EventQueue.DEFAULT_SORTED_LIMIT;
+    assertThat(limit).isEqualTo(16);
+    EventQueue q = new EventQueue(4);
+    PriorityQueue<Ref> ref = new PriorityQueue<>();
+    SplittableRandom rnd = new SplittableRandom(16);
+    long[] seq = {0};
+    java.util.function.DoubleConsumer add = t -> ref.add(new Ref(t, seq[0]++, q.add(t)));
+    Runnable pollOne = () -> assertThat(q.poll()).isEqualTo(ref.poll().handle());
+    Runnable hold =
+        () -> {
+          Ref e = ref.poll();
+          assertThat(q.poll()).isEqualTo(e.handle());
+          add.accept(e.time() + (rnd.nextBoolean() ? 0.0 : rnd.nextDouble() * 3));
+        };
+    for (int i = 0; i < limit; i++) {
+      add.accept(i % 3 == 0 ? 5.0 : rnd.nextDouble() * 10);
+      assertThat(q.heapSorted()).as("sorted at %d entries", q.size()).isTrue();
+    }
+    for (int i = 0; i < 50; i++) {
+      hold.run();
+    }
+    assertThat(q.heapSorted()).isTrue();
+    add.accept(5.0); // limit + 1 entries
+    assertThat(q.heapSorted()).as("heap order above the limit").isFalse();
+    for (int i = 0; i < 50; i++) {
+      hold.run();
+    }
+    while (q.size() > limit / 2 + 1) {
+      pollOne.run();
+      q.peekTime(); // completes the deferred removal of the root
+      assertThat(q.heapSorted()).as("heap order at %d entries", q.size()).isFalse();
+    }
+    pollOne.run();
+    q.peekTime();
+    assertThat(q.size()).isEqualTo(limit / 2);
+    assertThat(q.heapSorted()).as("sorted again at half the limit").isTrue();
+    for (int i = 0; i < 50; i++) {
+      hold.run();
+    }
+    for (int i = 0; i < limit / 2; i++) {
+      add.accept(5.0 + (i % 2));
+    }
+    assertThat(q.heapSorted()).isTrue();
+    add.accept(5.0);
+    assertThat(q.heapSorted()).isFalse();
+    while (!ref.isEmpty()) {
+      pollOne.run();
+    }
+    assertThat(q.isEmpty()).isTrue();
   }
 
   /**
@@ -342,10 +476,11 @@ class EventQueueTest {
     }
   }
 
-  @ParameterizedTest
-  @ValueSource(ints = {1, 2, 3})
-  void equalTimesLeaveInInsertionOrder(int log2Arity) {
-    EventQueue q = new EventQueue(1, log2Arity);
+  /** Plain heaps of arity 2, 4 and 8, and the 8-ary heap sorted while small (limit 16 and 64). */
+  @ParameterizedTest(name = "log2Arity {0}, sorted up to {1}")
+  @org.junit.jupiter.params.provider.CsvSource({"1, 0", "2, 0", "3, 0", "3, 16", "3, 64"})
+  void equalTimesLeaveInInsertionOrder(int log2Arity, int sortedLimit) {
+    EventQueue q = new EventQueue(1, log2Arity, EventQueue.HEAP_ONLY, sortedLimit);
     List<Integer> atFive = new ArrayList<>();
     for (int i = 0; i < 1000; i++) {
       atFive.add(q.add(5.0));
@@ -363,6 +498,18 @@ class EventQueueTest {
     assertThat(out).isEqualTo(atFive);
     assertThat(q.size()).isEqualTo(500);
     assertThat(q.peekTime()).isEqualTo(7.0);
+    // A burst of equal times held in sorted order: hold steps at the burst's time (each new event
+    // is the last of the tie) leave in insertion order.
+    EventQueue small = new EventQueue(1, log2Arity, EventQueue.HEAP_ONLY, sortedLimit);
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      order.add(small.add(2.0));
+    }
+    for (int i = 0; i < 1000; i++) {
+      assertThat(small.poll()).isEqualTo(order.remove(0));
+      order.add(small.add(2.0));
+    }
+    assertThat(small.heapSorted()).isEqualTo(sortedLimit >= 12);
   }
 
   @Test
@@ -431,6 +578,10 @@ class EventQueueTest {
     assertThatThrownBy(q::peek).isInstanceOf(NoSuchElementException.class);
     assertThatThrownBy(() -> new EventQueue(-1)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new EventQueue(4, 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new EventQueue(4, 3, 128, -1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new EventQueue(4, 3, 128, 65))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThat(q.size()).isZero();
   }
 
