@@ -96,13 +96,14 @@ import org.junit.jupiter.params.provider.CsvSource;
  * instead of assigned at intake, the Aegean-Balkans route, the depleting reach, and the Deir ez-Zor
  * offensive of 2014 raised in sample (docs/scenarios/levant-2014.md).
  *
- * <p>Re-recorded for issue 14's capacity on held ground ({@code externalOperations.capacityFollows};
- * the metric {@code operations_capacity}, keys {@code training_places} and {@code in_training}).
- * minimal keeps the default {@code fixed}: its events are unchanged and its series.csv and
- * summary.csv without the new metric's rows are byte-identical to the previous record (checked:
- * same hashes dfb46846... and 366fc2bd...). levant-2014 sets {@code capacityFollows: population},
- * so its training places shrink with the population held and its series, summary and events change
- * as intended (docs/scenarios/levant-2014.md, "Operations abroad").
+ * <p>Re-recorded for issue 14's capacity on held ground ({@code
+ * externalOperations.capacityFollows}; the metric {@code operations_capacity}, keys {@code
+ * training_places} and {@code in_training}). minimal keeps the default {@code fixed}: its events
+ * are unchanged and its series.csv and summary.csv without the new metric's rows are byte-identical
+ * to the previous record (checked: same hashes dfb46846... and 366fc2bd...). levant-2014 sets
+ * {@code capacityFollows: population}, so its training places shrink with the population held and
+ * its series, summary and events change as intended (docs/scenarios/levant-2014.md, "Operations
+ * abroad").
  */
 class ReferenceOutputsTest {
   @TempDir Path tmp;
