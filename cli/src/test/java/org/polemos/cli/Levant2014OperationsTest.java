@@ -43,6 +43,17 @@ class Levant2014OperationsTest {
   static final LocalDate Y2016 = LocalDate.of(2016, 1, 1);
   static final LocalDate END = LocalDate.of(2017, 12, 31);
 
+  /** Dates at which the branch's capacity (operations_capacity) is written to the table. */
+  static final List<LocalDate> CAPACITY_DATES =
+      List.of(
+          Y2015,
+          LocalDate.of(2015, 7, 1),
+          Y2016,
+          LocalDate.of(2016, 7, 1),
+          LocalDate.of(2017, 1, 1),
+          LocalDate.of(2017, 7, 1),
+          END);
+
   /** Per replication: metric/key/date -> value, for the operations metrics at three dates. */
   static List<Map<String, Double>> runs;
 
@@ -66,6 +77,10 @@ class Levant2014OperationsTest {
                     @Override
                     public void series(
                         int i, LocalDate date, String metric, String key, double value) {
+                      if (metric.equals(BuiltInProbes.OPERATIONS_CAPACITY)
+                          && CAPACITY_DATES.contains(date)) {
+                        m.put(metric + "/" + key + "/" + date, value);
+                      }
                       if ((date.equals(Y2015) || date.equals(Y2016) || date.equals(END))
                           && (metric.equals(Metric.OPERATIVES_DISPATCHED_CUMULATIVE)
                               || metric.equals(Metric.PLOTS_FOILED_CUMULATIVE)
@@ -133,6 +148,21 @@ class Levant2014OperationsTest {
               q(later, 0.5),
               q(later, 0.05),
               q(later, 0.95)));
+    }
+    for (String key : List.of("training_places", "in_training")) {
+      sb.append(BuiltInProbes.OPERATIONS_CAPACITY).append(' ').append(key).append(':');
+      for (LocalDate date : CAPACITY_DATES) {
+        double[] xs =
+            runs.stream()
+                .mapToDouble(
+                    m ->
+                        m.getOrDefault(
+                            BuiltInProbes.OPERATIONS_CAPACITY + "/" + key + "/" + date, 0.0))
+                .toArray();
+        sb.append(
+            String.format(" %s %.0f (%.0f-%.0f);", date, q(xs, 0.5), q(xs, 0.05), q(xs, 0.95)));
+      }
+      sb.append('\n');
     }
     Files.writeString(Path.of("target/levant-2014-operations.txt"), sb.toString());
   }

@@ -153,6 +153,39 @@ class ScenarioReaderBindingTest {
                 + " \"tunsia\" (did you mean \"tunisia\"?)");
   }
 
+  /**
+   * Issue 14: the branch's capacity basis is written by code; an unknown one is a located one-line
+   * error naming the codes accepted, and a known one binds (older files, without it, get fixed).
+   */
+  @Test
+  void capacityFollowsIsBoundByCodeWithLocatedErrors() {
+    String last =
+        "    inspiredMomentumSensitivity: 0.5  # no longer used (issue 14); accepted so that older"
+            + " files load\n";
+    assertThat(minimal()).contains(last);
+    assertThat(errors("cap.yaml", minimal().replace(last, last + "    capacityFollows: terrain\n")))
+        .containsExactly(
+            "cap.yaml:151:22 processes.externalOperations.capacityFollows: unknown value"
+                + " \"terrain\"; expected one of: fixed, population, area");
+    assertThat(
+            reader
+                .read(
+                    "cap.yaml",
+                    minimal()
+                        .replace(last, last + "    capacityFollows: population\n")
+                        .getBytes(UTF_8))
+                .processes()
+                .get(org.polemos.model.process.ExternalOperationsParameters.class)
+                .capacityFollows())
+        .isEqualTo(org.polemos.model.process.ExternalOperationsParameters.CapacityBasis.POPULATION);
+    assertThat(
+            BundledScenarios.load("minimal")
+                .processes()
+                .get(org.polemos.model.process.ExternalOperationsParameters.class)
+                .capacityFollows())
+        .isEqualTo(org.polemos.model.process.ExternalOperationsParameters.CapacityBasis.FIXED);
+  }
+
   @Test
   void jsonProblemsAreLocatedToo() {
     String json =

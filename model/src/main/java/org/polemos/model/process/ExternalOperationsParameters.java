@@ -74,6 +74,12 @@ import org.polemos.model.validation.Limits;
  * @param reachUsedPerPlot people of a destination's home reach used up by each inspired or
  *     remote-guided plot started there (the attacker and those around him are arrested, dead or
  *     known); optional, default 0 (the reach is not depleted by plots)
+ * @param capacityFollows what the branch's capacity ({@code trainingPlaces}: its training places
+ *     and the handlers and planners who staff them) lives on: {@code fixed} (it never changes),
+ *     {@code population} or {@code area}: the places now are {@code floor(trainingPlaces x H(t) /
+ *     max H)}, {@code H} the population (or area) the organisation holds and {@code max H} its
+ *     largest value so far in the run, so the branch shrinks as its secure ground is lost and
+ *     regrows if it is retaken; optional, default {@code fixed} (older files unchanged)
  */
 public record ExternalOperationsParameters(
     DistributionSpec trainingDays,
@@ -96,8 +102,30 @@ public record ExternalOperationsParameters(
     @Omittable Map<String, List<String>> languages,
     @Omittable List<ExitRoute> exitRoutes,
     @Omittable Double reachDecayPerYear,
-    @Omittable Double reachUsedPerPlot)
+    @Omittable Double reachUsedPerPlot,
+    @Omittable CapacityBasis capacityFollows)
     implements ProcessParameters {
+
+  /** What the branch's training places live on (see {@code capacityFollows}). */
+  public enum CapacityBasis implements org.polemos.model.Coded {
+    /** The places never change. */
+    FIXED("fixed"),
+    /** The places follow the population held, relative to its largest value so far. */
+    POPULATION("population"),
+    /** The places follow the area held, relative to its largest value so far. */
+    AREA("area");
+
+    private final String code;
+
+    CapacityBasis(String code) {
+      this.code = code;
+    }
+
+    @Override
+    public String code() {
+      return code;
+    }
+  }
 
   /**
    * A dated way out for cells (issue 14 step 2), e.g. the Aegean-Balkans migrant route of 2015.
@@ -152,6 +180,7 @@ public record ExternalOperationsParameters(
     selectionPerYear = selectionPerYear == null ? 0.0 : selectionPerYear;
     reachDecayPerYear = reachDecayPerYear == null ? 0.0 : reachDecayPerYear;
     reachUsedPerPlot = reachUsedPerPlot == null ? 0.0 : reachUsedPerPlot;
+    capacityFollows = capacityFollows == null ? CapacityBasis.FIXED : capacityFollows;
     languages =
         languages == null
             ? Map.of()
@@ -294,7 +323,76 @@ public record ExternalOperationsParameters(
         null,
         null,
         null,
+        null,
         null);
+  }
+
+  /** The fields up to {@code reachUsedPerPlot}; the branch's capacity fixed. */
+  public ExternalOperationsParameters(
+      DistributionSpec trainingDays,
+      DistributionSpec plotDays,
+      Double territorialShiftSensitivity,
+      double inspiredAttacksPerYear,
+      Double inspiredMomentumSensitivity,
+      Map<String, Integer> intelligenceServers,
+      Integer trainingPlaces,
+      DistributionSpec cellSize,
+      Boolean borderClosureStopsOperatives,
+      Double frustratedWeight,
+      Double returneeWeight,
+      Double callGain,
+      DistributionSpec inspiredPlotDays,
+      Integer handlers,
+      Double guidedPlotsPerHandlerPerYear,
+      Double attackFailure,
+      Double selectionPerYear,
+      Map<String, List<String>> languages,
+      List<ExitRoute> exitRoutes,
+      Double reachDecayPerYear,
+      Double reachUsedPerPlot) {
+    this(
+        trainingDays,
+        plotDays,
+        territorialShiftSensitivity,
+        inspiredAttacksPerYear,
+        inspiredMomentumSensitivity,
+        intelligenceServers,
+        trainingPlaces,
+        cellSize,
+        borderClosureStopsOperatives,
+        frustratedWeight,
+        returneeWeight,
+        callGain,
+        inspiredPlotDays,
+        handlers,
+        guidedPlotsPerHandlerPerYear,
+        attackFailure,
+        selectionPerYear,
+        languages,
+        exitRoutes,
+        reachDecayPerYear,
+        reachUsedPerPlot,
+        null);
+  }
+
+  /**
+   * The share of the branch's full capacity that lives on ground held now, {@code held / peak}
+   * ({@code peak} the largest value of {@code held} so far), in [0, 1]; 0 while nothing was ever
+   * held (a branch whose capacity lives on held ground has none without ground).
+   */
+  public static double heldShare(double held, double peak) {
+    return peak > 0 ? Math.max(0, Math.min(1, held / peak)) : 0;
+  }
+
+  /**
+   * The training places now: {@code trainingPlaces} when the capacity is fixed, else {@code
+   * floor(trainingPlaces x heldShare(held, peak))}.
+   */
+  public int placesNow(double held, double peak) {
+    if (capacityFollows == CapacityBasis.FIXED) {
+      return trainingPlaces;
+    }
+    return (int) Math.floor(trainingPlaces * heldShare(held, peak));
   }
 
   /**

@@ -24,31 +24,33 @@ import org.polemos.sim.world.World;
 /**
  * Mechanism 9 of DOMAIN.md (external operations), as counts and probabilities only, after Kaplan's
  * "terror queues". The branch is capacity-limited: at most {@code trainingPlaces} operatives train
- * at once. It selects its operatives from serving foreign fighters (issue 14 step 1; {@link
- * #select}): each day, for each destination country {@code d}, a Poisson number wanted with mean
- * {@code selectionPerYear / 365 x} the foreign fighters of {@code d} serving, visible or
- * underground; each is drawn, while a place is free, from the foreign fighters (visible or
- * underground, issue 12 item 5) of the sources that speak {@code d}'s language ({@code
- * languageGroup} and {@code languages}), in proportion to their stocks, and moves to OPERATIVE
- * through {@link Forces}. The older path, a recruit {@link Intake} assigns while a place is free
- * ({@link Ports.Operations#hasPlace}), has destination = its source. An operative trains for {@code
- * trainingDays}, then waits for the cell of its destination to be complete ({@code cellSize}, drawn
- * when the cell starts forming; a cell may mix sources); the cell sets out together by a way open
- * now, chosen by weight: a corridor serving the destination that is open (the organisation holds
- * its entry), or an exit route of {@code exitRoutes} serving it whose dates cover today and one of
- * whose {@code via} corridors is open (issue 14 step 2; the crossing drawn among the open ones by
- * weight); while none is open it waits a day at a time; with no corridor and no route serving the
- * destination, no delay and no interdiction. Delay = the corridor's or the route's transit delay;
- * the cell is stopped, all together, with probability {@code interdiction} of the crossing (times
- * {@code 1 - border closure} combined only when {@code borderClosureStopsOperatives}), then with
- * the route's own {@code interdiction}; otherwise its one plot joins the destination's {@link
- * TerrorQueue}: it is foiled if an intelligence team detects it before its duration ({@code
- * plotDays}) runs out, else carried out. Per destination: the teams are {@code intelligenceServers}
- * (unlimited when not listed) times {@code 1 + intelligence sharing}; a team detects the plot it
- * investigates at rate {@code e / ((1 - e) x mean plotDays) x (1 - encrypted communication)},
- * {@code e} the source's {@code intelligenceEffectiveness}, so that with unlimited teams,
- * exponential durations and no encryption a plot is foiled with probability {@code e}; under load
- * (teams busy) the chance falls.
+ * at once; with {@code capacityFollows} set, its places live on the ground held ({@link
+ * #trainingPlaces}: {@code floor(trainingPlaces x H / max H)}, {@code H} the population or area
+ * held, {@code max H} its largest value so far), so the branch shrinks as territory is lost. It
+ * selects its operatives from serving foreign fighters (issue 14 step 1; {@link #select}): each
+ * day, for each destination country {@code d}, a Poisson number wanted with mean {@code
+ * selectionPerYear / 365 x} the foreign fighters of {@code d} serving, visible or underground; each
+ * is drawn, while a place is free, from the foreign fighters (visible or underground, issue 12 item
+ * 5) of the sources that speak {@code d}'s language ({@code languageGroup} and {@code languages}),
+ * in proportion to their stocks, and moves to OPERATIVE through {@link Forces}. The older path, a
+ * recruit {@link Intake} assigns while a place is free ({@link Ports.Operations#hasPlace}), has
+ * destination = its source. An operative trains for {@code trainingDays}, then waits for the cell
+ * of its destination to be complete ({@code cellSize}, drawn when the cell starts forming; a cell
+ * may mix sources); the cell sets out together by a way open now, chosen by weight: a corridor
+ * serving the destination that is open (the organisation holds its entry), or an exit route of
+ * {@code exitRoutes} serving it whose dates cover today and one of whose {@code via} corridors is
+ * open (issue 14 step 2; the crossing drawn among the open ones by weight); while none is open it
+ * waits a day at a time; with no corridor and no route serving the destination, no delay and no
+ * interdiction. Delay = the corridor's or the route's transit delay; the cell is stopped, all
+ * together, with probability {@code interdiction} of the crossing (times {@code 1 - border closure}
+ * combined only when {@code borderClosureStopsOperatives}), then with the route's own {@code
+ * interdiction}; otherwise its one plot joins the destination's {@link TerrorQueue}: it is foiled
+ * if an intelligence team detects it before its duration ({@code plotDays}) runs out, else carried
+ * out. Per destination: the teams are {@code intelligenceServers} (unlimited when not listed) times
+ * {@code 1 + intelligence sharing}; a team detects the plot it investigates at rate {@code e / ((1
+ * - e) x mean plotDays) x (1 - encrypted communication)}, {@code e} the source's {@code
+ * intelligenceEffectiveness}, so that with unlimited teams, exponential durations and no encryption
+ * a plot is foiled with probability {@code e}; under load (teams busy) the chance falls.
  *
  * <p>Inspired and remote-guided plots (issue 14 step 4) draw on the home reach of each destination,
  * {@code h_s = atRiskPool_s + frustratedWeight x frustrated_s + returneeWeight x returnees_s} (the
@@ -119,6 +121,9 @@ public final class ExternalOperations implements Mechanism, Ports.Operations, Ac
   private double[] atRiskLeft;
   private double reachDecay;
   private long[] homeStarted;
+  // issue 14 (capacity on held ground): the largest population or area held so far
+  private boolean followsGround;
+  private double peakHeld;
 
   public static final MechanismFactory FACTORY =
       MechanismFactory.of(NAME, ExternalOperationsParameters.class, ExternalOperations::create);
@@ -253,12 +258,39 @@ public final class ExternalOperations implements Mechanism, Ports.Operations, Ac
             : Ports.HomePools.NONE;
     message =
         ctx.provides(Ports.Message.class) ? ctx.require(Ports.Message.class) : Ports.Message.COME;
+    followsGround = p.capacityFollows() != ExternalOperationsParameters.CapacityBasis.FIXED;
+    if (followsGround) {
+      peakHeld = held();
+      world.addControlListener((place, from, to) -> peakHeld = Math.max(peakHeld, held()));
+    }
     sim.scheduleAt(MIDDAY, this);
+  }
+
+  /** The population or area the organisation holds now ({@code capacityFollows}). */
+  private double held() {
+    int org = world.organisation();
+    if (org < 0) {
+      return 0;
+    }
+    return p.capacityFollows() == ExternalOperationsParameters.CapacityBasis.AREA
+        ? world.areaHeld(org)
+        : world.populationHeld(org);
+  }
+
+  /**
+   * The branch's training places now: {@code trainingPlaces}, or with {@code capacityFollows} set
+   * {@code floor(trainingPlaces x H / max H)}, {@code H} the population (or area) held now and
+   * {@code max H} its largest value so far. Operatives already in training when places are lost
+   * finish their training; no one new is taken while {@code inTraining} is at or above it.
+   */
+  @Override
+  public int trainingPlaces() {
+    return followsGround ? p.placesNow(held(), peakHeld) : p.trainingPlaces();
   }
 
   @Override
   public boolean hasPlace(int source) {
-    return inTraining < p.trainingPlaces();
+    return inTraining < trainingPlaces();
   }
 
   @Override
@@ -326,7 +358,8 @@ public final class ExternalOperations implements Mechanism, Ports.Operations, Ac
     }
     // the day's requests are served in random order, so that when training places run short no
     // destination comes first
-    while (n > 0 && inTraining < p.trainingPlaces()) {
+    int places = trainingPlaces();
+    while (n > 0 && inTraining < places) {
       int k = selectDraw.rng().nextInt(n);
       int d = requests[k];
       requests[k] = requests[--n];
@@ -390,6 +423,7 @@ public final class ExternalOperations implements Mechanism, Ports.Operations, Ac
   }
 
   /** Operatives in training now. */
+  @Override
   public int inTraining() {
     return inTraining;
   }

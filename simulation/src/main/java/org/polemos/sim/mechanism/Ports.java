@@ -63,6 +63,19 @@ public final class Ports {
     default long cellsDeparted(int way) {
       return 0;
     }
+
+    /**
+     * The branch's training places now (issue 14: fixed, or following the ground held); 0 when the
+     * provider does not say.
+     */
+    default int trainingPlaces() {
+      return 0;
+    }
+
+    /** Operatives in training now; 0 when the provider does not say. */
+    default int inTraining() {
+      return 0;
+    }
   }
 
   /**

@@ -46,6 +46,14 @@ public final class BuiltInProbes {
    */
   public static final String CELLS_DEPARTED_CUMULATIVE = "cells_departed_cumulative";
 
+  /**
+   * The external operations branch's capacity (issue 14): key {@code training_places} (the places
+   * now: fixed, or following the ground held, {@code externalOperations.capacityFollows}) and key
+   * {@code in_training} (operatives in training now, which may exceed the places for a while after
+   * ground is lost, while those already training finish).
+   */
+  public static final String OPERATIONS_CAPACITY = "operations_capacity";
+
   /** Travellers waiting at a corridor's hub for a crossing (issue 13), keys source and all. */
   public static final String HUB_WAITING = "hub_waiting";
 
@@ -332,6 +340,14 @@ public final class BuiltInProbes {
               for (int e = 0; e < routes.size(); e++) {
                 out.emit(routes.get(e).id(), ops == null ? 0 : ops.cellsDeparted(k + e));
               }
+            }));
+    list.add(
+        MetricProbe.of(
+            OPERATIONS_CAPACITY,
+            (c, out) -> {
+              Ports.Operations ops = operations(c);
+              out.emit("training_places", ops == null ? 0 : ops.trainingPlaces());
+              out.emit("in_training", ops == null ? 0 : ops.inTraining());
             }));
     list.add(
         MetricProbe.of(
