@@ -158,23 +158,16 @@ public final class ExternalOperations implements Mechanism, Ports.Operations, Ac
     delay = new ContinuousSampler[c];
     scratch = new double[c];
     int sources = ctx.index().sourceCount();
-    List<List<Integer>> of = new ArrayList<>();
-    for (int s = 0; s < sources; s++) {
-      of.add(new ArrayList<>());
-    }
     for (int k = 0; k < c; k++) {
       Corridor corridor = corridors.get(k);
       weights[k] = corridor.weight();
       interdiction[k] = corridor.interdiction();
       delay[k] = Samplers.of(corridor.transitDelayDays(), draw.rng());
-      for (String s : corridor.sources()) {
-        of.get(ctx.index().source(s)).add(k);
-      }
     }
     corridorsOf = new int[sources][];
     intelligence = new double[sources];
     for (int s = 0; s < sources; s++) {
-      corridorsOf[s] = of.get(s).stream().mapToInt(Integer::intValue).toArray();
+      corridorsOf[s] = ctx.index().corridorsOf(s);
       Source source = ctx.scenario().sources().get(s);
       intelligence[s] = source.intelligenceEffectiveness();
     }

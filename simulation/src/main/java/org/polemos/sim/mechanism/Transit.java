@@ -1,7 +1,6 @@
 package org.polemos.sim.mechanism;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -117,10 +116,6 @@ public final class Transit implements Mechanism, Ports.Departures, Action {
     budget = new double[c];
     waiting = new ArrayDeque[c];
     delay = new ContinuousSampler[c];
-    List<List<Integer>> of = new ArrayList<>();
-    for (int s = 0; s < ctx.index().sourceCount(); s++) {
-      of.add(new ArrayList<>());
-    }
     for (int k = 0; k < c; k++) {
       Corridor corridor = corridors.get(k);
       weights[k] = corridor.weight();
@@ -130,14 +125,11 @@ public final class Transit implements Mechanism, Ports.Departures, Action {
       lostAt[k] = world.corridorOpen(k) ? Double.NaN : Double.NEGATIVE_INFINITY;
       waiting[k] = new ArrayDeque<>();
       delay[k] = Samplers.of(corridor.transitDelayDays(), draw.rng());
-      for (String s : corridor.sources()) {
-        of.get(ctx.index().source(s)).add(k);
-      }
     }
     Arrays.fill(budget, 0);
-    corridorsOf = new int[of.size()][];
-    for (int s = 0; s < of.size(); s++) {
-      corridorsOf[s] = of.get(s).stream().mapToInt(Integer::intValue).toArray();
+    corridorsOf = new int[ctx.index().sourceCount()][];
+    for (int s = 0; s < corridorsOf.length; s++) {
+      corridorsOf[s] = ctx.index().corridorsOf(s);
     }
     arrivals = ctx.require(Ports.Arrivals.class);
     instruments =

@@ -34,6 +34,7 @@ public final class ScenarioIndex {
   private final Locality[] localities;
   private final int[] placeRegion;
   private final int[][] regionPlaces;
+  private final int[][] corridorsOfSource;
   private final int organisation;
 
   public ScenarioIndex(Scenario scenario) {
@@ -79,6 +80,15 @@ public final class ScenarioIndex {
       }
     }
     this.organisation = org;
+    corridorsOfSource = new int[scenario.sources().size()][];
+    for (int src = 0; src < corridorsOfSource.length; src++) {
+      String id = scenario.sources().get(src).id();
+      List<Corridor> cs = scenario.corridors();
+      corridorsOfSource[src] =
+          java.util.stream.IntStream.range(0, cs.size())
+              .filter(k -> cs.get(k).sources().contains(id))
+              .toArray();
+    }
   }
 
   private static void put(Map<String, Integer> map, List<String> ids, String what) {
@@ -155,6 +165,14 @@ public final class ScenarioIndex {
 
   public int sourceCount() {
     return scenario.sources().size();
+  }
+
+  /**
+   * The corridors serving source {@code source}, by index in the scenario's order (shared: do not
+   * modify). The travellers' and the cells' ways out both read it.
+   */
+  public int[] corridorsOf(int source) {
+    return corridorsOfSource[source];
   }
 
   public int corridorCount() {
