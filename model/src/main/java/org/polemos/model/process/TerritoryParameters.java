@@ -32,6 +32,12 @@ import org.polemos.model.validation.Limits;
  *     by a share s of its window is {@code s^tempo}, the tempo lognormal of median 1 drawn once per
  *     offensive (an offensive that rolls, or one that assembles slowly); the whole force arrives by
  *     the window's end in every case; 0 (default) = the same number every day
+ * @param offensiveExhaustion when a ground offensive's assault ends: its window ({@code start} to
+ *     {@code end}) is when its reinforcements arrive, and after it the fighters it committed toward
+ *     a target keep assaulting it until the target falls or they number at most this share of the
+ *     fighters the offensive committed toward it (the attacker is exhausted: it has lost the rest).
+ *     So the end date never forces, nor cuts short, the fall. 1 (default) = the assault ends with
+ *     the window, as before this field existed
  */
 public record TerritoryParameters(
     @Omittable Double lossNoise,
@@ -40,7 +46,8 @@ public record TerritoryParameters(
     @Omittable Double undergroundShare,
     @Omittable Double undergroundLossPerYear,
     @Omittable Double undergroundRetakeRatio,
-    @Omittable Double offensiveTempoSigma)
+    @Omittable Double offensiveTempoSigma,
+    @Omittable Double offensiveExhaustion)
     implements ProcessParameters {
 
   public TerritoryParameters {
@@ -51,6 +58,30 @@ public record TerritoryParameters(
     undergroundLossPerYear = undergroundLossPerYear == null ? 0.0 : undergroundLossPerYear;
     undergroundRetakeRatio = undergroundRetakeRatio == null ? 0.0 : undergroundRetakeRatio;
     offensiveTempoSigma = offensiveTempoSigma == null ? 0.0 : offensiveTempoSigma;
+    offensiveExhaustion = offensiveExhaustion == null ? 1.0 : offensiveExhaustion;
+  }
+
+  /**
+   * The parameters without {@code offensiveExhaustion} (1: an offensive's assault ends with its
+   * window).
+   */
+  public TerritoryParameters(
+      Double lossNoise,
+      Double battleSigma,
+      Double siegeAdvantage,
+      Double undergroundShare,
+      Double undergroundLossPerYear,
+      Double undergroundRetakeRatio,
+      Double offensiveTempoSigma) {
+    this(
+        lossNoise,
+        battleSigma,
+        siegeAdvantage,
+        undergroundShare,
+        undergroundLossPerYear,
+        undergroundRetakeRatio,
+        offensiveTempoSigma,
+        null);
   }
 
   /** The parameters of the first stochastic model, without {@code offensiveTempoSigma} (0). */
@@ -68,6 +99,7 @@ public record TerritoryParameters(
         undergroundShare,
         undergroundLossPerYear,
         undergroundRetakeRatio,
+        null,
         null);
   }
 
@@ -105,10 +137,11 @@ public record TerritoryParameters(
         offensiveTempoSigma,
         Limits.MAX_LOG_SIGMA,
         "offensiveTempoSigma");
+    c.fraction(offensiveExhaustion, "offensiveExhaustion");
   }
 
   /** The deterministic defaults: no chance, no siege advantage, no underground. */
   public static TerritoryParameters none() {
-    return new TerritoryParameters(null, null, null, null, null, null, null);
+    return new TerritoryParameters(null, null, null, null, null, null, null, null);
   }
 }
