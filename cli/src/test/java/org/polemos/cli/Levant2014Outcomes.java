@@ -187,6 +187,7 @@ final class Levant2014Outcomes {
             "2015-12-14",
             "2016-06-01",
             "2016-12-01",
+            "2016-12-31",
             "2017-06-01",
             "2017-12-31")) {
       LocalDate date = LocalDate.parse(d);

@@ -21,16 +21,23 @@ import org.polemos.model.Scenario;
  * The table of every place's changes of hands is written to target/levant-2014-territory.txt.
  *
  * <p>Statistics: the replications use the scenario's fixed seed, so the test is deterministic for
- * given code (same seed, same result). Each event check asks for a share of replications (e.g. 90%)
- * below what the model gives (95-100% at the time of writing); as a claim about the model's
- * probability p of the event, a check at 90% of 200 fails with probability below 0.3% when p >=
- * 0.96 (binomial tail), which is the false-failure rate stated for a change of seed. Territory
- * levels are checked on the median replication.
+ * given code (same seed, same result). Each event check asks for a share of replications below what
+ * the model gives. As a claim about the model's probability p of the event, taking the measured
+ * share as p, the binomial probability that a check of 200 replications fails for another seed is:
+ * Mosul taken in June (188 of 200 measured, check above 180) 1.8%; Ramadi retaken Dec 2015 - Feb
+ * 2016 (175, above 160) 0.2%; Tal Abyad lost in June (186, above 160), Tikrit taken in June (195),
+ * Kobani holds (200), Tikrit retaken (200), Ramadi taken (200) and Sinjar retaken (198, above 170)
+ * below 1e-6. The never-fall checks ask all 200: they pass for any seed only if the event is
+ * impossible in the model, which 0 of 200 cannot prove (a probability of 0.5% per replication would
+ * fail 63% of seeds). Territory levels are checked on the median replication, which moves in steps
+ * of one district between seeds; on 14 Dec 2015 it is 88,194 km2 against a bound of 89,700 and the
+ * 2015 change -9.1% against -8%, so a seed whose median lands one district higher could fail (not
+ * quantified). The measured values: docs/scenarios/levant-2014.md.
  */
 class Levant2014TerritoryTest {
   static final String ORG = Levant2014Outcomes.ORG;
   static final LocalDate START = LocalDate.of(2014, 1, 1);
-  static final long MIN_SPREAD_DAYS = 3;
+  static final int MIN_RUNS_FOR_INTERVAL = 20;
   static Scenario scenario;
   static List<Levant2014Outcomes.Run> runs;
 
@@ -161,52 +168,52 @@ class Levant2014TerritoryTest {
   }
 
   /**
-   * Days from p05 to p95 of the dates {@code date} gives over the replications where it is not
-   * null.
-   */
-  private static long spreadDays(
-      java.util.function.Function<Levant2014Outcomes.Run, LocalDate> date) {
-    List<LocalDate> dates = runs.stream().map(date).filter(d -> d != null).toList();
-    return Levant2014Outcomes.quantile(dates, 0.95).toEpochDay()
-        - Levant2014Outcomes.quantile(dates, 0.05).toEpochDay();
-  }
-
-  /**
-   * Issue 12, "capture dates have intervals": the 2014-2015 changes of hands checked above, over
-   * the replications where they happen, have p05-p95 intervals of days to weeks (offensives arrive
-   * at a random tempo, garrisons break at random). Offensives whose window is a week or two (Mosul
-   * 4-10 June 2014) bound their spread, so the issue's two weeks are asked of at least 4 of these
-   * 11 (5 reach it: Tikrit and Baiji taken, Hawija, Tikrit and Ramadi retaken; 1 did before the
-   * random tempo) and at least 3 days of every one (the shortest, Sinjar taken, has 4); the
-   * measured intervals are in docs/scenarios/levant-2014.md. Deterministic for the scenario's seed;
-   * as a claim over seeds each interval is itself an estimate from 200 replications (its p05 and
-   * p95 move by a day or two between seeds), which is the margin kept below the measured values.
+   * Issue 12, "capture dates of the named places have p05-p95 intervals at least 2 weeks wide":
+   * every place of the scenario (each locality and each region's rest) that the organisation takes,
+   * or loses, in at least {@link #MIN_RUNS_FOR_INTERVAL} of the 200 replications, first taking and
+   * first loss apart, 2014-2017 alike: only the width is checked here, never a date (the 2016-2017
+   * dates are out of sample). No offensive's window ends on the date its target fell (the window is
+   * when reinforcements arrive; the assault goes on until the target falls or the attacker is
+   * exhausted, {@code processes.territory.offensiveExhaustion}), so the spread is simulated: the
+   * offensive's random tempo, battle fortunes, loss noise and the break hazard. Places changed in
+   * fewer runs are left out because a p05-p95 interval from fewer than 20 dates is set by one or
+   * two replications (at 20 runs p05 and p95 are the 2nd smallest and largest). Deterministic for
+   * the scenario's seed; as a claim over seeds each interval is an estimate from 20-200 dates whose
+   * ends move by a few days between seeds, so a place measured at 14-17 days could fall below 14
+   * for another seed (the narrowest are listed in docs/scenarios/levant-2014.md).
    */
   @Test
-  void captureDatesOf2014And2015HaveIntervals() {
-    LocalDate afterJune2014 = LocalDate.parse("2014-07-01");
+  void captureDatesOfEveryNamedPlaceHaveIntervalsOfTwoWeeks() {
     Map<String, Long> spread = new java.util.LinkedHashMap<>();
-    spread.put("Mosul taken", spreadDays(r -> r.firstTo("mosul", ORG, START)));
-    spread.put("Tikrit taken", spreadDays(r -> r.firstTo("tikrit", ORG, START)));
-    spread.put("Baiji taken", spreadDays(r -> r.firstTo("baiji", ORG, START)));
-    spread.put("Hawija taken", spreadDays(r -> r.firstTo("hawija", ORG, START)));
-    spread.put("Tal Afar taken", spreadDays(r -> r.firstTo("tal-afar", ORG, START)));
-    spread.put("Sinjar taken", spreadDays(r -> r.firstTo("sinjar", ORG, START)));
-    spread.put("Tikrit retaken", spreadDays(r -> r.firstFrom("tikrit", ORG, afterJune2014)));
-    spread.put("Ramadi taken", spreadDays(r -> r.firstTo("ramadi", ORG, START)));
-    spread.put("Palmyra taken", spreadDays(r -> r.firstTo("palmyra", ORG, START)));
-    spread.put(
-        "Ramadi retaken",
-        spreadDays(r -> r.firstFrom("ramadi", ORG, LocalDate.parse("2015-04-17"))));
-    spread.put(
-        "Sinjar retaken",
-        spreadDays(r -> r.firstFrom("sinjar", ORG, LocalDate.parse("2014-08-01"))));
-    assertThat(spread.values().stream().filter(d -> d >= 14).count())
-        .as("changes of hands with a p05-p95 interval of two weeks or more: " + spread)
-        .isGreaterThanOrEqualTo(4);
-    assertThat(spread.values())
+    for (String place : Levant2014Outcomes.initialHolders(scenario).keySet()) {
+      List<LocalDate> taken = runs.stream().map(r -> r.firstTo(place, ORG, START)).toList();
+      List<LocalDate> lost = runs.stream().map(r -> r.firstFrom(place, ORG, START)).toList();
+      for (var e : Map.of(" taken", taken, " lost", lost).entrySet()) {
+        List<LocalDate> dates = e.getValue().stream().filter(d -> d != null).toList();
+        if (dates.size() >= MIN_RUNS_FOR_INTERVAL) {
+          spread.put(
+              place + e.getKey(),
+              Levant2014Outcomes.quantile(dates, 0.95).toEpochDay()
+                  - Levant2014Outcomes.quantile(dates, 0.05).toEpochDay());
+        }
+      }
+    }
+    assertThat(spread).as("changes of hands checked").hasSizeGreaterThanOrEqualTo(30);
+    assertThat(spread.keySet())
+        .contains(
+            "mosul taken",
+            "tikrit taken",
+            "tikrit lost",
+            "ramadi taken",
+            "ramadi lost",
+            "sinjar taken",
+            "sinjar lost",
+            "tal-abyad lost",
+            "palmyra taken",
+            "raqqa-city lost");
+    assertThat(spread.entrySet())
         .as("p05-p95 intervals, days: " + spread)
-        .allMatch(d -> d >= MIN_SPREAD_DAYS);
+        .allMatch(e -> e.getValue() >= 14);
   }
 
   @Test

@@ -67,6 +67,7 @@ public final class ScenarioSchema {
           range("TerritoryParameters.undergroundLossPerYear", 0.0, Limits.MAX_RATE_PER_YEAR),
           range("TerritoryParameters.undergroundRetakeRatio", 0.0, Limits.MAX_MULTIPLIER),
           range("TerritoryParameters.offensiveTempoSigma", 0.0, Limits.MAX_LOG_SIGMA),
+          range("TerritoryParameters.offensiveExhaustion", 0.0, 1.0),
           range("TerritoryParameters.foreignDetainedOnCapture", 0.0, 1.0),
           range("Source.fightersAtStart", 0.0, Limits.MAX_TRAVELLERS),
           range("Source.intelligenceEffectiveness", 0.0, 1.0),

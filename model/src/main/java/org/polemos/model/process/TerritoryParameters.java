@@ -32,6 +32,12 @@ import org.polemos.model.validation.Limits;
  *     by a share s of its window is {@code s^tempo}, the tempo lognormal of median 1 drawn once per
  *     offensive (an offensive that rolls, or one that assembles slowly); the whole force arrives by
  *     the window's end in every case; 0 (default) = the same number every day
+ * @param offensiveExhaustion when a ground offensive's assault ends: its window ({@code start} to
+ *     {@code end}) is when its reinforcements arrive, and after it the fighters it committed toward
+ *     a target keep assaulting it until the target falls or they number at most this share of the
+ *     fighters the offensive committed toward it (the attacker is exhausted: it has lost the rest).
+ *     So the end date never forces, nor cuts short, the fall. 1 (default) = the assault ends with
+ *     the window, as before this field existed
  * @param foreignDetainedOnCapture share of the organisation's foreign fighters in a place it loses
  *     who are captured there by the faction that takes it (state {@code DETAINED}) instead of going
  *     underground, falling back or dying (issue 13, item 6); in [0, 1], 0 (default) = none
@@ -44,6 +50,7 @@ public record TerritoryParameters(
     @Omittable Double undergroundLossPerYear,
     @Omittable Double undergroundRetakeRatio,
     @Omittable Double offensiveTempoSigma,
+    @Omittable Double offensiveExhaustion,
     @Omittable Double foreignDetainedOnCapture)
     implements ProcessParameters {
 
@@ -55,10 +62,36 @@ public record TerritoryParameters(
     undergroundLossPerYear = undergroundLossPerYear == null ? 0.0 : undergroundLossPerYear;
     undergroundRetakeRatio = undergroundRetakeRatio == null ? 0.0 : undergroundRetakeRatio;
     offensiveTempoSigma = offensiveTempoSigma == null ? 0.0 : offensiveTempoSigma;
+    offensiveExhaustion = offensiveExhaustion == null ? 1.0 : offensiveExhaustion;
     foreignDetainedOnCapture = foreignDetainedOnCapture == null ? 0.0 : foreignDetainedOnCapture;
   }
 
   /** The parameters before issue 13's detention on capture (0). */
+  public TerritoryParameters(
+      Double lossNoise,
+      Double battleSigma,
+      Double siegeAdvantage,
+      Double undergroundShare,
+      Double undergroundLossPerYear,
+      Double undergroundRetakeRatio,
+      Double offensiveTempoSigma,
+      Double offensiveExhaustion) {
+    this(
+        lossNoise,
+        battleSigma,
+        siegeAdvantage,
+        undergroundShare,
+        undergroundLossPerYear,
+        undergroundRetakeRatio,
+        offensiveTempoSigma,
+        offensiveExhaustion,
+        null);
+  }
+
+  /**
+   * The parameters without {@code offensiveExhaustion} (1: an offensive's assault ends with its
+   * window).
+   */
   public TerritoryParameters(
       Double lossNoise,
       Double battleSigma,
@@ -75,6 +108,7 @@ public record TerritoryParameters(
         undergroundLossPerYear,
         undergroundRetakeRatio,
         offensiveTempoSigma,
+        null,
         null);
   }
 
@@ -93,6 +127,7 @@ public record TerritoryParameters(
         undergroundShare,
         undergroundLossPerYear,
         undergroundRetakeRatio,
+        null,
         null,
         null);
   }
@@ -131,11 +166,12 @@ public record TerritoryParameters(
         offensiveTempoSigma,
         Limits.MAX_LOG_SIGMA,
         "offensiveTempoSigma");
+    c.fraction(offensiveExhaustion, "offensiveExhaustion");
     c.fraction(foreignDetainedOnCapture, "foreignDetainedOnCapture");
   }
 
   /** The deterministic defaults: no chance, no siege advantage, no underground. */
   public static TerritoryParameters none() {
-    return new TerritoryParameters(null, null, null, null, null, null, null, null);
+    return new TerritoryParameters(null, null, null, null, null, null, null, null, null);
   }
 }

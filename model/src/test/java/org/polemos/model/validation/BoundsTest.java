@@ -30,6 +30,8 @@ class BoundsTest {
         "processes.economy.payUsdPerFighterPerDay; 1e308; processes.economy.payUsdPerFighterPerDay; must be <= 1000000",
         "corridors.tal-abyad.transitDelayDays.mu; 500; corridors[0].transitDelayDays.mu; must be in [-20, 20]",
         "corridors.tal-abyad.transitDelayDays.sigma; 300; corridors[0].transitDelayDays.sigma; must be <= 5",
+        "processes.territory.offensiveExhaustion; 1.5; processes.territory.offensiveExhaustion; must be in [0, 1]",
+        "processes.territory.offensiveExhaustion; -0.1; processes.territory.offensiveExhaustion; must be in [0, 1]",
         "name; x; ; ",
       })
   void valuesThatBrokeRunsAreRefusedAtTheirPath(

@@ -23,14 +23,15 @@ import org.polemos.sim.world.World;
  * <p>Places (issue 12): everything below works on the places of {@link ScenarioIndex} (each
  * region's rest and its localities), so "region" in this comment reads "place". Chance, sieges and
  * the underground follow the rules of {@code processes.territory} (docs/MODEL.md, "Territory"):
- * per-front lognormal loss noise ({@code lossNoise}) and battle fortunes ({@code battleSigma}); a
- * beaten garrison breaks with probability {@code 1 - exp(-(needed/held - 1) stepDays)} per step
- * when combat is stochastic; a siege place's garrison under assault fires with {@code
- * siegeAdvantage} and holds until below {@code captureRatio / siegeAdvantage} of its attackers;
- * when two enemies of a holder could take a place, the one attacking with more takes it; the
- * organisation's underground loses {@code undergroundLossPerYear} and retakes places (see {@link
- * #underground()}). With {@code lossNoise} and {@code battleSigma} 0 everything is deterministic as
- * before (Lanchester invariants).
+ * per-front lognormal loss noise ({@code lossNoise}) and battle fortunes ({@code battleSigma});
+ * when a garrison breaks is the capture rule of {@link
+ * org.polemos.sim.world.Territory#breakProbability} (and {@link
+ * org.polemos.sim.world.Territory#riseProbability} for the underground), what happens to the losers
+ * {@link org.polemos.sim.world.Territory#changeControl}; a siege place's garrison under assault
+ * fires with {@code siegeAdvantage}; when two enemies of a holder could take a place, the one
+ * attacking with more takes it; the organisation's underground loses {@code undergroundLossPerYear}
+ * and retakes places (see {@link #underground()}). With {@code lossNoise} and {@code battleSigma} 0
+ * everything is deterministic as before (Lanchester invariants).
  *
  * <p>Fronts: every pair of adjacent regions held by two ground-holding factions that are enemies. A
  * region's holder engages {@code engagedShare} of its fighters there, split equally over the
@@ -63,20 +64,23 @@ import org.polemos.sim.world.World;
  * airStrikeEffect} of the holder's fighters out of action.
  *
  * <p>Losses are then applied (deaths of the organisation's fighters split foreign/local in
- * proportion, foreign ones recorded by source; see {@link World#kill}). Then, front by front in a
- * fixed order, a region changes hands when the attacker's attacking force against it (its engaged
- * force less any part of its own garrison engaged only because its region is itself assaulted) is
- * at least {@code minimumGarrison} (and positive) and the defenders fall below {@code
- * minimumGarrison} or, weighted by morale, below {@code captureRatio} x that attacking force
- * ({@code defenders x morale_D < captureRatio x sum of attacking fighters x their morale}: a
- * demoralised defender breaks before it is destroyed, a cohesive one holds longer; equal morale
- * gives the plain ratio). The attacker's attacking force against a region is the sum of what it
- * engages toward it on every front, from each adjacent region it holds: a region attacked from
- * several sides by one faction (an offensive split over several of its fronts) faces the whole
- * attacking force, while each front still fights its own Lanchester battle. On capture the
- * defenders fall back (see {@link World#changeControl}) and the attacker's attacking forces on
- * those fronts move in, so territory and forces stay consistent. Event {@code control-changed}
- * (subject = region id; details {@code from}, {@code to}).
+ * proportion, foreign ones recorded by source): a front's losses fall on the fighters engaged
+ * there, its committed attackers and its uncommitted fighters in proportion to their part of the
+ * engaged force ({@code Forces.killOnFront}), so an assault that fails bleeds the assault force and
+ * not the garrison of the place it attacks from; air strikes kill among all the fighters of the
+ * place struck ({@link World#kill}). Then, front by front in a fixed order, a region changes hands
+ * when the attacker's attacking force against it (its engaged force less any part of its own
+ * garrison engaged only because its region is itself assaulted) is at least {@code minimumGarrison}
+ * (and positive) and the defenders fall below {@code minimumGarrison} or, weighted by morale, below
+ * {@code captureRatio} x that attacking force ({@code defenders x morale_D < captureRatio x sum of
+ * attacking fighters x their morale}: a demoralised defender breaks before it is destroyed, a
+ * cohesive one holds longer; equal morale gives the plain ratio). The attacker's attacking force
+ * against a region is the sum of what it engages toward it on every front, from each adjacent
+ * region it holds: a region attacked from several sides by one faction (an offensive split over
+ * several of its fronts) faces the whole attacking force, while each front still fights its own
+ * Lanchester battle. On capture the defenders fall back (see {@link World#changeControl}) and the
+ * attacker's attacking forces on those fronts move in, so territory and forces stay consistent.
+ * Event {@code control-changed} (subject = region id; details {@code from}, {@code to}).
  */
 public final class Combat implements Mechanism, Action {
   public static final String NAME = "combat";
@@ -103,7 +107,6 @@ public final class Combat implements Mechanism, Action {
   private double[] fortuneB;
   private boolean[] wasActive;
   private double undergroundLoss;
-  private boolean stochastic;
   private double[] assaultOn;
   private int[] assaultedFronts;
   private int[] edgeA;
@@ -111,6 +114,8 @@ public final class Combat implements Mechanism, Action {
   private boolean[] active;
   private int[] fronts;
   private double[] loss;
+  private double[] committedLossA;
+  private double[] committedLossB;
   private double[] effectiveness;
   private double[] morale;
   private double[] offensiveMorale;
@@ -145,7 +150,6 @@ public final class Combat implements Mechanism, Action {
     dt = p.stepDays() > 0 ? p.stepDays() : 1.0;
     regions = index.placeCount();
     lossSigma = Math.sqrt(Math.log(1 + tp.lossNoise() * tp.lossNoise()));
-    stochastic = tp.lossNoise() > 0 || tp.battleSigma() > 0;
     undergroundLoss = 1 - Math.exp(-tp.undergroundLossPerYear() / 365.0 * dt);
     List<int[]> edges = new ArrayList<>();
     for (int a = 0; a < regions; a++) {
@@ -179,6 +183,8 @@ public final class Combat implements Mechanism, Action {
     assaultOn = new double[regions];
     assaultedFronts = new int[regions];
     loss = new double[regions];
+    committedLossA = new double[edgeA.length];
+    committedLossB = new double[edgeA.length];
     struckBy = new int[regions];
     strikes = new double[regions];
     List<Faction> factions = ctx.scenario().factions();
@@ -234,6 +240,8 @@ public final class Combat implements Mechanism, Action {
   void step() {
     java.util.Arrays.fill(fronts, 0);
     java.util.Arrays.fill(loss, 0);
+    java.util.Arrays.fill(committedLossA, 0);
+    java.util.Arrays.fill(committedLossB, 0);
     java.util.Arrays.fill(struckBy, -1);
     java.util.Arrays.fill(strikes, 0);
     for (int e = 0; e < edgeA.length; e++) {
@@ -318,14 +326,33 @@ public final class Combat implements Mechanism, Action {
       double y4 = dx(ka, areaA, y + dt * y3, x + dt * x3);
       double xn = Math.max(0, x + dt / 6 * (x1 + 2 * x2 + 2 * x3 + x4));
       double yn = Math.max(0, y + dt / 6 * (y1 + 2 * y2 + 2 * y3 + y4));
-      loss[a] += Math.max(0, x - xn) * noise();
-      loss[b] += Math.max(0, y - yn) * noise();
+      // each side's losses fall on those it engaged on this front: its committed attackers
+      // toward the other place and its uncommitted fighters, in proportion (see Forces.killOnFront)
+      double la = Math.max(0, x - xn) * noise();
+      double lb = Math.max(0, y - yn) * noise();
+      committedLossA[e] = x > 0 ? la * committedOn(a, fa, b) / x : 0;
+      committedLossB[e] = y > 0 ? lb * committedOn(b, fb, a) / y : 0;
+      loss[a] += la - committedLossA[e];
+      loss[b] += lb - committedLossB[e];
+    }
+    var forces = world.forces();
+    for (int e = 0; e < edgeA.length; e++) {
+      if (committedLossA[e] > 0) {
+        int a = edgeA[e];
+        forces.killOnFront(a, world.controller(a), edgeB[e], committedLossA[e], 0, draw);
+      }
+      if (committedLossB[e] > 0) {
+        int b = edgeB[e];
+        forces.killOnFront(b, world.controller(b), edgeA[e], committedLossB[e], 0, draw);
+      }
     }
     double effect = p.airStrikeEffect() * dt;
     for (int r = 0; r < regions; r++) {
-      loss[r] += strikes[r] * effect;
       if (loss[r] > 0) {
-        world.kill(r, world.controller(r), loss[r], draw);
+        forces.killOnFront(r, world.controller(r), r, 0, loss[r], draw);
+      }
+      if (strikes[r] > 0) {
+        world.kill(r, world.controller(r), strikes[r] * effect, draw); // strikes hit everyone there
       }
     }
     for (int e = 0; e < edgeA.length; e++) {
@@ -342,20 +369,6 @@ public final class Combat implements Mechanism, Action {
       }
     }
     underground();
-  }
-
-  /**
-   * Whether a garrison that the capture rule says is beaten ({@code held < needed}) breaks this
-   * step. With deterministic combat (no {@code lossNoise} and no {@code battleSigma}) always;
-   * otherwise with probability {@code 1 - exp(-(needed / held - 1) stepDays)}: a garrison barely
-   * beaten may hold on for days or weeks, an overwhelmed one breaks at once (certainly when it has
-   * no one left).
-   */
-  private boolean breaks(double held, double needed) {
-    if (!stochastic || !(held > 0)) {
-      return true;
-    }
-    return draw.bernoulli(1 - Math.exp(-(needed / held - 1) * dt));
   }
 
   /**
@@ -417,14 +430,11 @@ public final class Combat implements Mechanism, Action {
         u = forces.underground(r);
       }
       int holder = world.controller(r);
-      if (tp.undergroundRetakeRatio() <= 0
-          || holder == org
-          || !world.enemies(org, holder)
-          || u < Math.max(1, p.minimumGarrison())) {
+      if (holder == org || !world.enemies(org, holder)) {
         continue;
       }
-      double excess = u / (tp.undergroundRetakeRatio() * world.fighters(r, holder)) - 1;
-      if (!(excess > 0) || !draw.bernoulli(1 - Math.exp(-excess * dt))) {
+      double rise = world.territory().riseProbability(u, world.fighters(r, holder));
+      if (!(rise > 0) || !draw.bernoulli(rise)) {
         continue;
       }
       ctx.event(
@@ -517,15 +527,19 @@ public final class Combat implements Mechanism, Action {
     if (!(attackers > 0) || attackers < p.minimumGarrison()) {
       return false;
     }
-    boolean city = world.territory().siege(target);
-    double ratio = city ? p.captureRatio() / tp.siegeAdvantage() : p.captureRatio();
-    double held = defenders * morale[defender];
-    double needed = ratio * moraleWeightedAgainst(target, attacker);
-    boolean overrun = !city && defenders < p.minimumGarrison();
-    if (!(overrun || held < needed) || strongerAttacker(target, defender, attacker, attackers)) {
+    double breaks =
+        world
+            .territory()
+            .breakProbability(
+                target,
+                defenders,
+                morale[defender],
+                attackers,
+                moraleWeightedAgainst(target, attacker));
+    if (!(breaks > 0) || strongerAttacker(target, defender, attacker, attackers)) {
       return false; // holds, or a stronger attacker of the same place takes it on its own front
     }
-    if (overrun || breaks(held, needed)) {
+    if (draw.bernoulli(breaks)) {
       ctx.event(
           "control-changed",
           index.placeId(target),

@@ -34,6 +34,18 @@ import org.polemos.sim.world.World;
  * place when they outnumber the garrison, see {@link Combat}): how the organisation took cities far
  * from its own ground in 2014. Targets are places (a region's id names the rest of the region; a
  * locality's id the locality).
+ *
+ * <p>When an assault ends ({@code processes.territory.offensiveExhaustion} x, default 1): the
+ * window is when reinforcements arrive, not when the battle stops. With x = 1 the fighters
+ * committed toward the targets return to their places' ordinary pool at the end of the window (as
+ * before the field existed). With x < 1 they keep assaulting a target after the window, checked
+ * each day at mid-day, until it falls ({@link Combat} releases them on capture) or the fighters
+ * still committed toward it number at most x times those the offensive committed toward it (the
+ * rest were lost, or the places they attacked from were lost): then they are released (event {@code
+ * offensive-exhausted}, subject = intervention id, details {@code target}, {@code committed} the
+ * fighters still committed, {@code delivered} those committed in all). So no date in the scenario
+ * says when, or whether, the target falls. Several offensives of one faction on one target share
+ * their committed fighters (as in {@link World#commit}): the first to end releases them all.
  */
 public final class Interventions implements Mechanism {
   public static final String NAME = "interventions";
@@ -41,6 +53,7 @@ public final class Interventions implements Mechanism {
   private RunContext ctx;
   private World world;
   private double tempoSigma;
+  private double exhaustion;
   private Draw draw;
 
   public static final MechanismFactory FACTORY = MechanismFactory.of(NAME, Interventions::create);
@@ -58,7 +71,9 @@ public final class Interventions implements Mechanism {
   public void start(RunContext ctx) {
     this.ctx = ctx;
     this.world = ctx.world();
-    tempoSigma = ctx.scenario().processes().get(TerritoryParameters.class).offensiveTempoSigma();
+    TerritoryParameters tp = ctx.scenario().processes().get(TerritoryParameters.class);
+    tempoSigma = tp.offensiveTempoSigma();
+    exhaustion = tp.offensiveExhaustion();
     draw = new Draw(ctx.random(NAME));
     Calendar cal = ctx.scenario().calendar();
     List<Intervention> all = ctx.scenario().interventions();
@@ -98,7 +113,8 @@ public final class Interventions implements Mechanism {
   private void switchOff(int i) {
     Intervention iv = ctx.scenario().interventions().get(i);
     world.interventionActive(i, false);
-    if (iv.kind() == InterventionKind.GROUND_OFFENSIVE) {
+    if (iv.kind() == InterventionKind.GROUND_OFFENSIVE && exhaustion >= 1) {
+      // the assault ends with the window; with offensiveExhaustion < 1 the Offensive ends it
       int faction = ctx.index().faction(iv.faction());
       for (String t : iv.targets()) {
         world.releaseCommitted(faction, ctx.index().place(t));
@@ -127,10 +143,16 @@ public final class Interventions implements Mechanism {
     return Math.pow(x, tempo);
   }
 
-  /** The daily reinforcements of one ground offensive. */
+  /**
+   * The daily reinforcements of one ground offensive and, after its window, the daily check of
+   * whether its assault is exhausted.
+   */
   private final class Offensive implements Action {
+    private final String id;
     private final int faction;
     private final int[] targets;
+    private final double[] delivered;
+    private final boolean[] over;
     private final double total;
     private final double days;
     private final double on;
@@ -145,8 +167,11 @@ public final class Interventions implements Mechanism {
         double on,
         double off,
         double tempo) {
+      this.id = iv.id();
       this.faction = ctx.index().faction(iv.faction());
       this.targets = iv.targets().stream().mapToInt(ctx.index()::place).toArray();
+      this.delivered = new double[targets.length];
+      this.over = new boolean[targets.length];
       this.total = total;
       this.days = days;
       this.on = on;
@@ -157,12 +182,16 @@ public final class Interventions implements Mechanism {
     @Override
     public void fire(Simulation sim) {
       if (sim.now() >= off) {
+        if (exhaustion < 1 && assaultGoesOn()) {
+          sim.schedule(1.0, this);
+        }
         return;
       }
       double k = Math.floor(sim.now()) - on; // day k of the window, 0 first
       double perDay = tempo == 1 ? total / days : total * dayShare(k, days, tempo);
       double share = perDay / targets.length;
-      for (int t : targets) {
+      for (int j = 0; j < targets.length; j++) {
+        int t = targets[j];
         if (world.controller(t) == faction) {
           world.addFighters(t, faction, share);
           continue;
@@ -180,11 +209,46 @@ public final class Interventions implements Mechanism {
         for (int n : world.neighbours(t)) {
           if (world.controller(n) == faction) {
             world.addFighters(n, faction, share / fronts);
-            world.commit(n, faction, t, share / fronts);
+            delivered[j] += world.commit(n, faction, t, share / fronts);
           }
         }
       }
       sim.schedule(1.0, this);
+    }
+
+    /**
+     * After the window: ends the assault on each target that fell or whose committed fighters are
+     * at most {@code offensiveExhaustion} of those delivered; whether any assault goes on.
+     */
+    private boolean assaultGoesOn() {
+      boolean goesOn = false;
+      for (int j = 0; j < targets.length; j++) {
+        if (over[j]) {
+          continue;
+        }
+        int t = targets[j];
+        double committed = world.forces().committedToward(faction, t);
+        if (world.controller(t) == faction || !(committed > 0)) {
+          over[j] = true; // taken (Combat released the attackers), or nothing committed is left
+          continue;
+        }
+        if (committed <= exhaustion * delivered[j]) {
+          world.releaseCommitted(faction, t);
+          over[j] = true;
+          ctx.event(
+              "offensive-exhausted",
+              id,
+              "target",
+              ctx.index().placeId(t),
+              "committed",
+              Long.toString(Math.round(committed)),
+              "delivered",
+              Long.toString(Math.round(delivered[j])));
+          continue;
+        }
+        goesOn = true;
+      }
+      return goesOn;
     }
   }
 }

@@ -102,6 +102,18 @@ public final class Forces {
   public double remove(int place, int faction, double n, PersonState fate, Draw draw) {
     int i = place * factions + faction;
     double have = fighters[i];
+    double x = take(place, faction, n, fate, draw);
+    scaleCommitted(i, have);
+    return x;
+  }
+
+  /**
+   * Removes about {@code n} fighters as {@link #remove} does, without touching the committed parts
+   * (the callers keep them consistent).
+   */
+  private double take(int place, int faction, double n, PersonState fate, Draw draw) {
+    int i = place * factions + faction;
+    double have = fighters[i];
     double x = Math.min(n, have);
     if (!(x > 0)) {
       return 0;
@@ -114,8 +126,41 @@ public final class Forces {
       foreignIn[place] -= k;
     }
     fighters[i] = have - x;
-    scaleCommitted(i, have);
     return x;
+  }
+
+  /**
+   * Combat deaths of fighters engaged on one front: {@code committed} of them among the fighters of
+   * {@code faction} in {@code place} committed toward {@code target} (which lose as many; other
+   * commitments are untouched) and {@code uncommitted} among its uncommitted fighters (the
+   * commitments are untouched). A front's losses so fall on those who fought there: an assault's
+   * losses on the assault force, not on the garrison of the place it attacks from. What exceeds
+   * those present is taken from all the place's fighters in proportion ({@link #kill}). Returns how
+   * many died.
+   */
+  public double killOnFront(
+      int place, int faction, int target, double committedLoss, double uncommittedLoss, Draw draw) {
+    int i = place * factions + faction;
+    int c = i * places + target;
+    double dead = 0;
+    double x = Math.min(committedLoss, Math.min(committed[c], fighters[i]));
+    if (x > 0) {
+      double took = take(place, faction, x, PersonState.DEAD, draw);
+      committed[c] = Math.max(0, committed[c] - took);
+      committedTotal[i] = Math.max(0, Math.min(committedTotal[i] - took, fighters[i]));
+      dead += took;
+    }
+    double y = Math.min(uncommittedLoss, Math.max(0, fighters[i] - committedTotal[i]));
+    if (y > 0) {
+      dead += take(place, faction, y, PersonState.DEAD, draw);
+      committedTotal[i] = Math.min(committedTotal[i], fighters[i]);
+    }
+    deaths[faction] += dead;
+    double rest = committedLoss + uncommittedLoss - dead;
+    if (rest > 1e-9 && fighters[i] > 0) {
+      dead += kill(place, faction, rest, draw);
+    }
+    return dead;
   }
 
   private static long foreignPart(double x, double have, long foreign, Draw draw) {
@@ -373,13 +418,24 @@ public final class Forces {
    * committed to the front toward {@code target}: {@code Combat} engages them on that front only
    * instead of spreading them over all the place's fronts. Committed fighters stay ordinary
    * fighters of the place for every other purpose; losses and moves out of the place shrink the
-   * committed part in proportion.
+   * committed part in proportion. Returns how many were committed (at most the place's uncommitted
+   * fighters).
    */
-  public void commit(int place, int faction, int target, double n) {
+  public double commit(int place, int faction, int target, double n) {
     int i = place * factions + faction;
     double add = Math.max(0, Math.min(n, fighters[i] - committedTotal[i]));
     committed[i * places + target] += add;
     committedTotal[i] += add;
+    return add;
+  }
+
+  /** Fighters of {@code faction} committed toward {@code target}, summed over every place. */
+  public double committedToward(int faction, int target) {
+    double total = 0;
+    for (int r = 0; r < places; r++) {
+      total += committed[(r * factions + faction) * places + target];
+    }
+    return total;
   }
 
   /** Fighters of {@code faction} in {@code place} committed to the front toward {@code target}. */

@@ -7,17 +7,27 @@ import org.polemos.model.Faction;
 import org.polemos.model.Locality;
 import org.polemos.model.Region;
 import org.polemos.model.Scenario;
+import org.polemos.model.process.CombatParameters;
+import org.polemos.model.process.Processes;
+import org.polemos.model.process.TerritoryParameters;
 import org.polemos.sim.sampling.Draw;
 
 /**
  * The map and who holds it: the places of {@link ScenarioIndex} (each region's rest and its
  * localities) with their area, population, oil, defensibility, siege flag, symbolic weight and
- * adjacency; the holder of each place; and the one rule for a change of hands ({@link
- * #changeControl}): what happens to the garrison that loses a place.
+ * adjacency; the holder of each place; and the rule for a change of hands: when a garrison breaks
+ * ({@link #breakProbability}, and {@link #riseProbability} for the organisation's cells) and what
+ * happens to the garrison that loses a place ({@link #changeControl}: retreat, the underground).
+ * {@code Combat} computes the forces engaged and asks these.
  *
  * <p>Conservation: every place has exactly one holder, so at every moment the factions' held areas
  * plus the regions' unheld desert ({@link #unheldArea()}) sum to the map's area, and the held
- * populations to the map's population. A region's held area is the sum of its held places ({@link
+ * populations to the map's population. Areas are kept in whole square metres ({@link
+ * #AREA_UNITS_PER_KM2} per km2, as {@code long}s): each place's area is rounded to the square metre
+ * once, at the start, and the held areas are then exact integer sums, so they sum to the map
+ * exactly ({@link #areaUnitsHeld}, {@link #unheldAreaUnits}, {@link #totalAreaUnits}) and a faction
+ * that holds nothing holds exactly 0 km2 (with doubles, adding and subtracting areas left residues
+ * such as -7e-12 km2). A region's held area is the sum of its held places ({@link
  * #regionAreaHeld}). Not thread-safe.
  */
 public final class Territory {
@@ -42,13 +52,24 @@ public final class Territory {
   private final int[][] neighbours;
   private final boolean[] enemies;
   private final boolean[] holdsGround;
-  private final double[] areaHeld;
+
+  /** Area bookkeeping: square metres per km2. */
+  public static final long AREA_UNITS_PER_KM2 = 1_000_000L;
+
+  private final long[] areaUnits;
+  private final long[] areaUnitsHeld;
   private final double[] populationHeld;
-  private final double totalArea;
+  private final long totalAreaUnits;
   private final double totalPopulation;
-  private final double unheldArea;
+  private final long unheldAreaUnits;
   private final double undergroundShare;
   private final double detainedOnCapture;
+  private final double captureRatio;
+  private final double minimumGarrison;
+  private final double siegeAdvantage;
+  private final double retakeRatio;
+  private final boolean stochastic;
+  private final double stepDays;
   private double peakOrganisationArea;
   private final List<ControlListener> listeners = new ArrayList<>();
 
@@ -69,7 +90,8 @@ public final class Territory {
     neighbours = new int[places][];
     enemies = new boolean[factions * factions];
     holdsGround = new boolean[factions];
-    areaHeld = new double[factions];
+    areaUnits = new long[places];
+    areaUnitsHeld = new long[factions];
     populationHeld = new double[factions];
     for (int f = 0; f < factions; f++) {
       Faction faction = sc.factions().get(f);
@@ -84,13 +106,11 @@ public final class Territory {
     for (int p = 0; p < places; p++) {
       adj.add(new ArrayList<>());
     }
-    double unheld = 0;
-    double total = 0;
+    long unheld = 0;
     double people = 0;
     for (int r = 0; r < index.regionCount(); r++) {
       Region region = sc.regions().get(r);
-      unheld += region.unheldAreaKm2();
-      total += region.areaKm2();
+      unheld += units(region.unheldAreaKm2());
       people += region.population();
       double restArea = region.areaKm2() - region.unheldAreaKm2();
       double restPopulation = region.population();
@@ -111,7 +131,7 @@ public final class Territory {
         controller[p] =
             index.faction(l.controller() == null ? region.controller() : l.controller());
         area[p] = l.areaKm2() - l.unheldAreaKm2();
-        unheld += l.unheldAreaKm2();
+        unheld += units(l.unheldAreaKm2());
         population[p] = l.population();
         oilCapacity[p] = l.oilCapacityBblPerDay();
         defensibility[p] = l.defensibility() == null ? region.defensibility() : l.defensibility();
@@ -154,19 +174,97 @@ public final class Territory {
     }
     for (int p = 0; p < places; p++) {
       neighbours[p] = adj.get(p).stream().mapToInt(Integer::intValue).toArray();
-      areaHeld[controller[p]] += area[p];
+      areaUnits[p] = units(area[p]);
+      area[p] = areaUnits[p] / (double) AREA_UNITS_PER_KM2;
+      areaUnitsHeld[controller[p]] += areaUnits[p];
       populationHeld[controller[p]] += population[p];
     }
-    totalArea = total;
+    long mapUnits = unheld;
+    for (int p = 0; p < places; p++) {
+      mapUnits += areaUnits[p];
+    }
+    totalAreaUnits = mapUnits;
     totalPopulation = people;
-    unheldArea = unheld;
-    peakOrganisationArea = org >= 0 ? areaHeld[org] : 0;
-    var tp =
-        sc.processes() == null
-            ? null
-            : sc.processes().get(org.polemos.model.process.TerritoryParameters.class);
-    undergroundShare = tp == null ? 0 : tp.undergroundShare();
-    detainedOnCapture = tp == null ? 0 : tp.foreignDetainedOnCapture();
+    unheldAreaUnits = unheld;
+    peakOrganisationArea = org >= 0 ? areaHeld(org) : 0;
+    Processes processes = sc.processes() == null ? Processes.defaults() : sc.processes();
+    TerritoryParameters tp = processes.get(TerritoryParameters.class);
+    CombatParameters cp = processes.get(CombatParameters.class);
+    undergroundShare = tp.undergroundShare();
+    detainedOnCapture = tp.foreignDetainedOnCapture();
+    captureRatio = cp.captureRatio();
+    minimumGarrison = cp.minimumGarrison();
+    siegeAdvantage = tp.siegeAdvantage();
+    retakeRatio = tp.undergroundRetakeRatio();
+    stochastic = tp.lossNoise() > 0 || tp.battleSigma() > 0;
+    stepDays = cp.stepDays() > 0 ? cp.stepDays() : 1.0;
+  }
+
+  // ---- the capture rule ----
+
+  /**
+   * The probability that the garrison of {@code place} breaks in this combat step, so that the
+   * place passes to its attacker: {@code defenders} fighters of morale {@code morale}, attacked by
+   * {@code attackers} fighters (their sum over every front toward the place) whose morale-weighted
+   * sum is {@code attackersWeighted}.
+   *
+   * <ul>
+   *   <li>0 (it holds) when the attack is empty or below {@code minimumGarrison};
+   *   <li>1 when the place is overrun: not a siege place and its defenders below {@code
+   *       minimumGarrison};
+   *   <li>otherwise it is beaten when {@code held = defenders x morale} is below {@code needed =
+   *       ratio x attackersWeighted}, the ratio being {@code captureRatio}, or {@code captureRatio
+   *       / siegeAdvantage} for a siege place (which never falls by {@code minimumGarrison} alone);
+   *       a garrison that is not beaten holds (0); a beaten one breaks with probability 1 when
+   *       combat is deterministic ({@code lossNoise} and {@code battleSigma} 0) or it has no one
+   *       left, else {@code 1 - exp(-(needed / held - 1) stepDays)}: a garrison barely beaten holds
+   *       on for days or weeks, an overwhelmed one breaks at once.
+   * </ul>
+   *
+   * When two enemies of the holder could take a place, {@code Combat} lets the one attacking with
+   * more take it.
+   */
+  public double breakProbability(
+      int place, double defenders, double morale, double attackers, double attackersWeighted) {
+    if (!(attackers > 0) || attackers < minimumGarrison) {
+      return 0;
+    }
+    boolean city = siege[place];
+    if (!city && defenders < minimumGarrison) {
+      return 1;
+    }
+    double ratio = city ? captureRatio / siegeAdvantage : captureRatio;
+    double held = defenders * morale;
+    double needed = ratio * attackersWeighted;
+    if (!(held < needed)) {
+      return 0;
+    }
+    if (!stochastic || !(held > 0)) {
+      return 1;
+    }
+    return 1 - Math.exp(-(needed / held - 1) * stepDays);
+  }
+
+  /**
+   * The probability that the organisation's underground in {@code place} ({@code cells} fighters)
+   * rises this step and retakes the place from a holder (an enemy) with {@code garrison} fighters
+   * there: 0 unless {@code undergroundRetakeRatio} > 0 and the cells number at least {@code
+   * minimumGarrison} (and 1) and more than {@code undergroundRetakeRatio x garrison}; then {@code 1
+   * - exp(-(cells / (undergroundRetakeRatio x garrison) - 1) stepDays)}, so cells that barely
+   * outnumber the garrison rise after a random delay of days to weeks and much stronger ones at
+   * once.
+   */
+  public double riseProbability(double cells, double garrison) {
+    if (retakeRatio <= 0 || cells < Math.max(1, minimumGarrison)) {
+      return 0;
+    }
+    double excess = cells / (retakeRatio * garrison) - 1;
+    return excess > 0 ? 1 - Math.exp(-excess * stepDays) : 0;
+  }
+
+  /** An area in km2 as whole square metres (rounded). */
+  private static long units(double km2) {
+    return Math.round(km2 * AREA_UNITS_PER_KM2);
   }
 
   /**
@@ -231,8 +329,14 @@ public final class Territory {
     return holdsGround[faction];
   }
 
+  /** Area held by {@code faction}, km2: exactly 0 when it holds nothing, never negative. */
   public double areaHeld(int faction) {
-    return areaHeld[faction];
+    return areaUnitsHeld[faction] / (double) AREA_UNITS_PER_KM2;
+  }
+
+  /** Area held by {@code faction} in square metres: the exact sum of its places' areas. */
+  public long areaUnitsHeld(int faction) {
+    return areaUnitsHeld[faction];
   }
 
   public double populationHeld(int faction) {
@@ -253,9 +357,17 @@ public final class Territory {
     return total;
   }
 
-  /** The map's area: the regions' areas, held or not. */
+  /**
+   * The map's area, km2: the places' areas and the unheld desert (the regions' areas, to the square
+   * metre).
+   */
   public double totalArea() {
-    return totalArea;
+    return totalAreaUnits / (double) AREA_UNITS_PER_KM2;
+  }
+
+  /** The map's area in square metres: exactly the held areas plus the unheld desert. */
+  public long totalAreaUnits() {
+    return totalAreaUnits;
   }
 
   /**
@@ -268,7 +380,12 @@ public final class Territory {
 
   /** Area that no faction holds (the regions' {@code unheldAreaKm2}, open desert). */
   public double unheldArea() {
-    return unheldArea;
+    return unheldAreaUnits / (double) AREA_UNITS_PER_KM2;
+  }
+
+  /** The unheld desert in square metres. */
+  public long unheldAreaUnits() {
+    return unheldAreaUnits;
   }
 
   /** The largest area the organisation has held so far in the run. */
@@ -331,12 +448,12 @@ public final class Territory {
       forces.surface(place, draw);
     }
     controller[place] = to;
-    areaHeld[from] -= area[place];
+    areaUnitsHeld[from] -= areaUnits[place];
     populationHeld[from] -= population[place];
-    areaHeld[to] += area[place];
+    areaUnitsHeld[to] += areaUnits[place];
     populationHeld[to] += population[place];
-    if (to == org && areaHeld[org] > peakOrganisationArea) {
-      peakOrganisationArea = areaHeld[org];
+    if (to == org && areaHeld(org) > peakOrganisationArea) {
+      peakOrganisationArea = areaHeld(org);
     }
     for (int i = 0; i < listeners.size(); i++) {
       listeners.get(i).controlChanged(place, from, to);

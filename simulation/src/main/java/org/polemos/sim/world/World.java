@@ -317,8 +317,8 @@ public final class World {
     return forces.moveFighters(faction, from, to, n, draw);
   }
 
-  public void commit(int place, int faction, int target, double n) {
-    forces.commit(place, faction, target, n);
+  public double commit(int place, int faction, int target, double n) {
+    return forces.commit(place, faction, target, n);
   }
 
   public double committed(int place, int faction, int target) {

@@ -64,7 +64,7 @@ class ExitControlTest {
         base.interventions(),
         base.processes()
             .with(attrition)
-            .with(new TerritoryParameters(null, null, null, 0.3, null, null, null, detained)),
+            .with(new TerritoryParameters(null, null, null, 0.3, null, null, null, null, detained)),
         base.notes());
   }
 

@@ -194,6 +194,7 @@ class PeopleConservationTest {
             t.undergroundLossPerYear(),
             t.undergroundRetakeRatio(),
             t.offensiveTempoSigma(),
+            t.offensiveExhaustion(),
             0.8 * rng.nextDouble());
     return new Scenario(
         map.id(),
