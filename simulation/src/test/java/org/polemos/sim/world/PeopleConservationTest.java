@@ -267,7 +267,7 @@ class PeopleConservationTest {
     double gaveUp = 0;
     double prevented = 0;
     double[] grip = new double[3];
-    for (long seed = 1; seed <= 12; seed++) {
+    for (long seed = 1; seed <= 24; seed++) {
       double[] worst = run(random(seed), seed);
       waited = Math.max(waited, worst[1]);
       gaveUp = Math.max(gaveUp, worst[2]);
