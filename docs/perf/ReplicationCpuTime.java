@@ -16,7 +16,7 @@ import org.polemos.sim.random.RandomStreams;
  *
  * <pre>java -cp polemos.jar docs/perf/ReplicationCpuTime.java levant-2014 15 30</pre>
  *
- * Prints: CPU ms per timed replication, and a checksum of the series values (a weak check that the
+ * Prints: CPU ms per timed replication, kernel events fired per replication, and a checksum of the series values (a weak check that the
  * jars compared do the same work where their outputs are meant to agree).
  */
 public class ReplicationCpuTime {
@@ -43,10 +43,13 @@ public class ReplicationCpuTime {
     }
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     long t0 = mx.getCurrentThreadCpuTime();
+    long events = 0;
     for (int r = warm; r < warm + timed; r++) {
-      engine.run(scenario, r, streams, listener);
+      events += engine.run(scenario, r, streams, listener).eventsFired();
     }
     long t1 = mx.getCurrentThreadCpuTime();
-    System.out.printf("%s %.1f ms/replication (checksum %.6g)%n", id, (t1 - t0) / 1e6 / timed, sink);
+    System.out.printf(
+        "%s %.1f ms/replication, %d kernel events/replication (checksum %.6g)%n",
+        id, (t1 - t0) / 1e6 / timed, events / timed, sink);
   }
 }
