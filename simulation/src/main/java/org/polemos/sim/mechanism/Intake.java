@@ -44,6 +44,15 @@ public final class Intake implements Mechanism, Ports.Arrivals {
   private RoleShares roles;
   private Ports.Operations operations;
   private final Traveller.Step complete = this::complete;
+  // placement's view of the fronts, rebuilt when a place changes hands (refreshFronts)
+  private int frontsAt = -1;
+  private int frontCount;
+  private int[] frontPlace;
+  private int[] enemyFrom;
+  private int[] enemyPlace;
+  private int[] enemyFaction;
+  private int heldCount;
+  private int[] heldPlace;
 
   public static final MechanismFactory FACTORY =
       MechanismFactory.of(NAME, IntakeParameters.class, Intake::create);
@@ -142,24 +151,15 @@ public final class Intake implements Mechanism, Ports.Arrivals {
    * (the recruit then joins its largest underground cell, or deserts when it has none).
    */
   private int placement(int entry) {
+    refreshFronts();
     int org = world.organisation();
     int best = -1;
     double bestScore = Double.POSITIVE_INFINITY;
-    for (int r = 0; r < ctx.index().placeCount(); r++) {
-      if (world.controller(r) != org) {
-        continue;
-      }
+    for (int j = 0; j < frontCount; j++) {
+      int r = frontPlace[j];
       double enemy = 0;
-      boolean front = false;
-      for (int n : world.neighbours(r)) {
-        int c = world.controller(n);
-        if (c != org && world.holdsGround(c) && world.enemies(org, c)) {
-          front = true;
-          enemy += world.fighters(n, c);
-        }
-      }
-      if (!front) {
-        continue;
+      for (int k = enemyFrom[j]; k < enemyFrom[j + 1]; k++) {
+        enemy += world.fighters(enemyPlace[k], enemyFaction[k]);
       }
       double score = world.fighters(r, org) / Math.max(1, enemy);
       if (score < bestScore) {
@@ -173,12 +173,63 @@ public final class Intake implements Mechanism, Ports.Arrivals {
     if (world.controller(entry) == org) {
       return entry;
     }
-    for (int r = 0; r < ctx.index().placeCount(); r++) {
-      if (world.controller(r) == org
-          && (best < 0 || world.fighters(r, org) > world.fighters(best, org))) {
+    for (int j = 0; j < heldCount; j++) {
+      int r = heldPlace[j];
+      if (best < 0 || world.fighters(r, org) > world.fighters(best, org)) {
         best = r;
       }
     }
     return best;
+  }
+
+  /**
+   * Rebuilds, when a place has changed hands since the last call, what {@link #placement} derives
+   * from control alone: the places the organisation holds and, of those with a front, the enemy
+   * neighbours (place and holder) in the order of {@link World#neighbours}. The fighters are read
+   * at every placement, in the same order as a scan of every place would, so the placement is the
+   * same to the last bit.
+   */
+  private void refreshFronts() {
+    int changes = world.territory().controlChanges();
+    if (changes == frontsAt && frontPlace != null) {
+      return;
+    }
+    frontsAt = changes;
+    int places = ctx.index().placeCount();
+    int org = world.organisation();
+    if (frontPlace == null) {
+      frontPlace = new int[places];
+      enemyFrom = new int[places + 1];
+      heldPlace = new int[places];
+      int links = 0;
+      for (int r = 0; r < places; r++) {
+        links += world.neighbours(r).length;
+      }
+      enemyPlace = new int[links];
+      enemyFaction = new int[links];
+    }
+    frontCount = 0;
+    heldCount = 0;
+    int k = 0;
+    for (int r = 0; r < places; r++) {
+      if (world.controller(r) != org) {
+        continue;
+      }
+      heldPlace[heldCount++] = r;
+      int first = k;
+      for (int n : world.neighbours(r)) {
+        int c = world.controller(n);
+        if (c != org && world.holdsGround(c) && world.enemies(org, c)) {
+          enemyPlace[k] = n;
+          enemyFaction[k] = c;
+          k++;
+        }
+      }
+      if (k > first) {
+        enemyFrom[frontCount] = first;
+        frontPlace[frontCount++] = r;
+        enemyFrom[frontCount] = k;
+      }
+    }
   }
 }

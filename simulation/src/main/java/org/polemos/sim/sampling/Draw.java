@@ -13,6 +13,9 @@ public final class Draw {
   private static final double SMALL_MEAN = 30.0;
   private final UniformRandomProvider rng;
   private final ZigguratSampler.NormalizedGaussian gaussian;
+  // binomial's last p and log1p(-p), the same value recomputed
+  private double log1pOf = Double.NaN;
+  private double log1pValue;
 
   public Draw(UniformRandomProvider rng) {
     this.rng = rng;
@@ -92,7 +95,11 @@ public final class Draw {
     if (mean < SMALL_MEAN) {
       double q = 1 - p;
       double r = p / q;
-      double pk = Math.exp(n * Math.log1p(-p));
+      if (p != log1pOf) { // the same p comes many times in a row (a hazard over many groups)
+        log1pOf = p;
+        log1pValue = Math.log1p(-p);
+      }
+      double pk = Math.exp(n * log1pValue);
       double cdf = pk;
       double u = rng.nextDouble();
       long k = 0;

@@ -43,6 +43,7 @@ public final class Territory {
   private final int factions;
   private final int org;
   private final int[] controller;
+  private int controlChanges;
   private final double[] area;
   private final double[] population;
   private final double[] oilCapacity;
@@ -285,6 +286,14 @@ public final class Territory {
     return controller[place];
   }
 
+  /**
+   * How many times a place has changed hands so far: while it is unchanged, so is every {@link
+   * #controller}, so a caller may keep what it derived from control alone (fronts, places held).
+   */
+  public int controlChanges() {
+    return controlChanges;
+  }
+
   public double area(int place) {
     return area[place];
   }
@@ -448,6 +457,7 @@ public final class Territory {
       forces.surface(place, draw);
     }
     controller[place] = to;
+    controlChanges++;
     areaUnitsHeld[from] -= areaUnits[place];
     populationHeld[from] -= population[place];
     areaUnitsHeld[to] += areaUnits[place];
