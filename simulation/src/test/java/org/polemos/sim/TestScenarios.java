@@ -78,8 +78,13 @@ public final class TestScenarios {
         new MomentumParameters(90, 5, 5, 0.5, 2, 0.0),
         new EconomyParameters(0.5, 30, 0.5, 20_000, 3, 0.2, 1_000_000),
         new AttritionParameters(0.1, 1, 2, 0.3, 0.5),
-        new ExternalOperationsParameters(
-            new DistributionSpec.Fixed(60), new DistributionSpec.Exponential(90), 0.5, 10, 1));
+        ExternalOperationsParameters.builder()
+            .trainingDays(new DistributionSpec.Fixed(60))
+            .plotDays(new DistributionSpec.Exponential(90))
+            .territorialShiftSensitivity(0.5)
+            .inspiredAttacksPerYear(10)
+            .inspiredMomentumSensitivity(1)
+            .build());
   }
 
   public static Scenario scenario(

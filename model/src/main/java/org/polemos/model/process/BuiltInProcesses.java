@@ -67,12 +67,7 @@ public final class BuiltInProcesses implements ProcessProvider {
         ProcessDefinition.of(
             "externalOperations",
             ExternalOperationsParameters.class,
-            new ExternalOperationsParameters(
-                new DistributionSpec.Exponential(60),
-                new DistributionSpec.Exponential(90),
-                0,
-                0,
-                0)),
+            ExternalOperationsParameters.defaults()),
         ProcessDefinition.of("families", FamiliesParameters.class, FamiliesParameters.none()),
         ProcessDefinition.of("transit", TransitParameters.class, TransitParameters.defaults()),
         ProcessDefinition.of("message", MessageParameters.class, MessageParameters.none()));

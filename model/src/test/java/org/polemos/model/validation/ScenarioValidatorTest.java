@@ -447,26 +447,14 @@ class ScenarioValidatorTest {
   void intelligenceServersNameKnownSourcesAndAreAtLeastOne() {
     ExternalOperationsParameters base = BASE.processes().get(ExternalOperationsParameters.class);
     ExternalOperationsParameters servers =
-        new ExternalOperationsParameters(
-            base.trainingDays(),
-            base.plotDays(),
-            base.territorialShiftSensitivity(),
-            base.inspiredAttacksPerYear(),
-            base.inspiredMomentumSensitivity(),
-            Map.of("tunsia", 3));
+        base.toBuilder().intelligenceServers(Map.of("tunsia", 3)).build();
     assertThat(BASE.with("processes.externalOperations", servers).validate())
         .containsExactly(
             new Problem(
                 "processes.externalOperations.intelligenceServers.tunsia",
                 "unknown source \"tunsia\" (did you mean \"tunisia\"?)"));
     ExternalOperationsParameters zero =
-        new ExternalOperationsParameters(
-            base.trainingDays(),
-            base.plotDays(),
-            base.territorialShiftSensitivity(),
-            base.inspiredAttacksPerYear(),
-            base.inspiredMomentumSensitivity(),
-            Map.of("tunisia", 0));
+        base.toBuilder().intelligenceServers(Map.of("tunisia", 0)).build();
     assertThat(BASE.with("processes.externalOperations", zero).validate())
         .containsExactly(
             new Problem(
@@ -476,18 +464,11 @@ class ScenarioValidatorTest {
 
   @Test
   void trainingPlacesAndCellSizeAreBounded() {
-    ExternalOperationsParameters base = BASE.processes().get(ExternalOperationsParameters.class);
     ExternalOperationsParameters bad =
-        new ExternalOperationsParameters(
-            base.trainingDays(),
-            base.plotDays(),
-            null,
-            base.inspiredAttacksPerYear(),
-            base.inspiredMomentumSensitivity(),
-            null,
-            0,
-            new DistributionSpec.Fixed(500),
-            null);
+        ExternalOperationsParameters.builder()
+            .trainingPlaces(0)
+            .cellSize(new DistributionSpec.Fixed(500))
+            .build();
     assertThat(BASE.with("processes.externalOperations", bad).validate())
         .containsExactly(
             new Problem(
@@ -503,23 +484,14 @@ class ScenarioValidatorTest {
   void inspiredAndRemoteGuidedFieldsAreBoundedAndDefaulted() {
     ExternalOperationsParameters base = BASE.processes().get(ExternalOperationsParameters.class);
     ExternalOperationsParameters bad =
-        new ExternalOperationsParameters(
-            base.trainingDays(),
-            base.plotDays(),
-            null,
-            base.inspiredAttacksPerYear(),
-            null,
-            null,
-            null,
-            null,
-            null,
-            -1.0,
-            2000.0,
-            Double.NaN,
-            null,
-            -1,
-            2e6,
-            1.5);
+        ExternalOperationsParameters.builder()
+            .frustratedWeight(-1.0)
+            .returneeWeight(2000.0)
+            .callGain(Double.NaN)
+            .handlers(-1)
+            .guidedPlotsPerHandlerPerYear(2e6)
+            .attackFailure(1.5)
+            .build();
     assertThat(BASE.with("processes.externalOperations", bad).validate())
         .containsExactly(
             new Problem("processes.externalOperations.frustratedWeight", "must be >= 0, was -1"),
@@ -548,29 +520,13 @@ class ScenarioValidatorTest {
       List<ExternalOperationsParameters.ExitRoute> routes,
       double reachDecayPerYear,
       double reachUsedPerPlot) {
-    ExternalOperationsParameters base = BASE.processes().get(ExternalOperationsParameters.class);
-    return new ExternalOperationsParameters(
-        base.trainingDays(),
-        base.plotDays(),
-        null,
-        base.inspiredAttacksPerYear(),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        selectionPerYear,
-        languages,
-        routes,
-        reachDecayPerYear,
-        reachUsedPerPlot);
+    return ExternalOperationsParameters.builder()
+        .selectionPerYear(selectionPerYear)
+        .languages(languages)
+        .exitRoutes(routes)
+        .reachDecayPerYear(reachDecayPerYear)
+        .reachUsedPerPlot(reachUsedPerPlot)
+        .build();
   }
 
   private static ExternalOperationsParameters.ExitRoute route(
@@ -693,7 +649,11 @@ class ScenarioValidatorTest {
     assertThat(defaults.languages()).isEmpty();
     assertThat(defaults.exitRoutes()).isEmpty();
     ExternalOperationsParameters omitted =
-        new ExternalOperationsParameters(ok.trainingDays(), ok.plotDays(), 0.0, 1.0, 0.0);
+        ExternalOperationsParameters.builder()
+            .trainingDays(ok.trainingDays())
+            .plotDays(ok.plotDays())
+            .inspiredAttacksPerYear(1.0)
+            .build();
     assertThat(omitted.selectionPerYear()).isZero();
     assertThat(omitted.reachDecayPerYear()).isZero();
     assertThat(omitted.reachUsedPerPlot()).isZero();
