@@ -55,7 +55,8 @@ public final class BuiltInProcesses implements ProcessProvider {
             new LocalRecruitmentParameters(0.001, 0.5)),
         ProcessDefinition.of(
             "combat", CombatParameters.class, new CombatParameters(0.1, 0.5, 50, 0.5, 1.5, 1)),
-        ProcessDefinition.of("territory", TerritoryParameters.class, TerritoryParameters.none()),
+        ProcessDefinition.of(
+            "territory", TerritoryParameters.class, TerritoryParameters.defaults()),
         ProcessDefinition.of(
             "momentum", MomentumParameters.class, new MomentumParameters(90, 0, 0, 0.25, 4, 0.0)),
         ProcessDefinition.of(

@@ -143,4 +143,19 @@ class ParameterBuildersTest {
     assertThat(set.inspiredPlotDays()).isEqualTo(new DistributionSpec.Fixed(7));
     assertThat(set.plotDays()).isSameAs(longer);
   }
+
+  /** Every field of the record differs from its default. */
+  static final TerritoryParameters TERRITORY =
+      new TerritoryParameters(0.2, 0.3, 2.0, 0.4, 0.5, 1.5, 0.6, 0.7, 0.1);
+
+  @Test
+  void territoryBuilderSetsEachFieldAloneFromTheDefaultsAndFromASample() throws Exception {
+    TerritoryParameters defaults = TerritoryParameters.defaults();
+    assertThat(Processes.defaults().get(TerritoryParameters.class)).isEqualTo(defaults);
+    assertThat(defaults.toBuilder().build()).isEqualTo(defaults);
+    assertThat(TERRITORY.toBuilder().build()).isEqualTo(TERRITORY);
+    assertEachSetterChangesItsFieldAlone(
+        defaults, TerritoryParameters::builder, TERRITORY, Map.of());
+    assertEachSetterChangesItsFieldAlone(TERRITORY, () -> toBuilder(TERRITORY), defaults, Map.of());
+  }
 }

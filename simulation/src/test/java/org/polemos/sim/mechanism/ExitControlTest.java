@@ -64,7 +64,11 @@ class ExitControlTest {
         base.interventions(),
         base.processes()
             .with(attrition)
-            .with(new TerritoryParameters(null, null, null, 0.3, null, null, null, null, detained)),
+            .with(
+                TerritoryParameters.builder()
+                    .undergroundShare(0.3)
+                    .foreignDetainedOnCapture(detained)
+                    .build()),
         base.notes());
   }
 

@@ -186,16 +186,7 @@ class PeopleConservationTest {
             3 * rng.nextDouble());
     TerritoryParameters t = map.processes().get(TerritoryParameters.class);
     TerritoryParameters territory =
-        new TerritoryParameters(
-            t.lossNoise(),
-            t.battleSigma(),
-            t.siegeAdvantage(),
-            t.undergroundShare(),
-            t.undergroundLossPerYear(),
-            t.undergroundRetakeRatio(),
-            t.offensiveTempoSigma(),
-            t.offensiveExhaustion(),
-            0.8 * rng.nextDouble());
+        t.toBuilder().foreignDetainedOnCapture(0.8 * rng.nextDouble()).build();
     return new Scenario(
         map.id(),
         map.name(),
