@@ -77,7 +77,13 @@ public final class TestScenarios {
         new CombatParameters(0.3, 0.3, 50, 0.5, 1.5, 1),
         new MomentumParameters(90, 5, 5, 0.5, 2, 0.0),
         new EconomyParameters(0.5, 30, 0.5, 20_000, 3, 0.2, 1_000_000),
-        new AttritionParameters(0.1, 1, 2, 0.3, 0.5),
+        AttritionParameters.builder()
+            .desertionPerYear(0.1)
+            .desertionMomentumSensitivity(1)
+            .desertionUnpaidMultiplier(2)
+            .foreignReturnShare(0.3)
+            .returneeArrestProbability(0.5)
+            .build(),
         ExternalOperationsParameters.builder()
             .trainingDays(new DistributionSpec.Fixed(60))
             .plotDays(new DistributionSpec.Exponential(90))

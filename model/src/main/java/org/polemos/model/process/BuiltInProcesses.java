@@ -64,7 +64,7 @@ public final class BuiltInProcesses implements ProcessProvider {
             EconomyParameters.class,
             new EconomyParameters(0.10, 25, 0.5, 50_000, 1.5, 0.02, 10_000_000)),
         ProcessDefinition.of(
-            "attrition", AttritionParameters.class, new AttritionParameters(0.05, 0, 2, 0.3, 0.5)),
+            "attrition", AttritionParameters.class, AttritionParameters.defaults()),
         ProcessDefinition.of(
             "externalOperations",
             ExternalOperationsParameters.class,

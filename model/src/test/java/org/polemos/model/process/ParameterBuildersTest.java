@@ -158,4 +158,20 @@ class ParameterBuildersTest {
         defaults, TerritoryParameters::builder, TERRITORY, Map.of());
     assertEachSetterChangesItsFieldAlone(TERRITORY, () -> toBuilder(TERRITORY), defaults, Map.of());
   }
+
+  /** Every field of the record differs from its default. */
+  static final AttritionParameters ATTRITION =
+      new AttritionParameters(
+          0.1, 1.0, 3.0, 0.4, 0.6, 0.2, 0.5, 0.3, Map.of("fr", 0.7), Map.of("tn", 0.8), 0.25);
+
+  @Test
+  void attritionBuilderSetsEachFieldAloneFromTheDefaultsAndFromASample() throws Exception {
+    AttritionParameters defaults = AttritionParameters.defaults();
+    assertThat(Processes.defaults().get(AttritionParameters.class)).isEqualTo(defaults);
+    assertThat(defaults.toBuilder().build()).isEqualTo(defaults);
+    assertThat(ATTRITION.toBuilder().build()).isEqualTo(ATTRITION);
+    assertEachSetterChangesItsFieldAlone(
+        defaults, AttritionParameters::builder, ATTRITION, Map.of());
+    assertEachSetterChangesItsFieldAlone(ATTRITION, () -> toBuilder(ATTRITION), defaults, Map.of());
+  }
 }

@@ -971,18 +971,14 @@ class ScenarioValidatorTest {
         BASE.with("sources.tunisia.fightersAtStart", 500)
             .with(
                 "processes.attrition",
-                new AttritionParameters(
-                    0.05,
-                    0,
-                    2,
-                    0.3,
-                    0.5,
-                    0.2,
-                    0.6,
-                    0.2,
-                    Map.of("tunisia", 0.8),
-                    Map.of("tunisia", 0.6),
-                    0.25))
+                AttritionParameters.builder()
+                    .exitStopBase(0.2)
+                    .exitStopLossSensitivity(0.6)
+                    .exitStoppedKilledShare(0.2)
+                    .returnShareBySource(Map.of("tunisia", 0.8))
+                    .returneeArrestBySource(Map.of("tunisia", 0.6))
+                    .supportDeathRatio(0.25)
+                    .build())
             .with("processes.territory.foreignDetainedOnCapture", 0.1);
     assertThat(grip.validate()).isEmpty();
     assertOnlyExactly(

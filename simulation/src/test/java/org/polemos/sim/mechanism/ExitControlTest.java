@@ -80,18 +80,18 @@ class ExitControlTest {
       double killed,
       Map<String, Double> returnBySource,
       double supportDeathRatio) {
-    return new AttritionParameters(
-        perYear,
-        0,
-        1,
-        returnShare,
-        0.5,
-        stopBase,
-        lossSensitivity,
-        killed,
-        returnBySource,
-        Map.of(),
-        supportDeathRatio);
+    return AttritionParameters.builder()
+        .desertionPerYear(perYear)
+        .desertionMomentumSensitivity(0)
+        .desertionUnpaidMultiplier(1)
+        .foreignReturnShare(returnShare)
+        .returneeArrestProbability(0.5)
+        .exitStopBase(stopBase)
+        .exitStopLossSensitivity(lossSensitivity)
+        .exitStoppedKilledShare(killed)
+        .returnShareBySource(returnBySource)
+        .supportDeathRatio(supportDeathRatio)
+        .build();
   }
 
   static RunContext attritionOnly(Scenario scenario, long seed, Ports.Departures departures) {

@@ -273,7 +273,14 @@ class EconomyTest {
     Processes processes =
         TestScenarios.processes()
             .with(broke)
-            .with(new AttritionParameters(0.365, 0, 3, 0, 0))
+            .with(
+                AttritionParameters.builder()
+                    .desertionPerYear(0.365)
+                    .desertionMomentumSensitivity(0)
+                    .desertionUnpaidMultiplier(3)
+                    .foreignReturnShare(0)
+                    .returneeArrestProbability(0)
+                    .build())
             .with(new LocalRecruitmentParameters(0.365, 0.8));
     Scenario s =
         TestScenarios.scenario(
