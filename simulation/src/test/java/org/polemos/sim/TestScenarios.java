@@ -76,7 +76,15 @@ public final class TestScenarios {
         new LocalRecruitmentParameters(0.002, 0.5),
         new CombatParameters(0.3, 0.3, 50, 0.5, 1.5, 1),
         new MomentumParameters(90, 5, 5, 0.5, 2, 0.0),
-        new EconomyParameters(0.5, 30, 0.5, 20_000, 3, 0.2, 1_000_000),
+        EconomyParameters.builder()
+            .taxUsdPerCapitaPerDay(0.5)
+            .oilPriceUsdPerBbl(30)
+            .oilOutputShare(0.5)
+            .otherUsdPerDay(20_000)
+            .payUsdPerFighterPerDay(3)
+            .administrationUsdPerCapitaPerDay(0.2)
+            .initialTreasuryUsd(1_000_000)
+            .build(),
         AttritionParameters.builder()
             .desertionPerYear(0.1)
             .desertionMomentumSensitivity(1)

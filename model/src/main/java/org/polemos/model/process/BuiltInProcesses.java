@@ -59,10 +59,7 @@ public final class BuiltInProcesses implements ProcessProvider {
             "territory", TerritoryParameters.class, TerritoryParameters.defaults()),
         ProcessDefinition.of(
             "momentum", MomentumParameters.class, new MomentumParameters(90, 0, 0, 0.25, 4, 0.0)),
-        ProcessDefinition.of(
-            "economy",
-            EconomyParameters.class,
-            new EconomyParameters(0.10, 25, 0.5, 50_000, 1.5, 0.02, 10_000_000)),
+        ProcessDefinition.of("economy", EconomyParameters.class, EconomyParameters.defaults()),
         ProcessDefinition.of(
             "attrition", AttritionParameters.class, AttritionParameters.defaults()),
         ProcessDefinition.of(

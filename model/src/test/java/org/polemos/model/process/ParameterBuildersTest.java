@@ -174,4 +174,34 @@ class ParameterBuildersTest {
         defaults, AttritionParameters::builder, ATTRITION, Map.of());
     assertEachSetterChangesItsFieldAlone(ATTRITION, () -> toBuilder(ATTRITION), defaults, Map.of());
   }
+
+  /** Every field of the record differs from its default. */
+  static final EconomyParameters ECONOMY =
+      new EconomyParameters(
+          0.5,
+          30,
+          0.6,
+          20_000,
+          3,
+          0.2,
+          1_000_000,
+          List.of(new EconomyParameters.OilPrice(LocalDate.of(2015, 1, 1), 40)),
+          0.3,
+          0.2,
+          0.1,
+          500.0,
+          1.0,
+          0.5,
+          20.0,
+          30.0);
+
+  @Test
+  void economyBuilderSetsEachFieldAloneFromTheDefaultsAndFromASample() throws Exception {
+    EconomyParameters defaults = EconomyParameters.defaults();
+    assertThat(Processes.defaults().get(EconomyParameters.class)).isEqualTo(defaults);
+    assertThat(defaults.toBuilder().build()).isEqualTo(defaults);
+    assertThat(ECONOMY.toBuilder().build()).isEqualTo(ECONOMY);
+    assertEachSetterChangesItsFieldAlone(defaults, EconomyParameters::builder, ECONOMY, Map.of());
+    assertEachSetterChangesItsFieldAlone(ECONOMY, () -> toBuilder(ECONOMY), defaults, Map.of());
+  }
 }

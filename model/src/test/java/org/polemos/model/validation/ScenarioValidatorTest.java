@@ -391,25 +391,12 @@ class ScenarioValidatorTest {
   void theOilPriceSeriesMustRunForwardInTimeWithPricesInBounds() {
     EconomyParameters base = BASE.processes().get(EconomyParameters.class);
     EconomyParameters series =
-        new EconomyParameters(
-            base.taxUsdPerCapitaPerDay(),
-            base.oilPriceUsdPerBbl(),
-            base.oilOutputShare(),
-            base.otherUsdPerDay(),
-            base.payUsdPerFighterPerDay(),
-            base.administrationUsdPerCapitaPerDay(),
-            base.initialTreasuryUsd(),
-            List.of(
-                new EconomyParameters.OilPrice(LocalDate.of(2015, 6, 1), 40),
-                new EconomyParameters.OilPrice(LocalDate.of(2015, 1, 1), -3)),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+        base.toBuilder()
+            .oilPrice(
+                List.of(
+                    new EconomyParameters.OilPrice(LocalDate.of(2015, 6, 1), 40),
+                    new EconomyParameters.OilPrice(LocalDate.of(2015, 1, 1), -3)))
+            .build();
     assertThat(BASE.with("processes.economy", series).validate())
         .containsExactly(
             new Problem(
@@ -417,25 +404,19 @@ class ScenarioValidatorTest {
                 "dates must be strictly increasing, was 2015-01-01 after 2015-06-01"),
             new Problem("processes.economy.oilPrice[1].usdPerBbl", "must be >= 0, was -3"));
     EconomyParameters valid =
-        new EconomyParameters(
-            0,
-            30,
-            0.5,
-            0,
-            0,
-            0,
-            0,
-            List.of(
-                new EconomyParameters.OilPrice(LocalDate.of(2015, 1, 1), 40),
-                new EconomyParameters.OilPrice(LocalDate.of(2015, 6, 1), 20)),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+        EconomyParameters.builder()
+            .taxUsdPerCapitaPerDay(0)
+            .oilPriceUsdPerBbl(30)
+            .oilOutputShare(0.5)
+            .otherUsdPerDay(0)
+            .payUsdPerFighterPerDay(0)
+            .administrationUsdPerCapitaPerDay(0)
+            .initialTreasuryUsd(0)
+            .oilPrice(
+                List.of(
+                    new EconomyParameters.OilPrice(LocalDate.of(2015, 1, 1), 40),
+                    new EconomyParameters.OilPrice(LocalDate.of(2015, 6, 1), 20)))
+            .build();
     assertThat(valid.oilPriceOn(LocalDate.of(2014, 12, 31))).isEqualTo(30);
     assertThat(valid.oilPriceOn(LocalDate.of(2015, 1, 1))).isEqualTo(40);
     assertThat(valid.oilPriceOn(LocalDate.of(2015, 5, 31))).isEqualTo(40);

@@ -422,7 +422,16 @@ class MechanismTest {
 
   @Test
   void treasuryFollowsTheHandComputation() {
-    EconomyParameters p = new EconomyParameters(2, 50, 0.5, 100, 10, 1, 500);
+    EconomyParameters p =
+        EconomyParameters.builder()
+            .taxUsdPerCapitaPerDay(2)
+            .oilPriceUsdPerBbl(50)
+            .oilOutputShare(0.5)
+            .otherUsdPerDay(100)
+            .payUsdPerFighterPerDay(10)
+            .administrationUsdPerCapitaPerDay(1)
+            .initialTreasuryUsd(500)
+            .build();
     Scenario s =
         TestScenarios.scenario(
             TestScenarios.START.plusDays(9),
