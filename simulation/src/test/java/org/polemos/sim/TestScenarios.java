@@ -25,7 +25,6 @@ import org.polemos.model.process.IntakeParameters;
 import org.polemos.model.process.LocalRecruitmentParameters;
 import org.polemos.model.process.MomentumParameters;
 import org.polemos.model.process.Processes;
-import org.polemos.model.process.RecruitmentModel;
 import org.polemos.model.process.RecruitmentParameters;
 import org.polemos.model.process.RoleShares;
 
@@ -70,7 +69,7 @@ public final class TestScenarios {
 
   public static Processes processes() {
     return Processes.of(
-        new RecruitmentParameters(RecruitmentModel.POISSON, null),
+        RecruitmentParameters.defaults(),
         new IntakeParameters(
             200, new DistributionSpec.Exponential(14), new RoleShares(0.8, 0.15, 0.05)),
         new LocalRecruitmentParameters(0.002, 0.5),

@@ -41,9 +41,7 @@ public final class BuiltInProcesses implements ProcessProvider {
   public List<ProcessDefinition<?>> processes() {
     return List.of(
         ProcessDefinition.of(
-            "recruitment",
-            RecruitmentParameters.class,
-            new RecruitmentParameters(RecruitmentModel.POISSON, null)),
+            "recruitment", RecruitmentParameters.class, RecruitmentParameters.defaults()),
         ProcessDefinition.of(
             "intake",
             IntakeParameters.class,

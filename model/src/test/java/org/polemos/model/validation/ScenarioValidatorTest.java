@@ -795,14 +795,16 @@ class ScenarioValidatorTest {
     Scenario scenario =
         BASE.with(
             "processes.recruitment",
-            new RecruitmentParameters(RecruitmentModel.COMPARTMENTAL, null));
+            new RecruitmentParameters(RecruitmentModel.COMPARTMENTAL, null, null));
     assertOnlyExactly(
         scenario, "processes.recruitment.compartmental", "is required when model is compartmental");
     Scenario complete =
         BASE.with(
             "processes.recruitment",
             new RecruitmentParameters(
-                RecruitmentModel.COMPARTMENTAL, new CompartmentalParameters(0.5, 0.2, 0.1, 1e-4)));
+                RecruitmentModel.COMPARTMENTAL,
+                new CompartmentalParameters(0.5, 0.2, 0.1, 1e-4),
+                null));
     assertThat(complete.validate()).isEmpty();
     assertOnlyExactly(
         complete.with("processes.recruitment.compartmental.initialRadicalisedShare", 2),
@@ -813,7 +815,8 @@ class ScenarioValidatorTest {
   @Test
   void theBassModelNeedsItsParametersWithinBounds() {
     Scenario scenario =
-        BASE.with("processes.recruitment", new RecruitmentParameters(RecruitmentModel.BASS, null));
+        BASE.with(
+            "processes.recruitment", new RecruitmentParameters(RecruitmentModel.BASS, null, null));
     assertOnlyExactly(scenario, "processes.recruitment.bass", "is required when model is bass");
     Scenario complete =
         BASE.with(

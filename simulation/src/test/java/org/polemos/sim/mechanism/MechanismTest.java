@@ -482,7 +482,8 @@ class MechanismTest {
         b.with(
             new RecruitmentParameters(
                 RecruitmentModel.COMPARTMENTAL,
-                new CompartmentalParameters(beta, gamma, delta, 0.01)));
+                new CompartmentalParameters(beta, gamma, delta, 0.01),
+                null));
     Scenario s =
         TestScenarios.scenario(
             TestScenarios.START.plusDays((long) (years * 365)),
