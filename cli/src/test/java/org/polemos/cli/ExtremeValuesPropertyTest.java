@@ -225,8 +225,15 @@ class ExtremeValuesPropertyTest {
         interventions(s),
         s.processes()
             .with(
-                new org.polemos.model.process.TerritoryParameters(
-                    0.5, 0.5, 2.0, 0.3, 0.5, 1.0, 1.0)),
+                org.polemos.model.process.TerritoryParameters.builder()
+                    .lossNoise(0.5)
+                    .battleSigma(0.5)
+                    .siegeAdvantage(2.0)
+                    .undergroundShare(0.3)
+                    .undergroundLossPerYear(0.5)
+                    .undergroundRetakeRatio(1.0)
+                    .offensiveTempoSigma(1.0)
+                    .build()),
         s.notes());
   }
 

@@ -25,7 +25,6 @@ import org.polemos.model.process.IntakeParameters;
 import org.polemos.model.process.LocalRecruitmentParameters;
 import org.polemos.model.process.MomentumParameters;
 import org.polemos.model.process.Processes;
-import org.polemos.model.process.RecruitmentModel;
 import org.polemos.model.process.RecruitmentParameters;
 import org.polemos.model.process.RoleShares;
 
@@ -70,16 +69,35 @@ public final class TestScenarios {
 
   public static Processes processes() {
     return Processes.of(
-        new RecruitmentParameters(RecruitmentModel.POISSON, null),
+        RecruitmentParameters.defaults(),
         new IntakeParameters(
             200, new DistributionSpec.Exponential(14), new RoleShares(0.8, 0.15, 0.05)),
         new LocalRecruitmentParameters(0.002, 0.5),
         new CombatParameters(0.3, 0.3, 50, 0.5, 1.5, 1),
         new MomentumParameters(90, 5, 5, 0.5, 2, 0.0),
-        new EconomyParameters(0.5, 30, 0.5, 20_000, 3, 0.2, 1_000_000),
-        new AttritionParameters(0.1, 1, 2, 0.3, 0.5),
-        new ExternalOperationsParameters(
-            new DistributionSpec.Fixed(60), new DistributionSpec.Exponential(90), 0.5, 10, 1));
+        EconomyParameters.builder()
+            .taxUsdPerCapitaPerDay(0.5)
+            .oilPriceUsdPerBbl(30)
+            .oilOutputShare(0.5)
+            .otherUsdPerDay(20_000)
+            .payUsdPerFighterPerDay(3)
+            .administrationUsdPerCapitaPerDay(0.2)
+            .initialTreasuryUsd(1_000_000)
+            .build(),
+        AttritionParameters.builder()
+            .desertionPerYear(0.1)
+            .desertionMomentumSensitivity(1)
+            .desertionUnpaidMultiplier(2)
+            .foreignReturnShare(0.3)
+            .returneeArrestProbability(0.5)
+            .build(),
+        ExternalOperationsParameters.builder()
+            .trainingDays(new DistributionSpec.Fixed(60))
+            .plotDays(new DistributionSpec.Exponential(90))
+            .territorialShiftSensitivity(0.5)
+            .inspiredAttacksPerYear(10)
+            .inspiredMomentumSensitivity(1)
+            .build());
   }
 
   public static Scenario scenario(

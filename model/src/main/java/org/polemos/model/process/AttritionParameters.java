@@ -13,6 +13,10 @@ import org.polemos.model.validation.Limits;
  * be omitted; the defaults switch its rule off (nobody stopped, one return share and one arrest
  * probability for every source, support staff never die), so older files load and run as before.
  *
+ * <p>In code, start from {@link #defaults()} and change a few fields with {@link #builder()} (or
+ * {@link #toBuilder()} from parameters read from a file); the canonical constructor takes every
+ * field, {@code null} meaning omitted.
+ *
  * @param desertionPerYear share of fighters deserting per year at neutral momentum and full pay
  * @param desertionMomentumSensitivity how much falling momentum raises desertion (elasticity)
  * @param desertionUnpaidMultiplier factor on desertion while the payroll is unfunded (>= 1)
@@ -58,25 +62,132 @@ public record AttritionParameters(
     supportDeathRatio = supportDeathRatio == null ? 0.0 : supportDeathRatio;
   }
 
-  /** The parameters before issue 13's items 5, 6 and 8: no exit control, no support deaths. */
-  public AttritionParameters(
-      double desertionPerYear,
-      double desertionMomentumSensitivity,
-      double desertionUnpaidMultiplier,
-      double foreignReturnShare,
-      double returneeArrestProbability) {
-    this(
-        desertionPerYear,
-        desertionMomentumSensitivity,
-        desertionUnpaidMultiplier,
-        foreignReturnShare,
-        returneeArrestProbability,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null);
+  /**
+   * The section a scenario gets when it omits {@code processes.attrition} (registered by {@link
+   * BuiltInProcesses}): 5% desertion per year, momentum sensitivity 0, doubled while unpaid, 30% of
+   * foreign deserters return home, half of returnees arrested, and every optional field at its
+   * default (no exit control, no support staff deaths).
+   */
+  public static AttritionParameters defaults() {
+    return builder().build();
+  }
+
+  /**
+   * A builder that starts from {@link #defaults()}: set the fields that differ, then {@link
+   * Builder#build()}, e.g. {@code AttritionParameters.builder().exitStopBase(0.2).build()}.
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder that starts from these parameters, to change a few of their fields. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.desertionPerYear = desertionPerYear;
+    b.desertionMomentumSensitivity = desertionMomentumSensitivity;
+    b.desertionUnpaidMultiplier = desertionUnpaidMultiplier;
+    b.foreignReturnShare = foreignReturnShare;
+    b.returneeArrestProbability = returneeArrestProbability;
+    b.exitStopBase = exitStopBase;
+    b.exitStopLossSensitivity = exitStopLossSensitivity;
+    b.exitStoppedKilledShare = exitStoppedKilledShare;
+    b.returnShareBySource = returnShareBySource;
+    b.returneeArrestBySource = returneeArrestBySource;
+    b.supportDeathRatio = supportDeathRatio;
+    return b;
+  }
+
+  /**
+   * Builds {@link AttritionParameters} field by field (see {@link #builder()} and {@link
+   * #toBuilder()}). Each setter is named after its field and documented there; a field never set is
+   * passed to the canonical constructor as omitted, so it gets the same default as in a file.
+   * {@link #build()} does not validate: {@link AttritionParameters#check} does.
+   */
+  public static final class Builder {
+    private double desertionPerYear = 0.05;
+    private double desertionMomentumSensitivity;
+    private double desertionUnpaidMultiplier = 2;
+    private double foreignReturnShare = 0.3;
+    private double returneeArrestProbability = 0.5;
+    private Double exitStopBase;
+    private Double exitStopLossSensitivity;
+    private Double exitStoppedKilledShare;
+    private Map<String, Double> returnShareBySource;
+    private Map<String, Double> returneeArrestBySource;
+    private Double supportDeathRatio;
+
+    private Builder() {}
+
+    public Builder desertionPerYear(double desertionPerYear) {
+      this.desertionPerYear = desertionPerYear;
+      return this;
+    }
+
+    public Builder desertionMomentumSensitivity(double desertionMomentumSensitivity) {
+      this.desertionMomentumSensitivity = desertionMomentumSensitivity;
+      return this;
+    }
+
+    public Builder desertionUnpaidMultiplier(double desertionUnpaidMultiplier) {
+      this.desertionUnpaidMultiplier = desertionUnpaidMultiplier;
+      return this;
+    }
+
+    public Builder foreignReturnShare(double foreignReturnShare) {
+      this.foreignReturnShare = foreignReturnShare;
+      return this;
+    }
+
+    public Builder returneeArrestProbability(double returneeArrestProbability) {
+      this.returneeArrestProbability = returneeArrestProbability;
+      return this;
+    }
+
+    public Builder exitStopBase(double exitStopBase) {
+      this.exitStopBase = exitStopBase;
+      return this;
+    }
+
+    public Builder exitStopLossSensitivity(double exitStopLossSensitivity) {
+      this.exitStopLossSensitivity = exitStopLossSensitivity;
+      return this;
+    }
+
+    public Builder exitStoppedKilledShare(double exitStoppedKilledShare) {
+      this.exitStoppedKilledShare = exitStoppedKilledShare;
+      return this;
+    }
+
+    public Builder returnShareBySource(Map<String, Double> returnShareBySource) {
+      this.returnShareBySource = returnShareBySource;
+      return this;
+    }
+
+    public Builder returneeArrestBySource(Map<String, Double> returneeArrestBySource) {
+      this.returneeArrestBySource = returneeArrestBySource;
+      return this;
+    }
+
+    public Builder supportDeathRatio(double supportDeathRatio) {
+      this.supportDeathRatio = supportDeathRatio;
+      return this;
+    }
+
+    /** The parameters with the fields set so far and every other field at its default. */
+    public AttritionParameters build() {
+      return new AttritionParameters(
+          desertionPerYear,
+          desertionMomentumSensitivity,
+          desertionUnpaidMultiplier,
+          foreignReturnShare,
+          returneeArrestProbability,
+          exitStopBase,
+          exitStopLossSensitivity,
+          exitStoppedKilledShare,
+          returnShareBySource,
+          returneeArrestBySource,
+          supportDeathRatio);
+    }
   }
 
   private static Map<String, Double> copy(Map<String, Double> m) {

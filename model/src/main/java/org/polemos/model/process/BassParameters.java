@@ -26,10 +26,6 @@ public record BassParameters(double imitationPerYear, @Omittable Double initialA
     }
   }
 
-  public BassParameters(double imitationPerYear) {
-    this(imitationPerYear, 0.0);
-  }
-
   /** Bounds: q a rate per year, F(0) a share below 1 (a pool already exhausted cannot diffuse). */
   public void check(Checks c) {
     c.atMost(

@@ -41,9 +41,7 @@ public final class BuiltInProcesses implements ProcessProvider {
   public List<ProcessDefinition<?>> processes() {
     return List.of(
         ProcessDefinition.of(
-            "recruitment",
-            RecruitmentParameters.class,
-            new RecruitmentParameters(RecruitmentModel.POISSON, null)),
+            "recruitment", RecruitmentParameters.class, RecruitmentParameters.defaults()),
         ProcessDefinition.of(
             "intake",
             IntakeParameters.class,
@@ -55,24 +53,17 @@ public final class BuiltInProcesses implements ProcessProvider {
             new LocalRecruitmentParameters(0.001, 0.5)),
         ProcessDefinition.of(
             "combat", CombatParameters.class, new CombatParameters(0.1, 0.5, 50, 0.5, 1.5, 1)),
-        ProcessDefinition.of("territory", TerritoryParameters.class, TerritoryParameters.none()),
+        ProcessDefinition.of(
+            "territory", TerritoryParameters.class, TerritoryParameters.defaults()),
         ProcessDefinition.of(
             "momentum", MomentumParameters.class, new MomentumParameters(90, 0, 0, 0.25, 4, 0.0)),
+        ProcessDefinition.of("economy", EconomyParameters.class, EconomyParameters.defaults()),
         ProcessDefinition.of(
-            "economy",
-            EconomyParameters.class,
-            new EconomyParameters(0.10, 25, 0.5, 50_000, 1.5, 0.02, 10_000_000)),
-        ProcessDefinition.of(
-            "attrition", AttritionParameters.class, new AttritionParameters(0.05, 0, 2, 0.3, 0.5)),
+            "attrition", AttritionParameters.class, AttritionParameters.defaults()),
         ProcessDefinition.of(
             "externalOperations",
             ExternalOperationsParameters.class,
-            new ExternalOperationsParameters(
-                new DistributionSpec.Exponential(60),
-                new DistributionSpec.Exponential(90),
-                0,
-                0,
-                0)),
+            ExternalOperationsParameters.defaults()),
         ProcessDefinition.of("families", FamiliesParameters.class, FamiliesParameters.none()),
         ProcessDefinition.of("transit", TransitParameters.class, TransitParameters.defaults()),
         ProcessDefinition.of("message", MessageParameters.class, MessageParameters.none()));

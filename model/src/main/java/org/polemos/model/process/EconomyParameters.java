@@ -13,6 +13,10 @@ import org.polemos.model.validation.Limits;
  * displacement, no war spending, no cash lost or looted, no external operations budget) keep older
  * scenario files loading.
  *
+ * <p>In code, start from {@link #defaults()} and change a few fields with {@link #builder()} (or
+ * {@link #toBuilder()} from parameters read from a file); the canonical constructor takes every
+ * field, {@code null} meaning omitted.
+ *
  * @param taxUsdPerCapitaPerDay taxation and extortion per held inhabitant (of the tax base left,
  *     see {@code displacementPerYear}) per day
  * @param oilPriceUsdPerBbl price realised per barrel (black-market, below world price), before the
@@ -81,32 +85,172 @@ public record EconomyParameters(
     operationsUsdPerOperativePerDay = orZero(operationsUsdPerOperativePerDay);
   }
 
-  /** The seven original fields; every later field at its default. */
-  public EconomyParameters(
-      double taxUsdPerCapitaPerDay,
-      double oilPriceUsdPerBbl,
-      double oilOutputShare,
-      double otherUsdPerDay,
-      double payUsdPerFighterPerDay,
-      double administrationUsdPerCapitaPerDay,
-      double initialTreasuryUsd) {
-    this(
-        taxUsdPerCapitaPerDay,
-        oilPriceUsdPerBbl,
-        oilOutputShare,
-        otherUsdPerDay,
-        payUsdPerFighterPerDay,
-        administrationUsdPerCapitaPerDay,
-        initialTreasuryUsd,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null);
+  /**
+   * The section a scenario gets when it omits {@code processes.economy} (registered by {@link
+   * BuiltInProcesses}): $0.10 tax per held inhabitant per day, oil at $25/bbl with 50% of capacity
+   * sold, $50,000/day other income, $1.50 pay per fighter per day, $0.02 administration per
+   * inhabitant per day, treasury $10 million, and every optional field at its default.
+   */
+  public static EconomyParameters defaults() {
+    return builder().build();
+  }
+
+  /**
+   * A builder that starts from {@link #defaults()}: set the fields that differ, then {@link
+   * Builder#build()}, e.g. {@code EconomyParameters.builder().initialTreasuryUsd(0).build()}.
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder that starts from these parameters, to change a few of their fields. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.taxUsdPerCapitaPerDay = taxUsdPerCapitaPerDay;
+    b.oilPriceUsdPerBbl = oilPriceUsdPerBbl;
+    b.oilOutputShare = oilOutputShare;
+    b.otherUsdPerDay = otherUsdPerDay;
+    b.payUsdPerFighterPerDay = payUsdPerFighterPerDay;
+    b.administrationUsdPerCapitaPerDay = administrationUsdPerCapitaPerDay;
+    b.initialTreasuryUsd = initialTreasuryUsd;
+    b.oilPrice = oilPrice;
+    b.oilDecayPerYear = oilDecayPerYear;
+    b.displacementPerYear = displacementPerYear;
+    b.displacementOnCapture = displacementOnCapture;
+    b.warUsdPerFighterLost = warUsdPerFighterLost;
+    b.familyUsdPerDeadPerDay = familyUsdPerDeadPerDay;
+    b.cashLossOnFall = cashLossOnFall;
+    b.lootUsdPerCapita = lootUsdPerCapita;
+    b.operationsUsdPerOperativePerDay = operationsUsdPerOperativePerDay;
+    return b;
+  }
+
+  /**
+   * Builds {@link EconomyParameters} field by field (see {@link #builder()} and {@link
+   * #toBuilder()}). Each setter is named after its field and documented there; a field never set is
+   * passed to the canonical constructor as omitted, so it gets the same default as in a file.
+   * {@link #build()} does not validate: {@link EconomyParameters#check} does.
+   */
+  public static final class Builder {
+    private double taxUsdPerCapitaPerDay = 0.10;
+    private double oilPriceUsdPerBbl = 25;
+    private double oilOutputShare = 0.5;
+    private double otherUsdPerDay = 50_000;
+    private double payUsdPerFighterPerDay = 1.5;
+    private double administrationUsdPerCapitaPerDay = 0.02;
+    private double initialTreasuryUsd = 10_000_000;
+    private List<OilPrice> oilPrice;
+    private Double oilDecayPerYear;
+    private Double displacementPerYear;
+    private Double displacementOnCapture;
+    private Double warUsdPerFighterLost;
+    private Double familyUsdPerDeadPerDay;
+    private Double cashLossOnFall;
+    private Double lootUsdPerCapita;
+    private Double operationsUsdPerOperativePerDay;
+
+    private Builder() {}
+
+    public Builder taxUsdPerCapitaPerDay(double taxUsdPerCapitaPerDay) {
+      this.taxUsdPerCapitaPerDay = taxUsdPerCapitaPerDay;
+      return this;
+    }
+
+    public Builder oilPriceUsdPerBbl(double oilPriceUsdPerBbl) {
+      this.oilPriceUsdPerBbl = oilPriceUsdPerBbl;
+      return this;
+    }
+
+    public Builder oilOutputShare(double oilOutputShare) {
+      this.oilOutputShare = oilOutputShare;
+      return this;
+    }
+
+    public Builder otherUsdPerDay(double otherUsdPerDay) {
+      this.otherUsdPerDay = otherUsdPerDay;
+      return this;
+    }
+
+    public Builder payUsdPerFighterPerDay(double payUsdPerFighterPerDay) {
+      this.payUsdPerFighterPerDay = payUsdPerFighterPerDay;
+      return this;
+    }
+
+    public Builder administrationUsdPerCapitaPerDay(double administrationUsdPerCapitaPerDay) {
+      this.administrationUsdPerCapitaPerDay = administrationUsdPerCapitaPerDay;
+      return this;
+    }
+
+    public Builder initialTreasuryUsd(double initialTreasuryUsd) {
+      this.initialTreasuryUsd = initialTreasuryUsd;
+      return this;
+    }
+
+    public Builder oilPrice(List<OilPrice> oilPrice) {
+      this.oilPrice = oilPrice;
+      return this;
+    }
+
+    public Builder oilDecayPerYear(double oilDecayPerYear) {
+      this.oilDecayPerYear = oilDecayPerYear;
+      return this;
+    }
+
+    public Builder displacementPerYear(double displacementPerYear) {
+      this.displacementPerYear = displacementPerYear;
+      return this;
+    }
+
+    public Builder displacementOnCapture(double displacementOnCapture) {
+      this.displacementOnCapture = displacementOnCapture;
+      return this;
+    }
+
+    public Builder warUsdPerFighterLost(double warUsdPerFighterLost) {
+      this.warUsdPerFighterLost = warUsdPerFighterLost;
+      return this;
+    }
+
+    public Builder familyUsdPerDeadPerDay(double familyUsdPerDeadPerDay) {
+      this.familyUsdPerDeadPerDay = familyUsdPerDeadPerDay;
+      return this;
+    }
+
+    public Builder cashLossOnFall(double cashLossOnFall) {
+      this.cashLossOnFall = cashLossOnFall;
+      return this;
+    }
+
+    public Builder lootUsdPerCapita(double lootUsdPerCapita) {
+      this.lootUsdPerCapita = lootUsdPerCapita;
+      return this;
+    }
+
+    public Builder operationsUsdPerOperativePerDay(double operationsUsdPerOperativePerDay) {
+      this.operationsUsdPerOperativePerDay = operationsUsdPerOperativePerDay;
+      return this;
+    }
+
+    /** The parameters with the fields set so far and every other field at its default. */
+    public EconomyParameters build() {
+      return new EconomyParameters(
+          taxUsdPerCapitaPerDay,
+          oilPriceUsdPerBbl,
+          oilOutputShare,
+          otherUsdPerDay,
+          payUsdPerFighterPerDay,
+          administrationUsdPerCapitaPerDay,
+          initialTreasuryUsd,
+          oilPrice,
+          oilDecayPerYear,
+          displacementPerYear,
+          displacementOnCapture,
+          warUsdPerFighterLost,
+          familyUsdPerDeadPerDay,
+          cashLossOnFall,
+          lootUsdPerCapita,
+          operationsUsdPerOperativePerDay);
+    }
   }
 
   private static Double orZero(Double x) {

@@ -12,6 +12,10 @@ import org.polemos.model.validation.Limits;
 /**
  * Operations abroad, as counts and probabilities only (after Kaplan's "terror queues").
  *
+ * <p>In code, start from {@link #defaults()} and change a few fields with {@link #builder()} (or
+ * {@link #toBuilder()} from parameters read from a file); the canonical constructor takes every
+ * field, {@code null} meaning omitted.
+ *
  * @param trainingDays time from assignment to external operations until dispatch
  * @param plotDays time from an operative's arrival home until the plot would be carried out
  * @param territorialShiftSensitivity no longer used (issue 14: the share of recruits assigned to
@@ -201,178 +205,225 @@ public record ExternalOperationsParameters(
             : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(intelligenceServers));
   }
 
-  /** The five original fields; every later field at its default. */
-  public ExternalOperationsParameters(
-      DistributionSpec trainingDays,
-      DistributionSpec plotDays,
-      double territorialShiftSensitivity,
-      double inspiredAttacksPerYear,
-      double inspiredMomentumSensitivity) {
-    this(
-        trainingDays,
-        plotDays,
-        territorialShiftSensitivity,
-        inspiredAttacksPerYear,
-        inspiredMomentumSensitivity,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null);
+  /**
+   * The section a scenario gets when it omits {@code processes.externalOperations} (registered by
+   * {@link BuiltInProcesses}): exponential training (mean 60 days) and plot duration (mean 90
+   * days), no inspired attacks, and every optional field at its default (as when omitted from a
+   * file).
+   */
+  public static ExternalOperationsParameters defaults() {
+    return builder().build();
   }
 
-  /** The original fields and intelligence servers; every later field at its default. */
-  public ExternalOperationsParameters(
-      DistributionSpec trainingDays,
-      DistributionSpec plotDays,
-      double territorialShiftSensitivity,
-      double inspiredAttacksPerYear,
-      double inspiredMomentumSensitivity,
-      Map<String, Integer> intelligenceServers) {
-    this(
-        trainingDays,
-        plotDays,
-        territorialShiftSensitivity,
-        inspiredAttacksPerYear,
-        inspiredMomentumSensitivity,
-        intelligenceServers,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null);
+  /**
+   * A builder that starts from {@link #defaults()}: set the fields that differ, then {@link
+   * Builder#build()}, e.g. {@code ExternalOperationsParameters.builder().handlers(40).callGain(1)
+   * .build()}.
+   */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  /** The fields up to the branch's capacity and cells; every later field at its default. */
-  public ExternalOperationsParameters(
-      DistributionSpec trainingDays,
-      DistributionSpec plotDays,
-      Double territorialShiftSensitivity,
-      double inspiredAttacksPerYear,
-      Double inspiredMomentumSensitivity,
-      Map<String, Integer> intelligenceServers,
-      Integer trainingPlaces,
-      DistributionSpec cellSize,
-      Boolean borderClosureStopsOperatives) {
-    this(
-        trainingDays,
-        plotDays,
-        territorialShiftSensitivity,
-        inspiredAttacksPerYear,
-        inspiredMomentumSensitivity,
-        intelligenceServers,
-        trainingPlaces,
-        cellSize,
-        borderClosureStopsOperatives,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null);
+  /**
+   * A builder that starts from these parameters, to change a few fields of a section read from a
+   * file. An {@code inspiredPlotDays} that is {@code plotDays} itself (omitted from the file) is
+   * left unset, so it keeps following {@code plotDays} if that is changed.
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.trainingDays = trainingDays;
+    b.plotDays = plotDays;
+    b.territorialShiftSensitivity = territorialShiftSensitivity;
+    b.inspiredAttacksPerYear = inspiredAttacksPerYear;
+    b.inspiredMomentumSensitivity = inspiredMomentumSensitivity;
+    b.intelligenceServers = intelligenceServers;
+    b.trainingPlaces = trainingPlaces;
+    b.cellSize = cellSize;
+    b.borderClosureStopsOperatives = borderClosureStopsOperatives;
+    b.frustratedWeight = frustratedWeight;
+    b.returneeWeight = returneeWeight;
+    b.callGain = callGain;
+    b.inspiredPlotDays = inspiredPlotDays == plotDays ? null : inspiredPlotDays;
+    b.handlers = handlers;
+    b.guidedPlotsPerHandlerPerYear = guidedPlotsPerHandlerPerYear;
+    b.attackFailure = attackFailure;
+    b.selectionPerYear = selectionPerYear;
+    b.languages = languages;
+    b.exitRoutes = exitRoutes;
+    b.reachDecayPerYear = reachDecayPerYear;
+    b.reachUsedPerPlot = reachUsedPerPlot;
+    b.capacityFollows = capacityFollows;
+    return b;
   }
 
-  /** The fields up to {@code attackFailure}; every later field at its default. */
-  public ExternalOperationsParameters(
-      DistributionSpec trainingDays,
-      DistributionSpec plotDays,
-      Double territorialShiftSensitivity,
-      double inspiredAttacksPerYear,
-      Double inspiredMomentumSensitivity,
-      Map<String, Integer> intelligenceServers,
-      Integer trainingPlaces,
-      DistributionSpec cellSize,
-      Boolean borderClosureStopsOperatives,
-      Double frustratedWeight,
-      Double returneeWeight,
-      Double callGain,
-      DistributionSpec inspiredPlotDays,
-      Integer handlers,
-      Double guidedPlotsPerHandlerPerYear,
-      Double attackFailure) {
-    this(
-        trainingDays,
-        plotDays,
-        territorialShiftSensitivity,
-        inspiredAttacksPerYear,
-        inspiredMomentumSensitivity,
-        intelligenceServers,
-        trainingPlaces,
-        cellSize,
-        borderClosureStopsOperatives,
-        frustratedWeight,
-        returneeWeight,
-        callGain,
-        inspiredPlotDays,
-        handlers,
-        guidedPlotsPerHandlerPerYear,
-        attackFailure,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null);
-  }
+  /**
+   * Builds {@link ExternalOperationsParameters} field by field (see {@link #builder()} and {@link
+   * #toBuilder()}). Each setter is named after its field and documented there; a field never set is
+   * passed to the canonical constructor as omitted, so it gets the same default as in a file.
+   * {@link #build()} does not validate: {@link ExternalOperationsParameters#check} does.
+   */
+  public static final class Builder {
+    private DistributionSpec trainingDays = new DistributionSpec.Exponential(60);
+    private DistributionSpec plotDays = new DistributionSpec.Exponential(90);
+    private Double territorialShiftSensitivity;
+    private double inspiredAttacksPerYear;
+    private Double inspiredMomentumSensitivity;
+    private Map<String, Integer> intelligenceServers;
+    private Integer trainingPlaces;
+    private DistributionSpec cellSize;
+    private Boolean borderClosureStopsOperatives;
+    private Double frustratedWeight;
+    private Double returneeWeight;
+    private Double callGain;
+    private DistributionSpec inspiredPlotDays;
+    private Integer handlers;
+    private Double guidedPlotsPerHandlerPerYear;
+    private Double attackFailure;
+    private Double selectionPerYear;
+    private Map<String, List<String>> languages;
+    private List<ExitRoute> exitRoutes;
+    private Double reachDecayPerYear;
+    private Double reachUsedPerPlot;
+    private CapacityBasis capacityFollows;
 
-  /** The fields up to {@code reachUsedPerPlot}; the branch's capacity fixed. */
-  public ExternalOperationsParameters(
-      DistributionSpec trainingDays,
-      DistributionSpec plotDays,
-      Double territorialShiftSensitivity,
-      double inspiredAttacksPerYear,
-      Double inspiredMomentumSensitivity,
-      Map<String, Integer> intelligenceServers,
-      Integer trainingPlaces,
-      DistributionSpec cellSize,
-      Boolean borderClosureStopsOperatives,
-      Double frustratedWeight,
-      Double returneeWeight,
-      Double callGain,
-      DistributionSpec inspiredPlotDays,
-      Integer handlers,
-      Double guidedPlotsPerHandlerPerYear,
-      Double attackFailure,
-      Double selectionPerYear,
-      Map<String, List<String>> languages,
-      List<ExitRoute> exitRoutes,
-      Double reachDecayPerYear,
-      Double reachUsedPerPlot) {
-    this(
-        trainingDays,
-        plotDays,
-        territorialShiftSensitivity,
-        inspiredAttacksPerYear,
-        inspiredMomentumSensitivity,
-        intelligenceServers,
-        trainingPlaces,
-        cellSize,
-        borderClosureStopsOperatives,
-        frustratedWeight,
-        returneeWeight,
-        callGain,
-        inspiredPlotDays,
-        handlers,
-        guidedPlotsPerHandlerPerYear,
-        attackFailure,
-        selectionPerYear,
-        languages,
-        exitRoutes,
-        reachDecayPerYear,
-        reachUsedPerPlot,
-        null);
+    private Builder() {}
+
+    public Builder trainingDays(DistributionSpec trainingDays) {
+      this.trainingDays = trainingDays;
+      return this;
+    }
+
+    public Builder plotDays(DistributionSpec plotDays) {
+      this.plotDays = plotDays;
+      return this;
+    }
+
+    public Builder territorialShiftSensitivity(double territorialShiftSensitivity) {
+      this.territorialShiftSensitivity = territorialShiftSensitivity;
+      return this;
+    }
+
+    public Builder inspiredAttacksPerYear(double inspiredAttacksPerYear) {
+      this.inspiredAttacksPerYear = inspiredAttacksPerYear;
+      return this;
+    }
+
+    public Builder inspiredMomentumSensitivity(double inspiredMomentumSensitivity) {
+      this.inspiredMomentumSensitivity = inspiredMomentumSensitivity;
+      return this;
+    }
+
+    public Builder intelligenceServers(Map<String, Integer> intelligenceServers) {
+      this.intelligenceServers = intelligenceServers;
+      return this;
+    }
+
+    public Builder trainingPlaces(int trainingPlaces) {
+      this.trainingPlaces = trainingPlaces;
+      return this;
+    }
+
+    public Builder cellSize(DistributionSpec cellSize) {
+      this.cellSize = cellSize;
+      return this;
+    }
+
+    public Builder borderClosureStopsOperatives(boolean borderClosureStopsOperatives) {
+      this.borderClosureStopsOperatives = borderClosureStopsOperatives;
+      return this;
+    }
+
+    public Builder frustratedWeight(double frustratedWeight) {
+      this.frustratedWeight = frustratedWeight;
+      return this;
+    }
+
+    public Builder returneeWeight(double returneeWeight) {
+      this.returneeWeight = returneeWeight;
+      return this;
+    }
+
+    public Builder callGain(double callGain) {
+      this.callGain = callGain;
+      return this;
+    }
+
+    public Builder inspiredPlotDays(DistributionSpec inspiredPlotDays) {
+      this.inspiredPlotDays = inspiredPlotDays;
+      return this;
+    }
+
+    public Builder handlers(int handlers) {
+      this.handlers = handlers;
+      return this;
+    }
+
+    public Builder guidedPlotsPerHandlerPerYear(double guidedPlotsPerHandlerPerYear) {
+      this.guidedPlotsPerHandlerPerYear = guidedPlotsPerHandlerPerYear;
+      return this;
+    }
+
+    public Builder attackFailure(double attackFailure) {
+      this.attackFailure = attackFailure;
+      return this;
+    }
+
+    public Builder selectionPerYear(double selectionPerYear) {
+      this.selectionPerYear = selectionPerYear;
+      return this;
+    }
+
+    public Builder languages(Map<String, List<String>> languages) {
+      this.languages = languages;
+      return this;
+    }
+
+    public Builder exitRoutes(List<ExitRoute> exitRoutes) {
+      this.exitRoutes = exitRoutes;
+      return this;
+    }
+
+    public Builder reachDecayPerYear(double reachDecayPerYear) {
+      this.reachDecayPerYear = reachDecayPerYear;
+      return this;
+    }
+
+    public Builder reachUsedPerPlot(double reachUsedPerPlot) {
+      this.reachUsedPerPlot = reachUsedPerPlot;
+      return this;
+    }
+
+    public Builder capacityFollows(CapacityBasis capacityFollows) {
+      this.capacityFollows = capacityFollows;
+      return this;
+    }
+
+    /** The parameters with the fields set so far and every other field at its default. */
+    public ExternalOperationsParameters build() {
+      return new ExternalOperationsParameters(
+          trainingDays,
+          plotDays,
+          territorialShiftSensitivity,
+          inspiredAttacksPerYear,
+          inspiredMomentumSensitivity,
+          intelligenceServers,
+          trainingPlaces,
+          cellSize,
+          borderClosureStopsOperatives,
+          frustratedWeight,
+          returneeWeight,
+          callGain,
+          inspiredPlotDays,
+          handlers,
+          guidedPlotsPerHandlerPerYear,
+          attackFailure,
+          selectionPerYear,
+          languages,
+          exitRoutes,
+          reachDecayPerYear,
+          reachUsedPerPlot,
+          capacityFollows);
+    }
   }
 
   /**

@@ -17,9 +17,12 @@ public record RecruitmentParameters(
     @Omittable BassParameters bass)
     implements ProcessParameters {
 
-  /** Poisson or compartmental recruitment, without Bass parameters. */
-  public RecruitmentParameters(RecruitmentModel model, CompartmentalParameters compartmental) {
-    this(model, compartmental, null);
+  /**
+   * The section a scenario gets when it omits {@code processes.recruitment} (registered by {@link
+   * BuiltInProcesses}): Poisson departures, without compartmental or Bass parameters.
+   */
+  public static RecruitmentParameters defaults() {
+    return new RecruitmentParameters(RecruitmentModel.POISSON, null, null);
   }
 
   @Override

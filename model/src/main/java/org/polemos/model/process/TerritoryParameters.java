@@ -10,6 +10,10 @@ import org.polemos.model.validation.Limits;
  * be omitted; the defaults give the deterministic model without sieges or underground, so a
  * scenario that omits the whole record behaves as before.
  *
+ * <p>In code, start from {@link #defaults()} and change a few fields with {@link #builder()} (or
+ * {@link #toBuilder()} from parameters read from a file); the canonical constructor takes every
+ * field, {@code null} meaning omitted.
+ *
  * @param lossNoise coefficient of variation of each front's daily losses (a gamma-distributed
  *     multiplier of mean 1 drawn from the combat stream per front and step, one per side); 0
  *     (default) = deterministic
@@ -66,70 +70,115 @@ public record TerritoryParameters(
     foreignDetainedOnCapture = foreignDetainedOnCapture == null ? 0.0 : foreignDetainedOnCapture;
   }
 
-  /** The parameters before issue 13's detention on capture (0). */
-  public TerritoryParameters(
-      Double lossNoise,
-      Double battleSigma,
-      Double siegeAdvantage,
-      Double undergroundShare,
-      Double undergroundLossPerYear,
-      Double undergroundRetakeRatio,
-      Double offensiveTempoSigma,
-      Double offensiveExhaustion) {
-    this(
-        lossNoise,
-        battleSigma,
-        siegeAdvantage,
-        undergroundShare,
-        undergroundLossPerYear,
-        undergroundRetakeRatio,
-        offensiveTempoSigma,
-        offensiveExhaustion,
-        null);
+  /**
+   * The section a scenario gets when it omits {@code processes.territory} (registered by {@link
+   * BuiltInProcesses}): every field at its default, the deterministic model without chance in
+   * battle, siege advantage or underground.
+   */
+  public static TerritoryParameters defaults() {
+    return builder().build();
   }
 
   /**
-   * The parameters without {@code offensiveExhaustion} (1: an offensive's assault ends with its
-   * window).
+   * A builder that starts from {@link #defaults()}: set the fields that differ, then {@link
+   * Builder#build()}, e.g. {@code TerritoryParameters.builder().undergroundShare(0.3).build()}.
    */
-  public TerritoryParameters(
-      Double lossNoise,
-      Double battleSigma,
-      Double siegeAdvantage,
-      Double undergroundShare,
-      Double undergroundLossPerYear,
-      Double undergroundRetakeRatio,
-      Double offensiveTempoSigma) {
-    this(
-        lossNoise,
-        battleSigma,
-        siegeAdvantage,
-        undergroundShare,
-        undergroundLossPerYear,
-        undergroundRetakeRatio,
-        offensiveTempoSigma,
-        null,
-        null);
+  public static Builder builder() {
+    return new Builder();
   }
 
-  /** The parameters of the first stochastic model, without {@code offensiveTempoSigma} (0). */
-  public TerritoryParameters(
-      Double lossNoise,
-      Double battleSigma,
-      Double siegeAdvantage,
-      Double undergroundShare,
-      Double undergroundLossPerYear,
-      Double undergroundRetakeRatio) {
-    this(
-        lossNoise,
-        battleSigma,
-        siegeAdvantage,
-        undergroundShare,
-        undergroundLossPerYear,
-        undergroundRetakeRatio,
-        null,
-        null,
-        null);
+  /** A builder that starts from these parameters, to change a few of their fields. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.lossNoise = lossNoise;
+    b.battleSigma = battleSigma;
+    b.siegeAdvantage = siegeAdvantage;
+    b.undergroundShare = undergroundShare;
+    b.undergroundLossPerYear = undergroundLossPerYear;
+    b.undergroundRetakeRatio = undergroundRetakeRatio;
+    b.offensiveTempoSigma = offensiveTempoSigma;
+    b.offensiveExhaustion = offensiveExhaustion;
+    b.foreignDetainedOnCapture = foreignDetainedOnCapture;
+    return b;
+  }
+
+  /**
+   * Builds {@link TerritoryParameters} field by field (see {@link #builder()} and {@link
+   * #toBuilder()}). Each setter is named after its field and documented there; a field never set is
+   * passed to the canonical constructor as omitted, so it gets the same default as in a file.
+   * {@link #build()} does not validate: {@link TerritoryParameters#check} does.
+   */
+  public static final class Builder {
+    private Double lossNoise;
+    private Double battleSigma;
+    private Double siegeAdvantage;
+    private Double undergroundShare;
+    private Double undergroundLossPerYear;
+    private Double undergroundRetakeRatio;
+    private Double offensiveTempoSigma;
+    private Double offensiveExhaustion;
+    private Double foreignDetainedOnCapture;
+
+    private Builder() {}
+
+    public Builder lossNoise(double lossNoise) {
+      this.lossNoise = lossNoise;
+      return this;
+    }
+
+    public Builder battleSigma(double battleSigma) {
+      this.battleSigma = battleSigma;
+      return this;
+    }
+
+    public Builder siegeAdvantage(double siegeAdvantage) {
+      this.siegeAdvantage = siegeAdvantage;
+      return this;
+    }
+
+    public Builder undergroundShare(double undergroundShare) {
+      this.undergroundShare = undergroundShare;
+      return this;
+    }
+
+    public Builder undergroundLossPerYear(double undergroundLossPerYear) {
+      this.undergroundLossPerYear = undergroundLossPerYear;
+      return this;
+    }
+
+    public Builder undergroundRetakeRatio(double undergroundRetakeRatio) {
+      this.undergroundRetakeRatio = undergroundRetakeRatio;
+      return this;
+    }
+
+    public Builder offensiveTempoSigma(double offensiveTempoSigma) {
+      this.offensiveTempoSigma = offensiveTempoSigma;
+      return this;
+    }
+
+    public Builder offensiveExhaustion(double offensiveExhaustion) {
+      this.offensiveExhaustion = offensiveExhaustion;
+      return this;
+    }
+
+    public Builder foreignDetainedOnCapture(double foreignDetainedOnCapture) {
+      this.foreignDetainedOnCapture = foreignDetainedOnCapture;
+      return this;
+    }
+
+    /** The parameters with the fields set so far and every other field at its default. */
+    public TerritoryParameters build() {
+      return new TerritoryParameters(
+          lossNoise,
+          battleSigma,
+          siegeAdvantage,
+          undergroundShare,
+          undergroundLossPerYear,
+          undergroundRetakeRatio,
+          offensiveTempoSigma,
+          offensiveExhaustion,
+          foreignDetainedOnCapture);
+    }
   }
 
   @Override
@@ -168,10 +217,5 @@ public record TerritoryParameters(
         "offensiveTempoSigma");
     c.fraction(offensiveExhaustion, "offensiveExhaustion");
     c.fraction(foreignDetainedOnCapture, "foreignDetainedOnCapture");
-  }
-
-  /** The deterministic defaults: no chance, no siege advantage, no underground. */
-  public static TerritoryParameters none() {
-    return new TerritoryParameters(null, null, null, null, null, null, null, null, null);
   }
 }

@@ -391,25 +391,12 @@ class ScenarioValidatorTest {
   void theOilPriceSeriesMustRunForwardInTimeWithPricesInBounds() {
     EconomyParameters base = BASE.processes().get(EconomyParameters.class);
     EconomyParameters series =
-        new EconomyParameters(
-            base.taxUsdPerCapitaPerDay(),
-            base.oilPriceUsdPerBbl(),
-            base.oilOutputShare(),
-            base.otherUsdPerDay(),
-            base.payUsdPerFighterPerDay(),
-            base.administrationUsdPerCapitaPerDay(),
-            base.initialTreasuryUsd(),
-            List.of(
-                new EconomyParameters.OilPrice(LocalDate.of(2015, 6, 1), 40),
-                new EconomyParameters.OilPrice(LocalDate.of(2015, 1, 1), -3)),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+        base.toBuilder()
+            .oilPrice(
+                List.of(
+                    new EconomyParameters.OilPrice(LocalDate.of(2015, 6, 1), 40),
+                    new EconomyParameters.OilPrice(LocalDate.of(2015, 1, 1), -3)))
+            .build();
     assertThat(BASE.with("processes.economy", series).validate())
         .containsExactly(
             new Problem(
@@ -417,25 +404,19 @@ class ScenarioValidatorTest {
                 "dates must be strictly increasing, was 2015-01-01 after 2015-06-01"),
             new Problem("processes.economy.oilPrice[1].usdPerBbl", "must be >= 0, was -3"));
     EconomyParameters valid =
-        new EconomyParameters(
-            0,
-            30,
-            0.5,
-            0,
-            0,
-            0,
-            0,
-            List.of(
-                new EconomyParameters.OilPrice(LocalDate.of(2015, 1, 1), 40),
-                new EconomyParameters.OilPrice(LocalDate.of(2015, 6, 1), 20)),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+        EconomyParameters.builder()
+            .taxUsdPerCapitaPerDay(0)
+            .oilPriceUsdPerBbl(30)
+            .oilOutputShare(0.5)
+            .otherUsdPerDay(0)
+            .payUsdPerFighterPerDay(0)
+            .administrationUsdPerCapitaPerDay(0)
+            .initialTreasuryUsd(0)
+            .oilPrice(
+                List.of(
+                    new EconomyParameters.OilPrice(LocalDate.of(2015, 1, 1), 40),
+                    new EconomyParameters.OilPrice(LocalDate.of(2015, 6, 1), 20)))
+            .build();
     assertThat(valid.oilPriceOn(LocalDate.of(2014, 12, 31))).isEqualTo(30);
     assertThat(valid.oilPriceOn(LocalDate.of(2015, 1, 1))).isEqualTo(40);
     assertThat(valid.oilPriceOn(LocalDate.of(2015, 5, 31))).isEqualTo(40);
@@ -447,26 +428,14 @@ class ScenarioValidatorTest {
   void intelligenceServersNameKnownSourcesAndAreAtLeastOne() {
     ExternalOperationsParameters base = BASE.processes().get(ExternalOperationsParameters.class);
     ExternalOperationsParameters servers =
-        new ExternalOperationsParameters(
-            base.trainingDays(),
-            base.plotDays(),
-            base.territorialShiftSensitivity(),
-            base.inspiredAttacksPerYear(),
-            base.inspiredMomentumSensitivity(),
-            Map.of("tunsia", 3));
+        base.toBuilder().intelligenceServers(Map.of("tunsia", 3)).build();
     assertThat(BASE.with("processes.externalOperations", servers).validate())
         .containsExactly(
             new Problem(
                 "processes.externalOperations.intelligenceServers.tunsia",
                 "unknown source \"tunsia\" (did you mean \"tunisia\"?)"));
     ExternalOperationsParameters zero =
-        new ExternalOperationsParameters(
-            base.trainingDays(),
-            base.plotDays(),
-            base.territorialShiftSensitivity(),
-            base.inspiredAttacksPerYear(),
-            base.inspiredMomentumSensitivity(),
-            Map.of("tunisia", 0));
+        base.toBuilder().intelligenceServers(Map.of("tunisia", 0)).build();
     assertThat(BASE.with("processes.externalOperations", zero).validate())
         .containsExactly(
             new Problem(
@@ -476,18 +445,11 @@ class ScenarioValidatorTest {
 
   @Test
   void trainingPlacesAndCellSizeAreBounded() {
-    ExternalOperationsParameters base = BASE.processes().get(ExternalOperationsParameters.class);
     ExternalOperationsParameters bad =
-        new ExternalOperationsParameters(
-            base.trainingDays(),
-            base.plotDays(),
-            null,
-            base.inspiredAttacksPerYear(),
-            base.inspiredMomentumSensitivity(),
-            null,
-            0,
-            new DistributionSpec.Fixed(500),
-            null);
+        ExternalOperationsParameters.builder()
+            .trainingPlaces(0)
+            .cellSize(new DistributionSpec.Fixed(500))
+            .build();
     assertThat(BASE.with("processes.externalOperations", bad).validate())
         .containsExactly(
             new Problem(
@@ -503,23 +465,14 @@ class ScenarioValidatorTest {
   void inspiredAndRemoteGuidedFieldsAreBoundedAndDefaulted() {
     ExternalOperationsParameters base = BASE.processes().get(ExternalOperationsParameters.class);
     ExternalOperationsParameters bad =
-        new ExternalOperationsParameters(
-            base.trainingDays(),
-            base.plotDays(),
-            null,
-            base.inspiredAttacksPerYear(),
-            null,
-            null,
-            null,
-            null,
-            null,
-            -1.0,
-            2000.0,
-            Double.NaN,
-            null,
-            -1,
-            2e6,
-            1.5);
+        ExternalOperationsParameters.builder()
+            .frustratedWeight(-1.0)
+            .returneeWeight(2000.0)
+            .callGain(Double.NaN)
+            .handlers(-1)
+            .guidedPlotsPerHandlerPerYear(2e6)
+            .attackFailure(1.5)
+            .build();
     assertThat(BASE.with("processes.externalOperations", bad).validate())
         .containsExactly(
             new Problem("processes.externalOperations.frustratedWeight", "must be >= 0, was -1"),
@@ -548,29 +501,13 @@ class ScenarioValidatorTest {
       List<ExternalOperationsParameters.ExitRoute> routes,
       double reachDecayPerYear,
       double reachUsedPerPlot) {
-    ExternalOperationsParameters base = BASE.processes().get(ExternalOperationsParameters.class);
-    return new ExternalOperationsParameters(
-        base.trainingDays(),
-        base.plotDays(),
-        null,
-        base.inspiredAttacksPerYear(),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        selectionPerYear,
-        languages,
-        routes,
-        reachDecayPerYear,
-        reachUsedPerPlot);
+    return ExternalOperationsParameters.builder()
+        .selectionPerYear(selectionPerYear)
+        .languages(languages)
+        .exitRoutes(routes)
+        .reachDecayPerYear(reachDecayPerYear)
+        .reachUsedPerPlot(reachUsedPerPlot)
+        .build();
   }
 
   private static ExternalOperationsParameters.ExitRoute route(
@@ -693,7 +630,11 @@ class ScenarioValidatorTest {
     assertThat(defaults.languages()).isEmpty();
     assertThat(defaults.exitRoutes()).isEmpty();
     ExternalOperationsParameters omitted =
-        new ExternalOperationsParameters(ok.trainingDays(), ok.plotDays(), 0.0, 1.0, 0.0);
+        ExternalOperationsParameters.builder()
+            .trainingDays(ok.trainingDays())
+            .plotDays(ok.plotDays())
+            .inspiredAttacksPerYear(1.0)
+            .build();
     assertThat(omitted.selectionPerYear()).isZero();
     assertThat(omitted.reachDecayPerYear()).isZero();
     assertThat(omitted.reachUsedPerPlot()).isZero();
@@ -854,14 +795,16 @@ class ScenarioValidatorTest {
     Scenario scenario =
         BASE.with(
             "processes.recruitment",
-            new RecruitmentParameters(RecruitmentModel.COMPARTMENTAL, null));
+            new RecruitmentParameters(RecruitmentModel.COMPARTMENTAL, null, null));
     assertOnlyExactly(
         scenario, "processes.recruitment.compartmental", "is required when model is compartmental");
     Scenario complete =
         BASE.with(
             "processes.recruitment",
             new RecruitmentParameters(
-                RecruitmentModel.COMPARTMENTAL, new CompartmentalParameters(0.5, 0.2, 0.1, 1e-4)));
+                RecruitmentModel.COMPARTMENTAL,
+                new CompartmentalParameters(0.5, 0.2, 0.1, 1e-4),
+                null));
     assertThat(complete.validate()).isEmpty();
     assertOnlyExactly(
         complete.with("processes.recruitment.compartmental.initialRadicalisedShare", 2),
@@ -872,7 +815,8 @@ class ScenarioValidatorTest {
   @Test
   void theBassModelNeedsItsParametersWithinBounds() {
     Scenario scenario =
-        BASE.with("processes.recruitment", new RecruitmentParameters(RecruitmentModel.BASS, null));
+        BASE.with(
+            "processes.recruitment", new RecruitmentParameters(RecruitmentModel.BASS, null, null));
     assertOnlyExactly(scenario, "processes.recruitment.bass", "is required when model is bass");
     Scenario complete =
         BASE.with(
@@ -1011,18 +955,14 @@ class ScenarioValidatorTest {
         BASE.with("sources.tunisia.fightersAtStart", 500)
             .with(
                 "processes.attrition",
-                new AttritionParameters(
-                    0.05,
-                    0,
-                    2,
-                    0.3,
-                    0.5,
-                    0.2,
-                    0.6,
-                    0.2,
-                    Map.of("tunisia", 0.8),
-                    Map.of("tunisia", 0.6),
-                    0.25))
+                AttritionParameters.builder()
+                    .exitStopBase(0.2)
+                    .exitStopLossSensitivity(0.6)
+                    .exitStoppedKilledShare(0.2)
+                    .returnShareBySource(Map.of("tunisia", 0.8))
+                    .returneeArrestBySource(Map.of("tunisia", 0.6))
+                    .supportDeathRatio(0.25)
+                    .build())
             .with("processes.territory.foreignDetainedOnCapture", 0.1);
     assertThat(grip.validate()).isEmpty();
     assertOnlyExactly(

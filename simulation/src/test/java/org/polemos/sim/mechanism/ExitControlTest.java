@@ -64,7 +64,11 @@ class ExitControlTest {
         base.interventions(),
         base.processes()
             .with(attrition)
-            .with(new TerritoryParameters(null, null, null, 0.3, null, null, null, null, detained)),
+            .with(
+                TerritoryParameters.builder()
+                    .undergroundShare(0.3)
+                    .foreignDetainedOnCapture(detained)
+                    .build()),
         base.notes());
   }
 
@@ -76,18 +80,18 @@ class ExitControlTest {
       double killed,
       Map<String, Double> returnBySource,
       double supportDeathRatio) {
-    return new AttritionParameters(
-        perYear,
-        0,
-        1,
-        returnShare,
-        0.5,
-        stopBase,
-        lossSensitivity,
-        killed,
-        returnBySource,
-        Map.of(),
-        supportDeathRatio);
+    return AttritionParameters.builder()
+        .desertionPerYear(perYear)
+        .desertionMomentumSensitivity(0)
+        .desertionUnpaidMultiplier(1)
+        .foreignReturnShare(returnShare)
+        .returneeArrestProbability(0.5)
+        .exitStopBase(stopBase)
+        .exitStopLossSensitivity(lossSensitivity)
+        .exitStoppedKilledShare(killed)
+        .returnShareBySource(returnBySource)
+        .supportDeathRatio(supportDeathRatio)
+        .build();
   }
 
   static RunContext attritionOnly(Scenario scenario, long seed, Ports.Departures departures) {

@@ -45,23 +45,18 @@ class HomeAttacksTest {
       int handlers,
       double guidedPerHandlerPerYear,
       double failure) {
-    return new ExternalOperationsParameters(
-        new DistributionSpec.Fixed(10),
-        new DistributionSpec.Fixed(30),
-        0.0,
-        inspiredPerYear,
-        0.0,
-        Map.of(),
-        null,
-        null,
-        null,
-        frustratedWeight,
-        returneeWeight,
-        callGain,
-        new DistributionSpec.Fixed(1),
-        handlers,
-        guidedPerHandlerPerYear,
-        failure);
+    return ExternalOperationsParameters.builder()
+        .trainingDays(new DistributionSpec.Fixed(10))
+        .plotDays(new DistributionSpec.Fixed(30))
+        .inspiredAttacksPerYear(inspiredPerYear)
+        .frustratedWeight(frustratedWeight)
+        .returneeWeight(returneeWeight)
+        .callGain(callGain)
+        .inspiredPlotDays(new DistributionSpec.Fixed(1))
+        .handlers(handlers)
+        .guidedPlotsPerHandlerPerYear(guidedPerHandlerPerYear)
+        .attackFailure(failure)
+        .build();
   }
 
   /** One source of 1000 at risk; region "r" held by the organisation, "k" by a state. */

@@ -422,7 +422,16 @@ class MechanismTest {
 
   @Test
   void treasuryFollowsTheHandComputation() {
-    EconomyParameters p = new EconomyParameters(2, 50, 0.5, 100, 10, 1, 500);
+    EconomyParameters p =
+        EconomyParameters.builder()
+            .taxUsdPerCapitaPerDay(2)
+            .oilPriceUsdPerBbl(50)
+            .oilOutputShare(0.5)
+            .otherUsdPerDay(100)
+            .payUsdPerFighterPerDay(10)
+            .administrationUsdPerCapitaPerDay(1)
+            .initialTreasuryUsd(500)
+            .build();
     Scenario s =
         TestScenarios.scenario(
             TestScenarios.START.plusDays(9),
@@ -473,7 +482,8 @@ class MechanismTest {
         b.with(
             new RecruitmentParameters(
                 RecruitmentModel.COMPARTMENTAL,
-                new CompartmentalParameters(beta, gamma, delta, 0.01)));
+                new CompartmentalParameters(beta, gamma, delta, 0.01),
+                null));
     Scenario s =
         TestScenarios.scenario(
             TestScenarios.START.plusDays((long) (years * 365)),

@@ -66,7 +66,7 @@ class OffensiveExhaustionTest {
     Processes p =
         TestScenarios.processes()
             .with(new CombatParameters(0.02, 0.5, 50, 0, 1, 1))
-            .with(new TerritoryParameters(0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, exhaustion));
+            .with(TerritoryParameters.builder().offensiveExhaustion(exhaustion).build());
     return TestScenarios.scenario(
         START.plusDays(119),
         OutputStep.MONTHLY,

@@ -30,16 +30,14 @@ class OperationsBranchTest {
 
   private static ExternalOperationsParameters params(
       int places, DistributionSpec cell, boolean closureStops) {
-    return new ExternalOperationsParameters(
-        new DistributionSpec.Fixed(10),
-        new DistributionSpec.Fixed(30),
-        0.0,
-        0,
-        0.0,
-        Map.of(),
-        places,
-        cell,
-        closureStops);
+    return ExternalOperationsParameters.builder()
+        .trainingDays(new DistributionSpec.Fixed(10))
+        .plotDays(new DistributionSpec.Fixed(30))
+        .inspiredAttacksPerYear(0)
+        .trainingPlaces(places)
+        .cellSize(cell)
+        .borderClosureStopsOperatives(closureStops)
+        .build();
   }
 
   /**

@@ -35,31 +35,18 @@ class OperationsCapacityTest {
   private static final int DAYS = 100;
 
   private static ExternalOperationsParameters params(CapacityBasis basis) {
-    return new ExternalOperationsParameters(
+    return ExternalOperationsParameters.builder()
         // training ends 0.3 days before a midday selection (4.7 days): each day's selection sees
         // the places freed since the last
-        new DistributionSpec.Fixed(4.7),
-        new DistributionSpec.Fixed(30),
-        null,
-        0,
-        null,
-        Map.of(),
-        PLACES,
-        new DistributionSpec.Fixed(1),
-        null,
-        null,
-        null,
-        null,
-        new DistributionSpec.Fixed(1),
-        null,
-        null,
-        null,
-        10.0, // ~550 wanted a day from 20,000 serving: demand far above the places
-        Map.of(),
-        List.of(),
-        null,
-        null,
-        basis);
+        .trainingDays(new DistributionSpec.Fixed(4.7))
+        .plotDays(new DistributionSpec.Fixed(30))
+        .inspiredAttacksPerYear(0)
+        .trainingPlaces(PLACES)
+        .inspiredPlotDays(new DistributionSpec.Fixed(1))
+        // ~550 wanted a day from 20,000 serving: demand far above the places
+        .selectionPerYear(10.0)
+        .capacityFollows(basis)
+        .build();
   }
 
   private static Scenario scenario(ExternalOperationsParameters ops) {

@@ -55,28 +55,19 @@ class OperativeSelectionTest {
       double returneeWeight,
       double reachDecayPerYear,
       double reachUsedPerPlot) {
-    return new ExternalOperationsParameters(
-        new DistributionSpec.Fixed(5),
-        new DistributionSpec.Fixed(30),
-        null,
-        inspiredPerYear,
-        null,
-        Map.of(),
-        places,
-        new DistributionSpec.Fixed(1),
-        null,
-        null,
-        returneeWeight,
-        null,
-        new DistributionSpec.Fixed(1),
-        null,
-        null,
-        null,
-        selectionPerYear,
-        Map.of("tn", List.of("french")),
-        routes,
-        reachDecayPerYear,
-        reachUsedPerPlot);
+    return ExternalOperationsParameters.builder()
+        .trainingDays(new DistributionSpec.Fixed(5))
+        .plotDays(new DistributionSpec.Fixed(30))
+        .inspiredAttacksPerYear(inspiredPerYear)
+        .trainingPlaces(places)
+        .returneeWeight(returneeWeight)
+        .inspiredPlotDays(new DistributionSpec.Fixed(1))
+        .selectionPerYear(selectionPerYear)
+        .languages(Map.of("tn", List.of("french")))
+        .exitRoutes(routes)
+        .reachDecayPerYear(reachDecayPerYear)
+        .reachUsedPerPlot(reachUsedPerPlot)
+        .build();
   }
 
   /**

@@ -205,7 +205,15 @@ class TravelInstrumentsTest {
             m.corridors(),
             ivs,
             // desertion at 1 a year so that there are returnees to prosecute
-            m.processes().with(new AttritionParameters(1.0, 1, 2, 0.5, 0.5)),
+            m.processes()
+                .with(
+                    AttritionParameters.builder()
+                        .desertionPerYear(1.0)
+                        .desertionMomentumSensitivity(1)
+                        .desertionUnpaidMultiplier(2)
+                        .foreignReturnShare(0.5)
+                        .returneeArrestProbability(0.5)
+                        .build()),
             null);
     assertThat(ScenarioValidator.validate(s)).isEmpty();
     Engine engine = Guice.createInjector(new SimulationModule()).getInstance(Engine.class);

@@ -44,25 +44,27 @@ class EconomyTest {
 
   /** Every income and every cost on, at levels that make both matter on the random maps. */
   static final EconomyParameters ALL_ON =
-      new EconomyParameters(
-          0.5,
-          30,
-          0.5,
-          20_000,
-          3,
-          0.2,
-          1_000_000,
-          List.of(
-              new EconomyParameters.OilPrice(TestScenarios.START.plusDays(100), 60),
-              new EconomyParameters.OilPrice(TestScenarios.START.plusDays(200), 10)),
-          0.3,
-          0.2,
-          0.3,
-          500.0,
-          1.0,
-          0.5,
-          20.0,
-          30.0);
+      EconomyParameters.builder()
+          .taxUsdPerCapitaPerDay(0.5)
+          .oilPriceUsdPerBbl(30)
+          .oilOutputShare(0.5)
+          .otherUsdPerDay(20_000)
+          .payUsdPerFighterPerDay(3)
+          .administrationUsdPerCapitaPerDay(0.2)
+          .initialTreasuryUsd(1_000_000)
+          .oilPrice(
+              List.of(
+                  new EconomyParameters.OilPrice(TestScenarios.START.plusDays(100), 60),
+                  new EconomyParameters.OilPrice(TestScenarios.START.plusDays(200), 10)))
+          .oilDecayPerYear(0.3)
+          .displacementPerYear(0.2)
+          .displacementOnCapture(0.3)
+          .warUsdPerFighterLost(500.0)
+          .familyUsdPerDeadPerDay(1.0)
+          .cashLossOnFall(0.5)
+          .lootUsdPerCapita(20.0)
+          .operationsUsdPerOperativePerDay(30.0)
+          .build();
 
   static Scenario randomMapWithMoney(long seed) {
     Scenario s = TerritoryTest.randomMap(seed);
@@ -188,23 +190,17 @@ class EconomyTest {
   @Test
   void oilPriceSeriesDisplacementAndOtherIncomeFollowTheHandComputation() {
     EconomyParameters p =
-        new EconomyParameters(
-            2,
-            50,
-            0.5,
-            100,
-            0,
-            0,
-            0,
-            List.of(new EconomyParameters.OilPrice(TestScenarios.START.plusDays(2), 80)),
-            0.0,
-            365 * Math.log(2), // the tax base halves each day held
-            0.0,
-            0.0,
-            0.0,
-            0.0,
-            0.0,
-            0.0);
+        EconomyParameters.builder()
+            .taxUsdPerCapitaPerDay(2)
+            .oilPriceUsdPerBbl(50)
+            .oilOutputShare(0.5)
+            .otherUsdPerDay(100)
+            .payUsdPerFighterPerDay(0)
+            .administrationUsdPerCapitaPerDay(0)
+            .initialTreasuryUsd(0)
+            .oilPrice(List.of(new EconomyParameters.OilPrice(TestScenarios.START.plusDays(2), 80)))
+            .displacementPerYear(365 * Math.log(2)) // the tax base halves each day held
+            .build();
     RunContext ctx =
         RunContext.forTest(oneRegion(p, List.of()), 0, RandomStreams.of(1), RunListener.NONE);
     Economy economy = new Economy();
@@ -226,8 +222,19 @@ class EconomyTest {
   @Test
   void lootCashLossCashStrikesAndWarSpendingFollowTheHandComputation() {
     EconomyParameters p =
-        new EconomyParameters(
-            0, 0, 0, 0, 0, 0, 1_000_000, List.of(), 0.0, 0.0, 0.0, 100.0, 1.0, 0.5, 7.0, 0.0);
+        EconomyParameters.builder()
+            .taxUsdPerCapitaPerDay(0)
+            .oilPriceUsdPerBbl(0)
+            .oilOutputShare(0)
+            .otherUsdPerDay(0)
+            .payUsdPerFighterPerDay(0)
+            .administrationUsdPerCapitaPerDay(0)
+            .initialTreasuryUsd(1_000_000)
+            .warUsdPerFighterLost(100.0)
+            .familyUsdPerDeadPerDay(1.0)
+            .cashLossOnFall(0.5)
+            .lootUsdPerCapita(7.0)
+            .build();
     Intervention strikes =
         new Intervention(
             "cash",
@@ -269,11 +276,27 @@ class EconomyTest {
 
   @Test
   void anUnfundedPayrollRaisesDesertionAndCutsLocalRecruitment() {
-    EconomyParameters broke = new EconomyParameters(0, 0, 0, 0, 10, 0, 0);
+    EconomyParameters broke =
+        EconomyParameters.builder()
+            .taxUsdPerCapitaPerDay(0)
+            .oilPriceUsdPerBbl(0)
+            .oilOutputShare(0)
+            .otherUsdPerDay(0)
+            .payUsdPerFighterPerDay(10)
+            .administrationUsdPerCapitaPerDay(0)
+            .initialTreasuryUsd(0)
+            .build();
     Processes processes =
         TestScenarios.processes()
             .with(broke)
-            .with(new AttritionParameters(0.365, 0, 3, 0, 0))
+            .with(
+                AttritionParameters.builder()
+                    .desertionPerYear(0.365)
+                    .desertionMomentumSensitivity(0)
+                    .desertionUnpaidMultiplier(3)
+                    .foreignReturnShare(0)
+                    .returneeArrestProbability(0)
+                    .build())
             .with(new LocalRecruitmentParameters(0.365, 0.8));
     Scenario s =
         TestScenarios.scenario(

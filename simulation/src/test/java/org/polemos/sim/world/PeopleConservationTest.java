@@ -172,30 +172,23 @@ class PeopleConservationTest {
               (long) rng.nextInt(3_000)));
     }
     AttritionParameters attrition =
-        new AttritionParameters(
-            0.5 * rng.nextDouble(),
-            rng.nextDouble(),
-            1 + 2 * rng.nextDouble(),
-            rng.nextDouble(),
-            rng.nextDouble(),
-            0.3 * rng.nextDouble(),
-            rng.nextDouble(),
-            rng.nextDouble(),
-            Map.of(ids.get(0), rng.nextDouble()),
-            Map.of(ids.get(ids.size() - 1), rng.nextDouble()),
-            3 * rng.nextDouble());
+        // set in the order of the fields, so each field gets the same draw as before
+        AttritionParameters.builder()
+            .desertionPerYear(0.5 * rng.nextDouble())
+            .desertionMomentumSensitivity(rng.nextDouble())
+            .desertionUnpaidMultiplier(1 + 2 * rng.nextDouble())
+            .foreignReturnShare(rng.nextDouble())
+            .returneeArrestProbability(rng.nextDouble())
+            .exitStopBase(0.3 * rng.nextDouble())
+            .exitStopLossSensitivity(rng.nextDouble())
+            .exitStoppedKilledShare(rng.nextDouble())
+            .returnShareBySource(Map.of(ids.get(0), rng.nextDouble()))
+            .returneeArrestBySource(Map.of(ids.get(ids.size() - 1), rng.nextDouble()))
+            .supportDeathRatio(3 * rng.nextDouble())
+            .build();
     TerritoryParameters t = map.processes().get(TerritoryParameters.class);
     TerritoryParameters territory =
-        new TerritoryParameters(
-            t.lossNoise(),
-            t.battleSigma(),
-            t.siegeAdvantage(),
-            t.undergroundShare(),
-            t.undergroundLossPerYear(),
-            t.undergroundRetakeRatio(),
-            t.offensiveTempoSigma(),
-            t.offensiveExhaustion(),
-            0.8 * rng.nextDouble());
+        t.toBuilder().foreignDetainedOnCapture(0.8 * rng.nextDouble()).build();
     return new Scenario(
         map.id(),
         map.name(),

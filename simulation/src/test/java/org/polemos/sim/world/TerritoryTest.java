@@ -48,7 +48,14 @@ import org.polemos.sim.sampling.Draw;
 class TerritoryTest {
 
   private static final TerritoryParameters STOCHASTIC =
-      new TerritoryParameters(0.5, 0.5, 2.0, 0.3, 0.5, 1.0);
+      TerritoryParameters.builder()
+          .lossNoise(0.5)
+          .battleSigma(0.5)
+          .siegeAdvantage(2.0)
+          .undergroundShare(0.3)
+          .undergroundLossPerYear(0.5)
+          .undergroundRetakeRatio(1.0)
+          .build();
 
   /**
    * A random map: 3-6 regions with 0-3 localities each, three ground factions, offensives by all.
@@ -462,7 +469,7 @@ class TerritoryTest {
     Processes p =
         TestScenarios.processes()
             .with(new CombatParameters(0.02, 0.2, 50, 0, 1, 1))
-            .with(new TerritoryParameters(0.0, 0.0, siegeAdvantage, 0.0, 0.0, 0.0));
+            .with(TerritoryParameters.builder().siegeAdvantage(siegeAdvantage).build());
     Scenario s =
         TestScenarios.scenario(
             TestScenarios.START.plusDays(399),
@@ -535,7 +542,12 @@ class TerritoryTest {
             TestScenarios.region("a", 1000, 100, 0, "is", Map.of("is", 1000), "b"),
             TestScenarios.region("b", 1000, 100, 0, "state", Map.of("state", 5000), "a"));
     Processes p =
-        TestScenarios.processes().with(new TerritoryParameters(0.0, 0.0, 1.0, 0.3, 0.0, 1.0));
+        TestScenarios.processes()
+            .with(
+                TerritoryParameters.builder()
+                    .undergroundShare(0.3)
+                    .undergroundRetakeRatio(1.0)
+                    .build());
     Scenario s =
         TestScenarios.scenario(
             TestScenarios.START.plusDays(99),
