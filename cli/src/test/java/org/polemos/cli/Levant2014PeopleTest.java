@@ -46,7 +46,13 @@ import org.polemos.sim.random.RandomStreams;
  * fixed seed, so the test is deterministic for given code. Each check also asserts that the mean is
  * at least 3 standard errors inside its band, so that over seeds (a change of seed moves the mean
  * by about one standard error) a check would fail with probability below 0.14% (one-sided normal
- * tail at 3 sigma); with 11 checks, below 1.5% for the whole test.
+ * tail at 3 sigma); with 16 checks, below 2.2% for the whole test.
+ *
+ * <p>Deaths (issue 13, item 8): the organisation's fighters killed by the end of 2015 and the share
+ * of the foreign fighters of France, Germany, the United Kingdom and Tunisia killed by then, each
+ * in a band around what officials reported in 2014-2015 (the bands and their reasons at {@link
+ * #theOrganisationLostBetween20000And30000FightersBy2016} and {@link
+ * #theShareOfForeignFightersKilledBy2016IsNearWhatMemberStatesReported}).
  */
 class Levant2014PeopleTest {
   static final int REPLICATIONS = 200;
@@ -59,8 +65,15 @@ class Levant2014PeopleTest {
 
   static Scenario scenario;
 
-  /** Cumulative arrivals of the recruits (men) by replication, key and sample date. */
+  /**
+   * By replication, key and sample date: cumulative arrivals of the recruits (men) by source key,
+   * the foreign stock at the start ({@code at-start:<source>}), foreign deaths ({@code
+   * dead:<source>}, the recruits: fighters, support staff, those killed trying to leave) and the
+   * organisation's deaths ({@code org-deaths}).
+   */
   static List<Map<String, Map<LocalDate, Double>>> arrivals;
+
+  static final LocalDate END_2015 = LocalDate.parse("2016-01-01");
 
   static final StringBuilder REPORT = new StringBuilder();
 
@@ -90,6 +103,17 @@ class Levant2014PeopleTest {
                           if (metric.equals(BuiltInProbes.FOREIGN_FIGHTERS_AT_START)) {
                             byKey
                                 .computeIfAbsent("at-start:" + key, k -> new ConcurrentHashMap<>())
+                                .put(date, value);
+                          }
+                          if (metric.equals(BuiltInProbes.FOREIGN_DEATHS_CUMULATIVE)) {
+                            byKey
+                                .computeIfAbsent("dead:" + key, k -> new ConcurrentHashMap<>())
+                                .put(date, value);
+                          }
+                          if (metric.equals(Metric.DEATHS_CUMULATIVE)
+                              && key.equals(Levant2014Outcomes.ORG)) {
+                            byKey
+                                .computeIfAbsent("org-deaths", k -> new ConcurrentHashMap<>())
                                 .put(date, value);
                           }
                           if (metric.equals(Metric.FOREIGN_ARRIVALS_MEN_CUMULATIVE)) {
@@ -140,7 +164,9 @@ class Levant2014PeopleTest {
     REPORT.append(
         String.format(
             Locale.ROOT,
-            "%-46s mean %8.1f  se %6.1f  p05 %8.1f  p95 %8.1f  band [%.0f, %.0f]%n",
+            high <= 1
+                ? "%-46s mean %8.4f  se %6.4f  p05 %8.4f  p95 %8.4f  band [%.2f, %.2f]%n"
+                : "%-46s mean %8.1f  se %6.1f  p05 %8.1f  p95 %8.1f  band [%.0f, %.0f]%n",
             what,
             mean,
             se,
@@ -223,5 +249,64 @@ class Levant2014PeopleTest {
   void inflowInApril2016IsAbout200AMonth() {
     inBand(
         "inflow Apr 2016 (per month)", between(Metric.ALL, "2016-04-01", "2016-05-01"), 100, 300);
+  }
+
+  /**
+   * The organisation's fighters killed by the sample of 1 January 2016 ({@code deaths_cumulative},
+   * combat, air strikes and the underground's losses): between 20,000 and 30,000. Officials claimed
+   * about 20,000-25,000 killed by then; those claims counted deaths from the coalition's strikes,
+   * so deaths in ground combat against the Iraqi, Kurdish, Syrian and rebel forces that no claim
+   * counted may put the model somewhat above them, hence 30,000 at the top; 20,000 at the bottom
+   * because the claims were not lower. Before issue 13 item 8 the model gave 42,000.
+   */
+  @Test
+  void theOrganisationLostBetween20000And30000FightersBy2016() {
+    inBand(
+        "organisation's fighters killed to Dec 2015",
+        arrivals.stream().mapToDouble(r -> r.get("org-deaths").get(END_2015)).toArray(),
+        20000,
+        30000);
+  }
+
+  /**
+   * Of the recruits (men) of a source who arrived by the end of 2015 or were there at the start,
+   * the share dead by the sample of 1 January 2016 (all causes), per replication. What was reported
+   * in 2015 (docs/scenarios/levant-2014.md, "The share of foreign fighters killed"): France ~12%,
+   * Germany ~12-14%, the United Kingdom ~9%, Tunisia 21-27%. Two corrections make those figures
+   * lower than the model's quantity: they are lower bounds (deaths known to the services), and
+   * their denominators count everyone who left, women and minors too (13-26% of them by the
+   * scenario's {@code families} shares), while the model's counts the men: per man the reported
+   * shares are France ~16%, Germany ~16-19%, the United Kingdom ~11%, Tunisia ~25-31%. Bands: the
+   * European sources between 10% (the lowest report) and 25% (the highest per man, with a quarter
+   * more for deaths the services did not know of); Tunisia between 15% and 35%, the reports' 21-27%
+   * widened by the same factors (x 0.7 below, x 1.3 above). The model has no rule by nationality,
+   * so its shares are close for all sources (a foreign fighter dies where he is placed): it cannot
+   * give Europe ~12% and Tunisia ~24% at once, and lies between (Europe near the top of its band,
+   * Tunisia below its reports: the miss is reported in docs/scenarios/levant-2014.md, not hidden by
+   * the band). Before issue 13 item 8 France gave 34% and this check failed.
+   */
+  @Test
+  void theShareOfForeignFightersKilledBy2016IsNearWhatMemberStatesReported() {
+    Map<String, double[]> bands =
+        Map.of(
+            "france", new double[] {0.10, 0.25},
+            "germany", new double[] {0.10, 0.25},
+            "united-kingdom", new double[] {0.10, 0.25},
+            "tunisia", new double[] {0.15, 0.35});
+    for (String source : List.of("france", "germany", "united-kingdom", "tunisia")) {
+      double[] share =
+          arrivals.stream()
+              .mapToDouble(
+                  r ->
+                      r.get("dead:" + source).get(END_2015)
+                          / (r.get(source).get(END_2015)
+                              + r.get("at-start:" + source).get(END_2015)))
+              .toArray();
+      inBand(
+          "foreign killed share to Dec 2015, " + source,
+          share,
+          bands.get(source)[0],
+          bands.get(source)[1]);
+    }
   }
 }
