@@ -56,7 +56,9 @@ import org.polemos.sim.world.World;
  * it on the days (most) when nobody dies. An attempt to go home that gets through has probability
  * {@code r x (1 - stop)} for everyone of a source, wherever they live (Binomial(Binomial(n, r), 1 -
  * stop) is Binomial(n, r (1 - stop))), so a source's returns are one binomial over all its women
- * and minors, split the same way among places and groups.
+ * and minors, split the same way among places and groups. Arrivals settle by a multinomial draw
+ * over the places held: a pick of a place each when a source and group bring few, else a binomial
+ * per place in turn (the same law).
  *
  * <p><b>Capture.</b> When a place is taken from the organisation ({@link
  * Territory.ControlListener}), Binomial(n, {@code detainedOnCapture}) of the n women (and of the
@@ -73,6 +75,9 @@ public final class Families
   public static final String NAME = "families";
 
   private static final int GROUPS = 2;
+
+  /** Arrivals of a source and group up to this many settle by picks of a place each. */
+  static final long FEW_SETTLE = 8;
 
   public static final MechanismFactory FACTORY =
       MechanismFactory.of(NAME, FamiliesParameters.class, Families::create);
@@ -107,6 +112,8 @@ public final class Families
   private long[] detained;
   private long[] returned;
   private double[] weights;
+  private double weightTotal;
+  private int heldCount;
 
   @Override
   public String name() {
@@ -170,11 +177,16 @@ public final class Families
   }
 
   private void arrivals() {
+    boolean weighed = false;
     for (int s = 0; s < sources; s++) {
       long men = people.arrived(s);
       long dm = men - menSeen[s];
       menSeen[s] = men;
       if (dm > 0) {
+        if (!weighed) { // control does not change during the arrivals: the weights of the day
+          weigh();
+          weighed = true;
+        }
         for (int g = 0; g < GROUPS; g++) {
           settle(s, g, draw.poisson(dm * perMan[s * GROUPS + g]));
         }
@@ -182,13 +194,11 @@ public final class Families
     }
   }
 
-  /** {@code n} women or minors of source {@code s} arrive and settle in the places held. */
-  private void settle(int s, int g, long n) {
-    if (n <= 0) {
-      return;
-    }
-    int sg = s * GROUPS + g;
-    arrived[sg] += n;
+  /**
+   * Where arrivals settle today: {@code weights[q]} the population of each place held (1 each when
+   * none has any), {@code weightTotal} their sum, {@code heldCount} the places held.
+   */
+  private void weigh() {
     double total = 0;
     int held = 0;
     for (int q = 0; q < places; q++) {
@@ -197,17 +207,41 @@ public final class Families
       total += weights[q];
       held += h ? 1 : 0;
     }
-    if (held == 0) {
-      detained[sg] += n;
-      return;
-    }
-    if (!(total > 0)) {
+    if (held > 0 && !(total > 0)) {
       for (int q = 0; q < places; q++) {
         weights[q] = world.controller(q) == org ? 1 : 0;
       }
       total = held;
     }
+    weightTotal = total;
+    heldCount = held;
+  }
+
+  /**
+   * {@code n} women or minors of source {@code s} arrive and settle in the places held (weighed by
+   * {@link #weigh} today): a multinomial draw, as {@link #FEW_SETTLE} or fewer picks of a place
+   * each (one uniform each), else as a binomial per place in turn.
+   */
+  private void settle(int s, int g, long n) {
+    if (n <= 0) {
+      return;
+    }
+    int sg = s * GROUPS + g;
+    arrived[sg] += n;
+    if (heldCount == 0) {
+      detained[sg] += n;
+      return;
+    }
     inTerritory[sg] += n;
+    if (n <= FEW_SETTLE) {
+      for (long j = 0; j < n; j++) {
+        int q = draw.pick(weights, places);
+        living[(q * sources + s) * GROUPS + g]++;
+        placeLiving[q]++;
+      }
+      return;
+    }
+    double total = weightTotal;
     long left = n;
     for (int q = 0; q < places && left > 0; q++) {
       if (!(weights[q] > 0)) {
