@@ -126,6 +126,11 @@ public final class Combat implements Mechanism, Action {
   private int[] airFaction;
   private int[][] airTargets;
   private int[][] adjacent;
+  // engagedAgainst(target, attacker) in the capture phase, kept until a place is captured:
+  // against[target * factions + attacker] is valid when againstAt[...] == captures
+  private double[] against;
+  private int[] againstAt;
+  private int captures;
 
   public static final MechanismFactory FACTORY =
       MechanismFactory.of(NAME, CombatParameters.class, Combat::create);
@@ -188,6 +193,8 @@ public final class Combat implements Mechanism, Action {
     struckBy = new int[regions];
     strikes = new double[regions];
     List<Faction> factions = ctx.scenario().factions();
+    against = new double[regions * factions.size()];
+    againstAt = new int[regions * factions.size()];
     effectiveness = new double[factions.size()];
     morale = new double[factions.size()];
     offensiveMorale = new double[factions.size()];
@@ -355,6 +362,7 @@ public final class Combat implements Mechanism, Action {
         world.kill(r, world.controller(r), strikes[r] * effect, draw); // strikes hit everyone there
       }
     }
+    captures++; // a new capture phase: nothing kept from the last step
     for (int e = 0; e < edgeA.length; e++) {
       if (!active[e]) {
         continue;
@@ -523,7 +531,7 @@ public final class Combat implements Mechanism, Action {
     int defender = world.controller(target);
     int attacker = world.controller(from);
     double defenders = world.fighters(target, defender);
-    double attackers = engagedAgainst(target, attacker);
+    double attackers = engagedAgainstKept(target, attacker);
     if (!(attackers > 0) || attackers < p.minimumGarrison()) {
       return false;
     }
@@ -540,6 +548,7 @@ public final class Combat implements Mechanism, Action {
       return false; // holds, or a stronger attacker of the same place takes it on its own front
     }
     if (draw.bernoulli(breaks)) {
+      captures++; // fighters and control change below: what was kept is stale
       ctx.event(
           "control-changed",
           index.placeId(target),
@@ -575,7 +584,7 @@ public final class Combat implements Mechanism, Action {
           && other != defender
           && world.holdsGround(other)
           && world.enemies(other, defender)
-          && engagedAgainst(target, other) > attackers) {
+          && engagedAgainstKept(target, other) > attackers) {
         return true;
       }
     }
@@ -595,6 +604,20 @@ public final class Combat implements Mechanism, Action {
       }
     }
     return total;
+  }
+
+  /**
+   * {@link #engagedAgainst} in the capture phase, computed once per (target, attacker) until a
+   * place is captured: nothing it reads (control, fighters, commitments, fronts) changes between
+   * captures, so the value is the same to the last bit.
+   */
+  private double engagedAgainstKept(int target, int attacker) {
+    int i = target * morale.length + attacker;
+    if (againstAt[i] != captures) {
+      against[i] = engagedAgainst(target, attacker);
+      againstAt[i] = captures;
+    }
+    return against[i];
   }
 
   /**

@@ -47,6 +47,19 @@ import org.polemos.sim.world.World;
  *       are returned. With no way out nobody tries.
  * </ol>
  *
+ * <p><b>How deaths and returns are drawn.</b> Each woman or minor dies or returns independently of
+ * the others, as above; the draws use that the hazard is shared. Everyone living in a place has the
+ * same death hazard h, so the place's deaths are one Binomial(living there, h), and who they are
+ * (how many of each source and group) is a multivariate hypergeometric split of them among the
+ * place's cells ({@link Draw#hypergeometric}): the same joint law as an independent Binomial(n, h)
+ * per source and group, with one draw per place instead of one per (source, group), and none beyond
+ * it on the days (most) when nobody dies. An attempt to go home that gets through has probability
+ * {@code r x (1 - stop)} for everyone of a source, wherever they live (Binomial(Binomial(n, r), 1 -
+ * stop) is Binomial(n, r (1 - stop))), so a source's returns are one binomial over all its women
+ * and minors, split the same way among places and groups. Arrivals settle by a multinomial draw
+ * over the places held: a pick of a place each when a source and group bring few, else a binomial
+ * per place in turn (the same law).
+ *
  * <p><b>Capture.</b> When a place is taken from the organisation ({@link
  * Territory.ControlListener}), Binomial(n, {@code detainedOnCapture}) of the n women (and of the
  * minors) of each source living there are detained by the taker; the others move with the retreat,
@@ -62,6 +75,9 @@ public final class Families
   public static final String NAME = "families";
 
   private static final int GROUPS = 2;
+
+  /** Arrivals of a source and group up to this many settle by picks of a place each. */
+  static final long FEW_SETTLE = 8;
 
   public static final MechanismFactory FACTORY =
       MechanismFactory.of(NAME, FamiliesParameters.class, Families::create);
@@ -85,12 +101,19 @@ public final class Families
   private double deathsSeen;
   // living[(place * sources + source) * GROUPS + group]
   private long[] living;
+  // placeLiving[place]: the sum of living over the place's sources and groups
+  private long[] placeLiving;
+  // scratch for the multivariate hypergeometric split of deaths and returns among cells
+  private long[] cells;
+  private long[] taken;
   private long[] arrived;
   private long[] inTerritory;
   private long[] dead;
   private long[] detained;
   private long[] returned;
   private double[] weights;
+  private double weightTotal;
+  private int heldCount;
 
   @Override
   public String name() {
@@ -126,6 +149,9 @@ public final class Families
     perMan = new double[sources * GROUPS];
     menSeen = new long[sources];
     living = new long[places * sources * GROUPS];
+    placeLiving = new long[places];
+    cells = new long[Math.max(sources, places) * GROUPS];
+    taken = new long[cells.length];
     weights = new double[places];
     boolean any = false;
     for (int s = 0; s < sources; s++) {
@@ -151,11 +177,16 @@ public final class Families
   }
 
   private void arrivals() {
+    boolean weighed = false;
     for (int s = 0; s < sources; s++) {
       long men = people.arrived(s);
       long dm = men - menSeen[s];
       menSeen[s] = men;
       if (dm > 0) {
+        if (!weighed) { // control does not change during the arrivals: the weights of the day
+          weigh();
+          weighed = true;
+        }
         for (int g = 0; g < GROUPS; g++) {
           settle(s, g, draw.poisson(dm * perMan[s * GROUPS + g]));
         }
@@ -163,13 +194,11 @@ public final class Families
     }
   }
 
-  /** {@code n} women or minors of source {@code s} arrive and settle in the places held. */
-  private void settle(int s, int g, long n) {
-    if (n <= 0) {
-      return;
-    }
-    int sg = s * GROUPS + g;
-    arrived[sg] += n;
+  /**
+   * Where arrivals settle today: {@code weights[q]} the population of each place held (1 each when
+   * none has any), {@code weightTotal} their sum, {@code heldCount} the places held.
+   */
+  private void weigh() {
     double total = 0;
     int held = 0;
     for (int q = 0; q < places; q++) {
@@ -178,17 +207,41 @@ public final class Families
       total += weights[q];
       held += h ? 1 : 0;
     }
-    if (held == 0) {
-      detained[sg] += n;
-      return;
-    }
-    if (!(total > 0)) {
+    if (held > 0 && !(total > 0)) {
       for (int q = 0; q < places; q++) {
         weights[q] = world.controller(q) == org ? 1 : 0;
       }
       total = held;
     }
+    weightTotal = total;
+    heldCount = held;
+  }
+
+  /**
+   * {@code n} women or minors of source {@code s} arrive and settle in the places held (weighed by
+   * {@link #weigh} today): a multinomial draw, as {@link #FEW_SETTLE} or fewer picks of a place
+   * each (one uniform each), else as a binomial per place in turn.
+   */
+  private void settle(int s, int g, long n) {
+    if (n <= 0) {
+      return;
+    }
+    int sg = s * GROUPS + g;
+    arrived[sg] += n;
+    if (heldCount == 0) {
+      detained[sg] += n;
+      return;
+    }
     inTerritory[sg] += n;
+    if (n <= FEW_SETTLE) {
+      for (long j = 0; j < n; j++) {
+        int q = draw.pick(weights, places);
+        living[(q * sources + s) * GROUPS + g]++;
+        placeLiving[q]++;
+      }
+      return;
+    }
+    double total = weightTotal;
     long left = n;
     for (int q = 0; q < places && left > 0; q++) {
       if (!(weights[q] > 0)) {
@@ -196,6 +249,7 @@ public final class Families
       }
       long k = weights[q] >= total ? left : draw.binomial(left, weights[q] / total);
       living[(q * sources + s) * GROUPS + g] += k;
+      placeLiving[q] += k;
       left -= k;
       total -= weights[q];
     }
@@ -203,6 +257,7 @@ public final class Families
       for (int q = places - 1; q >= 0; q--) {
         if (weights[q] > 0) {
           living[(q * sources + s) * GROUPS + g] += left;
+          placeLiving[q] += left;
           break;
         }
       }
@@ -225,16 +280,27 @@ public final class Families
       if (world.controller(q) != org) {
         continue;
       }
-      double h = war > 0 && front(q) ? atFront : base;
+      long n = placeLiving[q];
+      if (n == 0) {
+        continue;
+      }
+      // everyone in q has the same hazard: the place's deaths, then who they are
+      long k = draw.binomial(n, war > 0 && front(q) ? atFront : base);
+      if (k == 0) {
+        continue;
+      }
+      int from = q * sources * GROUPS;
+      System.arraycopy(living, from, cells, 0, sources * GROUPS);
+      draw.hypergeometric(k, cells, sources * GROUPS, taken);
       for (int sg = 0; sg < sources * GROUPS; sg++) {
-        int i = q * sources * GROUPS + sg;
-        long k = draw.binomial(living[i], h);
-        if (k > 0) {
-          living[i] -= k;
-          inTerritory[sg] -= k;
-          dead[sg] += k;
+        long t = taken[sg];
+        if (t > 0) {
+          living[from + sg] -= t;
+          inTerritory[sg] -= t;
+          dead[sg] += t;
         }
       }
+      placeLiving[q] -= k;
     }
   }
 
@@ -259,12 +325,23 @@ public final class Families
         continue;
       }
       double through = 1 - Math.max(0, Math.min(1, exit.stopProbability(s)));
+      // an attempt (r) that gets through: the same hazard r x through for all of the source
+      long k = draw.binomial(inTerritory[s * GROUPS] + inTerritory[s * GROUPS + 1], r * through);
+      if (k == 0) {
+        continue;
+      }
       for (int q = 0; q < places; q++) {
         for (int g = 0; g < GROUPS; g++) {
-          int i = (q * sources + s) * GROUPS + g;
-          long back = draw.binomial(draw.binomial(living[i], r), through);
+          cells[q * GROUPS + g] = living[(q * sources + s) * GROUPS + g];
+        }
+      }
+      draw.hypergeometric(k, cells, places * GROUPS, taken);
+      for (int q = 0; q < places; q++) {
+        for (int g = 0; g < GROUPS; g++) {
+          long back = taken[q * GROUPS + g];
           if (back > 0) {
-            living[i] -= back;
+            living[(q * sources + s) * GROUPS + g] -= back;
+            placeLiving[q] -= back;
             inTerritory[s * GROUPS + g] -= back;
             returned[s * GROUPS + g] += back;
           }
@@ -287,10 +364,12 @@ public final class Families
       }
       long held = retreat < 0 ? n : draw.binomial(n, p.detainedOnCapture());
       living[i] = 0;
+      placeLiving[place] -= n;
       inTerritory[sg] -= held;
       detained[sg] += held;
       if (n > held) {
         living[retreat * sources * GROUPS + sg] += n - held;
+        placeLiving[retreat] += n - held;
       }
     }
   }

@@ -53,6 +53,10 @@ public final class Intake implements Mechanism, Ports.Arrivals {
   private int[] enemyFaction;
   private int heldCount;
   private int[] heldPlace;
+  // enemy fighters next to each front place, kept while no enemy's fighters change
+  // (Forces.othersChanged) and no place changes hands
+  private double[] enemySum;
+  private long sumsAt = -1;
 
   public static final MechanismFactory FACTORY =
       MechanismFactory.of(NAME, IntakeParameters.class, Intake::create);
@@ -155,13 +159,20 @@ public final class Intake implements Mechanism, Ports.Arrivals {
     int org = world.organisation();
     int best = -1;
     double bestScore = Double.POSITIVE_INFINITY;
+    long others = world.forces().othersChanged();
+    if (others != sumsAt) {
+      sumsAt = others;
+      for (int j = 0; j < frontCount; j++) {
+        double enemy = 0;
+        for (int k = enemyFrom[j]; k < enemyFrom[j + 1]; k++) {
+          enemy += world.fighters(enemyPlace[k], enemyFaction[k]);
+        }
+        enemySum[j] = enemy;
+      }
+    }
     for (int j = 0; j < frontCount; j++) {
       int r = frontPlace[j];
-      double enemy = 0;
-      for (int k = enemyFrom[j]; k < enemyFrom[j + 1]; k++) {
-        enemy += world.fighters(enemyPlace[k], enemyFaction[k]);
-      }
-      double score = world.fighters(r, org) / Math.max(1, enemy);
+      double score = world.fighters(r, org) / Math.max(1, enemySum[j]);
       if (score < bestScore) {
         bestScore = score;
         best = r;
@@ -187,7 +198,8 @@ public final class Intake implements Mechanism, Ports.Arrivals {
    * from control alone: the places the organisation holds and, of those with a front, the enemy
    * neighbours (place and holder) in the order of {@link World#neighbours}. The fighters are read
    * at every placement, in the same order as a scan of every place would, so the placement is the
-   * same to the last bit.
+   * same to the last bit; the enemy fighters next to each front place are summed again only when an
+   * enemy's fighters may have changed ({@link org.polemos.sim.world.Forces#othersChanged}).
    */
   private void refreshFronts() {
     int changes = world.territory().controlChanges();
@@ -195,12 +207,14 @@ public final class Intake implements Mechanism, Ports.Arrivals {
       return;
     }
     frontsAt = changes;
+    sumsAt = -1;
     int places = ctx.index().placeCount();
     int org = world.organisation();
     if (frontPlace == null) {
       frontPlace = new int[places];
       enemyFrom = new int[places + 1];
       heldPlace = new int[places];
+      enemySum = new double[places];
       int links = 0;
       for (int r = 0; r < places; r++) {
         links += world.neighbours(r).length;

@@ -3,11 +3,13 @@ package org.polemos.sim.sampling;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.PoissonSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.apache.commons.statistics.distribution.HypergeometricDistribution;
 
 /**
  * Random draws a mechanism needs, over one {@link UniformRandomProvider} (one per mechanism and
  * replication). Allocation-free except for Poisson means of 30 or more, which delegate to Commons
- * RNG's {@link PoissonSampler}. Not thread-safe (neither is the provider).
+ * RNG's {@link PoissonSampler}, and large {@link #hypergeometric} draws, which delegate to Commons
+ * Statistics' {@link HypergeometricDistribution}. Not thread-safe (neither is the provider).
  */
 public final class Draw {
   private static final double SMALL_MEAN = 30.0;
@@ -115,6 +117,83 @@ public final class Draw {
     }
     long k = Math.round(mean + Math.sqrt(mean * (1 - p)) * gaussian.sample());
     return Math.max(0, Math.min(n, k));
+  }
+
+  /**
+   * At most this many individuals are picked one by one in {@link #hypergeometric}; beyond, each
+   * cell's count is a conditional hypergeometric draw.
+   */
+  static final long FEW_PICKS = 48;
+
+  /**
+   * The multivariate hypergeometric law: {@code k} individuals chosen uniformly at random without
+   * replacement among the {@code counts[0] + ... + counts[n - 1]} individuals of {@code n} cells;
+   * writes into {@code taken[i]} how many were chosen from cell i ({@code counts} is not changed).
+   * Exact: when the fewer of the chosen and the not chosen are at most {@link #FEW_PICKS} they are
+   * picked one by one (each uniform over the individuals left, one {@code nextLong} each);
+   * otherwise cell after cell, {@code taken[i]} ~ Hypergeometric(individuals left, {@code
+   * counts[i]}, picks left), by Commons Statistics (inversion, one uniform each). Populations
+   * beyond {@link Integer#MAX_VALUE} (which Commons Statistics cannot take) fall back to the
+   * conditional binomial, clamped to the support: the with-replacement approximation.
+   *
+   * @param k how many to choose, in [0, total]
+   * @throws IllegalArgumentException if k is negative or above the total, or a count is negative
+   */
+  public void hypergeometric(long k, long[] counts, int n, long[] taken) {
+    long total = 0;
+    for (int i = 0; i < n; i++) {
+      if (counts[i] < 0) {
+        throw new IllegalArgumentException("negative count " + counts[i] + " in cell " + i);
+      }
+      total += counts[i];
+    }
+    if (k < 0 || k > total) {
+      throw new IllegalArgumentException("cannot choose " + k + " of " + total);
+    }
+    // choose the rarer side: the chosen, or the ones left
+    boolean complement = k > total - k;
+    long m = complement ? total - k : k;
+    java.util.Arrays.fill(taken, 0, n, 0L);
+    if (m <= FEW_PICKS) {
+      for (long left = total; m > 0; m--, left--) {
+        long u = rng.nextLong(left);
+        for (int i = 0; i < n; i++) {
+          long here = counts[i] - taken[i];
+          if (u < here) {
+            taken[i]++;
+            break;
+          }
+          u -= here;
+        }
+      }
+    } else {
+      long left = total;
+      for (int i = 0; i < n && m > 0; i++) {
+        long c = counts[i];
+        if (c == 0) {
+          continue;
+        }
+        long x;
+        if (c == left) {
+          x = m;
+        } else if (left <= Integer.MAX_VALUE) {
+          x =
+              HypergeometricDistribution.of((int) left, (int) c, (int) m)
+                  .createSampler(rng)
+                  .sample();
+        } else {
+          x = Math.max(m - (left - c), Math.min(c, binomial(m, (double) c / left)));
+        }
+        taken[i] = x;
+        m -= x;
+        left -= c;
+      }
+    }
+    if (complement) {
+      for (int i = 0; i < n; i++) {
+        taken[i] = counts[i] - taken[i];
+      }
+    }
   }
 
   /**

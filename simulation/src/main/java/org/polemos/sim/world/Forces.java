@@ -34,6 +34,8 @@ public final class Forces {
   private final double[] underground;
   private final long[] undergroundForeign;
   private double localDeserted;
+  // incremented whenever the fighters of a faction other than the organisation may have changed
+  private long othersChanged;
 
   Forces(int places, int factions, int org, People people) {
     this.places = places;
@@ -70,6 +72,18 @@ public final class Forces {
   /** Adds aggregate (non-foreign) fighters; for the organisation these are local recruits. */
   public void addFighters(int place, int faction, double n) {
     fighters[place * factions + faction] += n;
+    if (faction != org) {
+      othersChanged++;
+    }
+  }
+
+  /**
+   * A count that changes whenever the fighters of any faction other than the organisation may have
+   * changed (so a reader can keep sums of them until it moves; {@link
+   * org.polemos.sim.mechanism.Intake} does).
+   */
+  public long othersChanged() {
+    return othersChanged;
   }
 
   /**
@@ -126,6 +140,9 @@ public final class Forces {
       foreignIn[place] -= k;
     }
     fighters[i] = have - x;
+    if (faction != org) {
+      othersChanged++;
+    }
     return x;
   }
 
@@ -281,6 +298,9 @@ public final class Forces {
     }
     fighters[i] = have - x;
     fighters[to * factions + faction] += x;
+    if (faction != org) {
+      othersChanged++;
+    }
     scaleCommitted(i, have);
     return x;
   }
