@@ -152,8 +152,8 @@ public final class PartFile {
     private final CRC32C crc = new CRC32C();
     private int crcFrom;
     private final Map<String, Integer> ids = new HashMap<>();
-    private String lastMetric;
-    private int lastMetricId;
+    private LocalDate lastDate;
+    private int lastDay;
     private int replication = -1;
     private long units;
 
@@ -162,6 +162,12 @@ public final class PartFile {
     private double[] values = new double[1024];
     private int rows;
     private final List<EventRecord> events = new ArrayList<>();
+    // the metric and key of each row of the last unit and their ids, which spares a lookup when
+    // they repeat
+    private String[] rowMetrics = new String[1024];
+    private int[] rowMetricIds = new int[1024];
+    private String[] rowKeys = new String[1024];
+    private int[] rowKeyIds = new int[1024];
 
     // the layouts the reader holds: cells per slot, and which slot is replaced next
     private final int[][] layouts = new int[SLOTS][];
@@ -227,10 +233,8 @@ public final class PartFile {
         throw new IllegalStateException(
             "row of replication " + replication + " in unit of " + this.replication);
       }
-      if (metric != lastMetric) {
-        lastMetricId = id(metric);
-        lastMetric = metric;
-      }
+      java.util.Objects.requireNonNull(metric, "metric");
+      java.util.Objects.requireNonNull(key, "key");
       if (rows == values.length) {
         if (rows >= MAX_ROWS) {
           throw new IllegalStateException("a unit of more than " + MAX_ROWS + " rows");
@@ -238,10 +242,28 @@ public final class PartFile {
         values = Arrays.copyOf(values, 2 * rows);
         cells = Arrays.copyOf(cells, 6 * rows);
       }
+      if (rows == rowKeys.length) {
+        rowMetrics = Arrays.copyOf(rowMetrics, 2 * rows);
+        rowMetricIds = Arrays.copyOf(rowMetricIds, 2 * rows);
+        rowKeys = Arrays.copyOf(rowKeys, 2 * rows);
+        rowKeyIds = Arrays.copyOf(rowKeyIds, 2 * rows);
+      }
       int c = 3 * rows;
-      cells[c] = (int) date.toEpochDay();
-      cells[c + 1] = lastMetricId;
-      cells[c + 2] = id(key);
+      if (date != lastDate) { // rows come date by date
+        lastDay = (int) date.toEpochDay();
+        lastDate = date;
+      }
+      cells[c] = lastDay;
+      if (metric != rowMetrics[rows]) { // mostly the same object as the last unit's in this row
+        rowMetrics[rows] = metric;
+        rowMetricIds[rows] = id(metric);
+      }
+      cells[c + 1] = rowMetricIds[rows];
+      if (key != rowKeys[rows]) {
+        rowKeys[rows] = key;
+        rowKeyIds[rows] = id(key);
+      }
+      cells[c + 2] = rowKeyIds[rows];
       values[rows++] = value;
     }
 
