@@ -318,6 +318,17 @@ class ShardMergeTest {
       assertThat(tmp.resolve(".m-" + c.get(0) + ".merging")).doesNotExist();
     }
     Files.write(part, good);
+    // a part holding another number of units than its manifest counts
+    Path manifest = s1.resolve("shard.json");
+    String json = Files.readString(manifest);
+    Files.writeString(manifest, json.replaceFirst("\"firstUnit\" : (\\d+)", "\"firstUnit\" : 1"));
+    CliRun counted = CliRun.of("merge", tmp.resolve("m").toString(), s0.toString(), s1.toString());
+    assertThat(counted.exitCode()).as(counted.err()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(counted.err().lines()).hasSize(1);
+    assertThat(counted.err())
+        .startsWith(part + ": holds ")
+        .contains("units where shard.json counts");
+    Files.writeString(manifest, json);
     CliRun m = CliRun.of("merge", tmp.resolve("m").toString(), s0.toString(), s1.toString());
     assertThat(m.exitCode()).as(m.err()).isZero();
   }
