@@ -13,8 +13,9 @@ import org.polemos.io.shard.ShardManifest;
 
 /**
  * The shards {@code polemos merge} is given, checked to be the complete N shards of one experiment
- * (same command, hashes, seed and version; each present once with its units): {@code first} is the
- * manifest of the first complete one named, {@code byIndex} the directories in shard order.
+ * (same command, hashes, seed and version; each present once with its units, its part file of this
+ * format version and not cut short: {@link PartFile#check}): {@code first} is the manifest of the
+ * first complete one named, {@code byIndex} the directories in shard order.
  */
 record ShardSet(ShardManifest first, Path firstDirectory, TreeMap<Integer, Path> byIndex) {
 
@@ -33,6 +34,18 @@ record ShardSet(ShardManifest first, Path firstDirectory, TreeMap<Integer, Path>
       if (m == null || !Files.isRegularFile(dir.resolve(PartFile.NAME))) {
         incomplete.add(dir + " (no " + (m == null ? ShardManifest.NAME : PartFile.NAME) + ")");
         continue;
+      }
+      long units = PartFile.check(dir.resolve(PartFile.NAME));
+      if (units != m.endUnit() - m.firstUnit()) {
+        throw refuse(
+            dir.resolve(PartFile.NAME),
+            "holds "
+                + units
+                + " units where "
+                + ShardManifest.NAME
+                + " counts "
+                + (m.endUnit() - m.firstUnit())
+                + "; rerun the shard");
       }
       if (first == null) {
         first = m;

@@ -280,6 +280,59 @@ class ShardMergeTest {
     assertThat(m.exitCode()).as(m.err()).isZero();
   }
 
+  /**
+   * A part file cut short, of another format version, or with a damaged byte inside a unit: the
+   * merge says so in one line naming the file, exits 1, and leaves no output directory.
+   */
+  @Test
+  void mergeRefusesAPartCutShortOfAnotherVersionOrDamaged() throws Exception {
+    Path file = write("grid.yaml", SWEEP);
+    Path s0 = shard(file.toString(), 0, 2);
+    Path s1 = shard(file.toString(), 1, 2);
+    Path part = s1.resolve("units.part");
+    byte[] good = Files.readAllBytes(part);
+    byte[] cut = java.util.Arrays.copyOf(good, good.length / 2);
+    byte[] oldVersion = good.clone();
+    oldVersion[19] = 1; // the format version: the int after the magic string (4 + 12 bytes)
+    byte[] damaged = good.clone();
+    damaged[good.length - 20] ^= 0x10; // inside the last unit, before its checksum
+    List<List<String>> cases =
+        List.of(
+            List.of("cut", "part file without its end record"),
+            List.of("old", "part file of format version 1, but this Polemos reads version"),
+            List.of("damaged", "damaged part file"));
+    for (List<String> c : cases) {
+      byte[] bytes =
+          switch (c.get(0)) {
+            case "cut" -> cut;
+            case "old" -> oldVersion;
+            default -> damaged;
+          };
+      Files.write(part, bytes);
+      Path out = tmp.resolve("m-" + c.get(0));
+      CliRun r = CliRun.of("merge", out.toString(), s0.toString(), s1.toString());
+      assertThat(r.exitCode()).as(c.get(0) + ": " + r.err()).isEqualTo(ExitCodes.INVALID_INPUT);
+      assertThat(r.err().lines()).as(c.get(0)).hasSize(1);
+      assertThat(r.err()).as(c.get(0)).startsWith(part + ": ").contains(c.get(1));
+      assertThat(out).doesNotExist();
+      assertThat(tmp.resolve(".m-" + c.get(0) + ".merging")).doesNotExist();
+    }
+    Files.write(part, good);
+    // a part holding another number of units than its manifest counts
+    Path manifest = s1.resolve("shard.json");
+    String json = Files.readString(manifest);
+    Files.writeString(manifest, json.replaceFirst("\"firstUnit\" : (\\d+)", "\"firstUnit\" : 1"));
+    CliRun counted = CliRun.of("merge", tmp.resolve("m").toString(), s0.toString(), s1.toString());
+    assertThat(counted.exitCode()).as(counted.err()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(counted.err().lines()).hasSize(1);
+    assertThat(counted.err())
+        .startsWith(part + ": holds ")
+        .contains("units where shard.json counts");
+    Files.writeString(manifest, json);
+    CliRun m = CliRun.of("merge", tmp.resolve("m").toString(), s0.toString(), s1.toString());
+    assertThat(m.exitCode()).as(m.err()).isZero();
+  }
+
   @Test
   void aShardDirectoryOfAnotherShardIsRefused() throws Exception {
     Path file = write("grid.yaml", SWEEP);
