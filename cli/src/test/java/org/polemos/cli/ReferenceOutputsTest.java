@@ -131,9 +131,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * series.csv before and after. minimal has no families: unchanged.
  *
  * <p>levant-2014 re-recorded on merging issue 12's cost budget (the families' exact hypergeometric
- * split) after issue 13 item 8's lethality re-tuning: both change levant-2014's series and
- * summary; the events hash is the lethality branch's (the families' draws do not touch events);
- * minimal unchanged.
+ * split) after issue 13 item 8's lethality re-tuning: both change levant-2014's series and summary;
+ * the events hash is the lethality branch's (the families' draws do not touch events); minimal
+ * unchanged.
  */
 class ReferenceOutputsTest {
   @TempDir Path tmp;
