@@ -131,9 +131,8 @@ public final class Combat implements Mechanism, Action {
   private double[] against;
   private int[] againstAt;
   private int captures;
-  // moraleWeightedAgainst(target, attacker), kept the same way (weightedAt[...] == captures)
+  // moraleWeightedAgainstKept(target, attacker), computed with against[] in the same pass
   private double[] weighted;
-  private int[] weightedAt;
   // the active fronts (edges), in increasing order, as of Territory.controlChanges() == activeAt:
   // which edges are fronts depends on control only (holdsGround and enemies are fixed for a run)
   private int[] activeList;
@@ -204,7 +203,6 @@ public final class Combat implements Mechanism, Action {
     against = new double[regions * factions.size()];
     againstAt = new int[regions * factions.size()];
     weighted = new double[regions * factions.size()];
-    weightedAt = new int[regions * factions.size()];
     activeList = new int[edgeA.length];
     effectiveness = new double[factions.size()];
     morale = new double[factions.size()];
@@ -509,18 +507,11 @@ public final class Combat implements Mechanism, Action {
   }
 
   /**
-   * Morale of the force {@code f} engages from {@code r} toward {@code toward} ({@code engaged}
-   * fighters): ordinary fighters at the faction's morale, committed offensive forces at {@link
+   * Morale of the force {@code f} engages on a front ({@code engaged} fighters, of which {@code
+   * committed} are committed to that front by ground offensives, its {@link #committedOn}):
+   * ordinary fighters at the faction's morale, committed offensive forces at {@link
    * #OFFENSIVE_MORALE} or the faction's morale if higher.
    */
-  private double moraleOf(int r, int f, int toward, double engaged) {
-    if (!(engaged > 0)) {
-      return morale[f];
-    }
-    return moraleOf(f, engaged, committedOn(r, f, toward));
-  }
-
-  /** {@link #moraleOf(int, int, int, double)} with its committed fighters already read. */
   private double moraleOf(int f, double engaged, double committed) {
     if (!(engaged > 0)) {
       return morale[f];
@@ -613,56 +604,39 @@ public final class Combat implements Mechanism, Action {
   }
 
   /**
-   * Sum over the fronts toward {@code target} of {@code attacker}'s attacking fighters times their
-   * morale.
-   */
-  private double moraleWeightedAgainst(int target, int attacker) {
-    double total = 0;
-    for (int n : adjacent[target]) {
-      if (world.controller(n) == attacker) {
-        double x = attackingOn(n, attacker, target);
-        total += x * moraleOf(n, attacker, target, x);
-      }
-    }
-    return total;
-  }
-
-  /**
-   * {@link #engagedAgainst} in the capture phase, computed once per (target, attacker) until a
-   * place is captured: nothing it reads (control, fighters, commitments, fronts) changes between
-   * captures, so the value is the same to the last bit.
+   * The force {@code attacker} attacks {@code target} with from all the adjacent regions it holds
+   * (see {@link #attackingOn}), in the capture phase: computed once per (target, attacker) until a
+   * place is captured, with {@link #moraleWeightedAgainstKept} in the same pass: nothing they read
+   * (control, fighters, commitments, fronts) changes between captures, so the values are the same
+   * to the last bit.
    */
   private double engagedAgainstKept(int target, int attacker) {
     int i = target * morale.length + attacker;
     if (againstAt[i] != captures) {
-      against[i] = engagedAgainst(target, attacker);
+      double total = 0;
+      double weightedTotal = 0;
+      for (int n : adjacent[target]) {
+        if (world.controller(n) == attacker) {
+          double c = committedOn(n, attacker, target);
+          double x = attacking(n, attacker, c);
+          total += x;
+          weightedTotal += x * moraleOf(attacker, x, c);
+        }
+      }
+      against[i] = total;
+      weighted[i] = weightedTotal;
       againstAt[i] = captures;
     }
     return against[i];
   }
 
-  /** {@link #moraleWeightedAgainst}, kept as {@link #engagedAgainstKept} is. */
-  private double moraleWeightedAgainstKept(int target, int attacker) {
-    int i = target * morale.length + attacker;
-    if (weightedAt[i] != captures) {
-      weighted[i] = moraleWeightedAgainst(target, attacker);
-      weightedAt[i] = captures;
-    }
-    return weighted[i];
-  }
-
   /**
-   * The force {@code attacker} attacks {@code target} with from all the adjacent regions it holds
-   * (see {@link #attackingOn}).
+   * Sum over the fronts toward {@code target} of {@code attacker}'s attacking fighters times their
+   * morale (see {@link #engagedAgainstKept}).
    */
-  double engagedAgainst(int target, int attacker) {
-    double total = 0;
-    for (int n : adjacent[target]) {
-      if (world.controller(n) == attacker) {
-        total += attackingOn(n, attacker, target);
-      }
-    }
-    return total;
+  private double moraleWeightedAgainstKept(int target, int attacker) {
+    engagedAgainstKept(target, attacker);
+    return weighted[target * morale.length + attacker];
   }
 
   /**
@@ -673,7 +647,12 @@ public final class Combat implements Mechanism, Action {
    * assailant's region.
    */
   private double attackingOn(int r, int f, int toward) {
+    return attacking(r, f, committedOn(r, f, toward));
+  }
+
+  /** {@link #attackingOn} with its {@code committed} fighters (its committedOn) already read. */
+  private double attacking(int r, int f, double committed) {
     double ordinary = Math.max(0, world.fighters(r, f) - world.committedTotal(r, f));
-    return p.engagedShare() / Math.max(1, fronts[r]) * ordinary + committedOn(r, f, toward);
+    return p.engagedShare() / Math.max(1, fronts[r]) * ordinary + committed;
   }
 }
