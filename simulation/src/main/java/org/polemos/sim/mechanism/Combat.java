@@ -386,6 +386,7 @@ public final class Combat implements Mechanism, Action {
       }
     }
     captures++; // a new capture phase: nothing kept from the last step
+    keepAttacks(list, count);
     for (int i = 0; i < count; i++) {
       int e = list[i];
       int a = edgeA[e];
@@ -628,6 +629,39 @@ public final class Combat implements Mechanism, Action {
       againstAt[i] = captures;
     }
     return against[i];
+  }
+
+  /**
+   * At the start of the capture phase (no place captured yet), {@link #engagedAgainstKept} of every
+   * place and each faction attacking it, in one pass over the fronts: until a capture, every place
+   * adjacent to a target and held by an enemy of its holder is on an active front with it, and the
+   * fronts in increasing order give each target's terms in the order of {@code adjacent[target]}
+   * (built from them in that order), so every sum is the same to the last bit.
+   */
+  private void keepAttacks(int[] list, int count) {
+    for (int i = 0; i < count; i++) {
+      int e = list[i];
+      int a = edgeA[e];
+      int b = edgeB[e];
+      int fa = world.controller(a);
+      int fb = world.controller(b);
+      addAttack(a, fa, b);
+      addAttack(b, fb, a);
+    }
+  }
+
+  /** Adds what {@code f} attacks {@code target} with from {@code r} to the kept sums. */
+  private void addAttack(int r, int f, int target) {
+    int i = target * morale.length + f;
+    if (againstAt[i] != captures) {
+      against[i] = 0;
+      weighted[i] = 0;
+      againstAt[i] = captures;
+    }
+    double c = committedOn(r, f, target);
+    double x = attacking(r, f, c);
+    against[i] += x;
+    weighted[i] += x * moraleOf(f, x, c);
   }
 
   /**
