@@ -131,6 +131,13 @@ public final class Combat implements Mechanism, Action {
   private double[] against;
   private int[] againstAt;
   private int captures;
+  // moraleWeightedAgainstKept(target, attacker), computed with against[] in the same pass
+  private double[] weighted;
+  // the active fronts (edges), in increasing order, as of Territory.controlChanges() == activeAt:
+  // which edges are fronts depends on control only (holdsGround and enemies are fixed for a run)
+  private int[] activeList;
+  private int activeCount;
+  private int activeAt = -1;
 
   public static final MechanismFactory FACTORY =
       MechanismFactory.of(NAME, CombatParameters.class, Combat::create);
@@ -195,6 +202,8 @@ public final class Combat implements Mechanism, Action {
     List<Faction> factions = ctx.scenario().factions();
     against = new double[regions * factions.size()];
     againstAt = new int[regions * factions.size()];
+    weighted = new double[regions * factions.size()];
+    activeList = new int[edgeA.length];
     effectiveness = new double[factions.size()];
     morale = new double[factions.size()];
     offensiveMorale = new double[factions.size()];
@@ -245,25 +254,33 @@ public final class Combat implements Mechanism, Action {
 
   /** One combat step of length {@code stepDays}. */
   void step() {
-    java.util.Arrays.fill(fronts, 0);
     java.util.Arrays.fill(loss, 0);
-    java.util.Arrays.fill(committedLossA, 0);
-    java.util.Arrays.fill(committedLossB, 0);
     java.util.Arrays.fill(struckBy, -1);
     java.util.Arrays.fill(strikes, 0);
-    for (int e = 0; e < edgeA.length; e++) {
-      active[e] = isFront(edgeA[e], edgeB[e]);
-      if (active[e]) {
-        fronts[edgeA[e]]++;
-        fronts[edgeB[e]]++;
-        if (!wasActive[e]) {
-          // a new battle: each side's fortune on this front, kept until the front closes
-          fortuneA[e] = tp.battleSigma() > 0 ? Math.exp(tp.battleSigma() * draw.gaussian()) : 1;
-          fortuneB[e] = tp.battleSigma() > 0 ? Math.exp(tp.battleSigma() * draw.gaussian()) : 1;
+    int changes = world.territory().controlChanges();
+    if (changes != activeAt) {
+      // control changed since the fronts were listed (else every front is as it was, and was
+      // active last step: no new battle, no draw)
+      activeAt = changes;
+      activeCount = 0;
+      java.util.Arrays.fill(fronts, 0);
+      for (int e = 0; e < edgeA.length; e++) {
+        active[e] = isFront(edgeA[e], edgeB[e]);
+        if (active[e]) {
+          activeList[activeCount++] = e;
+          fronts[edgeA[e]]++;
+          fronts[edgeB[e]]++;
+          if (!wasActive[e]) {
+            // a new battle: each side's fortune on this front, kept until the front closes
+            fortuneA[e] = tp.battleSigma() > 0 ? Math.exp(tp.battleSigma() * draw.gaussian()) : 1;
+            fortuneB[e] = tp.battleSigma() > 0 ? Math.exp(tp.battleSigma() * draw.gaussian()) : 1;
+          }
         }
+        wasActive[e] = active[e];
       }
-      wasActive[e] = active[e];
     }
+    int[] list = activeList;
+    int count = activeCount;
     for (int j = 0; j < air.length; j++) {
       if (!world.interventionActive(air[j])) {
         continue;
@@ -287,35 +304,40 @@ public final class Combat implements Mechanism, Action {
     // this phase
     java.util.Arrays.fill(assaultOn, 0);
     java.util.Arrays.fill(assaultedFronts, 0);
-    for (int e = 0; e < edgeA.length; e++) {
-      if (active[e]) {
-        assault(edgeA[e], edgeB[e]);
-        assault(edgeB[e], edgeA[e]);
-      }
+    for (int i = 0; i < count; i++) {
+      int e = list[i];
+      assault(edgeA[e], edgeB[e]);
+      assault(edgeB[e], edgeA[e]);
     }
-    for (int e = 0; e < edgeA.length; e++) {
-      if (!active[e]) {
-        continue;
-      }
+    for (int i = 0; i < count; i++) {
+      int e = list[i];
+      committedLossA[e] = 0;
+      committedLossB[e] = 0;
       int a = edgeA[e];
       int b = edgeB[e];
       int fa = world.controller(a);
       int fb = world.controller(b);
-      double x = engagedOn(a, fa, b);
-      double y = engagedOn(b, fb, a);
+      // the force each side engages from its place on this front: its ordinary share (see
+      // ordinaryOn) plus all the fighters ground offensives committed to that front (see
+      // World#commit): an offensive's reinforcements are its attacking force. committedOn is read
+      // once per side (nothing this loop reads changes in it).
+      double ca = committedOn(a, fa, b);
+      double cb = committedOn(b, fb, a);
+      double x = ordinaryOn(a, fa, b) + ca;
+      double y = ordinaryOn(b, fb, a) + cb;
       if (!(x > 0) && !(y > 0)) {
         continue;
       }
       double ka =
           effectiveness[fa]
-              * moraleOf(a, fa, b, x)
+              * moraleOf(fa, x, ca)
               * world.defensibility(a)
               * airSupport(fa, b)
               * siegeAdvantage(a, fa, b, fb)
               * fortuneA[e];
       double kb =
           effectiveness[fb]
-              * moraleOf(b, fb, a, y)
+              * moraleOf(fb, y, cb)
               * world.defensibility(b)
               * airSupport(fb, a)
               * siegeAdvantage(b, fb, a, fa)
@@ -337,13 +359,14 @@ public final class Combat implements Mechanism, Action {
       // toward the other place and its uncommitted fighters, in proportion (see Forces.killOnFront)
       double la = Math.max(0, x - xn) * noise();
       double lb = Math.max(0, y - yn) * noise();
-      committedLossA[e] = x > 0 ? la * committedOn(a, fa, b) / x : 0;
-      committedLossB[e] = y > 0 ? lb * committedOn(b, fb, a) / y : 0;
+      committedLossA[e] = x > 0 ? la * ca / x : 0;
+      committedLossB[e] = y > 0 ? lb * cb / y : 0;
       loss[a] += la - committedLossA[e];
       loss[b] += lb - committedLossB[e];
     }
     var forces = world.forces();
-    for (int e = 0; e < edgeA.length; e++) {
+    for (int i = 0; i < count; i++) {
+      int e = list[i];
       if (committedLossA[e] > 0) {
         int a = edgeA[e];
         forces.killOnFront(a, world.controller(a), edgeB[e], committedLossA[e], 0, draw);
@@ -363,10 +386,9 @@ public final class Combat implements Mechanism, Action {
       }
     }
     captures++; // a new capture phase: nothing kept from the last step
-    for (int e = 0; e < edgeA.length; e++) {
-      if (!active[e]) {
-        continue;
-      }
+    keepAttacks(list, count);
+    for (int i = 0; i < count; i++) {
+      int e = list[i];
       int a = edgeA[e];
       int b = edgeB[e];
       if (!isFront(a, b)) {
@@ -457,15 +479,6 @@ public final class Combat implements Mechanism, Action {
   }
 
   /**
-   * The force {@code f} engages from region {@code r} on its front toward {@code toward}: its
-   * ordinary share (see {@link #ordinaryOn}) plus all the fighters ground offensives committed to
-   * that front (see {@link World#commit}): an offensive's reinforcements are its attacking force.
-   */
-  private double engagedOn(int r, int f, int toward) {
-    return ordinaryOn(r, f, toward) + committedOn(r, f, toward);
-  }
-
-  /**
    * Fighters of {@code f} in {@code r} committed by ground offensives to the front toward {@code
    * toward}.
    */
@@ -495,15 +508,15 @@ public final class Combat implements Mechanism, Action {
   }
 
   /**
-   * Morale of the force {@code f} engages from {@code r} toward {@code toward} ({@code engaged}
-   * fighters): ordinary fighters at the faction's morale, committed offensive forces at {@link
+   * Morale of the force {@code f} engages on a front ({@code engaged} fighters, of which {@code
+   * committed} are committed to that front by ground offensives, its {@link #committedOn}):
+   * ordinary fighters at the faction's morale, committed offensive forces at {@link
    * #OFFENSIVE_MORALE} or the faction's morale if higher.
    */
-  private double moraleOf(int r, int f, int toward, double engaged) {
+  private double moraleOf(int f, double engaged, double committed) {
     if (!(engaged > 0)) {
       return morale[f];
     }
-    double committed = committedOn(r, f, toward);
     return (morale[f] * (engaged - committed) + offensiveMorale[f] * committed) / engaged;
   }
 
@@ -543,7 +556,7 @@ public final class Combat implements Mechanism, Action {
                 defenders,
                 morale[defender],
                 attackers,
-                moraleWeightedAgainst(target, attacker));
+                moraleWeightedAgainstKept(target, attacker));
     if (!(breaks > 0) || strongerAttacker(target, defender, attacker, attackers)) {
       return false; // holds, or a stronger attacker of the same place takes it on its own front
     }
@@ -592,46 +605,72 @@ public final class Combat implements Mechanism, Action {
   }
 
   /**
-   * Sum over the fronts toward {@code target} of {@code attacker}'s attacking fighters times their
-   * morale.
-   */
-  private double moraleWeightedAgainst(int target, int attacker) {
-    double total = 0;
-    for (int n : adjacent[target]) {
-      if (world.controller(n) == attacker) {
-        double x = attackingOn(n, attacker, target);
-        total += x * moraleOf(n, attacker, target, x);
-      }
-    }
-    return total;
-  }
-
-  /**
-   * {@link #engagedAgainst} in the capture phase, computed once per (target, attacker) until a
-   * place is captured: nothing it reads (control, fighters, commitments, fronts) changes between
-   * captures, so the value is the same to the last bit.
+   * The force {@code attacker} attacks {@code target} with from all the adjacent regions it holds
+   * (see {@link #attackingOn}), in the capture phase: computed once per (target, attacker) until a
+   * place is captured, with {@link #moraleWeightedAgainstKept} in the same pass: nothing they read
+   * (control, fighters, commitments, fronts) changes between captures, so the values are the same
+   * to the last bit.
    */
   private double engagedAgainstKept(int target, int attacker) {
     int i = target * morale.length + attacker;
     if (againstAt[i] != captures) {
-      against[i] = engagedAgainst(target, attacker);
+      double total = 0;
+      double weightedTotal = 0;
+      for (int n : adjacent[target]) {
+        if (world.controller(n) == attacker) {
+          double c = committedOn(n, attacker, target);
+          double x = attacking(n, attacker, c);
+          total += x;
+          weightedTotal += x * moraleOf(attacker, x, c);
+        }
+      }
+      against[i] = total;
+      weighted[i] = weightedTotal;
       againstAt[i] = captures;
     }
     return against[i];
   }
 
   /**
-   * The force {@code attacker} attacks {@code target} with from all the adjacent regions it holds
-   * (see {@link #attackingOn}).
+   * At the start of the capture phase (no place captured yet), {@link #engagedAgainstKept} of every
+   * place and each faction attacking it, in one pass over the fronts: until a capture, every place
+   * adjacent to a target and held by an enemy of its holder is on an active front with it, and the
+   * fronts in increasing order give each target's terms in the order of {@code adjacent[target]}
+   * (built from them in that order), so every sum is the same to the last bit.
    */
-  double engagedAgainst(int target, int attacker) {
-    double total = 0;
-    for (int n : adjacent[target]) {
-      if (world.controller(n) == attacker) {
-        total += attackingOn(n, attacker, target);
-      }
+  private void keepAttacks(int[] list, int count) {
+    for (int i = 0; i < count; i++) {
+      int e = list[i];
+      int a = edgeA[e];
+      int b = edgeB[e];
+      int fa = world.controller(a);
+      int fb = world.controller(b);
+      addAttack(a, fa, b);
+      addAttack(b, fb, a);
     }
-    return total;
+  }
+
+  /** Adds what {@code f} attacks {@code target} with from {@code r} to the kept sums. */
+  private void addAttack(int r, int f, int target) {
+    int i = target * morale.length + f;
+    if (againstAt[i] != captures) {
+      against[i] = 0;
+      weighted[i] = 0;
+      againstAt[i] = captures;
+    }
+    double c = committedOn(r, f, target);
+    double x = attacking(r, f, c);
+    against[i] += x;
+    weighted[i] += x * moraleOf(f, x, c);
+  }
+
+  /**
+   * Sum over the fronts toward {@code target} of {@code attacker}'s attacking fighters times their
+   * morale (see {@link #engagedAgainstKept}).
+   */
+  private double moraleWeightedAgainstKept(int target, int attacker) {
+    engagedAgainstKept(target, attacker);
+    return weighted[target * morale.length + attacker];
   }
 
   /**
@@ -642,7 +681,12 @@ public final class Combat implements Mechanism, Action {
    * assailant's region.
    */
   private double attackingOn(int r, int f, int toward) {
+    return attacking(r, f, committedOn(r, f, toward));
+  }
+
+  /** {@link #attackingOn} with its {@code committed} fighters (its committedOn) already read. */
+  private double attacking(int r, int f, double committed) {
     double ordinary = Math.max(0, world.fighters(r, f) - world.committedTotal(r, f));
-    return p.engagedShare() / Math.max(1, fronts[r]) * ordinary + committedOn(r, f, toward);
+    return p.engagedShare() / Math.max(1, fronts[r]) * ordinary + committed;
   }
 }

@@ -247,6 +247,9 @@ public final class Forces {
   }
 
   private void moveForeign(long k, PersonState from, PersonState fate, double p, Draw draw) {
+    if (k <= 0) {
+      return;
+    }
     moveForeign(k, from, fate, s -> p, draw);
   }
 
@@ -256,9 +259,17 @@ public final class Forces {
       PersonState fate,
       IntToDoubleFunction arrestProbability,
       Draw draw) {
+    if (k <= 0) {
+      return;
+    }
+    // people.count(from), kept: each move below takes exactly one person out of it
+    long total = people.count(from);
     for (long j = 0; j < k; j++) {
-      int s = pickSource(from, draw);
+      int s = pickSource(from, total, draw);
       people.move(s, from, fate, 1);
+      if (fate != from) {
+        total--;
+      }
       if (fate == PersonState.RETURNED && draw.bernoulli(arrestProbability.applyAsDouble(s))) {
         people.returneeArrested(s);
       }
@@ -266,8 +277,12 @@ public final class Forces {
   }
 
   private int pickSource(PersonState state, Draw draw) {
+    return pickSource(state, people.count(state), draw);
+  }
+
+  /** A source drawn in proportion to its people in {@code state} ({@code total} of them). */
+  private int pickSource(PersonState state, long total, Draw draw) {
     int sources = people.sources();
-    long total = people.count(state);
     long u = draw.rng().nextLong(total);
     for (int s = 0; s < sources; s++) {
       u -= people.count(state, s);
