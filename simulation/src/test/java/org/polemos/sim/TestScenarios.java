@@ -67,6 +67,21 @@ public final class TestScenarios {
         id, id, List.of(sources), "hub", entry, delay, screening, interdiction, null, null);
   }
 
+  /**
+   * The economy of {@link #processes()}: tax, oil, other income, pay, administration and a
+   * treasury, every later income and cost at its default; tests add to it.
+   */
+  public static EconomyParameters.Builder economy() {
+    return EconomyParameters.builder()
+        .taxUsdPerCapitaPerDay(0.5)
+        .oilPriceUsdPerBbl(30)
+        .oilOutputShare(0.5)
+        .otherUsdPerDay(20_000)
+        .payUsdPerFighterPerDay(3)
+        .administrationUsdPerCapitaPerDay(0.2)
+        .initialTreasuryUsd(1_000_000);
+  }
+
   public static Processes processes() {
     return Processes.of(
         RecruitmentParameters.defaults(),
@@ -75,15 +90,7 @@ public final class TestScenarios {
         new LocalRecruitmentParameters(0.002, 0.5),
         new CombatParameters(0.3, 0.3, 50, 0.5, 1.5, 1),
         new MomentumParameters(90, 5, 5, 0.5, 2, 0.0),
-        EconomyParameters.builder()
-            .taxUsdPerCapitaPerDay(0.5)
-            .oilPriceUsdPerBbl(30)
-            .oilOutputShare(0.5)
-            .otherUsdPerDay(20_000)
-            .payUsdPerFighterPerDay(3)
-            .administrationUsdPerCapitaPerDay(0.2)
-            .initialTreasuryUsd(1_000_000)
-            .build(),
+        economy().build(),
         AttritionParameters.builder()
             .desertionPerYear(0.1)
             .desertionMomentumSensitivity(1)

@@ -22,45 +22,48 @@ class PartFileTest {
   private static List<String> replay(Path file) throws Exception {
     List<String> seen = new ArrayList<>();
     try (PartFile.Reader reader = new PartFile.Reader(file)) {
-      PartFile.Visitor v =
-          new PartFile.Visitor() {
-            @Override
-            public void beginUnit(int point, int replication) {
-              seen.add("B " + point + " " + replication);
-            }
-
-            @Override
-            public void series(
-                int replication, LocalDate date, String metric, String key, double value) {
-              seen.add(
-                  "R "
-                      + replication
-                      + " "
-                      + date
-                      + " "
-                      + metric
-                      + " "
-                      + key
-                      + " "
-                      + Long.toHexString(Double.doubleToRawLongBits(value)));
-            }
-
-            @Override
-            public void event(EventRecord e) {
-              seen.add("E " + e);
-            }
-
-            @Override
-            public void endUnit() {
-              seen.add("U");
-            }
-          };
+      PartFile.Visitor v = recorder(seen);
       while (reader.next(v)) {
         seen.add("next");
       }
       assertThat(reader.units()).isEqualTo(2);
     }
     return seen;
+  }
+
+  /** A visitor that writes what it sees into {@code seen}, every value with its exact bits. */
+  private static PartFile.Visitor recorder(List<String> seen) {
+    return new PartFile.Visitor() {
+      @Override
+      public void beginUnit(int point, int replication) {
+        seen.add("B " + point + " " + replication);
+      }
+
+      @Override
+      public void series(int replication, LocalDate date, String metric, String key, double value) {
+        seen.add(
+            "R "
+                + replication
+                + " "
+                + date
+                + " "
+                + metric
+                + " "
+                + key
+                + " "
+                + Long.toHexString(Double.doubleToRawLongBits(value)));
+      }
+
+      @Override
+      public void event(EventRecord e) {
+        seen.add("E " + e);
+      }
+
+      @Override
+      public void endUnit() {
+        seen.add("U");
+      }
+    };
   }
 
   /** Details in insertion order, as events keep them. */
@@ -167,39 +170,7 @@ class PartFileTest {
     }
     List<String> seen = new ArrayList<>();
     try (PartFile.Reader reader = new PartFile.Reader(file)) {
-      PartFile.Visitor v =
-          new PartFile.Visitor() {
-            @Override
-            public void beginUnit(int point, int replication) {
-              seen.add("B " + point + " " + replication);
-            }
-
-            @Override
-            public void series(
-                int replication, LocalDate date, String metric, String key, double value) {
-              seen.add(
-                  "R "
-                      + replication
-                      + " "
-                      + date
-                      + " "
-                      + metric
-                      + " "
-                      + key
-                      + " "
-                      + Long.toHexString(Double.doubleToRawLongBits(value)));
-            }
-
-            @Override
-            public void event(EventRecord e) {
-              seen.add("E " + e);
-            }
-
-            @Override
-            public void endUnit() {
-              seen.add("U");
-            }
-          };
+      PartFile.Visitor v = recorder(seen);
       while (reader.next(v)) {
         // all units
       }

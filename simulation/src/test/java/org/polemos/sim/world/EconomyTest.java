@@ -42,16 +42,12 @@ import org.polemos.sim.sampling.Draw;
  */
 class EconomyTest {
 
-  /** Every income and every cost on, at levels that make both matter on the random maps. */
+  /**
+   * Every income and every cost on, at levels that make both matter on the random maps: the test
+   * scenarios' economy with the later incomes and costs added.
+   */
   static final EconomyParameters ALL_ON =
-      EconomyParameters.builder()
-          .taxUsdPerCapitaPerDay(0.5)
-          .oilPriceUsdPerBbl(30)
-          .oilOutputShare(0.5)
-          .otherUsdPerDay(20_000)
-          .payUsdPerFighterPerDay(3)
-          .administrationUsdPerCapitaPerDay(0.2)
-          .initialTreasuryUsd(1_000_000)
+      TestScenarios.economy()
           .oilPrice(
               List.of(
                   new EconomyParameters.OilPrice(TestScenarios.START.plusDays(100), 60),
