@@ -38,8 +38,6 @@ public final class World {
 
   // levers in force (recomputed when an intervention starts or ends)
   private final boolean[] interventionActive;
-  // the lever cells of each intervention (null until its first switch), see leverTargets()
-  private final int[][] leverTargets;
   private final double[] travelMeasures;
 
   /** States' travel instruments in force, [kind ordinal][source] (issue 13), see instrument(). */
@@ -107,7 +105,6 @@ public final class World {
       corridorOpen[c] = territory.controller(corridorEntry[c]) == org;
     }
     interventionActive = new boolean[index.interventionCount()];
-    leverTargets = new int[index.interventionCount()][];
     travelMeasures = new double[index.sourceCount()];
     instruments = new double[InterventionKind.values().length][];
     for (InterventionKind k : InterventionKind.DEPARTURE_INSTRUMENTS) {
@@ -402,58 +399,37 @@ public final class World {
         continue;
       }
       Intervention iv = all.get(i);
-      InterventionKind kind = iv.kind();
-      double[] lever = leverOf(kind);
-      if (lever == null) {
-        continue; // air campaigns and ground offensives are read from the active list
-      }
       double x = Math.max(0, Math.min(1, iv.intensity()));
-      int[] at = leverTargets[i];
-      if (at == null) {
-        at = leverTargets(iv);
-        leverTargets[i] = at;
-      }
-      for (int j : at) {
-        combine(lever, j, x);
+      InterventionKind kind = iv.kind();
+      for (String t : iv.targets()) {
+        switch (kind) {
+          case TRAVEL_MEASURES -> combine(travelMeasures, index.source(t), x);
+          case INTELLIGENCE_SHARING -> combine(intelligenceSharing, index.source(t), x);
+          case COUNTER_MESSAGING -> combine(counterMessaging, index.source(t), x);
+          case BORDER_CLOSURE -> combine(borderClosure, index.corridor(t), x);
+          case REVENUE_STRIKES -> {
+            for (int place : index.placesWithin(t)) {
+              combine(revenueDamage, place, x);
+            }
+          }
+          case ENCRYPTED_COMMUNICATION -> combine(encryption, index.source(t), x);
+          case TRAVEL_BAN,
+              PASSPORT_REVOCATION,
+              WATCHLIST,
+              DEPARTURE_SCREENING,
+              RETURNEE_PROSECUTION ->
+              combine(instruments[kind.ordinal()], index.source(t), x);
+          case CASH_STRIKES -> {
+            for (int place : index.placesWithin(t)) {
+              combine(cashStrikes, place, x);
+            }
+          }
+          default -> {
+            // air campaigns and ground offensives are read from the active list by their mechanisms
+          }
+        }
       }
     }
-  }
-
-  /** The lever an intervention of {@code kind} acts on, or null (read by its mechanism). */
-  private double[] leverOf(InterventionKind kind) {
-    return switch (kind) {
-      case TRAVEL_MEASURES -> travelMeasures;
-      case INTELLIGENCE_SHARING -> intelligenceSharing;
-      case COUNTER_MESSAGING -> counterMessaging;
-      case BORDER_CLOSURE -> borderClosure;
-      case REVENUE_STRIKES -> revenueDamage;
-      case ENCRYPTED_COMMUNICATION -> encryption;
-      case TRAVEL_BAN, PASSPORT_REVOCATION, WATCHLIST, DEPARTURE_SCREENING, RETURNEE_PROSECUTION ->
-          instruments[kind.ordinal()];
-      case CASH_STRIKES -> cashStrikes;
-      default -> null;
-    };
-  }
-
-  /**
-   * The lever's cells an intervention acts on, in the order of its targets (a region's places in
-   * the order of {@link ScenarioIndex#placesWithin}); resolved once, on its first switch.
-   */
-  private int[] leverTargets(Intervention iv) {
-    int[] at = new int[0];
-    int n = 0;
-    for (String t : iv.targets()) {
-      int[] cells =
-          switch (iv.kind()) {
-            case BORDER_CLOSURE -> new int[] {index.corridor(t)};
-            case REVENUE_STRIKES, CASH_STRIKES -> index.placesWithin(t);
-            default -> new int[] {index.source(t)};
-          };
-      at = java.util.Arrays.copyOf(at, n + cells.length);
-      System.arraycopy(cells, 0, at, n, cells.length);
-      n += cells.length;
-    }
-    return at;
   }
 
   private static void combine(double[] lever, int i, double x) {
