@@ -1,5 +1,6 @@
 package org.polemos.sim.mechanism;
 
+import java.util.Arrays;
 import java.util.Optional;
 import org.polemos.model.FactionKind;
 import org.polemos.model.Scenario;
@@ -114,6 +115,11 @@ public final class Families
   private double[] weights;
   private double weightTotal;
   private int heldCount;
+  // whether a place borders an enemy that holds ground (frontKept[q]), as of
+  // Territory.controlChanges() == frontAt[q]: it depends on control only (holdsGround and enemies
+  // are fixed for a run), so it is found again only after a place has changed hands
+  private boolean[] frontKept;
+  private int[] frontAt;
 
   @Override
   public String name() {
@@ -153,6 +159,9 @@ public final class Families
     cells = new long[Math.max(sources, places) * GROUPS];
     taken = new long[cells.length];
     weights = new double[places];
+    frontKept = new boolean[places];
+    frontAt = new int[places];
+    Arrays.fill(frontAt, -1);
     boolean any = false;
     for (int s = 0; s < sources; s++) {
       FamilyShares shares = p.shares(ctx.index().sourceId(s));
@@ -285,7 +294,7 @@ public final class Families
         continue;
       }
       // everyone in q has the same hazard: the place's deaths, then who they are
-      long k = draw.binomial(n, war > 0 && front(q) ? atFront : base);
+      long k = draw.binomial(n, war > 0 && onFront(q) ? atFront : base);
       if (k == 0) {
         continue;
       }
@@ -304,7 +313,20 @@ public final class Families
     }
   }
 
-  /** Whether {@code q} borders a place held by an enemy of the organisation that holds ground. */
+  /**
+   * Whether {@code q} borders a place held by an enemy of the organisation that holds ground; kept
+   * per place until a place changes hands ({@link Territory#controlChanges}).
+   */
+  boolean onFront(int q) {
+    int changes = world.territory().controlChanges();
+    if (frontAt[q] != changes) {
+      frontKept[q] = front(q);
+      frontAt[q] = changes;
+    }
+    return frontKept[q];
+  }
+
+  /** {@link #onFront} found anew from the neighbours' control. */
   private boolean front(int q) {
     for (int n : world.neighbours(q)) {
       int c = world.controller(n);

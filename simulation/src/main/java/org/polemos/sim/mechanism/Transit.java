@@ -165,6 +165,9 @@ public final class Transit implements Mechanism, Ports.Departures, Action {
     for (int k : corridorsOf[source]) {
       if (weights[k] > 0) {
         best = Math.max(best, corridorOpenness(k));
+        if (best >= 1) {
+          break; // no corridor is more than open (corridorOpenness is in [0, 1])
+        }
       }
     }
     return best;
