@@ -208,16 +208,9 @@ public record AttritionParameters(
 
   @Override
   public void check(Checks c) {
-    c.atMost(
-        c.nonNegative(desertionPerYear, "desertionPerYear"),
-        desertionPerYear,
-        Limits.MAX_RATE_PER_YEAR,
-        "desertionPerYear");
-    c.atMost(
-        c.nonNegative(desertionMomentumSensitivity, "desertionMomentumSensitivity"),
-        desertionMomentumSensitivity,
-        Limits.MAX_ELASTICITY,
-        "desertionMomentumSensitivity");
+    c.nonNegativeAtMost(desertionPerYear, Limits.MAX_RATE_PER_YEAR, "desertionPerYear");
+    c.nonNegativeAtMost(
+        desertionMomentumSensitivity, Limits.MAX_ELASTICITY, "desertionMomentumSensitivity");
     if (c.finite(desertionUnpaidMultiplier, "desertionUnpaidMultiplier")
         && desertionUnpaidMultiplier < 1) {
       c.add(
@@ -247,10 +240,6 @@ public record AttritionParameters(
         c.fraction(e.getValue(), field);
       }
     }
-    c.atMost(
-        c.nonNegative(supportDeathRatio, "supportDeathRatio"),
-        supportDeathRatio,
-        Limits.MAX_MULTIPLIER,
-        "supportDeathRatio");
+    c.nonNegativeAtMost(supportDeathRatio, Limits.MAX_MULTIPLIER, "supportDeathRatio");
   }
 }

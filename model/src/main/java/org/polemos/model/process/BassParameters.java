@@ -28,11 +28,7 @@ public record BassParameters(double imitationPerYear, @Omittable Double initialA
 
   /** Bounds: q a rate per year, F(0) a share below 1 (a pool already exhausted cannot diffuse). */
   public void check(Checks c) {
-    c.atMost(
-        c.nonNegative(imitationPerYear, "imitationPerYear"),
-        imitationPerYear,
-        Limits.MAX_RATE_PER_YEAR,
-        "imitationPerYear");
+    c.nonNegativeAtMost(imitationPerYear, Limits.MAX_RATE_PER_YEAR, "imitationPerYear");
     if (c.nonNegative(initialAdoptedShare, "initialAdoptedShare") && initialAdoptedShare >= 1) {
       c.add("initialAdoptedShare", "must be < 1, was " + Checks.number(initialAdoptedShare));
     }

@@ -30,26 +30,10 @@ public record CombatParameters(
     if (c.finite(engagedShare, "engagedShare") && (engagedShare <= 0 || engagedShare > 1)) {
       c.add("engagedShare", "must be in (0, 1], was " + Checks.number(engagedShare));
     }
-    c.atMost(
-        c.nonNegative(captureRatio, "captureRatio"),
-        captureRatio,
-        Limits.MAX_MULTIPLIER,
-        "captureRatio");
-    c.atMost(
-        c.nonNegative(minimumGarrison, "minimumGarrison"),
-        minimumGarrison,
-        Limits.MAX_FIGHTERS,
-        "minimumGarrison");
-    c.atMost(
-        c.nonNegative(airStrikeEffect, "airStrikeEffect"),
-        airStrikeEffect,
-        Limits.MAX_FIGHTERS,
-        "airStrikeEffect");
-    c.atMost(
-        c.nonNegative(airSupportMultiplier, "airSupportMultiplier"),
-        airSupportMultiplier,
-        Limits.MAX_MULTIPLIER,
-        "airSupportMultiplier");
+    c.nonNegativeAtMost(captureRatio, Limits.MAX_MULTIPLIER, "captureRatio");
+    c.nonNegativeAtMost(minimumGarrison, Limits.MAX_FIGHTERS, "minimumGarrison");
+    c.nonNegativeAtMost(airStrikeEffect, Limits.MAX_FIGHTERS, "airStrikeEffect");
+    c.nonNegativeAtMost(airSupportMultiplier, Limits.MAX_MULTIPLIER, "airSupportMultiplier");
     // a smaller step only multiplies events (a step of 1e-300 days never ended)
     if (c.positive(stepDays, "stepDays") && stepDays < Limits.MIN_STEP_DAYS) {
       c.add(

@@ -26,22 +26,10 @@ public record CompartmentalParameters(
 
   /** Bounds, and a defined R0. */
   public void check(Checks c) {
-    c.atMost(
-        c.nonNegative(transmissionPerYear, "transmissionPerYear"),
-        transmissionPerYear,
-        Limits.MAX_RATE_PER_YEAR,
-        "transmissionPerYear");
-    c.atMost(
-        c.nonNegative(disengagementPerYear, "disengagementPerYear"),
-        disengagementPerYear,
-        Limits.MAX_RATE_PER_YEAR,
-        "disengagementPerYear");
+    c.nonNegativeAtMost(transmissionPerYear, Limits.MAX_RATE_PER_YEAR, "transmissionPerYear");
+    c.nonNegativeAtMost(disengagementPerYear, Limits.MAX_RATE_PER_YEAR, "disengagementPerYear");
     boolean departure =
-        c.atMost(
-            c.nonNegative(departurePerYear, "departurePerYear"),
-            departurePerYear,
-            Limits.MAX_RATE_PER_YEAR,
-            "departurePerYear");
+        c.nonNegativeAtMost(departurePerYear, Limits.MAX_RATE_PER_YEAR, "departurePerYear");
     if (departure && disengagementPerYear >= 0 && disengagementPerYear + departurePerYear == 0) {
       c.add(
           "departurePerYear",

@@ -274,18 +274,10 @@ public record EconomyParameters(
     usdPerUnit(c, taxUsdPerCapitaPerDay, "taxUsdPerCapitaPerDay");
     usdPerUnit(c, oilPriceUsdPerBbl, "oilPriceUsdPerBbl");
     c.fraction(oilOutputShare, "oilOutputShare");
-    c.atMost(
-        c.nonNegative(otherUsdPerDay, "otherUsdPerDay"),
-        otherUsdPerDay,
-        Limits.MAX_USD,
-        "otherUsdPerDay");
+    c.nonNegativeAtMost(otherUsdPerDay, Limits.MAX_USD, "otherUsdPerDay");
     usdPerUnit(c, payUsdPerFighterPerDay, "payUsdPerFighterPerDay");
     usdPerUnit(c, administrationUsdPerCapitaPerDay, "administrationUsdPerCapitaPerDay");
-    c.atMost(
-        c.nonNegative(initialTreasuryUsd, "initialTreasuryUsd"),
-        initialTreasuryUsd,
-        Limits.MAX_USD,
-        "initialTreasuryUsd");
+    c.nonNegativeAtMost(initialTreasuryUsd, Limits.MAX_USD, "initialTreasuryUsd");
     if (oilPrice.size() > Limits.MAX_ELEMENTS) {
       c.add(
           "oilPrice",
@@ -308,16 +300,8 @@ public record EconomyParameters(
       }
       usdPerUnit(e, o.usdPerBbl(), "usdPerBbl");
     }
-    c.atMost(
-        c.nonNegative(oilDecayPerYear, "oilDecayPerYear"),
-        oilDecayPerYear,
-        Limits.MAX_RATE_PER_YEAR,
-        "oilDecayPerYear");
-    c.atMost(
-        c.nonNegative(displacementPerYear, "displacementPerYear"),
-        displacementPerYear,
-        Limits.MAX_RATE_PER_YEAR,
-        "displacementPerYear");
+    c.nonNegativeAtMost(oilDecayPerYear, Limits.MAX_RATE_PER_YEAR, "oilDecayPerYear");
+    c.nonNegativeAtMost(displacementPerYear, Limits.MAX_RATE_PER_YEAR, "displacementPerYear");
     c.fraction(displacementOnCapture, "displacementOnCapture");
     usdPerUnit(c, warUsdPerFighterLost, "warUsdPerFighterLost");
     usdPerUnit(c, familyUsdPerDeadPerDay, "familyUsdPerDeadPerDay");
@@ -327,6 +311,6 @@ public record EconomyParameters(
   }
 
   private static void usdPerUnit(Checks c, double value, String field) {
-    c.atMost(c.nonNegative(value, field), value, Limits.MAX_USD_PER_UNIT, field);
+    c.nonNegativeAtMost(value, Limits.MAX_USD_PER_UNIT, field);
   }
 }

@@ -465,16 +465,10 @@ public record ExternalOperationsParameters(
   public void check(Checks c) {
     c.distribution(trainingDays, "trainingDays");
     c.distribution(plotDays, "plotDays");
-    c.atMost(
-        c.nonNegative(territorialShiftSensitivity, "territorialShiftSensitivity"),
-        territorialShiftSensitivity,
-        Limits.MAX_WEIGHT_FACTOR,
-        "territorialShiftSensitivity");
-    c.atMost(
-        c.nonNegative(inspiredAttacksPerYear, "inspiredAttacksPerYear"),
-        inspiredAttacksPerYear,
-        Limits.MAX_EVENTS_PER_YEAR,
-        "inspiredAttacksPerYear");
+    c.nonNegativeAtMost(
+        territorialShiftSensitivity, Limits.MAX_WEIGHT_FACTOR, "territorialShiftSensitivity");
+    c.nonNegativeAtMost(
+        inspiredAttacksPerYear, Limits.MAX_EVENTS_PER_YEAR, "inspiredAttacksPerYear");
     c.between(
         inspiredMomentumSensitivity,
         -Limits.MAX_ELASTICITY,
@@ -493,44 +487,21 @@ public record ExternalOperationsParameters(
       c.add("trainingPlaces", "must be in [1, " + Limits.MAX_SERVERS + "], was " + trainingPlaces);
     }
     c.distribution(cellSize, "cellSize");
-    c.atMost(
-        c.nonNegative(frustratedWeight, "frustratedWeight"),
-        frustratedWeight,
-        Limits.MAX_WEIGHT_FACTOR,
-        "frustratedWeight");
-    c.atMost(
-        c.nonNegative(returneeWeight, "returneeWeight"),
-        returneeWeight,
-        Limits.MAX_WEIGHT_FACTOR,
-        "returneeWeight");
-    c.atMost(c.nonNegative(callGain, "callGain"), callGain, Limits.MAX_WEIGHT_FACTOR, "callGain");
+    c.nonNegativeAtMost(frustratedWeight, Limits.MAX_WEIGHT_FACTOR, "frustratedWeight");
+    c.nonNegativeAtMost(returneeWeight, Limits.MAX_WEIGHT_FACTOR, "returneeWeight");
+    c.nonNegativeAtMost(callGain, Limits.MAX_WEIGHT_FACTOR, "callGain");
     if (inspiredPlotDays != plotDays) {
       c.distribution(inspiredPlotDays, "inspiredPlotDays");
     }
     if (handlers < 0 || handlers > Limits.MAX_SERVERS) {
       c.add("handlers", "must be in [0, " + Limits.MAX_SERVERS + "], was " + handlers);
     }
-    c.atMost(
-        c.nonNegative(guidedPlotsPerHandlerPerYear, "guidedPlotsPerHandlerPerYear"),
-        guidedPlotsPerHandlerPerYear,
-        Limits.MAX_EVENTS_PER_YEAR,
-        "guidedPlotsPerHandlerPerYear");
+    c.nonNegativeAtMost(
+        guidedPlotsPerHandlerPerYear, Limits.MAX_EVENTS_PER_YEAR, "guidedPlotsPerHandlerPerYear");
     c.fraction(attackFailure, "attackFailure");
-    c.atMost(
-        c.nonNegative(selectionPerYear, "selectionPerYear"),
-        selectionPerYear,
-        Limits.MAX_RATE_PER_YEAR,
-        "selectionPerYear");
-    c.atMost(
-        c.nonNegative(reachDecayPerYear, "reachDecayPerYear"),
-        reachDecayPerYear,
-        Limits.MAX_RATE_PER_YEAR,
-        "reachDecayPerYear");
-    c.atMost(
-        c.nonNegative(reachUsedPerPlot, "reachUsedPerPlot"),
-        reachUsedPerPlot,
-        Limits.MAX_WEIGHT_FACTOR,
-        "reachUsedPerPlot");
+    c.nonNegativeAtMost(selectionPerYear, Limits.MAX_RATE_PER_YEAR, "selectionPerYear");
+    c.nonNegativeAtMost(reachDecayPerYear, Limits.MAX_RATE_PER_YEAR, "reachDecayPerYear");
+    c.nonNegativeAtMost(reachUsedPerPlot, Limits.MAX_WEIGHT_FACTOR, "reachUsedPerPlot");
     languages.forEach(
         (source, list) -> {
           String field = "languages." + source;
@@ -578,7 +549,7 @@ public record ExternalOperationsParameters(
       }
       e.distribution(r.transitDelayDays(), "transitDelayDays");
       e.fraction(r.interdiction(), "interdiction");
-      e.atMost(e.nonNegative(r.weight(), "weight"), r.weight(), Limits.MAX_WEIGHT, "weight");
+      e.nonNegativeAtMost(r.weight(), Limits.MAX_WEIGHT, "weight");
     }
     if (cellSize != null && Double.isFinite(cellSize.mean()) && cellSize.mean() > MAX_CELL_SIZE) {
       c.add(

@@ -86,22 +86,10 @@ public record FamiliesParameters(
             field);
       }
     }
-    c.atMost(
-        c.nonNegative(deathsPerYear, "deathsPerYear"),
-        deathsPerYear,
-        Limits.MAX_RATE_PER_YEAR,
-        "deathsPerYear");
-    c.atMost(
-        c.nonNegative(warExposure, "warExposure"),
-        warExposure,
-        Limits.MAX_MULTIPLIER,
-        "warExposure");
+    c.nonNegativeAtMost(deathsPerYear, Limits.MAX_RATE_PER_YEAR, "deathsPerYear");
+    c.nonNegativeAtMost(warExposure, Limits.MAX_MULTIPLIER, "warExposure");
     c.fraction(detainedOnCapture, "detainedOnCapture");
-    c.atMost(
-        c.nonNegative(returnPerYear, "returnPerYear"),
-        returnPerYear,
-        Limits.MAX_RATE_PER_YEAR,
-        "returnPerYear");
+    c.nonNegativeAtMost(returnPerYear, Limits.MAX_RATE_PER_YEAR, "returnPerYear");
   }
 
   private static void shares(

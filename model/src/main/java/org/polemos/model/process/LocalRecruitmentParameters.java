@@ -15,11 +15,7 @@ public record LocalRecruitmentParameters(double annualRatePerCapita, double payD
 
   @Override
   public void check(Checks c) {
-    c.atMost(
-        c.nonNegative(annualRatePerCapita, "annualRatePerCapita"),
-        annualRatePerCapita,
-        Limits.MAX_RATE_PER_YEAR,
-        "annualRatePerCapita");
+    c.nonNegativeAtMost(annualRatePerCapita, Limits.MAX_RATE_PER_YEAR, "annualRatePerCapita");
     c.fraction(payDependence, "payDependence");
   }
 }

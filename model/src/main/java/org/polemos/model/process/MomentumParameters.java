@@ -35,21 +35,9 @@ public record MomentumParameters(
   @Override
   public void check(Checks c) {
     c.atMost(c.positive(memoryDays, "memoryDays"), memoryDays, Limits.MAX_DAYS, "memoryDays");
-    c.atMost(
-        c.nonNegative(gainWeight, "gainWeight"),
-        gainWeight,
-        Limits.MAX_WEIGHT_FACTOR,
-        "gainWeight");
-    c.atMost(
-        c.nonNegative(lossWeight, "lossWeight"),
-        lossWeight,
-        Limits.MAX_WEIGHT_FACTOR,
-        "lossWeight");
-    c.atMost(
-        c.nonNegative(perceptionDays, "perceptionDays"),
-        perceptionDays,
-        Limits.MAX_DAYS,
-        "perceptionDays");
+    c.nonNegativeAtMost(gainWeight, Limits.MAX_WEIGHT_FACTOR, "gainWeight");
+    c.nonNegativeAtMost(lossWeight, Limits.MAX_WEIGHT_FACTOR, "lossWeight");
+    c.nonNegativeAtMost(perceptionDays, Limits.MAX_DAYS, "perceptionDays");
     if (c.positive(minimum, "minimum") && minimum > 1) {
       c.add("minimum", "must be <= 1 (momentum 1 is neutral), was " + Checks.number(minimum));
     } else if (minimum > 0 && minimum < 1 / Limits.MAX_MULTIPLIER) {

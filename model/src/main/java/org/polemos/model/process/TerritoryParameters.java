@@ -185,12 +185,8 @@ public record TerritoryParameters(
   public void check(Checks c) {
     // upper bounds keep every draw finite: a lognormal of sigma 5 stays within exp(+-40) over any
     // run, and a coefficient of variation of 100 is a log-scale sigma of 3
-    c.atMost(c.nonNegative(lossNoise, "lossNoise"), lossNoise, Limits.MAX_MULTIPLIER, "lossNoise");
-    c.atMost(
-        c.nonNegative(battleSigma, "battleSigma"),
-        battleSigma,
-        Limits.MAX_LOG_SIGMA,
-        "battleSigma");
+    c.nonNegativeAtMost(lossNoise, Limits.MAX_MULTIPLIER, "lossNoise");
+    c.nonNegativeAtMost(battleSigma, Limits.MAX_LOG_SIGMA, "battleSigma");
     if (c.finite(siegeAdvantage, "siegeAdvantage") && siegeAdvantage < 1) {
       c.add(
           "siegeAdvantage",
@@ -200,21 +196,9 @@ public record TerritoryParameters(
           Double.isFinite(siegeAdvantage), siegeAdvantage, Limits.MAX_MULTIPLIER, "siegeAdvantage");
     }
     c.fraction(undergroundShare, "undergroundShare");
-    c.atMost(
-        c.nonNegative(undergroundLossPerYear, "undergroundLossPerYear"),
-        undergroundLossPerYear,
-        Limits.MAX_RATE_PER_YEAR,
-        "undergroundLossPerYear");
-    c.atMost(
-        c.nonNegative(undergroundRetakeRatio, "undergroundRetakeRatio"),
-        undergroundRetakeRatio,
-        Limits.MAX_MULTIPLIER,
-        "undergroundRetakeRatio");
-    c.atMost(
-        c.nonNegative(offensiveTempoSigma, "offensiveTempoSigma"),
-        offensiveTempoSigma,
-        Limits.MAX_LOG_SIGMA,
-        "offensiveTempoSigma");
+    c.nonNegativeAtMost(undergroundLossPerYear, Limits.MAX_RATE_PER_YEAR, "undergroundLossPerYear");
+    c.nonNegativeAtMost(undergroundRetakeRatio, Limits.MAX_MULTIPLIER, "undergroundRetakeRatio");
+    c.nonNegativeAtMost(offensiveTempoSigma, Limits.MAX_LOG_SIGMA, "offensiveTempoSigma");
     c.fraction(offensiveExhaustion, "offensiveExhaustion");
     c.fraction(foreignDetainedOnCapture, "foreignDetainedOnCapture");
   }

@@ -54,7 +54,7 @@ public record TransitParameters(
     for (Map.Entry<String, Double> e : capacityPerDay.entrySet()) {
       String field = "capacityPerDay." + e.getKey();
       if (c.required(e.getValue(), field)) {
-        c.atMost(c.nonNegative(e.getValue(), field), e.getValue(), MAX_CAPACITY_PER_DAY, field);
+        c.nonNegativeAtMost(e.getValue(), MAX_CAPACITY_PER_DAY, field);
       }
     }
     if (c.finite(closureDays, "closureDays")) {

@@ -79,6 +79,14 @@ public final class Checks {
     return true;
   }
 
+  /**
+   * A finite value in [0, {@code max}]: {@link #nonNegative} then {@link #atMost}, the bound
+   * reported only when the value is a non-negative number; returns whether it is acceptable.
+   */
+  public boolean nonNegativeAtMost(double value, double max, String field) {
+    return atMost(nonNegative(value, field), value, max, field);
+  }
+
   /** A value in [0, 1]. */
   public boolean fraction(double value, String field) {
     if (!finite(value, field)) {
@@ -132,7 +140,7 @@ public final class Checks {
     Checks d = at(field);
     double days = Limits.MAX_DAYS;
     if (spec instanceof DistributionSpec.Fixed f) {
-      d.atMost(d.nonNegative(f.value(), "value"), f.value(), days, "value");
+      d.nonNegativeAtMost(f.value(), days, "value");
     } else if (spec instanceof DistributionSpec.Exponential e) {
       d.atMost(d.positive(e.mean(), "mean"), e.mean(), days, "mean");
     } else if (spec instanceof DistributionSpec.LogNormal l) {
