@@ -212,29 +212,20 @@ class ExtremeValuesPropertyTest {
                   r.latitude(),
                   r.longitude()));
     }
-    return new Scenario(
-        s.id(),
-        s.name(),
-        s.description(),
-        s.calendar(),
-        s.seed(),
-        s.factions(),
-        regions,
-        s.sources(),
-        s.corridors(),
-        interventions(s),
-        s.processes()
-            .with(
-                org.polemos.model.process.TerritoryParameters.builder()
-                    .lossNoise(0.5)
-                    .battleSigma(0.5)
-                    .siegeAdvantage(2.0)
-                    .undergroundShare(0.3)
-                    .undergroundLossPerYear(0.5)
-                    .undergroundRetakeRatio(1.0)
-                    .offensiveTempoSigma(1.0)
-                    .build()),
-        s.notes());
+    return s.withRegions(regions)
+        .withInterventions(interventions(s))
+        .withProcesses(
+            s.processes()
+                .with(
+                    org.polemos.model.process.TerritoryParameters.builder()
+                        .lossNoise(0.5)
+                        .battleSigma(0.5)
+                        .siegeAdvantage(2.0)
+                        .undergroundShare(0.3)
+                        .undergroundLossPerYear(0.5)
+                        .undergroundRetakeRatio(1.0)
+                        .offensiveTempoSigma(1.0)
+                        .build()));
   }
 
   /**

@@ -50,6 +50,91 @@ public record Scenario(
     return new ScenarioBuilder(id);
   }
 
+  /** A copy of this scenario with other regions (not validated: call {@link #validate()}). */
+  public Scenario withRegions(List<Region> regions) {
+    return new Scenario(
+        id,
+        name,
+        description,
+        calendar,
+        seed,
+        factions,
+        regions,
+        sources,
+        corridors,
+        interventions,
+        processes,
+        notes);
+  }
+
+  /** A copy of this scenario with other sources (not validated: call {@link #validate()}). */
+  public Scenario withSources(List<Source> sources) {
+    return new Scenario(
+        id,
+        name,
+        description,
+        calendar,
+        seed,
+        factions,
+        regions,
+        sources,
+        corridors,
+        interventions,
+        processes,
+        notes);
+  }
+
+  /** A copy of this scenario with other corridors (not validated: call {@link #validate()}). */
+  public Scenario withCorridors(List<Corridor> corridors) {
+    return new Scenario(
+        id,
+        name,
+        description,
+        calendar,
+        seed,
+        factions,
+        regions,
+        sources,
+        corridors,
+        interventions,
+        processes,
+        notes);
+  }
+
+  /** A copy of this scenario with other interventions (not validated: call {@link #validate()}). */
+  public Scenario withInterventions(List<Intervention> interventions) {
+    return new Scenario(
+        id,
+        name,
+        description,
+        calendar,
+        seed,
+        factions,
+        regions,
+        sources,
+        corridors,
+        interventions,
+        processes,
+        notes);
+  }
+
+  /** A copy of this scenario with other processes (not validated: call {@link #validate()}). */
+  public Scenario withProcesses(Processes processes) {
+    return new Scenario(
+        id,
+        name,
+        description,
+        calendar,
+        seed,
+        factions,
+        regions,
+        sources,
+        corridors,
+        interventions,
+        processes,
+        notes);
+  }
+
   /** Every problem of this scenario, in document order; empty when it is valid. */
   public List<Problem> validate() {
     return ScenarioValidator.validate(this);

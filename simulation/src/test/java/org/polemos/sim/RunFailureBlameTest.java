@@ -50,19 +50,7 @@ class RunFailureBlameTest {
               c.weight(),
               c.notes()));
     }
-    return new Scenario(
-        s.id(),
-        s.name(),
-        s.description(),
-        s.calendar(),
-        s.seed(),
-        s.factions(),
-        s.regions(),
-        s.sources(),
-        corridors,
-        s.interventions(),
-        s.processes(),
-        s.notes());
+    return s.withCorridors(corridors);
   }
 
   @Test
@@ -88,22 +76,11 @@ class RunFailureBlameTest {
     Scenario base = TestScenarios.minimal();
     IntakeParameters intake = base.processes().get(IntakeParameters.class);
     Scenario s =
-        new Scenario(
-            base.id(),
-            base.name(),
-            base.description(),
-            base.calendar(),
-            base.seed(),
-            base.factions(),
-            base.regions(),
-            base.sources(),
-            base.corridors(),
-            base.interventions(),
+        base.withProcesses(
             base.processes()
                 .with(
                     new IntakeParameters(
-                        intake.servers(), new DistributionSpec.Gamma(0, 1), intake.roles())),
-            base.notes());
+                        intake.servers(), new DistributionSpec.Gamma(0, 1), intake.roles())));
     assertThatThrownBy(() -> engine().run(s, 0, RandomStreams.of(1), (r, d, m, k, v) -> {}))
         .isInstanceOf(ScenarioFieldException.class)
         .satisfies(

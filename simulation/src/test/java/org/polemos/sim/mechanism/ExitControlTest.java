@@ -51,25 +51,15 @@ class ExitControlTest {
               x.notes(),
               stock[s]));
     }
-    return new Scenario(
-        base.id(),
-        base.name(),
-        base.description(),
-        base.calendar(),
-        base.seed(),
-        base.factions(),
-        base.regions(),
-        sources,
-        base.corridors(),
-        base.interventions(),
-        base.processes()
-            .with(attrition)
-            .with(
-                TerritoryParameters.builder()
-                    .undergroundShare(0.3)
-                    .foreignDetainedOnCapture(detained)
-                    .build()),
-        base.notes());
+    return base.withSources(sources)
+        .withProcesses(
+            base.processes()
+                .with(attrition)
+                .with(
+                    TerritoryParameters.builder()
+                        .undergroundShare(0.3)
+                        .foreignDetainedOnCapture(detained)
+                        .build()));
   }
 
   static AttritionParameters grip(

@@ -233,20 +233,7 @@ class HomeAttacksTest {
   @Test
   void theOldMetricsAreTheSumsOverKindsInAWholeRun() {
     Scenario minimal = TestScenarios.minimal();
-    Scenario s =
-        new Scenario(
-            minimal.id(),
-            minimal.name(),
-            minimal.description(),
-            minimal.calendar(),
-            minimal.seed(),
-            minimal.factions(),
-            minimal.regions(),
-            minimal.sources(),
-            minimal.corridors(),
-            minimal.interventions(),
-            minimal.processes().with(params(50, 1, 1, 1, 20, 5, 0.3)),
-            minimal.notes());
+    Scenario s = minimal.withProcesses(minimal.processes().with(params(50, 1, 1, 1, 20, 5, 0.3)));
     Map<String, Double> values = new HashMap<>();
     int[] checked = new int[1];
     Engine engine = Guice.createInjector(new SimulationModule()).getInstance(Engine.class);

@@ -90,19 +90,7 @@ class EconomyTest {
               40_000,
               null));
     }
-    return new Scenario(
-        s.id(),
-        s.name(),
-        s.description(),
-        s.calendar(),
-        s.seed(),
-        s.factions(),
-        s.regions(),
-        s.sources(),
-        s.corridors(),
-        interventions,
-        s.processes().with(ALL_ON),
-        s.notes());
+    return s.withInterventions(interventions).withProcesses(s.processes().with(ALL_ON));
   }
 
   /**

@@ -126,19 +126,7 @@ class FamiliesTest {
   }
 
   static Scenario with(Scenario s, FamiliesParameters families) {
-    return new Scenario(
-        s.id(),
-        s.name(),
-        s.description(),
-        s.calendar(),
-        s.seed(),
-        s.factions(),
-        s.regions(),
-        s.sources(),
-        s.corridors(),
-        s.interventions(),
-        s.processes().with(families),
-        s.notes());
+    return s.withProcesses(s.processes().with(families));
   }
 
   static Map<String, Double> last(List<SeriesRow> rows, String metric) {
